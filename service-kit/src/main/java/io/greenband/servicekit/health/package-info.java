@@ -1,0 +1,2 @@
+/** Liveness and readiness endpoints shared by every greenband service, and the checks behind them. */
+package io.greenband.servicekit.health;
