@@ -1,0 +1,2 @@
+/** MongoDB client and readiness for the services that keep views in MongoDB. */
+package io.greenband.servicekit.mongo;
