@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Brings the broker's topics in line with a {@link TopicRegistry}: creates missing ones, adds partitions where the
@@ -98,17 +99,29 @@ final class TopicProvisioner {
         List<String> names = specs.stream().map(TopicSpec::name).toList();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         while (true) {
-            Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames()
-                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            boolean ready = described.values().stream()
-                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
-            if (ready) {
+            if (allLed(admin, names)) {
                 return;
             }
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("partitions without a leader after " + TIMEOUT_SECONDS + " s");
             }
             Thread.sleep(20);
+        }
+    }
+
+    private static boolean allLed(Admin admin, List<String> names)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try {
+            Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return described.values().stream()
+                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                // Created, but the broker's metadata has not caught up with the controller yet.
+                return false;
+            }
+            throw e;
         }
     }
 }
