@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Writes to MongoDB and Kafka, stops the stack, starts a new one on the same directory and checks that both
- * survived: two starts for the whole class.
+ * Writes to MongoDB and Kafka, stops the stack, starts a new one on the same directory and the same (now fixed)
+ * ports, and checks that both survived: two starts for the whole class.
  */
 class RestartKeepsDataIT {
 
@@ -37,6 +37,8 @@ class RestartKeepsDataIT {
 
     @BeforeAll
     static void writeStopAndRestart() throws Exception {
+        int kafkaPort;
+        int mongoPort;
         try (EmbeddedStack first = EmbeddedStack.builder().optDataDirectory(dir).start()) {
             try (MongoClient client = MongoClients.create(first.mongoConnectionString())) {
                 collection(client).insertOne(new Document("_id", "study-1").append("seed", 42L).append("name", "dsnn"));
@@ -48,8 +50,11 @@ class RestartKeepsDataIT {
                         .get(30, TimeUnit.SECONDS);
             }
             clusterIdBefore = clusterId();
+            kafkaPort = first.kafkaPort();
+            mongoPort = first.mongoPort();
         }
-        restarted = EmbeddedStack.builder().optDataDirectory(dir).start();
+        // The same ports as fixed ones: close must have released them.
+        restarted = EmbeddedStack.builder().optDataDirectory(dir).optKafkaPort(kafkaPort).optMongoPort(mongoPort).start();
     }
 
     @AfterAll

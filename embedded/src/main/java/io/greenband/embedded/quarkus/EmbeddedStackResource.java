@@ -13,13 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>{@code
  * @QuarkusTest
- * @QuarkusTestResource(EmbeddedStackResource.class)
+ * @WithTestResource(EmbeddedStackResource.class)   // or the older @QuarkusTestResource
  * class SuggesterServiceTest { EmbeddedStack stack; ... }
  * }</pre>
  *
  * It sets {@value #KAFKA_BOOTSTRAP_SERVERS}, {@value #MONGODB_CONNECTION_STRING} and {@value #TOPICS_PREFIX}.
  * Fields of type {@link EmbeddedStack} in the test class receive the stack. Init arguments
- * ({@code @QuarkusTestResource(value = ..., initArgs = @ResourceArg(name = "...", value = "..."))}):
+ * ({@code @WithTestResource(value = ..., initArgs = @ResourceArg(name = "...", value = "..."))}):
  * <ul>
  *   <li>{@value #ARG_SHARED}: {@code true} (default) uses the JVM's {@link SharedEmbeddedStack}; {@code false} starts
  *       a stack for this resource and stops it in {@link #stop()}.</li>
