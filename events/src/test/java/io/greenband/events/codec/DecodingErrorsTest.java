@@ -27,6 +27,15 @@ class DecodingErrorsTest {
     }
 
     @Test
+    void brokenConfigSpaceInsideAStudyNamesTheEntry() {
+        ObjectNode json = EventJson.mapper().valueToTree(SampleEvents.studyDefined());
+        ((ObjectNode) json.get("space").get("hyperparameters").get(2)).put("lower", 0.0);
+
+        assertRejected(() -> codec.decodePayload(EventType.STUDY_DEFINED, bytes(json)), Kind.INVALID_VALUE,
+                "/space/hyperparameters/2", "lower must be > 0 when log is true");
+    }
+
+    @Test
     void invariantAcrossFieldsNamesTheField() {
         ObjectNode json = EventJson.mapper().valueToTree(SampleEvents.trialFinished());
         json.put("endedAt", "2026-11-23T07:00:00Z");
