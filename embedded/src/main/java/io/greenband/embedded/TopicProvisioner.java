@@ -93,15 +93,14 @@ final class TopicProvisioner {
         admin.incrementalAlterConfigs(configs).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** Waits until every partition has a leader, so the first produce after start does not have to retry. */
+    /**
+     * Waits until the broker's metadata shows every topic with at least its registry's partitions, each with a
+     * leader, so the first produce after start (or after growing a topic) does not have to retry.
+     */
     private static void awaitLeaders(Admin admin, List<TopicSpec> specs)
             throws InterruptedException, ExecutionException, TimeoutException {
-        List<String> names = specs.stream().map(TopicSpec::name).toList();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        while (true) {
-            if (allLed(admin, names)) {
-                return;
-            }
+        while (!allLed(admin, specs)) {
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("partitions without a leader after " + TIMEOUT_SECONDS + " s");
             }
@@ -109,13 +108,12 @@ final class TopicProvisioner {
         }
     }
 
-    private static boolean allLed(Admin admin, List<String> names)
+    private static boolean allLed(Admin admin, List<TopicSpec> specs)
             throws InterruptedException, ExecutionException, TimeoutException {
+        Map<String, TopicDescription> described;
         try {
-            Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames()
+            described = admin.describeTopics(specs.stream().map(TopicSpec::name).toList()).allTopicNames()
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return described.values().stream()
-                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 // Created, but the broker's metadata has not caught up with the controller yet.
@@ -123,5 +121,14 @@ final class TopicProvisioner {
             }
             throw e;
         }
+        for (TopicSpec spec : specs) {
+            TopicDescription d = described.get(spec.name());
+            // Fewer partitions than asked: new partitions are not in the broker's metadata yet.
+            if (d == null || d.partitions().size() < spec.partitions()
+                    || !d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                return false;
+            }
+        }
+        return true;
     }
 }
