@@ -2,6 +2,9 @@ package io.greenband.embedded;
 
 import io.greenband.events.topic.TopicRegistry;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,6 +22,13 @@ import java.util.Objects;
  * twice is harmless.
  */
 public final class EmbeddedStack implements AutoCloseable {
+
+    /** Property naming the Kafka bootstrap servers (what SmallRye Reactive Messaging's Kafka connector reads). */
+    public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
+    /** Property naming the MongoDB connection string greenband's services read. */
+    public static final String MONGODB_CONNECTION_STRING = "greenband.mongodb.connection-string";
+    /** Property naming the topic prefix greenband's services build their topic registry with. */
+    public static final String TOPICS_PREFIX = "greenband.topics.prefix";
 
     private final EmbeddedStackSettings settings;
     private final DataDirectory directory;
@@ -83,6 +93,18 @@ public final class EmbeddedStack implements AutoCloseable {
     /** The MongoDB connection string, {@code mongodb://127.0.0.1:<port>}. */
     public String mongoConnectionString() {
         return mongo.connectionString();
+    }
+
+    /**
+     * What a client (a service, a test, a child process) needs to use this stack: {@value #KAFKA_BOOTSTRAP_SERVERS},
+     * {@value #MONGODB_CONNECTION_STRING} and {@value #TOPICS_PREFIX} (the prefix of {@link #topics()}).
+     */
+    public Map<String, String> clientProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put(KAFKA_BOOTSTRAP_SERVERS, kafkaBootstrapServers());
+        p.put(MONGODB_CONNECTION_STRING, mongoConnectionString());
+        p.put(TOPICS_PREFIX, topics().prefix());
+        return Collections.unmodifiableMap(p);
     }
 
     /** The Kafka client port. */

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -29,6 +28,8 @@ public final class EmbeddedStackMain {
 
     /** The line printed once the stack serves clients. */
     public static final String READY_LINE = "READY";
+    /** The printed property naming the data directory. */
+    public static final String DATA_DIRECTORY = "greenband.embedded.data-directory";
 
     private EmbeddedStackMain() {
     }
@@ -74,19 +75,9 @@ public final class EmbeddedStackMain {
         stopped.await();
     }
 
-    /** The properties a client needs to reach {@code stack}, as printed by {@link #main}. */
-    public static Map<String, String> clientProperties(EmbeddedStack stack) {
-        return Map.of(
-                "kafka.bootstrap.servers", stack.kafkaBootstrapServers(),
-                "greenband.mongodb.connection-string", stack.mongoConnectionString(),
-                "greenband.topics.prefix", stack.topics().prefix());
-    }
-
     private static void print(EmbeddedStack stack, PrintStream out) {
-        out.println("kafka.bootstrap.servers=" + stack.kafkaBootstrapServers());
-        out.println("greenband.mongodb.connection-string=" + stack.mongoConnectionString());
-        out.println("greenband.topics.prefix=" + stack.topics().prefix());
-        out.println("greenband.embedded.data-directory=" + stack.dataDirectory());
+        stack.clientProperties().forEach((key, value) -> out.println(key + "=" + value));
+        out.println(DATA_DIRECTORY + "=" + stack.dataDirectory());
         out.println(READY_LINE);
         out.flush();
     }

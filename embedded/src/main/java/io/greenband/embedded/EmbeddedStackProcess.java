@@ -137,12 +137,17 @@ public final class EmbeddedStackProcess implements AutoCloseable {
 
     /** The Kafka bootstrap address. */
     public String kafkaBootstrapServers() {
-        return properties.get("kafka.bootstrap.servers");
+        return properties.get(EmbeddedStack.KAFKA_BOOTSTRAP_SERVERS);
     }
 
     /** The MongoDB connection string. */
     public String mongoConnectionString() {
-        return properties.get("greenband.mongodb.connection-string");
+        return properties.get(EmbeddedStack.MONGODB_CONNECTION_STRING);
+    }
+
+    /** The topic prefix of the child's registry. */
+    public String topicsPrefix() {
+        return properties.get(EmbeddedStack.TOPICS_PREFIX);
     }
 
     /** Everything the child printed as {@code key=value}: the client properties and its data directory. */

@@ -23,11 +23,13 @@ class EmbeddedStackProcessIT {
     @Test
     void childJvmServesBothAndReleasesItsDirectoryOnClose(@TempDir Path dir) throws Exception {
         String bootstrap;
-        try (EmbeddedStackProcess child = EmbeddedStackProcess.start(List.of("-Xmx384m"),
+        // C1 only and the serial collector: a short-lived child JVM starts faster on a busy 2-core machine.
+        try (EmbeddedStackProcess child = EmbeddedStackProcess.start(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
                 List.of("--data-dir", dir.toString(), "--topic-prefix", "cli.", "--partitions", "1"))) {
             bootstrap = child.kafkaBootstrapServers();
             assertThat(bootstrap).startsWith("127.0.0.1:");
             assertThat(child.mongoConnectionString()).startsWith("mongodb://127.0.0.1:");
+            assertThat(child.topicsPrefix()).isEqualTo("cli.");
             assertThat(child.properties()).containsEntry("greenband.topics.prefix", "cli.")
                     .containsEntry("greenband.embedded.data-directory", dir.toAbsolutePath().toString());
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {

@@ -27,6 +27,10 @@ class TopicsIT {
         assertMatches(stack, stack.topics());
         assertThat(stack.topics().prefix()).isEmpty();
         assertThat(stack.topics().spec(Topic.STUDIES).partitions()).isEqualTo(EmbeddedStackSettings.LOCAL_PARTITIONS);
+        assertThat(stack.clientProperties()).containsExactly(
+                Map.entry("kafka.bootstrap.servers", stack.kafkaBootstrapServers()),
+                Map.entry("greenband.mongodb.connection-string", stack.mongoConnectionString()),
+                Map.entry("greenband.topics.prefix", ""));
     }
 
     @Test

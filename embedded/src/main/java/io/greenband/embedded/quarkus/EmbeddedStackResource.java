@@ -31,11 +31,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class EmbeddedStackResource implements QuarkusTestResourceLifecycleManager {
 
     /** Kafka bootstrap servers, read by SmallRye Reactive Messaging's Kafka connector. */
-    public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
+    public static final String KAFKA_BOOTSTRAP_SERVERS = EmbeddedStack.KAFKA_BOOTSTRAP_SERVERS;
     /** MongoDB connection string, read by greenband's services. */
-    public static final String MONGODB_CONNECTION_STRING = "greenband.mongodb.connection-string";
+    public static final String MONGODB_CONNECTION_STRING = EmbeddedStack.MONGODB_CONNECTION_STRING;
     /** The topic name prefix the application must use. */
-    public static final String TOPICS_PREFIX = "greenband.topics.prefix";
+    public static final String TOPICS_PREFIX = EmbeddedStack.TOPICS_PREFIX;
 
     /** Init argument: share the JVM's stack ({@code true}, default) or own one. */
     public static final String ARG_SHARED = "shared";
