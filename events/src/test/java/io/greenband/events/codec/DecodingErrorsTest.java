@@ -59,7 +59,16 @@ class DecodingErrorsTest {
         json.put("status", "DONE");
 
         assertRejected(() -> codec.decodePayload(EventType.TRIAL_FINISHED, bytes(json)), Kind.SCHEMA_VIOLATION,
-                "/status", "/status");
+                "/status", "/status: must be one of [\"SUCCEEDED\", \"FAILED\", \"LOST\"], got \"DONE\"");
+    }
+
+    @Test
+    void valueBelowMinimumSaysTheBoundAndTheValue() {
+        ObjectNode json = EventJson.mapper().valueToTree(SampleEvents.trialProgress());
+        json.put("attempt", 0);
+
+        assertRejected(() -> codec.decodePayload(EventType.TRIAL_PROGRESS, bytes(json)), Kind.SCHEMA_VIOLATION,
+                "/attempt", "trial-progress /attempt: must be >= 1, got 0");
     }
 
     @Test
