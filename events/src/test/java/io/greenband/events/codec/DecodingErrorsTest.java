@@ -116,6 +116,17 @@ class DecodingErrorsTest {
     }
 
     @Test
+    void structuredModeRecordIsReadToo() {
+        var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<String, byte[]> structured = new ConsumerRecord<>("trial-started", 0, 0L, 0L,
+                org.apache.kafka.common.record.TimestampType.CREATE_TIME, -1, -1, "dsnn-demo",
+                codec.toJsonLine(SampleEvents.trialStarted()), headers, java.util.Optional.empty());
+
+        assertThat(codec.decode(structured).payload()).isEqualTo(SampleEvents.trialStarted());
+    }
+
+    @Test
     void callerSuppliedIdIsUsed() {
         ProducerRecord<String, byte[]> sent = codec.toRecord(SampleEvents.studyStopped(), "my-id-1");
 

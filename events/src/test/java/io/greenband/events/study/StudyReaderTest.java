@@ -39,6 +39,15 @@ class StudyReaderTest {
     }
 
     @Test
+    void minimalFileEqualsTheProgrammaticPaperStudy() {
+        StudyDefined fromFile = StudyReader.read(resource("dsnn-minimal.yaml"), "dsnn-minimal.yaml", null);
+        StudyDefined built = StudyDefaults.dsnn("dsnn-paper", 42L);
+
+        assertThat(fromFile.fingerprint()).isEqualTo(built.fingerprint());
+        assertThat(built.configSpace()).isEqualTo(DsnnSpace.table1());
+    }
+
+    @Test
     void fullStudyReadsEverySection() {
         StudyDefined s = StudyReader.read(resource("full.yaml"), "full.yaml", null);
 
