@@ -128,6 +128,19 @@ class StudyReaderTest {
         assertThat(reseeded.fingerprint()).isNotEqualTo(a.fingerprint());
     }
 
+    @Test
+    void fingerprintSeesTheSpaceNotItsSpelling() {
+        String yaml = resource("full.yaml");
+        StudyDefined a = StudyReader.read(yaml, "full.yaml", null);
+        StudyDefined explicitDefault = StudyReader.read(yaml.replace("upper: 12, log: false}", "upper: 12, log: false, default_value: 7}"),
+                "full.yaml", null);
+        StudyDefined otherDefault = StudyReader.read(yaml.replace("upper: 12, log: false}", "upper: 12, log: false, default_value: 8}"),
+                "full.yaml", null);
+
+        assertThat(explicitDefault.fingerprint()).isEqualTo(a.fingerprint());
+        assertThat(otherDefault.fingerprint()).isNotEqualTo(a.fingerprint());
+    }
+
     private static void assertError(String content, int line, String field, String messagePart) {
         assertThatThrownBy(() -> StudyReader.read(content, "full.yaml", null))
                 .isInstanceOfSatisfying(StudyDefinitionException.class, e -> {
