@@ -188,7 +188,12 @@ public final class EventCodec {
         try {
             event = KafkaMessageFactory.createReader(headers, value).toEvent();
         } catch (CloudEventRWException e) {
-            throw EventDecodingException.unsupportedEncoding("headers", e.getMessage(), e);
+            if (e.getKind() == CloudEventRWException.CloudEventRWExceptionKind.INVALID_SPEC_VERSION
+                    || e.getKind() == CloudEventRWException.CloudEventRWExceptionKind.UNKNOWN_ENCODING) {
+                throw EventDecodingException.unsupportedEncoding("headers", e.getMessage()
+                        + "; expected a CloudEvents 1.0 record in binary or structured mode", e);
+            }
+            throw EventDecodingException.invalidValue("headers", "a CloudEvents header is invalid: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw EventDecodingException.unsupportedEncoding("headers", String.valueOf(e.getMessage()), e);
         }

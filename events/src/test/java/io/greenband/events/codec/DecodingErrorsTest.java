@@ -94,6 +94,24 @@ class DecodingErrorsTest {
     }
 
     @Test
+    void badTimeHeaderIsAnInvalidValue() {
+        ProducerRecord<String, byte[]> sent = codec.toRecord(SampleEvents.trialStarted());
+        sent.headers().remove("ce_time");
+        sent.headers().add("ce_time", "yesterday".getBytes(StandardCharsets.UTF_8));
+
+        assertRejected(() -> codec.decode(SampleEvents.asConsumed(sent, 0, 0)), Kind.INVALID_VALUE, "headers", "time");
+    }
+
+    @Test
+    void unsupportedSpecVersionIsUnsupportedEncoding() {
+        ProducerRecord<String, byte[]> sent = codec.toRecord(SampleEvents.trialStarted());
+        sent.headers().remove("ce_specversion");
+        sent.headers().add("ce_specversion", "9.9".getBytes(StandardCharsets.UTF_8));
+
+        assertRejected(() -> codec.decode(SampleEvents.asConsumed(sent, 0, 0)), Kind.UNSUPPORTED_ENCODING, "headers", "9.9");
+    }
+
+    @Test
     void unknownOrNewerTypeIsUnknownType() {
         ProducerRecord<String, byte[]> sent = codec.toRecord(SampleEvents.trialStarted());
         sent.headers().remove("ce_type");
