@@ -1,0 +1,109 @@
+package io.greenband.aggregator.core.objective;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A study's objectives and how long to wait for their values.
+ *
+ * @param objectives      the objectives, in vector order
+ * @param producerTimeout how long after a trial finished plug-in values are waited for
+ * @param energyTimeout   how long after a trial finished its energy figures are waited for
+ * @param missingPolicy   what a missing value does to the trial
+ */
+public record ObjectivePlan(List<ObjectiveSpec> objectives, Duration producerTimeout, Duration energyTimeout,
+    MissingPolicy missingPolicy) {
+
+  /** Default wait for plug-in values. */
+  public static final Duration DEFAULT_PRODUCER_TIMEOUT = Duration.ofMinutes(5);
+  /** Default wait for energy: well past the attribution grace period. */
+  public static final Duration DEFAULT_ENERGY_TIMEOUT = Duration.ofMinutes(2);
+
+  /** Copies and checks the fields. */
+  public ObjectivePlan {
+    objectives = List.copyOf(objectives);
+    if (objectives.isEmpty()) {
+      throw new IllegalArgumentException("objectives is empty: a study needs at least one objective");
+    }
+    Set<String> names = new HashSet<>();
+    for (ObjectiveSpec o : objectives) {
+      if (!names.add(o.name())) {
+        throw new IllegalArgumentException("objective name '" + o.name() + "' appears twice: names must be unique");
+      }
+    }
+    requireNonNegative("producerTimeout", producerTimeout);
+    requireNonNegative("energyTimeout", energyTimeout);
+    if (missingPolicy == null) {
+      throw new IllegalArgumentException("missingPolicy is null: choose MARK_MISSING or FAIL_TRIAL");
+    }
+  }
+
+  private static void requireNonNegative(String field, Duration d) {
+    if (d == null || d.isNegative()) {
+      throw new IllegalArgumentException(field + " is " + d + ": give a duration >= 0");
+    }
+  }
+
+  /** Whether any objective comes from the energy accounting. */
+  public boolean needsEnergy() {
+    return objectives.stream().anyMatch(o -> o.source() instanceof ObjectiveSource.Energy);
+  }
+
+  /** Number of objectives. */
+  public int dimension() {
+    return objectives.size();
+  }
+
+  /** A builder: {@code addObjective} at least once; the rest is optional. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a plan; invariants are checked in {@link #build()}. */
+  public static final class Builder {
+    private final List<ObjectiveSpec> objectives = new ArrayList<>();
+    private Duration producerTimeout = DEFAULT_PRODUCER_TIMEOUT;
+    private Duration energyTimeout = DEFAULT_ENERGY_TIMEOUT;
+    private MissingPolicy missingPolicy = MissingPolicy.MARK_MISSING;
+
+    private Builder() {
+    }
+
+    /** Adds an objective (required, at least one). */
+    public Builder addObjective(ObjectiveSpec objective) {
+      objectives.add(objective);
+      return this;
+    }
+
+    /** Adds an objective from its written forms. */
+    public Builder addObjective(String name, String direction, String source) {
+      return addObjective(ObjectiveSpec.of(name, direction, source));
+    }
+
+    /** Wait for plug-in values (default {@link ObjectivePlan#DEFAULT_PRODUCER_TIMEOUT}). */
+    public Builder optProducerTimeout(Duration timeout) {
+      this.producerTimeout = timeout;
+      return this;
+    }
+
+    /** Wait for energy figures (default {@link ObjectivePlan#DEFAULT_ENERGY_TIMEOUT}). */
+    public Builder optEnergyTimeout(Duration timeout) {
+      this.energyTimeout = timeout;
+      return this;
+    }
+
+    /** Policy for missing values (default {@link MissingPolicy#MARK_MISSING}). */
+    public Builder optMissingPolicy(MissingPolicy policy) {
+      this.missingPolicy = policy;
+      return this;
+    }
+
+    /** The plan. */
+    public ObjectivePlan build() {
+      return new ObjectivePlan(objectives, producerTimeout, energyTimeout, missingPolicy);
+    }
+  }
+}
