@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A front with its hypervolume and hypervolume history. The frame is either fixed by the study or derived
@@ -44,16 +45,18 @@ public final class TrackedFront {
     Objects.requireNonNull(at, "at must not be null");
     FrontChange change = front.add(point);
     if (change.kind() == FrontChange.Kind.UNCHANGED) {
-      return new Update(change, hypervolume, frame, false);
+      return new Update(change, hypervolume, frame, false, -1, Optional.empty());
     }
     boolean frameChanged = fixedReference == null && updateBounds(point, change.kind());
     boolean recompute = change.frontChanged() || frameChanged;
-    if (recompute) {
-      hypervolume = frame.hypervolume(front.members());
-      history.append(new HypervolumeHistory.Entry(front.observedCount(), at, point.id(), front.size(),
-          hypervolume, frame));
+    if (!recompute) {
+      return new Update(change, hypervolume, frame, false, -1, Optional.empty());
     }
-    return new Update(change, hypervolume, frame, recompute);
+    hypervolume = frame.hypervolume(front.members());
+    HypervolumeHistory.Entry entry = new HypervolumeHistory.Entry(front.observedCount(), at, point.id(),
+        front.size(), hypervolume, frame);
+    history.append(entry);
+    return new Update(change, hypervolume, frame, true, history.size() - 1, Optional.of(entry));
   }
 
   private boolean updateBounds(ParetoPoint point, FrontChange.Kind kind) {
@@ -89,8 +92,18 @@ public final class TrackedFront {
     return false;
   }
 
-  /** The result of one {@link #add}. */
-  public record Update(FrontChange change, double hypervolume, HypervolumeFrame frame, boolean hypervolumeRecomputed) {
+  /**
+   * The result of one {@link #add}.
+   *
+   * @param change                what happened to the members
+   * @param hypervolume           the hypervolume afterwards
+   * @param frame                 the frame it is measured in
+   * @param hypervolumeRecomputed whether members or frame changed (then a history entry was appended)
+   * @param historyIndex          index of that history entry, -1 when none
+   * @param historyEntry          that history entry
+   */
+  public record Update(FrontChange change, double hypervolume, HypervolumeFrame frame, boolean hypervolumeRecomputed,
+      int historyIndex, Optional<HypervolumeHistory.Entry> historyEntry) {
   }
 
   /** The underlying front. */

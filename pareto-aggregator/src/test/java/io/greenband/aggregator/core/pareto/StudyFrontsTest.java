@@ -39,9 +39,13 @@ class StudyFrontsTest {
   void historyGrowsOnlyWhenTheFrontOrFrameChanges() {
     TrackedFront front = new TrackedFront(2, new double[] {10, 10});
     front.add(ParetoPoint.of("a", 5, 5), T0);
-    front.add(ParetoPoint.of("b", 6, 6), T0.plusSeconds(1)); // dominated, fixed frame: no entry
+    TrackedFront.Update dominated = front.add(ParetoPoint.of("b", 6, 6), T0.plusSeconds(1)); // fixed frame: no entry
     front.add(ParetoPoint.of("a", 5, 5), T0.plusSeconds(2)); // redelivery: no entry
-    front.add(ParetoPoint.of("c", 2, 8), T0.plusSeconds(3));
+    TrackedFront.Update c = front.add(ParetoPoint.of("c", 2, 8), T0.plusSeconds(3));
+    assertThat(dominated.historyIndex()).isEqualTo(-1);
+    assertThat(dominated.historyEntry()).isEmpty();
+    assertThat(c.historyIndex()).isEqualTo(1);
+    assertThat(c.historyEntry()).isEqualTo(front.history().latest());
     assertThat(front.history().entries()).extracting(HypervolumeHistory.Entry::pointId).containsExactly("a", "c");
     assertThat(front.hypervolume()).isCloseTo(25 + 3 * 2, within(1e-12));
     assertThat(front.history().latest().orElseThrow().at()).isEqualTo(T0.plusSeconds(3));
