@@ -40,6 +40,8 @@ public final class EnergyLedger {
   private final Map<String, HostTrials> hosts = new HashMap<>();
   private final Map<TrialKey, TrialState> trials = new HashMap<>();
   private final TreeMap<Instant, Set<TrialKey>> pendingByEnd = new TreeMap<>();
+  private final Map<StreamKey, double[]> prunedTotals = new HashMap<>();
+  private Instant prunedBefore = Instant.MIN;
   private long arrivals;
 
   /** A ledger with the given settings. */
@@ -49,6 +51,9 @@ public final class EnergyLedger {
 
   /** Records a sample. */
   public SampleOutcome addSample(EnergySample sample) {
+    if (sample.windowStart().isBefore(prunedBefore)) {
+      return new SampleOutcome(SampleOutcome.Status.EXPIRED, Set.of());
+    }
     if (!sampleIds.add(sample.sampleId())) {
       return new SampleOutcome(SampleOutcome.Status.DUPLICATE, Set.of());
     }
@@ -75,9 +80,12 @@ public final class EnergyLedger {
 
   /**
    * Records or updates a trial window (a start, then the same trial with its end). Returns false when the
-   * trial is already final: its window can no longer change.
+   * trial is already final (its window can no longer change) or starts before the prune horizon.
    */
   public boolean putTrial(TrialWindow window) {
+    if (window.start().isBefore(prunedBefore)) {
+      return false;
+    }
     TrialState state = trials.computeIfAbsent(window.key(), k -> new TrialState());
     if (state.frozen != null) {
       return false;
@@ -153,31 +161,82 @@ public final class EnergyLedger {
   /** Where all stored energy went (recomputed from what is stored now). */
   public EnergyTotals totals() {
     List<EnergyTotals.StreamTotals> out = new ArrayList<>();
-    List<StreamKey> keys = new ArrayList<>(streams.keySet());
-    keys.sort(Comparator.comparing(StreamKey::toString));
-    for (StreamKey key : keys) {
-      double measured = 0;
-      double attributed = 0;
-      double idle = 0;
-      double late = 0;
-      for (SampleStream.Stored stored : streams.get(key).all()) {
-        EnergySample s = stored.sample();
-        measured += s.joules();
-        Splitter.Allocation alloc = Splitter.split(s, host(s.host()).overlapping(s.windowStart(), s.windowEnd()),
-            s.windowStart(), s.windowEnd());
-        idle += alloc.idle();
-        for (Map.Entry<TrialKey, Double> e : alloc.trials().entrySet()) {
-          TrialState state = trials.get(e.getKey());
-          if (state.frozen != null && stored.arrival() > state.finalizedAtArrival) {
-            late += e.getValue();
-          } else {
-            attributed += e.getValue();
-          }
+    Set<StreamKey> all = new TreeSet<>(Comparator.comparing(StreamKey::toString));
+    all.addAll(streams.keySet());
+    all.addAll(prunedTotals.keySet());
+    for (StreamKey key : all) {
+      double[] sums = prunedTotals.getOrDefault(key, new double[4]).clone();
+      SampleStream stream = streams.get(key);
+      if (stream != null) {
+        for (SampleStream.Stored stored : stream.all()) {
+          accumulate(stored, sums);
         }
       }
-      out.add(new EnergyTotals.StreamTotals(key, measured, attributed, idle, late));
+      out.add(new EnergyTotals.StreamTotals(key, sums[0], sums[1], sums[2], sums[3]));
     }
     return new EnergyTotals(out);
+  }
+
+  /** Adds a stored sample's measured, attributed, idle and late joules to {@code sums}. */
+  private void accumulate(SampleStream.Stored stored, double[] sums) {
+    EnergySample s = stored.sample();
+    sums[0] += s.joules();
+    Splitter.Allocation alloc = Splitter.split(s, host(s.host()).overlapping(s.windowStart(), s.windowEnd()),
+        s.windowStart(), s.windowEnd());
+    sums[2] += alloc.idle();
+    for (Map.Entry<TrialKey, Double> e : alloc.trials().entrySet()) {
+      TrialState state = trials.get(e.getKey());
+      if (state.frozen != null && stored.arrival() > state.finalizedAtArrival) {
+        sums[3] += e.getValue();
+      } else {
+        sums[1] += e.getValue();
+      }
+    }
+  }
+
+  /**
+   * Forgets what lies before {@code horizon} to bound memory: samples ending by then are folded into the
+   * totals and dropped, and final trials ending by then are dropped (their energy was handed out by
+   * {@link #finalizeDue}). The horizon is lowered to the start of the earliest trial that is not final, so no
+   * pending result loses data. Afterwards samples and trials starting before the horizon are refused
+   * ({@link SampleOutcome.Status#EXPIRED}, {@code putTrial} false), which keeps redelivered old samples from
+   * counting twice. Returns the horizon used.
+   */
+  public Instant prune(Instant horizon) {
+    Instant h = horizon;
+    for (TrialState state : trials.values()) {
+      if (state.frozen == null && state.window != null && state.window.start().isBefore(h)) {
+        h = state.window.start();
+      }
+    }
+    if (!h.isAfter(prunedBefore)) {
+      return prunedBefore;
+    }
+    for (Map.Entry<StreamKey, SampleStream> e : streams.entrySet()) {
+      double[] sums = prunedTotals.computeIfAbsent(e.getKey(), k -> new double[4]);
+      for (SampleStream.Stored stored : e.getValue().removeEndingBy(h)) {
+        accumulate(stored, sums);
+        sampleIds.remove(stored.sample().sampleId());
+      }
+    }
+    // A kept sample straddling the horizon still needs the trials it overlaps to split it the same way.
+    Instant trialHorizon = h;
+    for (SampleStream stream : streams.values()) {
+      Instant first = stream.firstStart();
+      if (first != null && first.isBefore(trialHorizon)) {
+        trialHorizon = first;
+      }
+    }
+    Iterator<Map.Entry<TrialKey, TrialState>> it = trials.entrySet().iterator();
+    while (it.hasNext()) {
+      TrialState state = it.next().getValue();
+      if (state.frozen != null && !state.window.end().orElseThrow().isAfter(trialHorizon)) {
+        host(state.window.host()).remove(state.window.key());
+        it.remove();
+      }
+    }
+    prunedBefore = h;
+    return h;
   }
 
   private TrialEnergy compute(TrialWindow w, Instant from, Instant to, boolean finalized) {
@@ -239,7 +298,8 @@ public final class EnergyLedger {
   private TrialState requireTrial(TrialKey key) {
     TrialState state = trials.get(key);
     if (state == null || state.window == null) {
-      throw new IllegalArgumentException("trial " + key + " is unknown: record its window with putTrial first");
+      throw new IllegalArgumentException("trial " + key
+          + " is unknown: record its window with putTrial first (trials ending before a prune are forgotten)");
     }
     return state;
   }

@@ -18,7 +18,9 @@ public record SampleOutcome(Status status, Set<TrialKey> missedFinalized) {
     /** Its id was seen before: ignored. */
     DUPLICATE,
     /** A different sample of the same stream already covers part of its window: ignored. */
-    OVERLAPPING_WINDOW
+    OVERLAPPING_WINDOW,
+    /** Its window starts before the ledger's prune horizon: ignored (see {@link EnergyLedger#prune}). */
+    EXPIRED
   }
 
   /** Copies the set. */

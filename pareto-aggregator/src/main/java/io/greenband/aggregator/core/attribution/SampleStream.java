@@ -57,9 +57,28 @@ final class SampleStream {
     return covered;
   }
 
+  /** Start of the earliest window, or null when empty. */
+  Instant firstStart() {
+    return byStart.isEmpty() ? null : byStart.firstKey();
+  }
+
   /** End of the latest window, or null when empty. */
   Instant latestEnd() {
     return byStart.isEmpty() ? null : byStart.lastEntry().getValue().sample().windowEnd();
+  }
+
+  /** Removes and returns the samples whose window ends at or before {@code horizon}. */
+  List<Stored> removeEndingBy(Instant horizon) {
+    List<Stored> removed = new ArrayList<>();
+    java.util.Iterator<Stored> it = byStart.headMap(horizon, false).values().iterator();
+    while (it.hasNext()) {
+      Stored s = it.next();
+      if (!s.sample().windowEnd().isAfter(horizon)) {
+        removed.add(s);
+        it.remove();
+      }
+    }
+    return removed;
   }
 
   Collection<Stored> all() {
