@@ -13,6 +13,7 @@ import java.util.OptionalDouble;
  * @param key                  the trial attempt
  * @param fidelity             the fidelity it ran at
  * @param status               SCORED or FAILED
+ * @param revision             0 for the first score, higher after late plug-in values re-scored it
  * @param objectives           its objective vector
  * @param reason               why it failed or what is missing
  * @param scoredAt             when it was scored
@@ -20,7 +21,8 @@ import java.util.OptionalDouble;
  * @param emissionsGrams       its emissions, when energy was attributed
  * @param trainJoules          its energy, when attributed
  */
-public record StoredTrial(String studyId, TrialKey key, double fidelity, String status, List<ObjectiveValue> objectives,
+public record StoredTrial(String studyId, TrialKey key, double fidelity, String status, int revision,
+    List<ObjectiveValue> objectives,
     String reason, Instant scoredAt, boolean onTopFrontWhenScored, OptionalDouble emissionsGrams,
     OptionalDouble trainJoules) {
 }

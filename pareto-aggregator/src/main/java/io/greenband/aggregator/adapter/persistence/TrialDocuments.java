@@ -31,7 +31,7 @@ final class TrialDocuments {
     for (ObjectiveValue v : s.values()) {
       objectives.add(new Document("name", v.name()).append("direction", v.direction().name())
           .append("value", v.value().isPresent() ? v.value().getAsDouble() : null)
-          .append("missingReason", v.missingReason()));
+          .append("substituted", v.substituted()).append("note", v.note()));
     }
     Document doc = new Document("_id", id(studyId, s.key()))
         .append("studyId", studyId)
@@ -39,6 +39,7 @@ final class TrialDocuments {
         .append("attempt", s.key().attempt())
         .append("fidelity", s.fidelity())
         .append("status", s.status().name())
+        .append("revision", s.revision())
         .append("reason", s.reason())
         .append("scoredAt", Date.from(s.scoredAt()))
         .append("objectives", objectives)
@@ -52,6 +53,7 @@ final class TrialDocuments {
     Emissions em = e.emissions();
     CarbonIntensity ci = em.intensity();
     Document d = new Document("trainJoules", e.trainJoules())
+        .append("windowJoules", e.windowJoules())
         .append("partial", e.partial())
         .append("itKwh", em.itKwh())
         .append("pue", em.pue())
@@ -62,6 +64,7 @@ final class TrialDocuments {
         .append("emissionsGrams", em.gramsCo2eq())
         .append("intensity", new Document("gramsPerKwh", ci.gramsPerKwh()).append("source", ci.source().name())
             .append("zone", ci.zone()).append("year", ci.year()).append("reference", ci.reference()));
+    e.inferenceJoules().ifPresent(v -> d.append("inferenceJoules", v));
     e.inferenceJoulesPer1k().ifPresent(v -> d.append("inferenceJoulesPer1k", v));
     return d;
   }
@@ -72,12 +75,14 @@ final class TrialDocuments {
       for (Document o : doc.getList("objectives", Document.class)) {
         Number v = o.get("value", Number.class);
         objectives.add(new ObjectiveValue(o.getString("name"), Direction.valueOf(o.getString("direction")),
-            v == null ? OptionalDouble.empty() : OptionalDouble.of(v.doubleValue()), o.getString("missingReason")));
+            v == null ? OptionalDouble.empty() : OptionalDouble.of(v.doubleValue()), o.getBoolean("substituted"),
+            o.getString("note")));
       }
       Document energy = doc.get("energy", Document.class);
       return new StoredTrial(doc.getString("studyId"),
           new TrialKey(doc.getString("trialId"), doc.get("attempt", Number.class).intValue()),
-          doc.get("fidelity", Number.class).doubleValue(), doc.getString("status"), objectives,
+          doc.get("fidelity", Number.class).doubleValue(), doc.getString("status"),
+          doc.get("revision", Number.class).intValue(), objectives,
           doc.getString("reason"), doc.getDate("scoredAt").toInstant(), doc.getBoolean("onTopFrontWhenScored"),
           energy == null ? OptionalDouble.empty() : OptionalDouble.of(energy.get("emissionsGrams", Number.class).doubleValue()),
           energy == null ? OptionalDouble.empty() : OptionalDouble.of(energy.get("trainJoules", Number.class).doubleValue()));

@@ -11,6 +11,8 @@ public enum Component {
   CPU_PACKAGE("cpu-package"),
   /** Memory (RAPL DRAM zone). */
   DRAM("dram"),
+  /** The RAPL platform zone (psys), used instead of package zones on some machines; shared like CPU energy. */
+  PSYS("psys"),
   /** A modelled host component (CPU-load or memory model); shared like CPU energy. */
   ESTIMATED("estimated");
 
@@ -38,6 +40,6 @@ public enum Component {
       }
     }
     throw new IllegalArgumentException("component '" + name
-        + "' is unknown: use one of gpu, cpu-package, dram, estimated");
+        + "' is unknown: use one of gpu, cpu-package, dram, psys, estimated");
   }
 }

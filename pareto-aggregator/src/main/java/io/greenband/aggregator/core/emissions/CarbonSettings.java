@@ -7,7 +7,7 @@ import java.util.OptionalDouble;
  * A study's carbon settings.
  *
  * @param fixedGramsPerKwh an explicit intensity; wins over the country
- * @param countryIso3      the country of the data centre (ISO 3166-1 alpha-3)
+ * @param countryIso3      the country of the data centre (ISO 3166-1 alpha-3; alpha-2 is accepted too)
  * @param pue              power usage effectiveness of the data centre, at least 1
  */
 public record CarbonSettings(OptionalDouble fixedGramsPerKwh, Optional<String> countryIso3, double pue) {

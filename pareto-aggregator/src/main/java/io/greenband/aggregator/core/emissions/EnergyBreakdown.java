@@ -5,8 +5,9 @@ import io.greenband.aggregator.core.attribution.TrialEnergy;
 import java.util.Locale;
 
 /**
- * IT energy in joules by the three groups CodeCarbon reports (GPU, CPU, RAM). Estimated host energy goes
- * to RAM when its device name says memory ({@code ram}, {@code dram}, {@code mem}), to CPU otherwise.
+ * IT energy in joules by the three groups CodeCarbon reports (GPU, CPU, RAM). The RAPL platform zone counts
+ * as CPU. Estimated host energy goes to RAM when its device name says memory ({@code ram}, {@code dram},
+ * {@code mem}), to CPU otherwise.
  *
  * @param gpuJoules GPU energy
  * @param cpuJoules CPU energy
@@ -35,7 +36,7 @@ public record EnergyBreakdown(double gpuJoules, double cpuJoules, double ramJoul
     for (DeviceEnergy d : energy.devices()) {
       switch (d.component()) {
         case GPU -> gpu += d.joules();
-        case CPU_PACKAGE -> cpu += d.joules();
+        case CPU_PACKAGE, PSYS -> cpu += d.joules();
         case DRAM -> ram += d.joules();
         case ESTIMATED -> {
           String name = d.device().toLowerCase(Locale.ROOT);

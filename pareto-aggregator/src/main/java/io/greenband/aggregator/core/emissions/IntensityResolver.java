@@ -24,6 +24,9 @@ public final class IntensityResolver {
     }
     if (settings.countryIso3().isPresent()) {
       String country = settings.countryIso3().get();
+      if (IntensityTable.toAlpha3(country).isEmpty()) {
+        return CarbonIntensity.worldDefault("'" + country + "' is not an ISO 3166-1 country code");
+      }
       Optional<CarbonIntensity> row = table.lookup(country);
       return row.orElseGet(() -> CarbonIntensity.worldDefault("country " + country + " is not in the table"));
     }

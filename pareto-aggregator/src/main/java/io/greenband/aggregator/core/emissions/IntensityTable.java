@@ -77,9 +77,26 @@ public final class IntensityTable {
     return new IntensityTable(rows);
   }
 
-  /** The intensity of a country (ISO 3166-1 alpha-3, case-insensitive). */
-  public Optional<CarbonIntensity> lookup(String iso3) {
-    return Optional.ofNullable(byCountry.get(iso3.strip().toUpperCase(Locale.ROOT)));
+  /** The intensity of a country, by ISO 3166-1 alpha-3 or alpha-2 code (case-insensitive). */
+  public Optional<CarbonIntensity> lookup(String code) {
+    return toAlpha3(code).map(byCountry::get);
+  }
+
+  /** The alpha-3 form of an ISO 3166-1 alpha-2 or alpha-3 code; empty when it is neither. */
+  public static Optional<String> toAlpha3(String code) {
+    String c = code.strip().toUpperCase(Locale.ROOT);
+    if (c.matches("[A-Z]{3}")) {
+      return Optional.of(c);
+    }
+    if (c.matches("[A-Z]{2}")) {
+      try {
+        String iso3 = new Locale("", c).getISO3Country();
+        return iso3.isEmpty() ? Optional.empty() : Optional.of(iso3.toUpperCase(Locale.ROOT));
+      } catch (java.util.MissingResourceException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
   }
 
   /** Every country in the table. */

@@ -6,21 +6,25 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * A trial's energy objectives, from the attribution and emissions layers.
+ * A trial's energy objectives, from the attribution and emissions layers. The inference phase is taken to
+ * lie inside the trial's window (the ledger clips it so), so training energy is the window's energy minus
+ * the inference energy.
  *
- * @param trainJoules             IT energy over the trial's window
- * @param inferenceJoulesPer1k    IT energy of the inference phase per 1,000 inputs, when measured
- * @param emissions               emissions of the trial's energy
- * @param partial                 whether part of the window was unmeasured
+ * @param windowJoules         IT energy over the trial's whole window
+ * @param inferenceJoules      IT energy of the inference phase, when measured
+ * @param inferenceJoulesPer1k that energy per 1,000 inputs, when measured
+ * @param emissions            emissions of the window's energy
+ * @param partial              whether part of the window was unmeasured
  */
-public record EnergyFigures(double trainJoules, OptionalDouble inferenceJoulesPer1k, Emissions emissions,
-    boolean partial) {
+public record EnergyFigures(double windowJoules, OptionalDouble inferenceJoules, OptionalDouble inferenceJoulesPer1k,
+    Emissions emissions, boolean partial) {
 
   /** Checks the fields. */
   public EnergyFigures {
-    if (!Double.isFinite(trainJoules) || trainJoules < 0) {
-      throw new IllegalArgumentException("trainJoules is " + trainJoules + ": it must be finite and >= 0");
+    if (!Double.isFinite(windowJoules) || windowJoules < 0) {
+      throw new IllegalArgumentException("windowJoules is " + windowJoules + ": it must be finite and >= 0");
     }
+    inferenceJoules = inferenceJoules == null ? OptionalDouble.empty() : inferenceJoules;
     inferenceJoulesPer1k = inferenceJoulesPer1k == null ? OptionalDouble.empty() : inferenceJoulesPer1k;
   }
 
@@ -30,18 +34,26 @@ public record EnergyFigures(double trainJoules, OptionalDouble inferenceJoulesPe
    */
   public static EnergyFigures of(TrialEnergy trial, Emissions emissions, Optional<TrialEnergy> inference,
       long inferenceInputs) {
+    OptionalDouble joules = inference.map(e -> OptionalDouble.of(e.totalJoules())).orElse(OptionalDouble.empty());
     OptionalDouble perK = OptionalDouble.empty();
-    if (inference.isPresent() && inferenceInputs > 0) {
-      perK = OptionalDouble.of(inference.get().totalJoules() / inferenceInputs * 1000.0);
+    if (joules.isPresent() && inferenceInputs > 0) {
+      perK = OptionalDouble.of(joules.getAsDouble() / inferenceInputs * 1000.0);
     }
-    return new EnergyFigures(trial.totalJoules(), perK, emissions, trial.partial());
+    return new EnergyFigures(trial.totalJoules(), joules, perK, emissions, trial.partial());
+  }
+
+  /** Training energy: the window's energy minus the inference phase. */
+  public double trainJoules() {
+    return Math.max(0, windowJoules - inferenceJoules.orElse(0));
   }
 
   /** The value of one energy quantity, empty when not measured. */
   public OptionalDouble value(EnergyQuantity quantity) {
     return switch (quantity) {
       case EMISSIONS_G -> OptionalDouble.of(emissions.gramsCo2eq());
-      case TRAIN_JOULES -> OptionalDouble.of(trainJoules);
+      case TRAIN_JOULES -> OptionalDouble.of(trainJoules());
+      case TRAIN_KWH -> OptionalDouble.of(trainJoules() / Emissions.JOULES_PER_KWH);
+      case TOTAL_JOULES -> OptionalDouble.of(windowJoules);
       case INFERENCE_JOULES_PER_1K -> inferenceJoulesPer1k;
     };
   }

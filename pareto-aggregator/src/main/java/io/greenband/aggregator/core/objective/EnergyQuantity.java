@@ -1,11 +1,15 @@
 package io.greenband.aggregator.core.objective;
 
-/** Quantities the aggregator's energy accounting can supply as objectives. */
+/** Quantities the aggregator's energy accounting can supply as objectives ({@code energy:<key>}). */
 public enum EnergyQuantity {
   /** Emissions of the trial in grams CO2eq (facility energy x intensity). */
   EMISSIONS_G("emissions_g"),
-  /** IT energy attributed to the trial over its whole window, in joules. */
+  /** IT energy of the trial's window minus its inference phase, in joules. */
   TRAIN_JOULES("train_joules"),
+  /** {@link #TRAIN_JOULES} in kWh. */
+  TRAIN_KWH("train_kwh"),
+  /** IT energy of the trial's whole window (training and inference), in joules. */
+  TOTAL_JOULES("total_joules"),
   /** IT energy of the trial's inference phase per 1,000 inputs, in joules. */
   INFERENCE_JOULES_PER_1K("inference_joules_per_1k");
 
@@ -27,7 +31,7 @@ public enum EnergyQuantity {
         return q;
       }
     }
-    throw new IllegalArgumentException("energy quantity '" + key
-        + "' is unknown: use emissions_g, train_joules or inference_joules_per_1k");
+    throw new IllegalArgumentException("energy quantity '" + key + "' is unknown: use emissions_g, train_joules, "
+        + "train_kwh, total_joules or inference_joules_per_1k");
   }
 }

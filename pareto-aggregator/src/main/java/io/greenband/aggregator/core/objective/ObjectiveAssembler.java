@@ -3,10 +3,12 @@ package io.greenband.aggregator.core.objective;
 import io.greenband.aggregator.core.attribution.TrialKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,11 +17,14 @@ import java.util.Set;
 
 /**
  * Collects what a study's objectives need for each trial and scores the trial once everything is there or
- * the waits ran out. Inputs may arrive in any order (a plug-in value before the trial finished); each trial
- * is scored once, later inputs for it are ignored. Metrics are decided when the trial finishes: a metric
- * absent then is missing ({@code val_error} falls back to {@code 1 - val_accuracy}). Energy figures are
- * waited for up to the plan's energy timeout, plug-in values up to its producer timeout, both counted from
- * the trial's end. Failed and lost trials are scored as failed at once. One owner; explicit time.
+ * the waits ran out. Inputs may arrive in any order (a plug-in value before the trial finished).
+ *
+ * <p>Metrics are decided when the trial finishes ({@code val_error} falls back to {@code 1 - val_accuracy});
+ * energy figures are waited for up to the plan's energy timeout and each plug-in value up to its objective's
+ * wait, both counted from the trial's end. A value that did not arrive is handled by its objective's
+ * {@link MissingPolicy}. Failed and lost trials are scored as failed at once. A trial scored without a
+ * plug-in value is re-scored (revision + 1) when that value arrives later; otherwise each trial is scored
+ * once and later inputs are ignored. One owner; explicit time.
  */
 public final class ObjectiveAssembler {
 
@@ -33,23 +38,28 @@ public final class ObjectiveAssembler {
     TrialOutcome outcome;
     EnergyFigures energy;
     final Map<String, ProducedValue> produced = new HashMap<>();
+    ScoredTrial last;
   }
 
   private final ObjectivePlan plan;
   private final Map<TrialKey, Pending> pending = new LinkedHashMap<>();
-  private final Set<TrialKey> scored = new HashSet<>();
+  private final Map<TrialKey, Pending> rescorable = new HashMap<>();
+  private final Set<TrialKey> closed = new HashSet<>();
+  private final double[] worstMinimized;
 
   /** An assembler for one study's plan. */
   public ObjectiveAssembler(ObjectivePlan plan) {
     this.plan = Objects.requireNonNull(plan, "plan must not be null");
+    this.worstMinimized = new double[plan.dimension()];
+    Arrays.fill(worstMinimized, Double.NaN);
   }
 
   /** The trial ended; scores it when nothing else is awaited. */
   public Optional<ScoredTrial> onFinished(TrialOutcome outcome) {
-    if (scored.contains(outcome.key())) {
+    Pending p = open(outcome.key());
+    if (p == null) {
       return Optional.empty();
     }
-    Pending p = pending.computeIfAbsent(outcome.key(), k -> new Pending());
     if (p.outcome == null) {
       p.outcome = outcome;
     }
@@ -58,22 +68,25 @@ public final class ObjectiveAssembler {
 
   /** The trial's energy figures are final. */
   public Optional<ScoredTrial> onEnergy(TrialKey key, EnergyFigures energy, Instant at) {
-    if (scored.contains(key)) {
+    Pending p = open(key);
+    if (p == null) {
       return Optional.empty();
     }
-    Pending p = pending.computeIfAbsent(key, k -> new Pending());
     p.energy = energy;
     return tryScore(key, p, at);
   }
 
   /** A plug-in reported a value; the latest report of a producer and objective wins. */
   public Optional<ScoredTrial> onProduced(ProducedValue value) {
-    if (scored.contains(value.key())) {
+    Pending late = rescorable.get(value.key());
+    if (late != null) {
+      return rescore(value, late);
+    }
+    Pending p = open(value.key());
+    if (p == null) {
       return Optional.empty();
     }
-    Pending p = pending.computeIfAbsent(value.key(), k -> new Pending());
-    p.produced.merge(value.producer() + "/" + value.objective(), value,
-        (old, neu) -> neu.at().isBefore(old.at()) ? old : neu);
+    remember(p, value);
     return tryScore(value.key(), p, value.at());
   }
 
@@ -91,63 +104,120 @@ public final class ObjectiveAssembler {
     return (int) pending.values().stream().filter(p -> p.outcome != null).count();
   }
 
+  /** The pending state of a trial not scored yet, or null when it was scored. */
+  private Pending open(TrialKey key) {
+    if (closed.contains(key) || rescorable.containsKey(key)) {
+      return null;
+    }
+    return pending.computeIfAbsent(key, k -> new Pending());
+  }
+
+  private static void remember(Pending p, ProducedValue value) {
+    p.produced.merge(value.producer() + "/" + value.objective(), value,
+        (old, neu) -> neu.at().isBefore(old.at()) ? old : neu);
+  }
+
+  /** Re-scores a scored trial when a late value fills one of its absent plug-in objectives. */
+  private Optional<ScoredTrial> rescore(ProducedValue value, Pending p) {
+    remember(p, value);
+    boolean fills = false;
+    for (int i = 0; i < plan.dimension(); i++) {
+      ObjectiveSpec spec = plan.objectives().get(i);
+      if (spec.source() instanceof ObjectiveSource.Producer prod && prod.matches(value.producer(), value.objective())
+          && p.last.values().get(i).isAbsent()) {
+        fills = true;
+      }
+    }
+    return fills ? Optional.of(score(value.key(), p, value.at())) : Optional.empty();
+  }
+
   private Optional<ScoredTrial> tryScore(TrialKey key, Pending p, Instant now) {
     if (p.outcome == null) {
       return Optional.empty();
     }
-    TrialOutcome o = p.outcome;
-    if (o.status() != TrialStatus.SUCCEEDED) {
-      List<ObjectiveValue> values = new ArrayList<>();
-      String reason = "trial " + o.status().name().toLowerCase(java.util.Locale.ROOT) + (o.error().isEmpty() ? "" : ": " + o.error());
-      plan.objectives().forEach(spec -> values.add(ObjectiveValue.missing(spec, reason)));
-      return finish(key, new ScoredTrial(key, o.fidelity(), ScoredTrial.Status.FAILED, values,
-          Optional.ofNullable(p.energy), reason, now));
+    if (p.outcome.status() == TrialStatus.SUCCEEDED) {
+      for (ObjectiveSpec spec : plan.objectives()) {
+        if (valueOf(spec, p).isEmpty() && awaited(spec, p.outcome, now)) {
+          return Optional.empty();
+        }
+      }
     }
-    boolean energyDue = !now.isBefore(o.finishedAt().plus(plan.energyTimeout()));
-    boolean producersDue = !now.isBefore(o.finishedAt().plus(plan.producerTimeout()));
+    return Optional.of(score(key, p, now));
+  }
+
+  private boolean awaited(ObjectiveSpec spec, TrialOutcome o, Instant now) {
+    if (spec.source() instanceof ObjectiveSource.Energy) {
+      return now.isBefore(o.finishedAt().plus(plan.energyTimeout()));
+    }
+    return spec.source() instanceof ObjectiveSource.Producer && now.isBefore(o.finishedAt().plus(spec.timeout()));
+  }
+
+  private ScoredTrial score(TrialKey key, Pending p, Instant now) {
+    TrialOutcome o = p.outcome;
+    int revision = p.last == null ? 0 : p.last.revision() + 1;
     List<ObjectiveValue> values = new ArrayList<>();
-    for (ObjectiveSpec spec : plan.objectives()) {
-      ObjectiveValue v = valueOf(spec, p);
-      if (v.isMissing() && awaited(spec, energyDue, producersDue)) {
-        return Optional.empty();
+    if (o.status() != TrialStatus.SUCCEEDED) {
+      String reason = "trial " + o.status().name().toLowerCase(Locale.ROOT) + (o.error().isEmpty() ? "" : ": " + o.error());
+      plan.objectives().forEach(spec -> values.add(ObjectiveValue.missing(spec, reason)));
+      return close(key, p, false, new ScoredTrial(key, o.fidelity(), ScoredTrial.Status.FAILED, values,
+          Optional.ofNullable(p.energy), reason, now, revision));
+    }
+    List<String> notes = new ArrayList<>();
+    String failure = "";
+    boolean producerAbsent = false;
+    for (int i = 0; i < plan.dimension(); i++) {
+      ObjectiveSpec spec = plan.objectives().get(i);
+      OptionalDouble arrived = valueOf(spec, p);
+      if (arrived.isPresent() && Double.isFinite(arrived.getAsDouble())) {
+        values.add(ObjectiveValue.present(spec, arrived.getAsDouble()));
+        continue;
+      }
+      String why = arrived.isPresent() ? "value " + arrived.getAsDouble() + " is not finite" : whyMissing(spec);
+      producerAbsent |= spec.source() instanceof ObjectiveSource.Producer;
+      ObjectiveValue v = ObjectiveValue.missing(spec, why);
+      if (spec.onMissing() == MissingPolicy.USE_WORST && !Double.isNaN(worstMinimized[i])) {
+        v = ObjectiveValue.substitute(spec, spec.direction().toMinimized(worstMinimized[i]), why);
+      } else if (spec.onMissing() == MissingPolicy.FAIL_TRIAL && failure.isEmpty()) {
+        failure = "missing objective " + spec.name() + ": " + why;
       }
       values.add(v);
+      notes.add(spec.name() + ": " + v.note());
     }
-    String reason = "";
-    ScoredTrial.Status status = ScoredTrial.Status.SCORED;
-    for (ObjectiveValue v : values) {
-      if (v.isMissing()) {
-        reason = reason.isEmpty() ? v.name() + ": " + v.missingReason() : reason + "; " + v.name() + ": " + v.missingReason();
+    for (int i = 0; i < values.size(); i++) {
+      ObjectiveValue v = values.get(i);
+      if (!v.isAbsent()) {
+        double m = v.direction().toMinimized(v.value().getAsDouble());
+        worstMinimized[i] = Double.isNaN(worstMinimized[i]) ? m : Math.max(worstMinimized[i], m);
       }
     }
-    if (!reason.isEmpty() && plan.missingPolicy() == MissingPolicy.FAIL_TRIAL) {
-      status = ScoredTrial.Status.FAILED;
-      reason = "missing objective " + reason;
+    ScoredTrial.Status status = failure.isEmpty() ? ScoredTrial.Status.SCORED : ScoredTrial.Status.FAILED;
+    String reason = failure.isEmpty() ? String.join("; ", notes) : failure;
+    return close(key, p, producerAbsent, new ScoredTrial(key, o.fidelity(), status, values,
+        Optional.ofNullable(p.energy), reason, now, revision));
+  }
+
+  private String whyMissing(ObjectiveSpec spec) {
+    ObjectiveSource source = spec.source();
+    if (source instanceof ObjectiveSource.Metric m) {
+      return "metric " + m.key() + " was not reported";
     }
-    return finish(key, new ScoredTrial(key, o.fidelity(), status, values, Optional.ofNullable(p.energy), reason, now));
+    if (source instanceof ObjectiveSource.Energy e) {
+      return e.quantity().key() + " was not available within " + plan.energyTimeout();
+    }
+    return "no value from producer " + ((ObjectiveSource.Producer) source).name() + " within " + spec.timeout();
   }
 
-  private boolean awaited(ObjectiveSpec spec, boolean energyDue, boolean producersDue) {
-    return (spec.source() instanceof ObjectiveSource.Energy && !energyDue)
-        || (spec.source() instanceof ObjectiveSource.Producer && !producersDue);
-  }
-
-  private ObjectiveValue valueOf(ObjectiveSpec spec, Pending p) {
+  private OptionalDouble valueOf(ObjectiveSpec spec, Pending p) {
     ObjectiveSource source = spec.source();
     if (source instanceof ObjectiveSource.Metric m) {
       Double v = p.outcome.metrics().get(m.key());
       if (v == null && m.key().equals(VAL_ERROR) && p.outcome.metrics().containsKey(VAL_ACCURACY)) {
         v = 1.0 - p.outcome.metrics().get(VAL_ACCURACY);
       }
-      return v == null ? ObjectiveValue.missing(spec, "metric " + m.key() + " was not reported") : checked(spec, v);
+      return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
     if (source instanceof ObjectiveSource.Energy e) {
-      if (p.energy == null) {
-        return ObjectiveValue.missing(spec, "energy was not attributed within " + plan.energyTimeout());
-      }
-      OptionalDouble v = p.energy.value(e.quantity());
-      return v.isPresent() ? checked(spec, v.getAsDouble())
-          : ObjectiveValue.missing(spec, e.quantity().key() + " was not measured for this trial");
+      return p.energy == null ? OptionalDouble.empty() : p.energy.value(e.quantity());
     }
     ObjectiveSource.Producer prod = (ObjectiveSource.Producer) source;
     ProducedValue latest = null;
@@ -156,18 +226,18 @@ public final class ObjectiveAssembler {
         latest = v;
       }
     }
-    return latest == null
-        ? ObjectiveValue.missing(spec, "no value from producer " + prod.name() + " within " + plan.producerTimeout())
-        : checked(spec, latest.value());
+    return latest == null ? OptionalDouble.empty() : OptionalDouble.of(latest.value());
   }
 
-  private static ObjectiveValue checked(ObjectiveSpec spec, double v) {
-    return Double.isFinite(v) ? ObjectiveValue.present(spec, v) : ObjectiveValue.missing(spec, "value " + v + " is not finite");
-  }
-
-  private Optional<ScoredTrial> finish(TrialKey key, ScoredTrial trial) {
+  private ScoredTrial close(TrialKey key, Pending p, boolean mayImprove, ScoredTrial trial) {
     pending.remove(key);
-    scored.add(key);
-    return Optional.of(trial);
+    p.last = trial;
+    if (mayImprove) {
+      rescorable.put(key, p);
+    } else {
+      rescorable.remove(key);
+      closed.add(key);
+    }
+    return trial;
   }
 }

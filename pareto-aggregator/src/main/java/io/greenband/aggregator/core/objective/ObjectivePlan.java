@@ -7,18 +7,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A study's objectives and how long to wait for their values.
+ * A study's objectives and how long to wait for energy figures.
  *
- * @param objectives      the objectives, in vector order
- * @param producerTimeout how long after a trial finished plug-in values are waited for
- * @param energyTimeout   how long after a trial finished its energy figures are waited for
- * @param missingPolicy   what a missing value does to the trial
+ * @param objectives    the objectives, in vector order (each with its own wait and missing-value policy)
+ * @param energyTimeout how long after a trial's end its energy figures are waited for
  */
-public record ObjectivePlan(List<ObjectiveSpec> objectives, Duration producerTimeout, Duration energyTimeout,
-    MissingPolicy missingPolicy) {
+public record ObjectivePlan(List<ObjectiveSpec> objectives, Duration energyTimeout) {
 
-  /** Default wait for plug-in values. */
-  public static final Duration DEFAULT_PRODUCER_TIMEOUT = Duration.ofMinutes(5);
   /** Default wait for energy: well past the attribution grace period. */
   public static final Duration DEFAULT_ENERGY_TIMEOUT = Duration.ofMinutes(2);
 
@@ -34,16 +29,8 @@ public record ObjectivePlan(List<ObjectiveSpec> objectives, Duration producerTim
         throw new IllegalArgumentException("objective name '" + o.name() + "' appears twice: names must be unique");
       }
     }
-    requireNonNegative("producerTimeout", producerTimeout);
-    requireNonNegative("energyTimeout", energyTimeout);
-    if (missingPolicy == null) {
-      throw new IllegalArgumentException("missingPolicy is null: choose MARK_MISSING or FAIL_TRIAL");
-    }
-  }
-
-  private static void requireNonNegative(String field, Duration d) {
-    if (d == null || d.isNegative()) {
-      throw new IllegalArgumentException(field + " is " + d + ": give a duration >= 0");
+    if (energyTimeout == null || energyTimeout.isNegative()) {
+      throw new IllegalArgumentException("energyTimeout is " + energyTimeout + ": give a duration >= 0");
     }
   }
 
@@ -65,9 +52,7 @@ public record ObjectivePlan(List<ObjectiveSpec> objectives, Duration producerTim
   /** Builds a plan; invariants are checked in {@link #build()}. */
   public static final class Builder {
     private final List<ObjectiveSpec> objectives = new ArrayList<>();
-    private Duration producerTimeout = DEFAULT_PRODUCER_TIMEOUT;
     private Duration energyTimeout = DEFAULT_ENERGY_TIMEOUT;
-    private MissingPolicy missingPolicy = MissingPolicy.MARK_MISSING;
 
     private Builder() {
     }
@@ -78,15 +63,9 @@ public record ObjectivePlan(List<ObjectiveSpec> objectives, Duration producerTim
       return this;
     }
 
-    /** Adds an objective from its written forms. */
+    /** Adds an objective from its written forms, with the default wait and policy. */
     public Builder addObjective(String name, String direction, String source) {
       return addObjective(ObjectiveSpec.of(name, direction, source));
-    }
-
-    /** Wait for plug-in values (default {@link ObjectivePlan#DEFAULT_PRODUCER_TIMEOUT}). */
-    public Builder optProducerTimeout(Duration timeout) {
-      this.producerTimeout = timeout;
-      return this;
     }
 
     /** Wait for energy figures (default {@link ObjectivePlan#DEFAULT_ENERGY_TIMEOUT}). */
@@ -95,15 +74,9 @@ public record ObjectivePlan(List<ObjectiveSpec> objectives, Duration producerTim
       return this;
     }
 
-    /** Policy for missing values (default {@link MissingPolicy#MARK_MISSING}). */
-    public Builder optMissingPolicy(MissingPolicy policy) {
-      this.missingPolicy = policy;
-      return this;
-    }
-
     /** The plan. */
     public ObjectivePlan build() {
-      return new ObjectivePlan(objectives, producerTimeout, energyTimeout, missingPolicy);
+      return new ObjectivePlan(objectives, energyTimeout);
     }
   }
 }

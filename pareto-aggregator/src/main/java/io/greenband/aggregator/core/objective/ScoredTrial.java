@@ -16,13 +16,14 @@ import java.util.Optional;
  * @param energy   its energy figures, when they arrived
  * @param reason   why it failed or what is missing, empty when complete
  * @param scoredAt the time it was scored
+ * @param revision 0 for the first score, one more each time a late plug-in value re-scores the trial
  */
 public record ScoredTrial(TrialKey key, double fidelity, Status status, List<ObjectiveValue> values,
-    Optional<EnergyFigures> energy, String reason, Instant scoredAt) {
+    Optional<EnergyFigures> energy, String reason, Instant scoredAt, int revision) {
 
   /** Outcome of scoring. */
   public enum Status {
-    /** Scored; the vector may still have missing entries under {@link MissingPolicy#MARK_MISSING}. */
+    /** Scored; the vector may have missing or substituted entries (see {@link ObjectiveValue}). */
     SCORED,
     /** Failed. */
     FAILED

@@ -47,6 +47,11 @@ class EmissionsTest {
     assertThat(france.reference()).contains("Our World in Data");
     assertThat(france.gramsPerKwh()).isLessThan(CarbonIntensity.WORLD_DEFAULT_G_PER_KWH);
 
+    CarbonIntensity alpha2 = resolver.resolve(CarbonSettings.country("de", 1.0));
+    assertThat(alpha2.zone()).isEqualTo("DEU");
+    assertThat(alpha2.source()).isEqualTo(IntensitySource.COUNTRY_TABLE);
+    assertThat(resolver.resolve(CarbonSettings.country("QQ", 1.0)).reference()).contains("'QQ' is not");
+
     CarbonIntensity unknown = resolver.resolve(CarbonSettings.country("XYZ", 1.0));
     assertThat(unknown.source()).isEqualTo(IntensitySource.WORLD_DEFAULT);
     assertThat(unknown.gramsPerKwh()).isEqualTo(475.0);
@@ -81,11 +86,12 @@ class EmissionsTest {
             new DeviceEnergy("package-0", Component.CPU_PACKAGE, 80, 10, 0, true),
             new DeviceEnergy("dram-0", Component.DRAM, 7, 10, 0, true),
             new DeviceEnergy("ram", Component.ESTIMATED, 3, 10, 0, true),
-            new DeviceEnergy("cpu-load", Component.ESTIMATED, 11, 10, 0, true)),
+            new DeviceEnergy("cpu-load", Component.ESTIMATED, 11, 10, 0, true),
+            new DeviceEnergy("psys", Component.PSYS, 2, 10, 0, true)),
         false, true);
     EnergyBreakdown b = EnergyBreakdown.of(energy);
     assertThat(b.gpuJoules()).isEqualTo(500.0);
-    assertThat(b.cpuJoules()).isEqualTo(91.0);
+    assertThat(b.cpuJoules()).isEqualTo(93.0);
     assertThat(b.ramJoules()).isEqualTo(10.0);
     assertThat(b.totalJoules()).isEqualTo(energy.totalJoules());
   }

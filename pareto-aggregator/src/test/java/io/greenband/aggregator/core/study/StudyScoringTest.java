@@ -68,6 +68,32 @@ class StudyScoringTest {
   }
 
   @Test
+  void lateProducerValueReplacesTheSubstitutedPointOnTheFront() {
+    ObjectivePlan plan = ObjectivePlan.builder().addObjective("error", "minimize", "metric:val_error")
+        .addObjective(io.greenband.aggregator.core.objective.ObjectiveSpec.of("lat", "minimize", "producer:bench")
+            .with(java.time.Duration.ofSeconds(10), io.greenband.aggregator.core.objective.MissingPolicy.USE_WORST))
+        .build();
+    StudyCarbon carbon = new StudyCarbon(CarbonSettings.defaults(), new IntensityResolver(IntensityTable.bundled()));
+    StudyScoring study = new StudyScoring("s3", plan, carbon, OptionalDouble.empty(), Optional.empty());
+    TrialKey a = new TrialKey("a", 0);
+    TrialKey b = new TrialKey("b", 0);
+    study.onFinished(new TrialOutcome(a, 1, TrialStatus.SUCCEEDED, Map.of("val_error", 0.5), T0, ""));
+    study.onProduced(new io.greenband.aggregator.core.objective.ProducedValue(a, "bench", "", 9.0, T0));
+    study.onFinished(new TrialOutcome(b, 1, TrialStatus.SUCCEEDED, Map.of("val_error", 0.6), T0, ""));
+    List<TrialResult> timedOut = study.poll(T0.plusSeconds(10));
+    assertThat(timedOut).hasSize(1);
+    assertThat(timedOut.get(0).onTopFront()).isFalse(); // (0.6, worst 9.0) is dominated by a (0.5, 9.0)
+    List<TrialResult> late = study.onProduced(new io.greenband.aggregator.core.objective.ProducedValue(b, "bench", "",
+        1.0, T0.plusSeconds(30)));
+    assertThat(late.get(0).scored().revision()).isEqualTo(1);
+    assertThat(late.get(0).frontUpdate().orElseThrow().update().change().kind())
+        .isEqualTo(io.greenband.aggregator.core.pareto.FrontChange.Kind.REPLACED);
+    assertThat(late.get(0).onTopFront()).isTrue();
+    assertThat(study.fronts().topFront().orElseThrow().members()).extracting(p -> p.id())
+        .containsExactlyInAnyOrder("a#0", "b#0");
+  }
+
+  @Test
   void maximizedObjectivesFlipTheReferencePoint() {
     ObjectivePlan plan = ObjectivePlan.builder().addObjective("acc", "maximize", "metric:val_accuracy")
         .addObjective("t", "minimize", "metric:train_seconds").build();
