@@ -55,6 +55,8 @@ final class TrialDocuments {
     Document d = new Document("trainJoules", e.trainJoules())
         .append("windowJoules", e.windowJoules())
         .append("partial", e.partial())
+        .append("estimated", e.estimated())
+        .append("byComponent", new Document(new java.util.LinkedHashMap<String, Object>(e.byComponent())))
         .append("itKwh", em.itKwh())
         .append("pue", em.pue())
         .append("facilityKwh", em.facilityKwh())

@@ -21,8 +21,9 @@ import java.util.TreeSet;
  * <p>Samples and windows may arrive in any order: a trial's energy is computed from what is stored when
  * asked, so arrival order does not matter, and a sample id seen twice counts once. A trial becomes final
  * once the caller's "now" passes its end plus the grace period ({@link #finalizeDue}); its energy is then
- * frozen, and samples arriving later are reported and counted as late in the {@link #totals()}. One owner;
- * not thread-safe.
+ * frozen, and samples arriving later are reported and counted as late in the {@link #totals()}. A frozen
+ * value reflects the trial windows known at finalization (a sharer's window arriving later does not change
+ * it). One owner; not thread-safe.
  */
 public final class EnergyLedger {
 

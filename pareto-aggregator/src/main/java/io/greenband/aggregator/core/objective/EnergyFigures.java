@@ -1,8 +1,12 @@
 package io.greenband.aggregator.core.objective;
 
+import io.greenband.aggregator.core.attribution.DeviceEnergy;
 import io.greenband.aggregator.core.attribution.TrialEnergy;
 import io.greenband.aggregator.core.emissions.Emissions;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.OptionalDouble;
 
 /**
@@ -13,11 +17,13 @@ import java.util.OptionalDouble;
  * @param windowJoules         IT energy over the trial's whole window
  * @param inferenceJoules      IT energy of the inference phase, when measured
  * @param inferenceJoulesPer1k that energy per 1,000 inputs, when measured
+ * @param byComponent          window energy per component wire name ({@code gpu}, {@code cpu-package}, ...)
+ * @param estimated            whether any of the energy is modelled rather than measured
  * @param emissions            emissions of the window's energy
  * @param partial              whether part of the window was unmeasured
  */
 public record EnergyFigures(double windowJoules, OptionalDouble inferenceJoules, OptionalDouble inferenceJoulesPer1k,
-    Emissions emissions, boolean partial) {
+    Map<String, Double> byComponent, boolean estimated, Emissions emissions, boolean partial) {
 
   /** Checks the fields. */
   public EnergyFigures {
@@ -26,6 +32,7 @@ public record EnergyFigures(double windowJoules, OptionalDouble inferenceJoules,
     }
     inferenceJoules = inferenceJoules == null ? OptionalDouble.empty() : inferenceJoules;
     inferenceJoulesPer1k = inferenceJoulesPer1k == null ? OptionalDouble.empty() : inferenceJoulesPer1k;
+    byComponent = byComponent == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(byComponent));
   }
 
   /**
@@ -39,7 +46,12 @@ public record EnergyFigures(double windowJoules, OptionalDouble inferenceJoules,
     if (joules.isPresent() && inferenceInputs > 0) {
       perK = OptionalDouble.of(joules.getAsDouble() / inferenceInputs * 1000.0);
     }
-    return new EnergyFigures(trial.totalJoules(), joules, perK, emissions, trial.partial());
+    Map<String, Double> byComponent = new TreeMap<>();
+    for (DeviceEnergy d : trial.devices()) {
+      byComponent.merge(d.component().wireName(), d.joules(), Double::sum);
+    }
+    return new EnergyFigures(trial.totalJoules(), joules, perK, byComponent, trial.hasEstimates(), emissions,
+        trial.partial());
   }
 
   /** Training energy: the window's energy minus the inference phase. */

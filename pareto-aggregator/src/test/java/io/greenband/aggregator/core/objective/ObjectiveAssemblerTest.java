@@ -31,7 +31,7 @@ class ObjectiveAssemblerTest {
 
   private static EnergyFigures energy(double joules) {
     Emissions e = Emissions.of(new EnergyBreakdown(joules, 0, 0), 1.0, CarbonIntensity.worldDefault("test"));
-    return new EnergyFigures(joules, OptionalDouble.empty(), OptionalDouble.empty(), e, false);
+    return new EnergyFigures(joules, OptionalDouble.empty(), OptionalDouble.empty(), Map.of("gpu", joules), false, e, false);
   }
 
   private static TrialOutcome succeeded(TrialKey key, Map<String, Double> metrics) {
@@ -159,7 +159,7 @@ class ObjectiveAssemblerTest {
   @Test
   void energyQuantitiesSeparateInferenceFromTraining() {
     Emissions e = Emissions.of(new EnergyBreakdown(9000, 0, 0), 1.0, CarbonIntensity.worldDefault("test"));
-    EnergyFigures f = new EnergyFigures(9000, OptionalDouble.of(1800), OptionalDouble.of(18), e, false);
+    EnergyFigures f = new EnergyFigures(9000, OptionalDouble.of(1800), OptionalDouble.of(18), Map.of(), false, e, false);
     assertThat(f.value(EnergyQuantity.TOTAL_JOULES).getAsDouble()).isEqualTo(9000.0);
     assertThat(f.value(EnergyQuantity.TRAIN_JOULES).getAsDouble()).isEqualTo(7200.0);
     assertThat(f.value(EnergyQuantity.TRAIN_KWH).getAsDouble()).isCloseTo(7200 / 3.6e6, within(1e-15));

@@ -59,6 +59,9 @@ class StudyScoringTest {
     TrialResult first = results.get(0);
     double expectedGrams = 250 * 100 / 3.6e6 * 1.5 * 400;
     assertThat(first.scored().values().get(1).value().getAsDouble()).isCloseTo(expectedGrams, within(1e-9));
+    assertThat(first.scored().energy().orElseThrow().byComponent()).containsOnlyKeys("gpu");
+    assertThat(first.scored().energy().orElseThrow().byComponent().get("gpu")).isCloseTo(250 * 100, within(1e-6));
+    assertThat(first.scored().energy().orElseThrow().estimated()).isFalse();
     // At fidelity 8: t0 (0.30, 100 s), t1 (0.20, 200 s), t2 (0.25, 40 s): t0 is dominated by t2.
     assertThat(study.fronts().topFront().orElseThrow().members()).extracting(p -> p.id())
         .containsExactlyInAnyOrder("t1#0", "t2#0");
