@@ -12,9 +12,11 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
 import io.greenband.aggregator.AggregatorException;
+import io.greenband.aggregator.core.attribution.Component;
 import io.greenband.aggregator.core.attribution.EnergySample;
 import io.greenband.aggregator.core.attribution.TrialEnergy;
 import io.greenband.aggregator.core.attribution.TrialKey;
+import io.greenband.aggregator.core.export.EmissionsRow;
 import io.greenband.aggregator.core.pareto.HypervolumeHistory;
 import io.greenband.aggregator.core.pareto.TrackedFront;
 import io.greenband.aggregator.core.study.StudyScoring;
@@ -194,6 +196,24 @@ public final class MongoAggregatorStore {
       }
       return out;
     });
+  }
+
+  /**
+   * A study's CodeCarbon-style rows (see {@code CodeCarbonCsv}): every trial whose energy was attributed,
+   * joined with its stored trial energy for the time range and GPU count.
+   */
+  public List<EmissionsRow> emissionsRows(String studyId) {
+    List<EmissionsRow> rows = new ArrayList<>();
+    for (StoredTrial t : trials(studyId)) {
+      Optional<TrialEnergy> energy = trialEnergy(t.key());
+      if (t.emissions().isEmpty() || energy.isEmpty()) {
+        continue;
+      }
+      TrialEnergy e = energy.get();
+      int gpus = (int) e.devices().stream().filter(d -> d.component() == Component.GPU).count();
+      rows.add(new EmissionsRow(studyId, t.key(), e.to(), e.durationSeconds(), t.emissions().get(), gpus));
+    }
+    return rows;
   }
 
   /** Number of stored samples. */

@@ -3,7 +3,9 @@ package io.greenband.aggregator.adapter.persistence;
 import io.greenband.aggregator.core.attribution.TrialKey;
 import io.greenband.aggregator.core.objective.ObjectiveValue;
 import java.time.Instant;
+import io.greenband.aggregator.core.emissions.Emissions;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -20,9 +22,10 @@ import java.util.OptionalDouble;
  * @param onTopFrontWhenScored top-front membership when it was scored (current membership: the fronts)
  * @param emissionsGrams       its emissions, when energy was attributed
  * @param trainJoules          its energy, when attributed
+ * @param emissions            the full emissions record, when energy was attributed
  */
 public record StoredTrial(String studyId, TrialKey key, double fidelity, String status, int revision,
     List<ObjectiveValue> objectives,
     String reason, Instant scoredAt, boolean onTopFrontWhenScored, OptionalDouble emissionsGrams,
-    OptionalDouble trainJoules) {
+    OptionalDouble trainJoules, Optional<Emissions> emissions) {
 }

@@ -4,6 +4,7 @@ import io.greenband.aggregator.AggregatorException;
 import io.greenband.aggregator.core.attribution.TrialKey;
 import io.greenband.aggregator.core.emissions.CarbonIntensity;
 import io.greenband.aggregator.core.emissions.Emissions;
+import io.greenband.aggregator.core.emissions.IntensitySource;
 import io.greenband.aggregator.core.objective.Direction;
 import io.greenband.aggregator.core.objective.EnergyFigures;
 import io.greenband.aggregator.core.objective.ObjectiveValue;
@@ -12,6 +13,7 @@ import io.greenband.aggregator.core.study.TrialResult;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.bson.Document;
 
@@ -71,6 +73,23 @@ final class TrialDocuments {
     return d;
   }
 
+  private static Emissions emissions(Document e) {
+    Document ci = e.get("intensity", Document.class);
+    CarbonIntensity intensity = new CarbonIntensity(ci.get("gramsPerKwh", Number.class).doubleValue(),
+        IntensitySource.valueOf(ci.getString("source")), ci.getString("zone"), ci.getString("year"),
+        ci.getString("reference"));
+    return new Emissions(number(e, "itKwh"), number(e, "pue"), number(e, "facilityKwh"), number(e, "gpuKwh"),
+        number(e, "cpuKwh"), number(e, "ramKwh"), number(e, "emissionsGrams"), intensity);
+  }
+
+  private static double number(Document d, String field) {
+    Number n = d.get(field, Number.class);
+    if (n == null) {
+      throw new IllegalArgumentException("field " + field + " is missing");
+    }
+    return n.doubleValue();
+  }
+
   static StoredTrial fromDocument(Document doc) {
     try {
       List<ObjectiveValue> objectives = new ArrayList<>();
@@ -87,7 +106,8 @@ final class TrialDocuments {
           doc.get("revision", Number.class).intValue(), objectives,
           doc.getString("reason"), doc.getDate("scoredAt").toInstant(), doc.getBoolean("onTopFrontWhenScored"),
           energy == null ? OptionalDouble.empty() : OptionalDouble.of(energy.get("emissionsGrams", Number.class).doubleValue()),
-          energy == null ? OptionalDouble.empty() : OptionalDouble.of(energy.get("trainJoules", Number.class).doubleValue()));
+          energy == null ? OptionalDouble.empty() : OptionalDouble.of(energy.get("trainJoules", Number.class).doubleValue()),
+          energy == null ? Optional.empty() : Optional.of(emissions(energy)));
     } catch (RuntimeException e) {
       throw AggregatorException.malformed("trial document " + doc.get("_id") + " is malformed: " + e.getMessage(), e);
     }

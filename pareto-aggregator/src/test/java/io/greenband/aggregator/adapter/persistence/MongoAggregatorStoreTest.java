@@ -21,6 +21,8 @@ import io.greenband.aggregator.core.emissions.CarbonSettings;
 import io.greenband.aggregator.core.emissions.IntensityResolver;
 import io.greenband.aggregator.core.emissions.IntensityTable;
 import io.greenband.aggregator.core.emissions.StudyCarbon;
+import io.greenband.aggregator.core.export.CodeCarbonCsv;
+import io.greenband.aggregator.core.export.EmissionsRow;
 import io.greenband.aggregator.core.objective.ObjectivePlan;
 import io.greenband.aggregator.core.objective.TrialOutcome;
 import io.greenband.aggregator.core.objective.TrialStatus;
@@ -120,6 +122,14 @@ class MongoAggregatorStoreTest {
     assertThat(stored.top()).isTrue();
     assertThat(historyFirst).hasSize(front.history().size());
     assertThat(store.trialEnergy(energies.get(2).key())).contains(energies.get(2));
+
+    List<EmissionsRow> rows = store.emissionsRows("s1");
+    assertThat(rows).hasSize(6);
+    EmissionsRow row0 = rows.stream().filter(r -> r.key().trialId().equals("t0")).findFirst().orElseThrow();
+    assertThat(row0.emissions()).isEqualTo(r0.scored().energy().orElseThrow().emissions());
+    assertThat(row0.durationSeconds()).isEqualTo(50.0);
+    assertThat(row0.gpuCount()).isEqualTo(1);
+    assertThat(CodeCarbonCsv.toCsv(rows).lines()).hasSize(7);
   }
 
   @Test
