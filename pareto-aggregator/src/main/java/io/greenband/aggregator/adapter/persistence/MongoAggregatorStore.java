@@ -1,0 +1,231 @@
+package io.greenband.aggregator.adapter.persistence;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.WriteModel;
+import io.greenband.aggregator.AggregatorException;
+import io.greenband.aggregator.core.attribution.Component;
+import io.greenband.aggregator.core.attribution.EnergySample;
+import io.greenband.aggregator.core.attribution.TrialEnergy;
+import io.greenband.aggregator.core.attribution.TrialKey;
+import io.greenband.aggregator.core.export.EmissionsRow;
+import io.greenband.aggregator.core.pareto.HypervolumeHistory;
+import io.greenband.aggregator.core.pareto.TrackedFront;
+import io.greenband.aggregator.core.study.StudyScoring;
+import io.greenband.aggregator.core.study.TrialResult;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The aggregator's MongoDB views: scored trials, attributed trial energy, fronts, hypervolume history and
+ * energy samples. Every write replaces the document with the same id (upsert), so writing the same result
+ * twice leaves the store as it was; nothing relies on transactions.
+ */
+public final class MongoAggregatorStore {
+
+  /** Scored trials. */
+  public static final String TRIALS = "trials";
+  /** Attributed energy per trial attempt. */
+  public static final String TRIAL_ENERGY = "trial_energy";
+  /** Current fronts per study and fidelity. */
+  public static final String FRONTS = "fronts";
+  /** Hypervolume history per study and fidelity. */
+  public static final String HYPERVOLUME = "hypervolume_history";
+  /** Energy samples (the power-over-time series). */
+  public static final String SAMPLES = "energy_samples";
+
+  private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
+  private final MongoCollection<Document> trials;
+  private final MongoCollection<Document> trialEnergy;
+  private final MongoCollection<Document> fronts;
+  private final MongoCollection<Document> hypervolume;
+  private final MongoCollection<Document> samples;
+
+  /** A store on one database. */
+  public MongoAggregatorStore(MongoDatabase database) {
+    Objects.requireNonNull(database, "database must not be null");
+    this.trials = database.getCollection(TRIALS);
+    this.trialEnergy = database.getCollection(TRIAL_ENERGY);
+    this.fronts = database.getCollection(FRONTS);
+    this.hypervolume = database.getCollection(HYPERVOLUME);
+    this.samples = database.getCollection(SAMPLES);
+  }
+
+  /** Creates the query indexes (idempotent). */
+  public void ensureIndexes() {
+    run("creating indexes", () -> {
+      trials.createIndex(Indexes.ascending("studyId", "fidelity"), new IndexOptions().name("study_fidelity"));
+      trials.createIndex(Indexes.ascending("studyId", "scoredAt"), new IndexOptions().name("study_scored"));
+      fronts.createIndex(Indexes.ascending("studyId", "fidelity"), new IndexOptions().name("study_fidelity"));
+      hypervolume.createIndex(Indexes.ascending("studyId", "fidelity", "index"), new IndexOptions().name("study_fidelity_index"));
+      samples.createIndex(Indexes.ascending("host", "device", "windowStart"), new IndexOptions().name("stream_time"));
+      trialEnergy.createIndex(Indexes.ascending("trialId"), new IndexOptions().name("trial"));
+      return null;
+    });
+  }
+
+  /**
+   * Writes what scoring returned: each trial, the hypervolume entry it caused, and the current front of each
+   * fidelity it touched (fronts are written as they are now, so a batch may be saved after the fact).
+   */
+  public void saveResults(StudyScoring study, List<TrialResult> results, Instant at) {
+    for (TrialResult r : results) {
+      saveTrial(study.studyId(), r);
+      r.frontUpdate().ifPresent(u -> {
+        TrackedFront front = study.fronts().front(u.fidelity()).orElseThrow();
+        saveFront(study.studyId(), u.fidelity(), u.topFidelity(), front, at);
+        u.update().historyEntry().ifPresent(
+            e -> saveHypervolumeEntry(study.studyId(), u.fidelity(), u.update().historyIndex(), e));
+      });
+    }
+  }
+
+  /** Upserts one scored trial. */
+  public void saveTrial(String studyId, TrialResult result) {
+    Document doc = TrialDocuments.toDocument(studyId, result);
+    run("saving trial " + doc.get("_id"), () -> trials.replaceOne(Filters.eq("_id", doc.get("_id")), doc, UPSERT));
+  }
+
+  /** Upserts a trial attempt's attributed energy. */
+  public void saveTrialEnergy(TrialEnergy energy) {
+    Document doc = TrialEnergyDocuments.toDocument(energy);
+    run("saving energy of trial " + energy.key(), () -> trialEnergy.replaceOne(Filters.eq("_id", doc.get("_id")), doc, UPSERT));
+  }
+
+  /** Upserts the front of one fidelity. */
+  public void saveFront(String studyId, double fidelity, boolean top, TrackedFront front, Instant at) {
+    Document doc = FrontDocuments.front(studyId, fidelity, top, front, at);
+    run("saving front " + doc.get("_id"), () -> fronts.replaceOne(Filters.eq("_id", doc.get("_id")), doc, UPSERT));
+  }
+
+  /** Upserts one hypervolume history entry at its index. */
+  public void saveHypervolumeEntry(String studyId, double fidelity, int index, HypervolumeHistory.Entry entry) {
+    Document doc = FrontDocuments.hypervolume(studyId, fidelity, index, entry);
+    run("saving hypervolume " + doc.get("_id"), () -> hypervolume.replaceOne(Filters.eq("_id", doc.get("_id")), doc, UPSERT));
+  }
+
+  /** Upserts samples in one unordered bulk write (a sample id seen twice is stored once). */
+  public void saveSamples(List<EnergySample> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    List<WriteModel<Document>> writes = new ArrayList<>(batch.size());
+    for (EnergySample s : batch) {
+      writes.add(new ReplaceOneModel<>(Filters.eq("_id", s.sampleId()), SampleDocuments.toDocument(s), UPSERT));
+    }
+    run("saving " + batch.size() + " energy samples",
+        () -> samples.bulkWrite(writes, new BulkWriteOptions().ordered(false)));
+  }
+
+  /** A study's trials, in scoring order. */
+  public List<StoredTrial> trials(String studyId) {
+    return run("reading trials of study " + studyId, () -> {
+      List<StoredTrial> out = new ArrayList<>();
+      for (Document d : trials.find(Filters.eq("studyId", studyId)).sort(Sorts.ascending("scoredAt", "_id"))) {
+        out.add(TrialDocuments.fromDocument(d));
+      }
+      return out;
+    });
+  }
+
+  /** One trial attempt of a study. */
+  public Optional<StoredTrial> trial(String studyId, TrialKey key) {
+    return run("reading trial " + key, () -> Optional.ofNullable(
+        trials.find(Filters.eq("_id", TrialDocuments.id(studyId, key))).first()).map(TrialDocuments::fromDocument));
+  }
+
+  /** A trial attempt's attributed energy. */
+  public Optional<TrialEnergy> trialEnergy(TrialKey key) {
+    return run("reading energy of trial " + key, () -> Optional.ofNullable(
+        trialEnergy.find(Filters.eq("_id", key.toString())).first()).map(TrialEnergyDocuments::fromDocument));
+  }
+
+  /** The front of one fidelity. */
+  public Optional<StoredFront> front(String studyId, double fidelity) {
+    return run("reading front of study " + studyId, () -> Optional.ofNullable(
+        fronts.find(Filters.eq("_id", FrontDocuments.frontId(studyId, fidelity))).first()).map(FrontDocuments::readFront));
+  }
+
+  /** Every front of a study, by fidelity. */
+  public List<StoredFront> fronts(String studyId) {
+    return run("reading fronts of study " + studyId, () -> {
+      List<StoredFront> out = new ArrayList<>();
+      for (Document d : fronts.find(Filters.eq("studyId", studyId)).sort(Sorts.ascending("fidelity"))) {
+        out.add(FrontDocuments.readFront(d));
+      }
+      return out;
+    });
+  }
+
+  /** The hypervolume history of one fidelity's front. */
+  public List<StoredHypervolume> hypervolumeHistory(String studyId, double fidelity) {
+    Bson filter = Filters.and(Filters.eq("studyId", studyId), Filters.eq("fidelity", fidelity));
+    return run("reading hypervolume history of study " + studyId, () -> {
+      List<StoredHypervolume> out = new ArrayList<>();
+      for (Document d : hypervolume.find(filter).sort(Sorts.ascending("index"))) {
+        out.add(FrontDocuments.readHypervolume(d));
+      }
+      return out;
+    });
+  }
+
+  /** Samples of a host whose window starts in [from, to), in time order (for power over time and replay). */
+  public List<EnergySample> samples(String host, Instant from, Instant to) {
+    Bson filter = Filters.and(Filters.eq("host", host), Filters.gte("windowStart", Date.from(from)),
+        Filters.lt("windowStart", Date.from(to)));
+    return run("reading samples of host " + host, () -> {
+      List<EnergySample> out = new ArrayList<>();
+      for (Document d : samples.find(filter).sort(Sorts.ascending("windowStart", "device"))) {
+        out.add(SampleDocuments.fromDocument(d));
+      }
+      return out;
+    });
+  }
+
+  /**
+   * A study's CodeCarbon-style rows (see {@code CodeCarbonCsv}): every trial whose energy was attributed,
+   * joined with its stored trial energy for the time range and GPU count.
+   */
+  public List<EmissionsRow> emissionsRows(String studyId) {
+    List<EmissionsRow> rows = new ArrayList<>();
+    for (StoredTrial t : trials(studyId)) {
+      Optional<TrialEnergy> energy = trialEnergy(t.key());
+      if (t.emissions().isEmpty() || energy.isEmpty()) {
+        continue;
+      }
+      TrialEnergy e = energy.get();
+      int gpus = (int) e.devices().stream().filter(d -> d.component() == Component.GPU).count();
+      rows.add(new EmissionsRow(studyId, t.key(), e.to(), e.durationSeconds(), t.emissions().get(), gpus));
+    }
+    return rows;
+  }
+
+  /** Number of stored samples. */
+  public long sampleCount() {
+    return run("counting samples", samples::countDocuments);
+  }
+
+  private static <T> T run(String what, Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (MongoException e) {
+      throw AggregatorException.storeFailed(what, e);
+    }
+  }
+}

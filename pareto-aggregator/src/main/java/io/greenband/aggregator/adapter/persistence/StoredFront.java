@@ -1,0 +1,20 @@
+package io.greenband.aggregator.adapter.persistence;
+
+import io.greenband.aggregator.core.pareto.ParetoPoint;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A front as read back from the store.
+ *
+ * @param studyId     the study
+ * @param fidelity    the fidelity
+ * @param top         whether it was the top fidelity's front when written
+ * @param members     its members (minimized vectors: maximized objectives negated)
+ * @param hypervolume its hypervolume in its frame
+ * @param reference   the reference point in minimized objective units
+ * @param updatedAt   when it was written
+ */
+public record StoredFront(String studyId, double fidelity, boolean top, List<ParetoPoint> members, double hypervolume,
+    List<Double> reference, Instant updatedAt) {
+}

@@ -1,0 +1,54 @@
+package io.greenband.aggregator.core.attribution;
+
+import java.util.List;
+
+/**
+ * Where all measured energy went, per stream: to trials, to idle time, or to finalized trials after the
+ * fact (late). For every stream measured = attributed + idle + late.
+ *
+ * @param streams one entry per stream
+ */
+public record EnergyTotals(List<StreamTotals> streams) {
+
+  /**
+   * Totals of one stream.
+   *
+   * @param stream     the stream
+   * @param measured   all accepted joules
+   * @param attributed joules given to trials
+   * @param idle       joules while no trial held the device (or ran on the host)
+   * @param late       joules of finalized trials that arrived after their grace period
+   */
+  public record StreamTotals(StreamKey stream, double measured, double attributed, double idle, double late) {
+  }
+
+  /** Copies the list. */
+  public EnergyTotals {
+    streams = List.copyOf(streams);
+  }
+
+  /** All accepted joules. */
+  public double measured() {
+    return streams.stream().mapToDouble(StreamTotals::measured).sum();
+  }
+
+  /** Joules given to trials. */
+  public double attributed() {
+    return streams.stream().mapToDouble(StreamTotals::attributed).sum();
+  }
+
+  /** Idle joules. */
+  public double idle() {
+    return streams.stream().mapToDouble(StreamTotals::idle).sum();
+  }
+
+  /** Late joules. */
+  public double late() {
+    return streams.stream().mapToDouble(StreamTotals::late).sum();
+  }
+
+  /** Idle joules of one host. */
+  public double idle(String host) {
+    return streams.stream().filter(s -> s.stream().host().equals(host)).mapToDouble(StreamTotals::idle).sum();
+  }
+}

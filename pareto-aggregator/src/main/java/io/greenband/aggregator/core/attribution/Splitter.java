@@ -1,0 +1,118 @@
+package io.greenband.aggregator.core.attribution;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Splits one sample among trials. The window is cut at every trial start and end inside it; each piece
+ * gets energy in proportion to its length (constant power). A piece nobody holds is idle; a piece one
+ * trial holds is that trial's; a piece several trials share is split by the utilization of their
+ * processes when the sample knows it for every one of them, evenly otherwise.
+ */
+final class Splitter {
+
+  /**
+   * What a sample (clipped to a time range) gave to whom.
+   *
+   * @param trials joules per trial
+   * @param idle   joules while no trial held the device
+   * @param shared trials that shared at least one piece with another trial
+   */
+  record Allocation(Map<TrialKey, Double> trials, double idle, Set<TrialKey> shared) {
+  }
+
+  private Splitter() {
+  }
+
+  /** Splits {@code sample} restricted to [from, to) among {@code candidates} (trials on its host). */
+  static Allocation split(EnergySample sample, List<TrialWindow> candidates, Instant from, Instant to) {
+    Instant a = SampleStream.max(sample.windowStart(), from);
+    Instant b = SampleStream.min(sample.windowEnd(), to);
+    Map<TrialKey, Double> trials = new HashMap<>();
+    Set<TrialKey> shared = new HashSet<>();
+    if (!a.isBefore(b)) {
+      return new Allocation(trials, 0, shared);
+    }
+    List<TrialWindow> holders = new ArrayList<>();
+    TreeSet<Instant> cuts = new TreeSet<>(List.of(a, b));
+    for (TrialWindow w : candidates) {
+      if ((sample.component().deviceScoped() && !w.holds(sample.device())) || !w.overlaps(a, b)) {
+        continue;
+      }
+      holders.add(w);
+      if (w.start().isAfter(a) && w.start().isBefore(b)) {
+        cuts.add(w.start());
+      }
+      w.end().filter(e -> e.isAfter(a) && e.isBefore(b)).ifPresent(cuts::add);
+    }
+    Map<TrialKey, Double> utilization = utilizationByTrial(sample, holders);
+    double joulesPerNano = sample.joules() / sample.windowNanos();
+    double idle = 0;
+    Instant segmentStart = null;
+    for (Instant cut : cuts) {
+      if (segmentStart != null) {
+        double joules = joulesPerNano * Duration.between(segmentStart, cut).toNanos();
+        List<TrialWindow> active = new ArrayList<>();
+        for (TrialWindow w : holders) {
+          if (w.overlaps(segmentStart, cut)) {
+            active.add(w);
+          }
+        }
+        if (active.isEmpty()) {
+          idle += joules;
+        } else {
+          distribute(joules, active, utilization, trials, shared);
+        }
+      }
+      segmentStart = cut;
+    }
+    return new Allocation(trials, idle, shared);
+  }
+
+  private static void distribute(double joules, List<TrialWindow> active, Map<TrialKey, Double> utilization,
+      Map<TrialKey, Double> trials, Set<TrialKey> shared) {
+    if (active.size() == 1) {
+      trials.merge(active.get(0).key(), joules, Double::sum);
+      return;
+    }
+    double total = 0;
+    boolean allKnown = true;
+    for (TrialWindow w : active) {
+      Double u = utilization.get(w.key());
+      if (u == null) {
+        allKnown = false;
+        break;
+      }
+      total += u;
+    }
+    boolean byUtilization = allKnown && total > 0;
+    for (TrialWindow w : active) {
+      double share = byUtilization ? utilization.get(w.key()) / total : 1.0 / active.size();
+      trials.merge(w.key(), joules * share, Double::sum);
+      shared.add(w.key());
+    }
+  }
+
+  /** Sum of known process utilization per trial; trials with no known process are absent. */
+  private static Map<TrialKey, Double> utilizationByTrial(EnergySample sample, List<TrialWindow> holders) {
+    Map<TrialKey, Double> out = new HashMap<>();
+    if (sample.processes().isEmpty() || holders.size() < 2) {
+      return out;
+    }
+    for (TrialWindow w : holders) {
+      for (ProcessSeen p : sample.processes()) {
+        if (p.utilizationPercent().isPresent() && w.pids().contains(p.pid())) {
+          out.merge(w.key(), p.utilizationPercent().getAsDouble(), Double::sum);
+        }
+      }
+    }
+    return out;
+  }
+}

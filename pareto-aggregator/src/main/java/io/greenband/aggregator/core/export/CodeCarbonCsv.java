@@ -1,0 +1,130 @@
+package io.greenband.aggregator.core.export;
+
+import io.greenband.aggregator.core.emissions.Emissions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes trials as rows with CodeCarbon's {@code emissions.csv} columns, one row per trial attempt.
+ *
+ * <p>Semantics follow CodeCarbon: {@code emissions} in kg CO2eq, energies in kWh with the PUE applied,
+ * powers as mean watts over the duration. Differences: the timestamp is UTC (CodeCarbon writes local time),
+ * {@code tracking_mode} is {@code process} because energy is attributed per trial, and columns describing the
+ * machine or the Python runtime that the aggregator does not know are left empty.
+ */
+public final class CodeCarbonCsv {
+
+  /** CodeCarbon's column names, in its order. */
+  public static final List<String> COLUMNS = List.of("timestamp", "project_name", "run_id", "experiment_id",
+      "duration", "emissions", "emissions_rate", "cpu_power", "gpu_power", "ram_power", "cpu_energy", "gpu_energy",
+      "ram_energy", "energy_consumed", "water_consumed", "country_name", "country_iso_code", "region",
+      "cloud_provider", "cloud_region", "os", "python_version", "codecarbon_version", "cpu_count", "cpu_model",
+      "gpu_count", "gpu_model", "longitude", "latitude", "ram_total_size", "tracking_mode",
+      "cpu_utilization_percent", "gpu_utilization_percent", "ram_utilization_percent", "ram_used_gb", "on_cloud",
+      "pue", "wue");
+
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private CodeCarbonCsv() {
+  }
+
+  /** Writes the header and one line per row. */
+  public static void write(Appendable out, List<EmissionsRow> rows) {
+    try {
+      out.append(String.join(",", COLUMNS)).append('\n');
+      for (EmissionsRow row : rows) {
+        List<String> cells = cells(row);
+        for (int i = 0; i < cells.size(); i++) {
+          if (i > 0) {
+            out.append(',');
+          }
+          out.append(escape(cells.get(i)));
+        }
+        out.append('\n');
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the emissions CSV", e);
+    }
+  }
+
+  /** The export as a string. */
+  public static String toCsv(List<EmissionsRow> rows) {
+    StringBuilder sb = new StringBuilder();
+    write(sb, rows);
+    return sb.toString();
+  }
+
+  private static List<String> cells(EmissionsRow row) {
+    Emissions e = row.emissions();
+    double d = row.durationSeconds();
+    String zone = e.intensity().zone();
+    List<String> c = new ArrayList<>(COLUMNS.size());
+    c.add(TIMESTAMP.format(row.end()));
+    c.add(row.studyId());
+    c.add(row.key().toString());
+    c.add(row.studyId());
+    c.add(number(d));
+    c.add(number(e.kilogramsCo2eq()));
+    c.add(number(d > 0 ? e.kilogramsCo2eq() / d : 0));
+    c.add(number(meanWatts(e.cpuKwh(), d)));
+    c.add(number(meanWatts(e.gpuKwh(), d)));
+    c.add(number(meanWatts(e.ramKwh(), d)));
+    c.add(number(e.cpuKwh()));
+    c.add(number(e.gpuKwh()));
+    c.add(number(e.ramKwh()));
+    c.add(number(e.facilityKwh()));
+    c.add(number(0));
+    c.add(countryName(zone));
+    c.add(zone);
+    for (int i = 0; i < 8; i++) {
+      c.add(""); // region, cloud_provider, cloud_region, os, python_version, codecarbon_version, cpu_count, cpu_model
+    }
+    c.add(Integer.toString(row.gpuCount()));
+    for (int i = 0; i < 4; i++) {
+      c.add(""); // gpu_model, longitude, latitude, ram_total_size
+    }
+    c.add("process");
+    for (int i = 0; i < 4; i++) {
+      c.add(""); // cpu/gpu/ram utilization, ram_used_gb
+    }
+    c.add("N");
+    c.add(number(e.pue()));
+    c.add(number(0));
+    return c;
+  }
+
+  private static double meanWatts(double kwh, double seconds) {
+    return seconds > 0 ? kwh * Emissions.JOULES_PER_KWH / seconds : 0;
+  }
+
+  private static String number(double v) {
+    return Double.toString(v);
+  }
+
+  /** English country name of an ISO 3166-1 alpha-3 code, empty when unknown. */
+  static String countryName(String iso3) {
+    if (iso3.isEmpty()) {
+      return "";
+    }
+    for (String iso2 : Locale.getISOCountries()) {
+      Locale l = new Locale("", iso2);
+      if (l.getISO3Country().equalsIgnoreCase(iso3)) {
+        return l.getDisplayCountry(Locale.ENGLISH);
+      }
+    }
+    return "";
+  }
+
+  private static String escape(String cell) {
+    if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
+      return "\"" + cell.replace("\"", "\"\"") + "\"";
+    }
+    return cell;
+  }
+}

@@ -1,0 +1,72 @@
+package io.greenband.aggregator.core.objective;
+
+import io.greenband.aggregator.core.attribution.DeviceEnergy;
+import io.greenband.aggregator.core.attribution.TrialEnergy;
+import io.greenband.aggregator.core.emissions.Emissions;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.OptionalDouble;
+
+/**
+ * A trial's energy objectives, from the attribution and emissions layers. The inference phase is taken to
+ * lie inside the trial's window (the ledger clips it so), so training energy is the window's energy minus
+ * the inference energy.
+ *
+ * @param windowJoules         IT energy over the trial's whole window
+ * @param inferenceJoules      IT energy of the inference phase, when measured
+ * @param inferenceJoulesPer1k that energy per 1,000 inputs, when measured
+ * @param byComponent          window energy per component wire name ({@code gpu}, {@code cpu-package}, ...)
+ * @param estimated            whether any of the energy is modelled rather than measured
+ * @param emissions            emissions of the window's energy
+ * @param partial              whether part of the window was unmeasured
+ */
+public record EnergyFigures(double windowJoules, OptionalDouble inferenceJoules, OptionalDouble inferenceJoulesPer1k,
+    Map<String, Double> byComponent, boolean estimated, Emissions emissions, boolean partial) {
+
+  /** Checks the fields. */
+  public EnergyFigures {
+    if (!Double.isFinite(windowJoules) || windowJoules < 0) {
+      throw new IllegalArgumentException("windowJoules is " + windowJoules + ": it must be finite and >= 0");
+    }
+    inferenceJoules = inferenceJoules == null ? OptionalDouble.empty() : inferenceJoules;
+    inferenceJoulesPer1k = inferenceJoulesPer1k == null ? OptionalDouble.empty() : inferenceJoulesPer1k;
+    byComponent = byComponent == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(byComponent));
+  }
+
+  /**
+   * Figures from the trial's energy and, when the trainer reported an inference phase, that phase's energy
+   * and the number of inputs it processed.
+   */
+  public static EnergyFigures of(TrialEnergy trial, Emissions emissions, Optional<TrialEnergy> inference,
+      long inferenceInputs) {
+    OptionalDouble joules = inference.map(e -> OptionalDouble.of(e.totalJoules())).orElse(OptionalDouble.empty());
+    OptionalDouble perK = OptionalDouble.empty();
+    if (joules.isPresent() && inferenceInputs > 0) {
+      perK = OptionalDouble.of(joules.getAsDouble() / inferenceInputs * 1000.0);
+    }
+    Map<String, Double> byComponent = new TreeMap<>();
+    for (DeviceEnergy d : trial.devices()) {
+      byComponent.merge(d.component().wireName(), d.joules(), Double::sum);
+    }
+    return new EnergyFigures(trial.totalJoules(), joules, perK, byComponent, trial.hasEstimates(), emissions,
+        trial.partial());
+  }
+
+  /** Training energy: the window's energy minus the inference phase. */
+  public double trainJoules() {
+    return Math.max(0, windowJoules - inferenceJoules.orElse(0));
+  }
+
+  /** The value of one energy quantity, empty when not measured. */
+  public OptionalDouble value(EnergyQuantity quantity) {
+    return switch (quantity) {
+      case EMISSIONS_G -> OptionalDouble.of(emissions.gramsCo2eq());
+      case TRAIN_JOULES -> OptionalDouble.of(trainJoules());
+      case TRAIN_KWH -> OptionalDouble.of(trainJoules() / Emissions.JOULES_PER_KWH);
+      case TOTAL_JOULES -> OptionalDouble.of(windowJoules);
+      case INFERENCE_JOULES_PER_1K -> inferenceJoulesPer1k;
+    };
+  }
+}

@@ -1,0 +1,72 @@
+package io.greenband.aggregator.core.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.greenband.aggregator.core.attribution.TrialKey;
+import io.greenband.aggregator.core.emissions.CarbonSettings;
+import io.greenband.aggregator.core.emissions.Emissions;
+import io.greenband.aggregator.core.emissions.EnergyBreakdown;
+import io.greenband.aggregator.core.emissions.IntensityResolver;
+import io.greenband.aggregator.core.emissions.IntensityTable;
+import io.greenband.aggregator.core.emissions.StudyCarbon;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CodeCarbonCsvTest {
+
+  @Test
+  void rowsCarryCodeCarbonUnitsUnderItsColumns() {
+    StudyCarbon carbon = new StudyCarbon(CarbonSettings.country("DEU", 1.25), new IntensityResolver(IntensityTable.bundled()));
+    // 1,200 s at 300 W GPU, 50 W CPU, 10 W RAM.
+    EnergyBreakdown energy = new EnergyBreakdown(300 * 1200, 50 * 1200, 10 * 1200);
+    Emissions e = carbon.emissionsOf(energy);
+    String csv = CodeCarbonCsv.toCsv(List.of(new EmissionsRow("study,1", new TrialKey("t7", 2),
+        Instant.parse("2026-02-03T04:05:06.789Z"), 1200, e, 1)));
+    String[] lines = csv.split("\n");
+    assertThat(lines).hasSize(2);
+    assertThat(lines[0].split(",")).containsExactlyElementsOf(CodeCarbonCsv.COLUMNS);
+    Map<String, String> row = parse(lines[0], lines[1]);
+    assertThat(row.get("timestamp")).isEqualTo("2026-02-03T04:05:06");
+    assertThat(row.get("project_name")).isEqualTo("study,1");
+    assertThat(row.get("run_id")).isEqualTo("t7#2");
+    double gpuKwh = 300 * 1200 / 3.6e6 * 1.25;
+    assertThat(Double.parseDouble(row.get("gpu_energy"))).isCloseTo(gpuKwh, within(1e-12));
+    assertThat(Double.parseDouble(row.get("gpu_power"))).isCloseTo(300 * 1.25, within(1e-9));
+    double kwh = 360 * 1200 / 3.6e6 * 1.25;
+    assertThat(Double.parseDouble(row.get("energy_consumed"))).isCloseTo(kwh, within(1e-12));
+    double kg = kwh * carbon.intensity().gramsPerKwh() / 1000;
+    assertThat(Double.parseDouble(row.get("emissions"))).isCloseTo(kg, within(1e-12));
+    assertThat(Double.parseDouble(row.get("emissions_rate"))).isCloseTo(kg / 1200, within(1e-15));
+    assertThat(row.get("country_iso_code")).isEqualTo("DEU");
+    assertThat(row.get("country_name")).isEqualTo("Germany");
+    assertThat(row.get("pue")).isEqualTo("1.25");
+    assertThat(row.get("gpu_count")).isEqualTo("1");
+  }
+
+  /** Splits one quoted CSV line (enough for this test's single quoted cell). */
+  private static Map<String, String> parse(String header, String line) {
+    String[] names = header.split(",");
+    Map<String, String> out = new HashMap<>();
+    int col = 0;
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (ch == '"') {
+        quoted = !quoted;
+      } else if (ch == ',' && !quoted) {
+        out.put(names[col++], cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(ch);
+      }
+    }
+    out.put(names[col++], cell.toString());
+    assertThat(col).isEqualTo(names.length);
+    return out;
+  }
+}
