@@ -145,6 +145,7 @@ public final class RaplSource implements EnergySource {
         } else if (z.zone.maxRangeUj().isPresent()) {
             // One wrap: the counter ran from lastRaw up to the range and restarted at zero.
             z.unwrapped += z.zone.maxRangeUj().getAsLong() - z.lastRaw + raw;
+            flags.add(SampleFlag.WRAPPED);
         } else {
             // Range unknown: pass the decrease on, the sampler re-baselines and flags RESET.
             z.unwrapped = raw;

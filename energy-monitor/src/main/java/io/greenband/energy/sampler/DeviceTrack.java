@@ -34,6 +34,7 @@ final class DeviceTrack {
     private double utilSum;
     private int utilCount;
     private int intervals;
+    private int wraps;
     private int readings;
     private final Map<Long, ProcessUse> processes = new LinkedHashMap<>();
     private final EnumSet<SampleFlag> flags = EnumSet.noneOf(SampleFlag.class);
@@ -51,6 +52,9 @@ final class DeviceTrack {
         }
         readings++;
         flags.addAll(r.flags());
+        if (r.flags().contains(SampleFlag.WRAPPED)) {
+            wraps++;
+        }
         if (r.flags().contains(SampleFlag.DEVICE_LOST)) {
             lost = true;
         }
@@ -157,7 +161,7 @@ final class DeviceTrack {
                 counter ? optional(counterEnd) : OptionalDouble.empty(),
                 duration > 0 ? windowJoules / (duration / 1e9) : 0.0, optional(maxPower),
                 utilCount > 0 ? OptionalDouble.of(utilSum / utilCount) : OptionalDouble.empty(),
-                new ArrayList<>(processes.values()), flags, intervals);
+                new ArrayList<>(processes.values()), flags, intervals, wraps);
         windowOpen = false;
         windowJoules = 0;
         counterStart = baselined && device.method().basis() == Method.Basis.COUNTER ? lastValue : Double.NaN;
@@ -166,6 +170,7 @@ final class DeviceTrack {
         utilSum = 0;
         utilCount = 0;
         intervals = 0;
+        wraps = 0;
         readings = 0;
         processes.clear();
         flags.clear();

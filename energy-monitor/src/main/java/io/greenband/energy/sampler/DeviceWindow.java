@@ -27,12 +27,13 @@ import java.util.Set;
  * @param processes         processes seen on the device during the window
  * @param flags             conditions met in the window
  * @param intervals         tick intervals that contributed energy
+ * @param wraps             counter wrap-arounds corrected in the window
  */
 public record DeviceWindow(DeviceInfo device, long seq, Instant start, Instant end, long durationNanos,
                            double energyJoules, double cumulativeJoules, OptionalDouble counterStartJoules,
                            OptionalDouble counterEndJoules, double meanPowerWatts, OptionalDouble maxPowerWatts,
                            OptionalDouble utilizationPct, List<ProcessUse> processes, Set<SampleFlag> flags,
-                           int intervals) {
+                           int intervals, int wraps) {
 
     public DeviceWindow {
         Objects.requireNonNull(device, "device");

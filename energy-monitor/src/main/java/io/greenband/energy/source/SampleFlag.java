@@ -15,5 +15,7 @@ public enum SampleFlag {
     /** A value could not be read for lack of permission. */
     PERMISSION_DENIED,
     /** No energy could be obtained for this device in this tick. */
-    NO_DATA
+    NO_DATA,
+    /** A RAPL counter wrapped around in this tick and was corrected with its range. */
+    WRAPPED
 }

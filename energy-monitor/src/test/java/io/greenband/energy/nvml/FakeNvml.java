@@ -14,6 +14,12 @@ public interface FakeNvml extends Library {
     /** The system property the build sets to the compiled library's path. */
     String PATH_PROPERTY = "greenband.test.fake-nvml";
 
+    /**
+     * Held for the life of the class loader: were the library unloaded when a JNA proxy is collected, the
+     * next load would start from fresh (zeroed) fake state between a test's set-up and its use.
+     */
+    FakeNvml INSTANCE = Native.load(path(), FakeNvml.class);
+
     void fake_nvml_reset(int devices);
 
     void fake_nvml_set_init_rc(int rc);
@@ -48,8 +54,7 @@ public interface FakeNvml extends Library {
 
     /** Loads the control functions, resetting the fake to {@code devices} healthy GPUs. */
     static FakeNvml withDevices(int devices) {
-        FakeNvml fake = Native.load(path(), FakeNvml.class);
-        fake.fake_nvml_reset(devices);
-        return fake;
+        INSTANCE.fake_nvml_reset(devices);
+        return INSTANCE;
     }
 }
