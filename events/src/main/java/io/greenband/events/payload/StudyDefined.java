@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.greenband.events.EventType;
+import io.greenband.events.space.ConfigSpace;
+import io.greenband.events.space.ConfigSpaceFormatException;
+import io.greenband.events.space.ConfigSpaceJson;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * A study definition (DESIGN §4), published on {@code studies} keyed by study id. The configuration space
- * is kept as ConfigSpace JSON exactly as given (parse it with {@code io.greenband.events.space.ConfigSpaceJson});
+ * is kept as ConfigSpace JSON exactly as given and checked on construction ({@link #configSpace()} parses it);
  * sections left out get their defaults.
  *
  * @param studyId     unique id: letters, digits, '.', '_', '-'
@@ -51,6 +54,11 @@ public record StudyDefined(String studyId, String name, String description, Map<
             throw new InvalidFieldException("space", "space must be a ConfigSpace JSON object with a 'hyperparameters' array");
         }
         space = space.deepCopy();
+        try {
+            ConfigSpaceJson.read(space, "");
+        } catch (ConfigSpaceFormatException e) {
+            throw new InvalidFieldException("space" + e.pointer(), "space" + e.getMessage());
+        }
         objectives = FieldChecks.list(objectives, "objectives");
         if (objectives.isEmpty()) {
             throw new InvalidFieldException("objectives", "objectives must list at least one objective");
@@ -71,6 +79,11 @@ public record StudyDefined(String studyId, String name, String description, Map<
             throw new InvalidFieldException("fidelity/min", "fidelity/min must be > 0 for scheduler "
                     + scheduler.kind().json() + " (budgets are max·eta^-k), got " + fidelity.min());
         }
+    }
+
+    /** The configuration space, parsed (it was checked when this record was built). */
+    public ConfigSpace configSpace() {
+        return ConfigSpaceJson.read(space, "/space");
     }
 
     /** The space as an independent copy (the record keeps its own). */

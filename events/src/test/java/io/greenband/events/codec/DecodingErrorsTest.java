@@ -27,6 +27,15 @@ class DecodingErrorsTest {
     }
 
     @Test
+    void brokenConfigSpaceInsideAStudyNamesTheEntry() {
+        ObjectNode json = EventJson.mapper().valueToTree(SampleEvents.studyDefined());
+        ((ObjectNode) json.get("space").get("hyperparameters").get(2)).put("lower", 0.0);
+
+        assertRejected(() -> codec.decodePayload(EventType.STUDY_DEFINED, bytes(json)), Kind.INVALID_VALUE,
+                "/space/hyperparameters/2", "lower must be > 0 when log is true");
+    }
+
+    @Test
     void invariantAcrossFieldsNamesTheField() {
         ObjectNode json = EventJson.mapper().valueToTree(SampleEvents.trialFinished());
         json.put("endedAt", "2026-11-23T07:00:00Z");
@@ -50,7 +59,16 @@ class DecodingErrorsTest {
         json.put("status", "DONE");
 
         assertRejected(() -> codec.decodePayload(EventType.TRIAL_FINISHED, bytes(json)), Kind.SCHEMA_VIOLATION,
-                "/status", "/status");
+                "/status", "/status: must be one of [\"SUCCEEDED\", \"FAILED\", \"LOST\"], got \"DONE\"");
+    }
+
+    @Test
+    void valueBelowMinimumSaysTheBoundAndTheValue() {
+        ObjectNode json = EventJson.mapper().valueToTree(SampleEvents.trialProgress());
+        json.put("attempt", 0);
+
+        assertRejected(() -> codec.decodePayload(EventType.TRIAL_PROGRESS, bytes(json)), Kind.SCHEMA_VIOLATION,
+                "/attempt", "trial-progress /attempt: must be >= 1, got 0");
     }
 
     @Test
