@@ -1,0 +1,98 @@
+package io.greenband.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Renders an overlay with {@code kubectl kustomize} (offline, no cluster needed) and parses the
+ * result. A missing kubectl fails the test: manifests nobody rendered are manifests nobody checked.
+ */
+final class Kustomize {
+
+    private static final Map<String, Rendered> CACHE = new ConcurrentHashMap<>();
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private Kustomize() {
+    }
+
+    /** The objects overlay {@code name} renders to (rendered once per test run). */
+    static Rendered render(String name) {
+        return CACHE.computeIfAbsent(name, n -> parse(run(Repository.overlay(n))));
+    }
+
+    /** kubectl from the system property {@code greenband.kubectl}, else the first on PATH. */
+    static Path kubectl() {
+        String configured = System.getProperty("greenband.kubectl");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, "kubectl");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("kubectl was not found on PATH (" + path + "). The deploy tests render every"
+                + " overlay with `kubectl kustomize`; install kubectl (https://kubernetes.io/docs/tasks/tools/)"
+                + " or point -Dgreenband.kubectl=/path/to/kubectl at one.");
+    }
+
+    private static String run(Path overlay) {
+        if (!Files.isRegularFile(overlay.resolve("kustomization.yaml"))) {
+            throw new AssertionError("overlay " + overlay + " has no kustomization.yaml");
+        }
+        try {
+            Path out = Files.createTempFile("greenband-kustomize", ".yaml");
+            Path err = Files.createTempFile("greenband-kustomize", ".err");
+            try {
+                Process p = new ProcessBuilder(kubectl().toString(), "kustomize", overlay.toString())
+                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    throw new AssertionError("kubectl kustomize " + overlay + " did not finish in 120 s");
+                }
+                if (p.exitValue() != 0) {
+                    throw new AssertionError("kubectl kustomize " + overlay + " failed (exit " + p.exitValue()
+                            + "): " + Files.readString(err, StandardCharsets.UTF_8));
+                }
+                return Files.readString(out, StandardCharsets.UTF_8);
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new AssertionError("could not run kubectl kustomize " + overlay + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while rendering " + overlay, e);
+        }
+    }
+
+    /** Parses a multi-document YAML stream into its non-empty documents. */
+    static Rendered parse(String yaml) {
+        List<JsonNode> objects = new ArrayList<>();
+        try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(yaml)) {
+            while (it.hasNext()) {
+                JsonNode doc = it.next();
+                if (doc != null && doc.isObject() && !doc.isEmpty()) {
+                    objects.add(doc);
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError("kubectl kustomize printed YAML that does not parse: " + e.getMessage(), e);
+        }
+        return new Rendered(List.copyOf(objects));
+    }
+}
