@@ -33,11 +33,17 @@ final class Kustomize {
 
     /** kubectl from the system property {@code greenband.kubectl}, else the first on PATH. */
     static Path kubectl() {
-        String configured = System.getProperty("greenband.kubectl");
+        return kubectl(System.getProperty("greenband.kubectl"), System.getenv().getOrDefault("PATH", ""));
+    }
+
+    /** kubectl at {@code configured} when given, else the first executable {@code kubectl} on {@code path}. */
+    static Path kubectl(String configured, String path) {
         if (configured != null && !configured.isBlank()) {
+            if (!Files.isExecutable(Path.of(configured))) {
+                throw new AssertionError("-Dgreenband.kubectl=" + configured + " is not an executable file");
+            }
             return Path.of(configured);
         }
-        String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : path.split(File.pathSeparator)) {
             Path candidate = Path.of(dir.isEmpty() ? "." : dir, "kubectl");
             if (Files.isExecutable(candidate)) {
