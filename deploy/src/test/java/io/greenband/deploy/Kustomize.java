@@ -2,6 +2,7 @@ package io.greenband.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.File;
 import java.io.IOException;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders an overlay with {@code kubectl kustomize} (offline, no cluster needed) and parses the
@@ -21,14 +24,48 @@ import java.util.concurrent.TimeUnit;
 final class Kustomize {
 
     private static final Map<String, Rendered> CACHE = new ConcurrentHashMap<>();
+    private static final Map<Path, Boolean> CHECKED = new ConcurrentHashMap<>();
     private static final YAMLMapper YAML = new YAMLMapper();
+    private static final Pattern MAJOR = Pattern.compile("v?(\\d+)\\.");
 
     private Kustomize() {
     }
 
     /** The objects overlay {@code name} renders to (rendered once per test run). */
     static Rendered render(String name) {
-        return CACHE.computeIfAbsent(name, n -> parse(run(Repository.overlay(n))));
+        return CACHE.computeIfAbsent(name, n -> {
+            CHECKED.computeIfAbsent(kubectl(), k -> {
+                requireKustomize5(exec(List.of(k.toString(), "version", "--client", "-o", "json"), "kubectl version"));
+                return Boolean.TRUE;
+            });
+            Path overlay = Repository.overlay(n);
+            if (!Files.isRegularFile(overlay.resolve("kustomization.yaml"))) {
+                throw new AssertionError("overlay " + overlay + " has no kustomization.yaml");
+            }
+            return parse(exec(List.of(kubectl().toString(), "kustomize", overlay.toString()),
+                    "kubectl kustomize " + overlay));
+        });
+    }
+
+    /**
+     * Fails unless {@code kubectl version --client -o json} reports kustomize v5 or newer (kubectl 1.27+):
+     * older ones lack components and template labels, and Debian's kubernetes-client 1.20 is one of them.
+     */
+    static void requireKustomize5(String versionJson) {
+        String kustomize;
+        String kubectl;
+        try {
+            JsonNode v = new ObjectMapper().readTree(versionJson);
+            kustomize = v.path("kustomizeVersion").asText("");
+            kubectl = v.path("clientVersion").path("gitVersion").asText("?");
+        } catch (IOException e) {
+            throw new AssertionError("kubectl version --client -o json printed no JSON: " + versionJson, e);
+        }
+        Matcher m = MAJOR.matcher(kustomize);
+        if (!m.lookingAt() || Integer.parseInt(m.group(1)) < 5) {
+            throw new AssertionError("kubectl " + kubectl + " bundles kustomize '" + kustomize + "'; the overlays"
+                    + " need kustomize v5 or newer: install kubectl 1.27 or newer (https://kubernetes.io/docs/tasks/tools/)");
+        }
     }
 
     /** kubectl from the system property {@code greenband.kubectl}, else the first on PATH. */
@@ -55,22 +92,19 @@ final class Kustomize {
                 + " or point -Dgreenband.kubectl=/path/to/kubectl at one.");
     }
 
-    private static String run(Path overlay) {
-        if (!Files.isRegularFile(overlay.resolve("kustomization.yaml"))) {
-            throw new AssertionError("overlay " + overlay + " has no kustomization.yaml");
-        }
+    private static String exec(List<String> command, String what) {
         try {
             Path out = Files.createTempFile("greenband-kustomize", ".yaml");
             Path err = Files.createTempFile("greenband-kustomize", ".err");
             try {
-                Process p = new ProcessBuilder(kubectl().toString(), "kustomize", overlay.toString())
+                Process p = new ProcessBuilder(command)
                         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
                 if (!p.waitFor(120, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
-                    throw new AssertionError("kubectl kustomize " + overlay + " did not finish in 120 s");
+                    throw new AssertionError(what + " did not finish in 120 s");
                 }
                 if (p.exitValue() != 0) {
-                    throw new AssertionError("kubectl kustomize " + overlay + " failed (exit " + p.exitValue()
+                    throw new AssertionError(what + " failed (exit " + p.exitValue()
                             + "): " + Files.readString(err, StandardCharsets.UTF_8));
                 }
                 return Files.readString(out, StandardCharsets.UTF_8);
@@ -79,10 +113,10 @@ final class Kustomize {
                 Files.deleteIfExists(err);
             }
         } catch (IOException e) {
-            throw new AssertionError("could not run kubectl kustomize " + overlay + ": " + e.getMessage(), e);
+            throw new AssertionError("could not run " + what + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while rendering " + overlay, e);
+            throw new AssertionError("interrupted: " + what, e);
         }
     }
 

@@ -35,6 +35,17 @@ class KustomizeTest {
     }
 
     @Test
+    void kustomizeOlderThanV5IsRefusedByName() {
+        Kustomize.requireKustomize5("{\"clientVersion\":{\"gitVersion\":\"v1.32.4\"},\"kustomizeVersion\":\"v5.5.0\"}");
+        assertThatThrownBy(() -> Kustomize.requireKustomize5(
+                "{\"clientVersion\":{\"gitVersion\":\"v1.20.5\"},\"kustomizeVersion\":\"v2.0.3\"}"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("v1.20.5").hasMessageContaining("v2.0.3").hasMessageContaining("kubectl 1.27");
+        assertThatThrownBy(() -> Kustomize.requireKustomize5("{\"clientVersion\":{\"gitVersion\":\"v1.13.0\"}}"))
+                .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
     void emptyDocumentsAreSkipped() {
         Rendered r = Kustomize.parse("""
                 ---
