@@ -1,0 +1,92 @@
+package io.greenband.energy.adapter.messaging;
+
+import io.greenband.energy.node.NodeIdentity;
+import io.greenband.energy.sampler.DeviceWindow;
+import io.greenband.energy.source.DeviceInfo;
+import io.greenband.energy.source.ProcessUse;
+import io.greenband.energy.source.SampleFlag;
+import io.greenband.energy.source.SourceKind;
+import io.greenband.events.payload.EnergySample;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * {@link DeviceWindow} → {@link EnergySample}. Counters are published in the source's own unit (NVML
+ * millijoules, RAPL microjoules) and are the monitor's unwrapped counters, so {@code counterEnd −
+ * counterStart} equals the window energy unless a reset was detected.
+ */
+public final class EnergySampleMapper {
+
+    private final NodeIdentity node;
+
+    /** A mapper publishing under {@code node}'s names. */
+    public EnergySampleMapper(NodeIdentity node) {
+        this.node = node;
+    }
+
+    /** The event for one window. */
+    public EnergySample toEvent(DeviceWindow w) {
+        DeviceInfo d = w.device();
+        double unit = d.source() == SourceKind.NVML ? 1e3 : 1e6;
+        String counterUnit = d.source() == SourceKind.NVML ? "mJ" : "uJ";
+        boolean counters = w.counterStartJoules().isPresent() && w.counterEndJoules().isPresent();
+        return new EnergySample(node.nodeId(), node.host(), component(d), d.id(), emptyToNull(d.name()),
+                d.index() >= 0 ? d.index() : null, EnergySample.Method.valueOf(d.method().name()), d.estimated(),
+                w.start(), w.end(), w.durationNanos(), w.energyJoules(),
+                counters ? Math.max(0, w.counterStartJoules().getAsDouble() * unit) : null,
+                counters ? Math.max(0, w.counterEndJoules().getAsDouble() * unit) : null,
+                counters ? counterUnit : null, w.wraps(), w.flags().contains(SampleFlag.RESET),
+                Math.max(0, w.meanPowerWatts()), boxed(w.maxPowerWatts()), boxed(d.powerLimitWatts()),
+                percent(w.utilizationPct()), processes(w.processes()), List.of(), null, null, flags(w), w.seq());
+    }
+
+    private static EnergySample.Component component(DeviceInfo d) {
+        return switch (d.component()) {
+            case GPU -> EnergySample.Component.GPU;
+            case CPU -> EnergySample.Component.CPU;
+            case DRAM -> EnergySample.Component.DRAM;
+            case PSYS -> EnergySample.Component.PSYS;
+        };
+    }
+
+    private static List<EnergySample.ProcessSeen> processes(List<ProcessUse> seen) {
+        List<EnergySample.ProcessSeen> out = new ArrayList<>(seen.size());
+        for (ProcessUse p : seen) {
+            out.add(new EnergySample.ProcessSeen(p.pid(), null, null,
+                    p.usedMemoryBytes().isPresent() ? p.usedMemoryBytes().getAsLong() : null));
+        }
+        return out;
+    }
+
+    /** Flags the event schema knows; RESET travels as {@code resetDetected}, NO_DATA and WRAPPED as counts. */
+    private static List<EnergySample.Flag> flags(DeviceWindow w) {
+        List<EnergySample.Flag> out = new ArrayList<>();
+        for (SampleFlag f : SampleFlag.values()) {
+            if (!w.flags().contains(f)) {
+                continue;
+            }
+            switch (f) {
+                case GAP -> out.add(EnergySample.Flag.GAP);
+                case IMPLAUSIBLE -> out.add(EnergySample.Flag.IMPLAUSIBLE);
+                case POSSIBLE_MISSED_WRAP -> out.add(EnergySample.Flag.POSSIBLE_MISSED_WRAP);
+                case DEVICE_LOST -> out.add(EnergySample.Flag.DEVICE_LOST);
+                case PERMISSION_DENIED -> out.add(EnergySample.Flag.PERMISSION_DENIED);
+                default -> { }
+            }
+        }
+        return out;
+    }
+
+    private static Double boxed(OptionalDouble v) {
+        return v.isPresent() && v.getAsDouble() >= 0 ? v.getAsDouble() : null;
+    }
+
+    private static Double percent(OptionalDouble v) {
+        return v.isPresent() ? Math.max(0, Math.min(100, v.getAsDouble())) : null;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,52 @@
+package io.greenband.energy.config;
+
+import io.greenband.energy.estimate.CpuPowerModel;
+import io.greenband.energy.node.NodeIdentity;
+import io.greenband.energy.node.NodeSources;
+import io.greenband.energy.rapl.RaplDomain;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns {@link EnergyConfig} into plain core values; checks what the types cannot. */
+public final class EnergyWiring {
+
+    private EnergyWiring() {
+    }
+
+    /** The sources to open. */
+    public static NodeSources.Settings sources(EnergyConfig c) {
+        String cpu = c.estimate().cpu().strip().toLowerCase(Locale.ROOT);
+        Optional<CpuPowerModel> model = cpu.equals("off") ? Optional.empty() : Optional.of(CpuPowerModel.parse(cpu));
+        c.estimate().cpuTdpWatts().ifPresent(w -> {
+            if (!(w > 0)) {
+                throw new IllegalArgumentException("greenband.energy.estimate.cpu-tdp-watts must be positive, was " + w);
+            }
+        });
+        return new NodeSources.Settings(c.nvml().enabled(), c.nvml().library(), c.rapl().enabled(),
+                Path.of(c.rapl().root()), RaplDomain.parseSelection(c.rapl().domains()), model,
+                c.estimate().cpuTdpWatts(), Path.of(c.estimate().procStat()), Path.of(c.estimate().cpuinfo()));
+    }
+
+    /** How many ticks make one window. */
+    public static int ticksPerWindow(EnergyConfig c) {
+        Duration tick = c.interval();
+        if (tick.isNegative() || tick.isZero()) {
+            throw new IllegalArgumentException("greenband.energy.interval must be positive, was " + tick);
+        }
+        Duration window = c.window().orElse(tick);
+        long ratio = window.toNanos() / tick.toNanos();
+        if (ratio < 1 || window.toNanos() % tick.toNanos() != 0) {
+            throw new IllegalArgumentException("greenband.energy.window (" + window
+                    + ") must be a whole multiple of greenband.energy.interval (" + tick + ")");
+        }
+        return Math.toIntExact(ratio);
+    }
+
+    /** The node's names. */
+    public static NodeIdentity identity(EnergyConfig c, Map<String, String> env) {
+        return NodeIdentity.resolve(c.host(), c.nodeId(), env, NodeIdentity::machineHostname);
+    }
+}

@@ -1,0 +1,2 @@
+/** The energy monitor's readiness: sources initialised and the sampler ticking. */
+package io.greenband.energy.health;

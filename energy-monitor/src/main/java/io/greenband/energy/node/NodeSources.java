@@ -1,0 +1,62 @@
+package io.greenband.energy.node;
+
+import io.greenband.energy.estimate.CpuEstimateSource;
+import io.greenband.energy.estimate.CpuPowerModel;
+import io.greenband.energy.nvml.NvmlSource;
+import io.greenband.energy.rapl.RaplDomain;
+import io.greenband.energy.rapl.RaplSource;
+import io.greenband.energy.source.EnergySource;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Opens the sources of a node: NVML for GPUs, RAPL for CPU packages and DRAM, and the CPU estimate only
+ * when RAPL gives no CPU reading, so a CPU is never counted twice. Never throws for missing hardware.
+ */
+public final class NodeSources {
+
+    /**
+     * What to open.
+     *
+     * @param nvmlEnabled    whether to try NVML at all
+     * @param nvmlLibrary    soname or path of the NVML library
+     * @param raplEnabled    whether to try RAPL at all
+     * @param raplRoot       powercap root
+     * @param raplDomains    RAPL domains to read
+     * @param cpuEstimate    the model for the CPU estimate, empty to never estimate
+     * @param cpuTdpWatts    configured whole-machine TDP, overriding the table
+     * @param procStat       path of {@code /proc/stat}
+     * @param cpuinfo        path of {@code /proc/cpuinfo}
+     */
+    public record Settings(boolean nvmlEnabled, String nvmlLibrary, boolean raplEnabled, Path raplRoot,
+                           Set<RaplDomain> raplDomains, Optional<CpuPowerModel> cpuEstimate,
+                           Optional<Double> cpuTdpWatts, Path procStat, Path cpuinfo) {
+        public Settings {
+            raplDomains = Set.copyOf(raplDomains);
+        }
+    }
+
+    private NodeSources() {
+    }
+
+    /** Opens every source the settings ask for, in sampling order: GPUs, RAPL, estimate. */
+    public static List<EnergySource> open(Settings s) {
+        List<EnergySource> sources = new ArrayList<>();
+        if (s.nvmlEnabled()) {
+            sources.add(NvmlSource.open(s.nvmlLibrary()));
+        }
+        boolean cpuMeasured = false;
+        if (s.raplEnabled()) {
+            RaplSource rapl = RaplSource.open(s.raplRoot(), s.raplDomains());
+            sources.add(rapl);
+            cpuMeasured = rapl.coversCpu();
+        }
+        if (!cpuMeasured && s.cpuEstimate().isPresent()) {
+            sources.add(CpuEstimateSource.open(s.procStat(), s.cpuinfo(), s.cpuEstimate().get(), s.cpuTdpWatts()));
+        }
+        return List.copyOf(sources);
+    }
+}

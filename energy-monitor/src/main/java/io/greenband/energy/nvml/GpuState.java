@@ -1,0 +1,29 @@
+package io.greenband.energy.nvml;
+
+import io.greenband.energy.source.DeviceInfo;
+import io.greenband.energy.source.Method;
+import java.util.EnumSet;
+
+/** What {@link NvmlSource} knows about one GPU between ticks. Sampler-thread only. */
+final class GpuState {
+
+    /** Optional queries; one that answers NOT_SUPPORTED is not asked again. */
+    enum Capability { ENERGY, POWER, UTILIZATION, PROCESSES }
+
+    final NvmlHandle handle;
+    DeviceInfo device;
+    final EnumSet<Capability> unsupported = EnumSet.noneOf(Capability.class);
+    boolean lost;
+
+    GpuState(NvmlHandle handle, DeviceInfo device, boolean mig) {
+        this.handle = handle;
+        this.device = device;
+        if (mig) {
+            // Utilization and per-process queries are not supported on MIG-enabled GPUs.
+            unsupported.add(Capability.UTILIZATION);
+        }
+        if (device.method() != Method.NVML_ENERGY_COUNTER) {
+            unsupported.add(Capability.ENERGY);
+        }
+    }
+}

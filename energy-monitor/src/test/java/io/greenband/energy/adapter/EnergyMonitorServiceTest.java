@@ -1,0 +1,76 @@
+package io.greenband.energy.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.greenband.energy.nvml.FakeNvml;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service on this machine's reality: the fake NVML library for GPUs, no RAPL, the CPU estimated;
+ * publishing off (the broker test is an IT).
+ */
+@QuarkusTest
+@TestProfile(EnergyMonitorServiceTest.FakeNode.class)
+class EnergyMonitorServiceTest {
+
+    /** Points the monitor at the fake NVML and an absent powercap tree, ticking fast. */
+    public static class FakeNode implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            FakeNvml.withDevices(1).fake_nvml_set_energy(0, 1_000);
+            return Map.of(
+                    "greenband.energy.publish.enabled", "false",
+                    "greenband.energy.interval", "100ms",
+                    "greenband.energy.host", "test-node",
+                    "greenband.energy.nvml.library", FakeNvml.path(),
+                    "greenband.energy.rapl.root", "target/no-powercap-here");
+        }
+    }
+
+    private static String get(String path) throws Exception {
+        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() + "\n" + r.body();
+    }
+
+    private static String awaitMetrics(String needle) throws Exception {
+        String body = "";
+        for (int i = 0; i < 100 && !body.contains(needle); i++) {
+            body = get("/q/metrics");
+            Thread.sleep(100);
+        }
+        return body;
+    }
+
+    @Test
+    void metricsShowTheGpuAndTheLabelledCpuEstimate() throws Exception {
+        String body = awaitMetrics("source=\"estimate\"");
+        assertThat(body).startsWith("200");
+        assertThat(body).containsPattern("greenband_energy_joules_total\\{[^}]*device=\"cpu\"[^}]*source=\"estimate\"");
+        assertThat(body).containsPattern("greenband_power_watts\\{[^}]*device=\"GPU-00000000-fake-0000-0000-000000000000\"");
+        assertThat(body).containsPattern("greenband_energy_estimated\\{[^}]*device=\"cpu\"[^}]*\\} 1");
+        assertThat(body).contains("node=\"test-node\"");
+    }
+
+    @Test
+    void readinessReportsInitialisedSources() throws Exception {
+        awaitMetrics("greenband_power_watts");
+        String health = get("/q/health/ready");
+        assertThat(health).contains("\"name\":\"energy-sources\"");
+        assertThat(health).containsPattern("\"name\":\"energy-sources\",\"status\":\"UP\"");
+        assertThat(health).contains("\"nvml\":\"available, 1 device(s)\"");
+        assertThat(health).contains("\"rapl\":\"unavailable");
+        assertThat(health).contains("\"estimate\":\"available, 1 device(s)\"");
+    }
+}
