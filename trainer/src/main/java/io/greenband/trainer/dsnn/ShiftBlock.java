@@ -131,13 +131,14 @@ public abstract class ShiftBlock extends AbstractBlock {
     }
 
     /**
-     * PS penalty {@code sum (2^P)^2} over this layer's latent shifts (0-d array); null for Q. The
-     * trainer adds {@code weightDecay / 2} times it to the loss instead of decaying shifts.
+     * PS penalty {@code sum (2^P)^2} over this layer's latent shifts (0-d array, on the graph when
+     * collecting gradients); null for Q. The trainer adds {@code weightDecay / 2} times it to the
+     * loss instead of decaying shifts.
      */
-    public NDArray shiftPenalty(ParameterStore store, Device device, boolean training) {
+    public NDArray shiftPenalty() {
         if (shift == null) {
             return null;
         }
-        return ShiftMath.pow2(store.getValue(shift, device, training).mul(2)).sum();
+        return ShiftMath.pow2(shift.getArray().mul(2)).sum();
     }
 }

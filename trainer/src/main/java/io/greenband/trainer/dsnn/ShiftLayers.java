@@ -1,10 +1,8 @@
 package io.greenband.trainer.dsnn;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -53,10 +51,10 @@ public final class ShiftLayers {
     /**
      * Sum of the PS shift penalties {@code sum (2^P)^2} over all layers, or null when no layer is PS.
      */
-    public static NDArray shiftPenalty(Block root, ParameterStore store, Device device, boolean training) {
+    public static NDArray shiftPenalty(Block root) {
         NDArray total = null;
         for (ShiftBlock block : find(root)) {
-            NDArray penalty = block.shiftPenalty(store, device, training);
+            NDArray penalty = block.shiftPenalty();
             if (penalty != null) {
                 total = total == null ? penalty : total.add(penalty);
             }

@@ -117,7 +117,7 @@ class ShiftLayerGradientTest {
         ShiftLinear layer = new ShiftLinear(ShiftSettings.defaults(ShiftType.PS), 2, 1, false);
         layer.initialize(manager, DataType.FLOAT32, new Shape(1, 2));
         param(layer, ShiftBlock.SHIFT).getArray().set(new float[] {-1f, -2f});
-        NDArray penalty = layer.shiftPenalty(new ParameterStore(manager, false), Device.cpu(), false);
+        NDArray penalty = layer.shiftPenalty();
         assertThat(penalty.getFloat()).isEqualTo(0.25f + 0.0625f);
     }
 }
