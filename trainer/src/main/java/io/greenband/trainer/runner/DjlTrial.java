@@ -21,6 +21,7 @@ import io.greenband.trainer.data.ImageSet;
 import io.greenband.trainer.data.Normalization;
 import io.greenband.trainer.dsnn.ResNet20;
 import io.greenband.trainer.dsnn.ShiftLayers;
+import io.greenband.trainer.onnx.DsnnOnnxExport;
 import io.greenband.trainer.optim.LearningRateSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -130,7 +131,7 @@ final class DjlTrial {
                     metrics.put(MetricNames.TEST_LOSS, test.loss());
                     metrics.put(MetricNames.TEST_ACCURACY, test.accuracy());
                 }
-                return save(model);
+                return save(model, block, plan, train);
             }
         }
     }
@@ -196,7 +197,7 @@ final class DjlTrial {
         return new Score(lossSum / images.size(), (double) correct / images.size(), seconds);
     }
 
-    private String save(Model model) throws IOException {
+    private String save(Model model, Block block, ResNet20 plan, ImageSet shape) throws IOException {
         if (request.modelDir() == null) {
             return null;
         }
@@ -206,6 +207,7 @@ final class DjlTrial {
         model.setProperty("config", config.toMap().toString());
         model.setProperty("fidelity", request.fidelity().toString());
         model.save(request.modelDir(), "dsnn");
+        DsnnOnnxExport.write(block, plan, shape.height(), shape.numClasses(), request.modelDir().resolve("dsnn.onnx"));
         return request.modelDir().toAbsolutePath().toString();
     }
 }
