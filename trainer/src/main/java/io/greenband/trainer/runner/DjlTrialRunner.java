@@ -8,12 +8,15 @@ import java.util.Map;
 /**
  * Trains a shift ResNet20 with DJL on the PyTorch engine. Uses the engine's default device: a GPU
  * when DJL finds CUDA, else the CPU, where a fixed seed repeats a trial exactly. Trials run one at
- * a time per instance; every failure becomes a FAILED result.
+ * a time per JVM (the engine's seed and gradient mode are global); every failure becomes a FAILED result.
  */
 public final class DjlTrialRunner implements TrialRunner {
 
     /** The DJL engine used for training. */
     public static final String ENGINE = "PyTorch";
+
+    /** The engine's random seed and gradient mode are process-wide: one DJL trial at a time per JVM. */
+    private static final Object ENGINE_LOCK = new Object();
 
     private final Device device;
 
@@ -28,7 +31,13 @@ public final class DjlTrialRunner implements TrialRunner {
     }
 
     @Override
-    public synchronized TrialResult run(TrialRequest request, ProgressListener listener) {
+    public TrialResult run(TrialRequest request, ProgressListener listener) {
+        synchronized (ENGINE_LOCK) {
+            return runAlone(request, listener);
+        }
+    }
+
+    private TrialResult runAlone(TrialRequest request, ProgressListener listener) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         try {
             Device target = device != null ? device : Engine.getEngine(ENGINE).defaultDevice();
