@@ -43,7 +43,8 @@ public final class DjlTrialRunner implements TrialRunner {
             Device target = device != null ? device : Engine.getEngine(ENGINE).defaultDevice();
             String modelPath = new DjlTrial(request, listener, target, metrics).run();
             return TrialResult.completed(request.trialId(), metrics, modelPath);
-        } catch (StackOverflowError | OutOfMemoryError e) {
+        } catch (StackOverflowError | OutOfMemoryError | LinkageError e) {
+            // LinkageError: libtorch or a class could not be loaded; the trial fails, the caller lives on
             return TrialResult.failed(request.trialId(), metrics, TrainerException.classify(e));
         } catch (Exception e) {
             if (e instanceof InterruptedException) {

@@ -41,6 +41,8 @@ class DjlTrialRunnerTest {
         assertThat(first.metric(MetricNames.TRAINING_IMAGES)).isEqualTo(2 * 108);
         assertThat(first.metric(MetricNames.SHIFT_MAC_FRACTION)).isBetween(0.0, 1.0);
         assertThat(Files.exists(dir.resolve("model/dsnn-0000.params"))).isTrue();
+        assertThat(Files.exists(dir.resolve("model/dsnn.onnx"))).isTrue();
+        assertThat(first.modelPath()).isEqualTo(dir.resolve("model").toAbsolutePath().toString());
 
         TrialResult second = new DjlTrialRunner().run(request, ProgressListener.NONE);
         assertThat(second.metric(MetricNames.VALIDATION_LOSS)).isEqualTo(first.metric(MetricNames.VALIDATION_LOSS));
