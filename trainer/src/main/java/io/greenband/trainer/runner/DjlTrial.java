@@ -25,6 +25,7 @@ import io.greenband.trainer.onnx.DsnnOnnxExport;
 import io.greenband.trainer.optim.LearningRateSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -202,10 +203,15 @@ final class DjlTrial {
             return null;
         }
         Files.createDirectories(request.modelDir());
+        Map<String, Object> provenance = new LinkedHashMap<>(TrialJson.of(request));
+        provenance.put("djl_version", Engine.getDjlVersion());
+        provenance.put("engine", DjlTrialRunner.ENGINE + " " + Engine.getEngine(DjlTrialRunner.ENGINE).getVersion());
+        provenance.put("device", device.toString());
+        provenance.put("metrics", new LinkedHashMap<>(metrics));
         model.setProperty("trial_id", request.trialId());
         model.setProperty("seed", Long.toString(request.seed()));
-        model.setProperty("config", config.toMap().toString());
-        model.setProperty("fidelity", request.fidelity().toString());
+        TrialJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(request.modelDir().resolve("trial.json").toFile(),
+                provenance);
         model.save(request.modelDir(), "dsnn");
         DsnnOnnxExport.write(block, plan, shape.height(), shape.numClasses(), request.modelDir().resolve("dsnn.onnx"));
         return request.modelDir().toAbsolutePath().toString();

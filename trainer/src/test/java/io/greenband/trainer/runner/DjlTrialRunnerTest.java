@@ -27,7 +27,7 @@ class DjlTrialRunnerTest {
     }
 
     @Test
-    void aTrialReportsEveryEpochMeasuresAndSavesAndRepeatsExactlyOnCpu() {
+    void aTrialReportsEveryEpochMeasuresAndSavesAndRepeatsExactlyOnCpu() throws Exception {
         List<EpochProgress> progress = new ArrayList<>();
         TrialRequest request = request("q-1", Map.of(), 3, TINY, dir.resolve("model"));
         TrialResult first = new DjlTrialRunner().run(request, progress::add);
@@ -42,6 +42,8 @@ class DjlTrialRunnerTest {
         assertThat(first.metric(MetricNames.SHIFT_MAC_FRACTION)).isBetween(0.0, 1.0);
         assertThat(Files.exists(dir.resolve("model/dsnn-0000.params"))).isTrue();
         assertThat(Files.exists(dir.resolve("model/dsnn.onnx"))).isTrue();
+        assertThat(Files.readString(dir.resolve("model/trial.json"))).contains("\"seed\" : 42")
+                .contains("djl_version").contains("validation_accuracy");
         assertThat(first.modelPath()).isEqualTo(dir.resolve("model").toAbsolutePath().toString());
 
         TrialResult second = new DjlTrialRunner().run(request, ProgressListener.NONE);
