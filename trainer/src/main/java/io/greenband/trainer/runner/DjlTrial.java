@@ -207,6 +207,8 @@ final class DjlTrial {
         provenance.put("djl_version", Engine.getDjlVersion());
         provenance.put("engine", DjlTrialRunner.ENGINE + " " + Engine.getEngine(DjlTrialRunner.ENGINE).getVersion());
         provenance.put("device", device.toString());
+        provenance.put("image_size", shape.height());
+        provenance.put("num_classes", shape.numClasses());
         provenance.put("metrics", new LinkedHashMap<>(metrics));
         model.setProperty("trial_id", request.trialId());
         model.setProperty("seed", Long.toString(request.seed()));

@@ -46,9 +46,40 @@ class DjlTrialRunnerTest {
                 .contains("djl_version").contains("validation_accuracy");
         assertThat(first.modelPath()).isEqualTo(dir.resolve("model").toAbsolutePath().toString());
 
+        float[] reloaded = evaluateSaved(dir.resolve("model"));
+        assertThat(reloaded).hasSize(2 * 10);
+
         TrialResult second = new DjlTrialRunner().run(request, ProgressListener.NONE);
         assertThat(second.metric(MetricNames.VALIDATION_LOSS)).isEqualTo(first.metric(MetricNames.VALIDATION_LOSS));
         assertThat(second.metric(MetricNames.TRAIN_LOSS)).isEqualTo(first.metric(MetricNames.TRAIN_LOSS));
+    }
+
+    /** Logits of the reloaded model, which must equal the exported ONNX model's on the same input. */
+    private float[] evaluateSaved(Path modelDir) throws Exception {
+        float[] input = new float[2 * 3 * 16 * 16];
+        for (int i = 0; i < input.length; i++) {
+            input[i] = (float) Math.sin(i);
+        }
+        float[] djl;
+        try (ai.djl.Model model = SavedModels.load(modelDir, ai.djl.Device.cpu());
+                ai.djl.inference.Predictor<ai.djl.ndarray.NDList, ai.djl.ndarray.NDList> predictor =
+                        model.newPredictor(new ai.djl.translate.NoopTranslator())) {
+            djl = predictor.predict(new ai.djl.ndarray.NDList(model.getNDManager().create(input,
+                    new ai.djl.ndarray.types.Shape(2, 3, 16, 16)))).singletonOrThrow().toFloatArray();
+        }
+        float[] onnx;
+        try (ai.djl.Model model = ai.djl.Model.newInstance("onnx", ai.djl.Device.cpu(), "OnnxRuntime")) {
+            model.load(modelDir.resolve("dsnn.onnx"));
+            try (ai.djl.inference.Predictor<ai.djl.ndarray.NDList, ai.djl.ndarray.NDList> predictor =
+                    model.newPredictor(new ai.djl.translate.NoopTranslator())) {
+                onnx = predictor.predict(new ai.djl.ndarray.NDList(model.getNDManager().create(input,
+                        new ai.djl.ndarray.types.Shape(2, 3, 16, 16)))).singletonOrThrow().toFloatArray();
+            }
+        }
+        for (int i = 0; i < djl.length; i++) {
+            assertThat((double) onnx[i]).isCloseTo(djl[i], org.assertj.core.api.Assertions.within(1e-3 * (1 + Math.abs(djl[i]))));
+        }
+        return djl;
     }
 
     @Test
