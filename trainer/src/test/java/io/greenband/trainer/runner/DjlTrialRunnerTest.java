@@ -1,7 +1,14 @@
 package io.greenband.trainer.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.NoopTranslator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,23 +68,23 @@ class DjlTrialRunnerTest {
             input[i] = (float) Math.sin(i);
         }
         float[] djl;
-        try (ai.djl.Model model = SavedModels.load(modelDir, ai.djl.Device.cpu());
-                ai.djl.inference.Predictor<ai.djl.ndarray.NDList, ai.djl.ndarray.NDList> predictor =
-                        model.newPredictor(new ai.djl.translate.NoopTranslator())) {
-            djl = predictor.predict(new ai.djl.ndarray.NDList(model.getNDManager().create(input,
-                    new ai.djl.ndarray.types.Shape(2, 3, 16, 16)))).singletonOrThrow().toFloatArray();
+        try (Model model = SavedModels.load(modelDir, Device.cpu());
+                Predictor<NDList, NDList> predictor =
+                        model.newPredictor(new NoopTranslator())) {
+            djl = predictor.predict(new NDList(model.getNDManager().create(input,
+                    new Shape(2, 3, 16, 16)))).singletonOrThrow().toFloatArray();
         }
         float[] onnx;
-        try (ai.djl.Model model = ai.djl.Model.newInstance("onnx", ai.djl.Device.cpu(), "OnnxRuntime")) {
+        try (Model model = Model.newInstance("onnx", Device.cpu(), "OnnxRuntime")) {
             model.load(modelDir.resolve("dsnn.onnx"));
-            try (ai.djl.inference.Predictor<ai.djl.ndarray.NDList, ai.djl.ndarray.NDList> predictor =
-                    model.newPredictor(new ai.djl.translate.NoopTranslator())) {
-                onnx = predictor.predict(new ai.djl.ndarray.NDList(model.getNDManager().create(input,
-                        new ai.djl.ndarray.types.Shape(2, 3, 16, 16)))).singletonOrThrow().toFloatArray();
+            try (Predictor<NDList, NDList> predictor =
+                    model.newPredictor(new NoopTranslator())) {
+                onnx = predictor.predict(new NDList(model.getNDManager().create(input,
+                        new Shape(2, 3, 16, 16)))).singletonOrThrow().toFloatArray();
             }
         }
         for (int i = 0; i < djl.length; i++) {
-            assertThat((double) onnx[i]).isCloseTo(djl[i], org.assertj.core.api.Assertions.within(1e-3 * (1 + Math.abs(djl[i]))));
+            assertThat((double) onnx[i]).isCloseTo(djl[i], within(1e-3 * (1 + Math.abs(djl[i]))));
         }
         return djl;
     }
