@@ -12,6 +12,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.AfterEach;
@@ -110,6 +111,24 @@ class ShiftLayerGradientTest {
         for (float w : conv.exportWeight().toFloatArray()) {
             ShiftWeightsTest.assertPowerOfTwo(w, settings.minShift(), 0);
         }
+    }
+
+    @Test
+    void stochasticRoundingVariesInTrainingButEvaluationIsDeterministic() {
+        ShiftSettings settings = new ShiftSettings(ShiftType.Q, 5, Rounding.STOCHASTIC, FixedPoint.DEFAULT);
+        ShiftLinear layer = new ShiftLinear(settings, 64, 4, false);
+        Engine.getEngine("PyTorch").setRandomSeed(5);
+        layer.initialize(manager, DataType.FLOAT32, new Shape(1, 64));
+        layer.clampLatent();
+        ParameterStore store = new ParameterStore(manager, false);
+        NDArray x = manager.ones(new Shape(1, 64));
+        float[] eval1 = layer.forward(store, new NDList(x), false).singletonOrThrow().toFloatArray();
+        float[] eval2 = layer.forward(store, new NDList(x), false).singletonOrThrow().toFloatArray();
+        assertThat(eval2).containsExactly(eval1);
+        assertThat(eval1).containsExactly(Linear.linear(x, layer.exportWeight()).singletonOrThrow().toFloatArray());
+        float[] train1 = layer.forward(store, new NDList(x), true).singletonOrThrow().toFloatArray();
+        float[] train2 = layer.forward(store, new NDList(x), true).singletonOrThrow().toFloatArray();
+        assertThat(train2).isNotEqualTo(train1);
     }
 
     @Test
