@@ -1,0 +1,205 @@
+package io.greenband.trainer.runner;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs a trial with an external program ("bring your own training code"). The program gets the
+ * trial as one JSON object on stdin and in the file named by {@value #TRIAL_FILE_ENV}; it prints
+ * JSON lines on stdout: {@code {"type":"progress","epoch":1,"epochs":3,"train_loss":..,
+ * "validation_loss":..,"validation_accuracy":..}} per epoch and one final
+ * {@code {"type":"result","metrics":{..}}} (or {@code {"type":"result","status":"failed","error":".."}}).
+ * Other stdout lines are ignored. A non-zero exit, a missing result, a non-finite metric or the
+ * time limit end the trial FAILED.
+ */
+public final class CommandTrialRunner implements TrialRunner {
+
+    /** Environment variable holding the path of the trial JSON file. */
+    public static final String TRIAL_FILE_ENV = "GREENBAND_TRIAL_FILE";
+    private static final int STDERR_LINES = 20;
+
+    private final List<String> command;
+    private final Path workDir;
+    private final Duration timeout;
+
+    /**
+     * @param command program and arguments
+     * @param workDir working directory; each trial gets a sub-folder named after its id
+     * @param timeout wall-clock limit per trial
+     */
+    public CommandTrialRunner(List<String> command, Path workDir, Duration timeout) {
+        if (command == null || command.isEmpty()) {
+            throw new IllegalArgumentException("command must name a program");
+        }
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        this.command = List.copyOf(command);
+        this.workDir = workDir;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public TrialResult run(TrialRequest request, ProgressListener listener) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        Process process = null;
+        try {
+            Path trialDir = Files.createDirectories(workDir.resolve(request.trialId()));
+            byte[] trial = TrialJson.MAPPER.writeValueAsBytes(TrialJson.of(request));
+            Path trialFile = trialDir.resolve("trial.json");
+            Files.write(trialFile, trial);
+            ProcessBuilder builder = new ProcessBuilder(command).directory(trialDir.toFile())
+                    .redirectError(trialDir.resolve("stderr.log").toFile());
+            builder.environment().put(TRIAL_FILE_ENV, trialFile.toAbsolutePath().toString());
+            process = builder.start();
+            try (OutputStream stdin = process.getOutputStream()) {
+                stdin.write(trial);
+            } catch (IOException ignored) {
+                // the program may not read stdin; it has the file
+            }
+            Process running = process;
+            AtomicBoolean timedOut = new AtomicBoolean();
+            Thread watchdog = new Thread(() -> {
+                try {
+                    if (!running.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                        timedOut.set(true);
+                        stop(running);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "trial-watchdog-" + request.trialId());
+            watchdog.setDaemon(true);
+            watchdog.start();
+            TrialResult result;
+            try {
+                result = readOutput(request, process.getInputStream(), listener, metrics);
+                running.waitFor();
+            } finally {
+                watchdog.interrupt();
+            }
+            if (timedOut.get()) {
+                throw new TrainerException(TrainerException.Kind.COMMAND, "command exceeded its time limit of "
+                        + timeout + " and was stopped", null);
+            }
+            if (running.exitValue() != 0) {
+                throw new TrainerException(TrainerException.Kind.COMMAND, "command exited with status "
+                        + running.exitValue() + ": " + tail(trialDir.resolve("stderr.log")), null);
+            }
+            if (result == null) {
+                throw new TrainerException(TrainerException.Kind.COMMAND,
+                        "command exited without a {\"type\":\"result\"} line", null);
+            }
+            return result;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return TrialResult.failed(request.trialId(), metrics, TrainerException.classify(e));
+        } finally {
+            if (process != null && process.isAlive()) {
+                stop(process);
+            }
+        }
+    }
+
+    private TrialResult readOutput(TrialRequest request, InputStream stdout, ProgressListener listener,
+            Map<String, Double> metrics) throws IOException {
+        TrialResult result = null;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                JsonNode node = parse(line);
+                if (node == null) {
+                    continue;
+                }
+                String type = node.path("type").asText();
+                if ("progress".equals(type)) {
+                    listener.onEpoch(progress(request, node));
+                } else if ("result".equals(type)) {
+                    result = result(request, node, metrics);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static JsonNode parse(String line) {
+        String trimmed = line.trim();
+        if (!trimmed.startsWith("{")) {
+            return null;
+        }
+        try {
+            return TrialJson.MAPPER.readTree(trimmed);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static EpochProgress progress(TrialRequest request, JsonNode node) {
+        return new EpochProgress(request.trialId(), node.path("epoch").asInt(), node.path("epochs").asInt(),
+                node.path("train_loss").asDouble(Double.NaN), node.path("train_accuracy").asDouble(Double.NaN),
+                node.path("validation_loss").asDouble(Double.NaN), node.path("validation_accuracy").asDouble(Double.NaN),
+                node.path("learning_rate").asDouble(Double.NaN), node.path("elapsed_seconds").asDouble(Double.NaN));
+    }
+
+    private static TrialResult result(TrialRequest request, JsonNode node, Map<String, Double> metrics) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.path("metrics").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            double value = entry.getValue().isNumber() ? entry.getValue().asDouble()
+                    : parseNumber(entry.getValue().asText());
+            metrics.put(entry.getKey(), value);
+            if (!Double.isFinite(value)) {
+                throw TrainerException.diverged("command reported " + entry.getKey() + " = " + entry.getValue().asText());
+            }
+        }
+        if ("failed".equalsIgnoreCase(node.path("status").asText())) {
+            throw new TrainerException(TrainerException.Kind.COMMAND,
+                    "command reported failure: " + node.path("error").asText("(no error given)"), null);
+        }
+        String model = node.path("model_path").isTextual() ? node.path("model_path").asText() : null;
+        return TrialResult.completed(request.trialId(), metrics, model);
+    }
+
+    private static double parseNumber(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Kills the program and its children (a shell's children would otherwise keep stdout open). */
+    private static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    private static String tail(Path log) throws IOException {
+        Deque<String> lines = new ArrayDeque<>();
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            lines.addLast(line);
+            if (lines.size() > STDERR_LINES) {
+                lines.removeFirst();
+            }
+        }
+        return lines.isEmpty() ? "(no stderr)" : String.join("\n", new ArrayList<>(lines));
+    }
+}

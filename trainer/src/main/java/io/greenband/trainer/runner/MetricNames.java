@@ -1,0 +1,42 @@
+package io.greenband.trainer.runner;
+
+/** Names of the metrics in a {@link TrialResult}. */
+public final class MetricNames {
+
+    /** Validation cross entropy after the last epoch. */
+    public static final String VALIDATION_LOSS = "validation_loss";
+    /** Validation accuracy after the last epoch, in [0, 1]. */
+    public static final String VALIDATION_ACCURACY = "validation_accuracy";
+    /** Test cross entropy (only when requested). */
+    public static final String TEST_LOSS = "test_loss";
+    /** Test accuracy (only when requested). */
+    public static final String TEST_ACCURACY = "test_accuracy";
+    /** Mean training loss of the last epoch. */
+    public static final String TRAIN_LOSS = "train_loss";
+    /** Training accuracy of the last epoch. */
+    public static final String TRAIN_ACCURACY = "train_accuracy";
+    /** Training throughput: images per second of training-step time. */
+    public static final String TRAIN_IMAGES_PER_SECOND = "train_images_per_second";
+    /** Inference throughput: validation images per second of forward-only time. */
+    public static final String INFERENCE_IMAGES_PER_SECOND = "inference_images_per_second";
+    /** Wall time of the training steps, in seconds. */
+    public static final String TRAINING_SECONDS = "training_seconds";
+    /** Epochs completed. */
+    public static final String EPOCHS_COMPLETED = "epochs_completed";
+    /** Training images seen (all epochs). */
+    public static final String TRAINING_IMAGES = "training_images";
+    /** Multiply-accumulates per image done by shift layers (shift-and-add instead of multiply). */
+    public static final String SHIFT_MACS_PER_IMAGE = "shift_macs_per_image";
+    /** All multiply-accumulates per image of the convolution and linear layers. */
+    public static final String TOTAL_MACS_PER_IMAGE = "total_macs_per_image";
+    /** {@code shift_macs_per_image / total_macs_per_image}. */
+    public static final String SHIFT_MAC_FRACTION = "shift_mac_fraction";
+    /** Bits to store the weights: shift weights at weight_bits, others (biases, batch norm) at 32. */
+    public static final String WEIGHT_STORAGE_BITS = "weight_storage_bits";
+    /** The same network stored entirely in 32-bit floats. */
+    public static final String DENSE_WEIGHT_STORAGE_BITS = "dense_weight_storage_bits";
+    /** Trainable scalars of the effective network (PS counts one per weight, not shift plus sign). */
+    public static final String PARAMETERS = "parameters";
+
+    private MetricNames() {}
+}

@@ -1,0 +1,30 @@
+package io.greenband.trainer.runner;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One trial to run.
+ *
+ * @param trialId identifier used in progress, results and file names
+ * @param config hyperparameters
+ * @param fidelity budget
+ * @param seed seed of weights, shuffling, augmentation and stochastic rounding
+ * @param data image source
+ * @param evaluateTest whether to score the test set at the end (final evaluations, not search)
+ * @param modelDir folder to save the trained model into, or null to skip saving
+ */
+public record TrialRequest(String trialId, TrialConfig config, Fidelity fidelity, long seed, DataSource data,
+        boolean evaluateTest, Path modelDir) {
+
+    /** Checks the required fields. */
+    public TrialRequest {
+        if (trialId == null || !trialId.matches("[A-Za-z0-9._-]{1,128}")) {
+            throw new IllegalArgumentException("trialId must be 1-128 characters of [A-Za-z0-9._-], got '"
+                    + trialId + "'");
+        }
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(fidelity, "fidelity");
+        Objects.requireNonNull(data, "data");
+    }
+}

@@ -1,0 +1,80 @@
+package io.greenband.trainer.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandTrialRunnerTest {
+
+    @TempDir
+    Path dir;
+
+    private static final TrialRequest REQUEST = new TrialRequest("cmd-1",
+            TrialConfig.fromMap(Map.of("epochs", 2, "optimizer", "adam")), new Fidelity(7, null, 0.5), 9,
+            new DataSource.Synthetic(100, 10, 16, 1), false, null);
+
+    private CommandTrialRunner script(String body, Duration timeout) throws IOException {
+        Path script = dir.resolve("train.sh");
+        Files.writeString(script, "#!/bin/sh\n" + body + "\n");
+        script.toFile().setExecutable(true);
+        return new CommandTrialRunner(List.of("/bin/sh", script.toString()), dir.resolve("work"), timeout);
+    }
+
+    @Test
+    void passesTheTrialAsJsonAndReadsProgressAndMetricsLines() throws IOException {
+        CommandTrialRunner runner = script("""
+                cat > stdin.json
+                echo "starting (not JSON)"
+                echo '{"type":"progress","epoch":1,"epochs":2,"train_loss":1.5,"validation_accuracy":0.4}'
+                echo '{"type":"progress","epoch":2,"epochs":2,"train_loss":0.9,"validation_accuracy":0.7}'
+                echo '{"type":"result","metrics":{"validation_accuracy":0.7,"validation_loss":0.8},"model_path":"m.bin"}'
+                """, Duration.ofSeconds(30));
+        List<EpochProgress> progress = new ArrayList<>();
+        TrialResult result = runner.run(REQUEST, progress::add);
+        assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo(TrialStatus.COMPLETED);
+        assertThat(result.metric(MetricNames.VALIDATION_ACCURACY)).isEqualTo(0.7);
+        assertThat(result.modelPath()).isEqualTo("m.bin");
+        assertThat(progress).extracting(EpochProgress::validationAccuracy).containsExactly(0.4, 0.7);
+        String stdin = Files.readString(dir.resolve("work/cmd-1/stdin.json"));
+        assertThat(stdin).isEqualTo(Files.readString(dir.resolve("work/cmd-1/trial.json")));
+        assertThat(stdin).contains("\"optimizer\":\"adam\"").contains("\"shift_depth\":7")
+                .contains("\"data_fraction\":0.5").contains("\"seed\":9").contains("\"kind\":\"synthetic\"");
+    }
+
+    @Test
+    void failuresOfTheCommandEndTheTrialFailedWithTheReason() throws IOException {
+        TrialResult crashed = script("echo 'CUDA driver missing' >&2; exit 3", Duration.ofSeconds(30))
+                .run(REQUEST, ProgressListener.NONE);
+        assertThat(crashed.status()).isEqualTo(TrialStatus.FAILED);
+        assertThat(crashed.failure()).isEqualTo(TrainerException.Kind.COMMAND);
+        assertThat(crashed.error()).contains("status 3").contains("CUDA driver missing");
+
+        TrialResult silent = script("echo done", Duration.ofSeconds(30)).run(REQUEST, ProgressListener.NONE);
+        assertThat(silent.error()).contains("without a");
+
+        TrialResult nan = script("echo '{\"type\":\"result\",\"metrics\":{\"validation_loss\":\"NaN\"}}'",
+                Duration.ofSeconds(30)).run(REQUEST, ProgressListener.NONE);
+        assertThat(nan.failure()).isEqualTo(TrainerException.Kind.DIVERGED);
+
+        TrialResult reported = script("echo '{\"type\":\"result\",\"status\":\"failed\",\"error\":\"out of data\"}'",
+                Duration.ofSeconds(30)).run(REQUEST, ProgressListener.NONE);
+        assertThat(reported.error()).contains("out of data");
+
+        TrialResult slow = script("sleep 20", Duration.ofMillis(500)).run(REQUEST, ProgressListener.NONE);
+        assertThat(slow.status()).isEqualTo(TrialStatus.FAILED);
+        assertThat(slow.error()).contains("time limit");
+
+        TrialResult missing = new CommandTrialRunner(List.of(dir.resolve("no-such-program").toString()),
+                dir.resolve("work"), Duration.ofSeconds(5)).run(REQUEST, ProgressListener.NONE);
+        assertThat(missing.status()).isEqualTo(TrialStatus.FAILED);
+        assertThat(missing.error()).contains("no-such-program");
+    }
+}
