@@ -1,0 +1,101 @@
+package io.greenband.suggester.core.surrogate;
+
+import java.util.SplittableRandom;
+
+/**
+ * SMAC's random forest: regression trees on bootstrap samples; the prediction is the mean across trees and
+ * the variance across trees (not the law of total variance), floored at {@link #MIN_VARIANCE}. Rows are
+ * sorted once per feature for the whole forest; each tree filters that order by its bootstrap sample.
+ */
+public final class RandomForest implements Surrogate {
+
+    /** Smallest predicted variance. */
+    public static final double MIN_VARIANCE = 1e-10;
+
+    private final RegressionTree[] trees;
+
+    private RandomForest(RegressionTree[] trees) {
+        this.trees = trees;
+    }
+
+    /**
+     * Fits a forest.
+     *
+     * @param x feature rows (all of the same width, no NaN)
+     * @param y finite targets, one per row
+     * @param seed seeds bootstrap and feature order; the same inputs and seed give the same forest
+     */
+    public static RandomForest fit(double[][] x, double[] y, ForestSettings settings, long seed) {
+        int n = x.length;
+        if (n == 0 || y.length != n) {
+            throw new IllegalArgumentException("a forest needs at least one row and one target per row, got "
+                    + n + " rows and " + y.length + " targets");
+        }
+        int d = x[0].length;
+        double[][] cols = new double[d][n];
+        for (int i = 0; i < n; i++) {
+            for (int f = 0; f < d; f++) {
+                cols[f][i] = x[i][f];
+            }
+        }
+        int[][] order = new int[d][];
+        for (int f = 0; f < d; f++) {
+            order[f] = IndexSort.byKey(cols[f]);
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        RegressionTree[] trees = new RegressionTree[settings.trees()];
+        int[] weight = new int[n];
+        for (int t = 0; t < trees.length; t++) {
+            SplittableRandom treeRng = rng.split();
+            java.util.Arrays.fill(weight, 0);
+            int distinct = 0;
+            for (int i = 0; i < n; i++) {
+                int r = settings.bootstrap() ? treeRng.nextInt(n) : i;
+                if (weight[r]++ == 0) {
+                    distinct++;
+                }
+            }
+            int[][] sorted = new int[d][distinct];
+            for (int f = 0; f < d; f++) {
+                int k = 0;
+                for (int r : order[f]) {
+                    if (weight[r] > 0) {
+                        sorted[f][k++] = r;
+                    }
+                }
+            }
+            trees[t] = d == 0 ? constantTree(y, weight, settings, treeRng)
+                    : RegressionTree.grow(cols, y, weight, sorted, settings, treeRng);
+        }
+        return new RandomForest(trees);
+    }
+
+    private static RegressionTree constantTree(double[] y, int[] weight, ForestSettings s, SplittableRandom rng) {
+        int n = y.length;
+        double[][] cols = {new double[n]};
+        int[][] sorted = {java.util.stream.IntStream.range(0, n).filter(r -> weight[r] > 0).toArray()};
+        return RegressionTree.grow(cols, y, weight, sorted, s, rng);
+    }
+
+    /** Number of trees. */
+    public int size() {
+        return trees.length;
+    }
+
+    @Override
+    public void predict(double[][] features, double[] mean, double[] variance) {
+        int t = trees.length;
+        for (int i = 0; i < features.length; i++) {
+            double s = 0;
+            double q = 0;
+            for (RegressionTree tree : trees) {
+                double p = tree.predict(features[i]);
+                s += p;
+                q += p * p;
+            }
+            double m = s / t;
+            mean[i] = m;
+            variance[i] = Math.max(MIN_VARIANCE, q / t - m * m);
+        }
+    }
+}
