@@ -1,16 +1,20 @@
 package io.greenband.suggester.core.surrogate;
 
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * SMAC's random forest: regression trees on bootstrap samples; the prediction is the mean across trees and
  * the variance across trees (not the law of total variance), floored at {@link #MIN_VARIANCE}. Rows are
  * sorted once per feature for the whole forest; each tree filters that order by its bootstrap sample.
+ * Trees grow, and large batches are predicted, on the common fork-join pool; results do not depend on it.
  */
 public final class RandomForest implements Surrogate {
 
     /** Smallest predicted variance. */
     public static final double MIN_VARIANCE = 1e-10;
+    /** Rows per parallel prediction chunk; smaller batches are predicted on the calling thread. */
+    private static final int PARALLEL_ROWS = 1024;
 
     private final RegressionTree[] trees;
 
@@ -43,11 +47,15 @@ public final class RandomForest implements Surrogate {
             order[f] = IndexSort.byKey(cols[f]);
         }
         SplittableRandom rng = new SplittableRandom(seed);
+        SplittableRandom[] treeRngs = new SplittableRandom[settings.trees()];
+        for (int t = 0; t < treeRngs.length; t++) {
+            treeRngs[t] = rng.split();
+        }
+        // Trees are independent and each has its own generator, so growing them in parallel stays deterministic.
         RegressionTree[] trees = new RegressionTree[settings.trees()];
-        int[] weight = new int[n];
-        for (int t = 0; t < trees.length; t++) {
-            SplittableRandom treeRng = rng.split();
-            java.util.Arrays.fill(weight, 0);
+        IntStream.range(0, trees.length).parallel().forEach(t -> {
+            SplittableRandom treeRng = treeRngs[t];
+            int[] weight = new int[n];
             int distinct = 0;
             for (int i = 0; i < n; i++) {
                 int r = settings.bootstrap() ? treeRng.nextInt(n) : i;
@@ -66,7 +74,7 @@ public final class RandomForest implements Surrogate {
             }
             trees[t] = d == 0 ? constantTree(y, weight, settings, treeRng)
                     : RegressionTree.grow(cols, y, weight, sorted, settings, treeRng);
-        }
+        });
         return new RandomForest(trees);
     }
 
@@ -84,8 +92,18 @@ public final class RandomForest implements Surrogate {
 
     @Override
     public void predict(double[][] features, double[] mean, double[] variance) {
+        if (features.length >= PARALLEL_ROWS) {
+            IntStream.range(0, (features.length + PARALLEL_ROWS - 1) / PARALLEL_ROWS).parallel().forEach(chunk ->
+                    predictRange(features, mean, variance, chunk * PARALLEL_ROWS,
+                            Math.min(features.length, (chunk + 1) * PARALLEL_ROWS)));
+        } else {
+            predictRange(features, mean, variance, 0, features.length);
+        }
+    }
+
+    private void predictRange(double[][] features, double[] mean, double[] variance, int from, int to) {
         int t = trees.length;
-        for (int i = 0; i < features.length; i++) {
+        for (int i = from; i < to; i++) {
             double s = 0;
             double q = 0;
             for (RegressionTree tree : trees) {

@@ -7,11 +7,13 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * SMAC's acquisition maximizer: score many random configurations and sort them; start local searches from
  * the best random ones and from the previously evaluated configurations with the lowest predicted cost;
- * return the local optima and the best random configurations together, best first.
+ * return the local optima and the best random configurations together, best first. Local searches run on
+ * the common fork-join pool, each with its own generator split.
  */
 public final class LocalAndSortedRandomSearch {
 
@@ -79,10 +81,15 @@ public final class LocalAndSortedRandomSearch {
         double[] startScores = new double[startArray.length];
         acq.evaluate(startArray, startScores);
 
-        List<Candidate> out = new ArrayList<>();
-        for (int i = 0; i < startArray.length; i++) {
-            out.add(localSearch.climb(startArray[i], startScores[i], acq, rng));
+        // Each search gets its own split, so running them in parallel gives the same result as in sequence.
+        SplittableRandom[] searchRngs = new SplittableRandom[startArray.length];
+        for (int i = 0; i < searchRngs.length; i++) {
+            searchRngs[i] = rng.split();
         }
+        Candidate[] optima = new Candidate[startArray.length];
+        IntStream.range(0, optima.length).parallel().forEach(i ->
+                optima[i] = localSearch.climb(startArray[i], startScores[i], acq, searchRngs[i]));
+        List<Candidate> out = new ArrayList<>(Arrays.asList(optima));
         for (int i = 0; i < Math.min(RANDOM_KEPT, randomCount); i++) {
             out.add(new Candidate(random[idx[i]], scores[idx[i]]));
         }
