@@ -1,0 +1,299 @@
+package io.greenband.events.codec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.cloudevents.rw.CloudEventRWException;
+import io.greenband.events.EventType;
+import io.greenband.events.payload.GreenbandEvent;
+import io.greenband.events.payload.InvalidFieldException;
+import io.greenband.events.topic.TopicRegistry;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/**
+ * Turns payload records into CloudEvents and Kafka records (binary mode: {@code ce_*} headers,
+ * {@code content-type: application/json}, JSON payload as the value) and back. Decoding validates against
+ * the type's JSON Schema, tolerates unknown fields and throws one {@link EventDecodingException} naming the
+ * field for anything else. Immutable and thread-safe; build one per service with {@link #builder()}.
+ *
+ * <p>SmallRye Reactive Messaging: consume {@code ConsumerRecord<String, byte[]>} (value deserializer
+ * {@code ByteArrayDeserializer}) and call {@link #decode(ConsumerRecord)}; produce with
+ * {@link #toRecord(GreenbandEvent)} through a {@code KafkaProducer<String, byte[]>} or an emitter of
+ * {@code ProducerRecord<String, byte[]>}.
+ */
+public final class EventCodec {
+
+    /** The content type of every payload. */
+    public static final String CONTENT_TYPE = "application/json";
+
+    private final URI source;
+    private final TopicRegistry registry;
+    private final Clock clock;
+    private final boolean validateOnEncode;
+
+    private EventCodec(URI source, TopicRegistry registry, Clock clock, boolean validateOnEncode) {
+        this.source = source;
+        this.registry = registry;
+        this.clock = clock;
+        this.validateOnEncode = validateOnEncode;
+    }
+
+    /** A builder; {@code setSource} is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A codec with default topics, the system clock and no validation on encode. */
+    public static EventCodec forSource(String source) {
+        return builder().setSource(source).build();
+    }
+
+    /** The ce_source this codec stamps on events. */
+    public URI source() {
+        return source;
+    }
+
+    /** The topic registry this codec routes with. */
+    public TopicRegistry registry() {
+        return registry;
+    }
+
+    /** The deterministic ce_id of an event: {@code <kebab-name>:<naturalId>}. */
+    public static String idFor(GreenbandEvent event) {
+        return event.type().kebabName() + ":" + event.naturalId();
+    }
+
+    // ---------------------------------------------------------------- encoding
+
+    /** The payload as JSON bytes (validated against its schema when the codec is so configured). */
+    public byte[] toJson(GreenbandEvent event) {
+        Objects.requireNonNull(event, "event");
+        JsonNode tree = EventJson.mapper().valueToTree(event);
+        if (validateOnEncode) {
+            List<EventSchemas.Violation> v = EventSchemas.get().validate(event.type(), tree);
+            if (!v.isEmpty()) {
+                throw new IllegalStateException("encoded " + event.type().ceType() + " breaks its schema: " + v);
+            }
+        }
+        try {
+            return EventJson.mapper().writeValueAsBytes(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + event.type().ceType(), e);
+        }
+    }
+
+    /** The event as a CloudEvent with the deterministic id {@link #idFor}. */
+    public CloudEvent toCloudEvent(GreenbandEvent event) {
+        return toCloudEvent(event, idFor(event));
+    }
+
+    /** The event as a CloudEvent with a caller-supplied id (the idempotency key). */
+    public CloudEvent toCloudEvent(GreenbandEvent event, String id) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("id must be a non-blank string (it is the idempotency key ce_id)");
+        }
+        Instant time = event.occurredAt() != null ? event.occurredAt() : clock.instant();
+        return CloudEventBuilder.v1()
+                .withId(id)
+                .withSource(source)
+                .withType(event.type().ceType())
+                .withTime(time.atOffset(ZoneOffset.UTC))
+                .withSubject(event.subject())
+                .withData(CONTENT_TYPE, toJson(event))
+                .build();
+    }
+
+    /** A Kafka record for the event's topic, keyed per DESIGN §3, with the deterministic id. */
+    public ProducerRecord<String, byte[]> toRecord(GreenbandEvent event) {
+        return toRecord(event, idFor(event));
+    }
+
+    /** A Kafka record for the event's topic with a caller-supplied ce_id. */
+    public ProducerRecord<String, byte[]> toRecord(GreenbandEvent event, String id) {
+        return toRecord(toCloudEvent(event, id), event.key());
+    }
+
+    /** A Kafka record for an already built CloudEvent of ours, routed by its type. */
+    public ProducerRecord<String, byte[]> toRecord(CloudEvent event, String key) {
+        EventType type = EventType.fromCeType(event.getType()).orElseThrow(
+                () -> new IllegalArgumentException("ce type '" + event.getType() + "' is not a greenband event type"));
+        return KafkaMessageFactory.<String>createWriter(registry.name(type.topic()), key).writeBinary(event);
+    }
+
+    // ---------------------------------------------------------------- decoding
+
+    /** Decodes a consumed record (binary or structured mode). */
+    public ReceivedEvent decode(ConsumerRecord<?, byte[]> record) {
+        return decode(record.headers(), record.value());
+    }
+
+    /** Decodes headers and value of a Kafka record. */
+    public ReceivedEvent decode(Headers headers, byte[] value) {
+        Header spec = headers.lastHeader("ce_specversion");
+        if (spec == null || spec.value() == null || spec.value().length == 0) {
+            String ct = text(headers.lastHeader("content-type"));
+            if (ct == null || !ct.startsWith("application/cloudevents")) {
+                throw EventDecodingException.missingHeader("ce_specversion",
+                        "a CloudEvents 1.0 binary-mode record (headers ce_specversion, ce_id, ce_type, ce_source)");
+            }
+        } else {
+            for (String h : List.of("ce_id", "ce_type", "ce_source")) {
+                String v = text(headers.lastHeader(h));
+                if (v == null || v.isBlank()) {
+                    throw EventDecodingException.missingHeader(h, "a non-empty CloudEvents " + h.substring(3) + " attribute");
+                }
+            }
+        }
+        CloudEvent event;
+        try {
+            event = KafkaMessageFactory.createReader(headers, value).toEvent();
+        } catch (CloudEventRWException e) {
+            throw EventDecodingException.unsupportedEncoding("headers", e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw EventDecodingException.unsupportedEncoding("headers", String.valueOf(e.getMessage()), e);
+        }
+        return decode(event);
+    }
+
+    /** Decodes a CloudEvent of ours. */
+    public ReceivedEvent decode(CloudEvent event) {
+        EventType type = EventType.fromCeType(event.getType()).orElseThrow(() -> EventDecodingException.unknownType(
+                event.getType(), Arrays.stream(EventType.values()).map(EventType::ceType).toList().toString()));
+        String ct = event.getDataContentType();
+        if (ct != null && !(ct.startsWith(CONTENT_TYPE) || ct.contains("+json"))) {
+            throw EventDecodingException.unsupportedEncoding("content-type",
+                    "content type '" + ct + "' is not supported; expected " + CONTENT_TYPE, null);
+        }
+        byte[] data = event.getData() == null ? null : event.getData().toBytes();
+        GreenbandEvent payload = decodePayload(type, data);
+        Instant time = event.getTime() == null ? null : event.getTime().toInstant();
+        return new ReceivedEvent(event.getId(), event.getSource(), type, time, event.getSubject(), payload);
+    }
+
+    /** Decodes a bare JSON payload of a known type: parse, validate against the schema, bind. */
+    public GreenbandEvent decodePayload(EventType type, byte[] json) {
+        if (json == null || json.length == 0) {
+            throw EventDecodingException.malformedJson("the record has no value; expected a JSON object of "
+                    + type.ceType(), null);
+        }
+        JsonNode tree;
+        try {
+            tree = EventJson.mapper().readTree(json);
+        } catch (java.io.IOException e) {
+            String msg = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
+            String where = e instanceof JsonProcessingException p && p.getLocation() != null
+                    ? " (line " + p.getLocation().getLineNr() + ", column " + p.getLocation().getColumnNr() + ")" : "";
+            throw EventDecodingException.malformedJson(msg + where, e);
+        }
+        return bind(type, tree);
+    }
+
+    /** Validates {@code tree} against {@code type}'s schema and binds it to the payload record. */
+    public static GreenbandEvent bind(EventType type, JsonNode tree) {
+        List<EventSchemas.Violation> violations = EventSchemas.get().validate(type, tree);
+        if (!violations.isEmpty()) {
+            EventSchemas.Violation first = violations.get(0);
+            String more = violations.size() > 1 ? " (and " + (violations.size() - 1) + " more: "
+                    + violations.subList(1, Math.min(violations.size(), 4)).stream().map(EventSchemas.Violation::message).toList() + ")" : "";
+            throw EventDecodingException.schemaViolation(first.pointer(),
+                    type.kebabName() + " " + first.message() + more);
+        }
+        return bindValidated(type.payloadClass(), tree, type.kebabName());
+    }
+
+    /** Binds {@code tree} to {@code cls}, turning every binding failure into INVALID_VALUE with a pointer. */
+    public static <T> T bindValidated(Class<T> cls, JsonNode tree, String what) {
+        try {
+            return EventJson.mapper().treeToValue(tree, cls);
+        } catch (JsonMappingException e) {
+            StringBuilder pointer = new StringBuilder();
+            String last = null;
+            for (JsonMappingException.Reference r : e.getPath()) {
+                last = r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex());
+                pointer.append('/').append(EventSchemas.escape(last));
+            }
+            Throwable cause = e;
+            while (cause != null && !(cause instanceof InvalidFieldException)) {
+                cause = cause.getCause();
+            }
+            String message;
+            if (cause instanceof InvalidFieldException f) {
+                if (!f.field().equals(last)) {
+                    pointer.append('/').append(f.field());
+                }
+                message = f.getMessage();
+            } else if (e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null) {
+                message = iae.getMessage();
+            } else {
+                message = e.getOriginalMessage();
+            }
+            String at = pointer.length() == 0 ? "/" : pointer.toString();
+            throw EventDecodingException.invalidValue(pointer.toString(), what + " " + at + ": " + message, e);
+        } catch (JsonProcessingException e) {
+            throw EventDecodingException.malformedJson(e.getOriginalMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw EventDecodingException.invalidValue("", what + " /: " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(Header h) {
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Builds an {@link EventCodec}: {@code setSource} required, the rest optional. */
+    public static final class Builder {
+        private URI source;
+        private TopicRegistry registry = TopicRegistry.defaults();
+        private Clock clock = Clock.systemUTC();
+        private boolean validateOnEncode;
+
+        private Builder() {
+        }
+
+        /** The ce_source of events this codec encodes, e.g. {@code /greenband/suggester}. Required. */
+        public Builder setSource(String source) {
+            this.source = source == null ? null : URI.create(source);
+            return this;
+        }
+
+        /** Topic names; defaults to {@link TopicRegistry#defaults()}. */
+        public Builder optRegistry(TopicRegistry registry) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /** The clock for ce_time of payloads without a time; defaults to the system UTC clock. */
+        public Builder optClock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Whether encoding validates against the schema too (tests, tools); default false. */
+        public Builder optValidateOnEncode(boolean validate) {
+            this.validateOnEncode = validate;
+            return this;
+        }
+
+        /** The codec. */
+        public EventCodec build() {
+            if (source == null || source.toString().isBlank()) {
+                throw new IllegalStateException("source is required: call setSource(\"/greenband/<service>\")");
+            }
+            return new EventCodec(source, registry, clock, validateOnEncode);
+        }
+    }
+}

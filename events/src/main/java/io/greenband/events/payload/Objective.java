@@ -1,0 +1,99 @@
+package io.greenband.events.payload;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One objective of a study: its name, direction and where its value comes from: a trainer metric
+ * ({@code metric:val_error}), the aggregator's energy accounting ({@code energy:emissions_g}) or a plug-in
+ * producer ({@code producer:<name>}). Producers are waited for up to {@code waitTimeoutSeconds}; then
+ * {@code onTimeout} applies.
+ *
+ * @param name               objective name, unique in the study
+ * @param direction          minimize or maximize
+ * @param source             {@code metric:<name>}, {@code energy:<quantity>} or {@code producer:<name>}
+ * @param unit               unit for display, optional
+ * @param waitTimeoutSeconds how long the aggregator waits for a producer's value; defaults to
+ *                           {@link #DEFAULT_WAIT_TIMEOUT_SECONDS} for producer sources, 0 otherwise
+ * @param onTimeout          what happens when the value does not arrive in time; defaults to
+ *                           {@link OnTimeout#MARK_MISSING}
+ */
+public record Objective(String name, Direction direction, String source, String unit, Long waitTimeoutSeconds,
+                        OnTimeout onTimeout) {
+
+    /** Default wait for a plug-in producer's value. */
+    public static final long DEFAULT_WAIT_TIMEOUT_SECONDS = 600;
+    /** The quantities the aggregator's energy accounting provides. */
+    public static final Set<String> ENERGY_QUANTITIES = Set.of(
+            "emissions_g", "train_joules", "inference_joules_per_1k", "total_joules", "train_kwh");
+
+    private static final Pattern SOURCE = Pattern.compile("(metric|energy|producer):([A-Za-z0-9_.\\-]+)");
+
+    public Objective {
+        FieldChecks.text(name, "name");
+        FieldChecks.present(direction, "direction");
+        FieldChecks.text(source, "source");
+        var m = SOURCE.matcher(source);
+        if (!m.matches()) {
+            throw new InvalidFieldException("source", "source must be 'metric:<name>', 'energy:<quantity>' or "
+                    + "'producer:<name>' (letters, digits, '_', '.', '-'), got '" + source + "'");
+        }
+        if (m.group(1).equals("energy") && !ENERGY_QUANTITIES.contains(m.group(2))) {
+            throw new InvalidFieldException("source", "source 'energy:" + m.group(2)
+                    + "' names an unknown quantity; use one of " + new java.util.TreeSet<>(ENERGY_QUANTITIES));
+        }
+        if (waitTimeoutSeconds == null) {
+            waitTimeoutSeconds = m.group(1).equals("producer") ? DEFAULT_WAIT_TIMEOUT_SECONDS : 0L;
+        }
+        FieldChecks.atLeast(waitTimeoutSeconds, 0, "waitTimeoutSeconds");
+        if (onTimeout == null) {
+            onTimeout = OnTimeout.MARK_MISSING;
+        }
+    }
+
+    /** Shorthand for a trainer-metric or energy objective with defaults. */
+    public static Objective of(String name, Direction direction, String source) {
+        return new Objective(name, direction, source, null, null, null);
+    }
+
+    /** {@code metric}, {@code energy} or {@code producer}. */
+    public String sourceKind() {
+        return source.substring(0, source.indexOf(':'));
+    }
+
+    /** The part after the colon: the metric, quantity or producer name. */
+    public String sourceName() {
+        return source.substring(source.indexOf(':') + 1);
+    }
+
+    /** What the aggregator does when a producer's value does not arrive in time. */
+    public enum OnTimeout {
+        /** Score the trial with this objective marked missing (it then ranks behind every trial that has it). */
+        MARK_MISSING,
+        /** Score the trial with the worst value observed so far for this objective. */
+        USE_WORST,
+        /** Treat the trial as failed. */
+        FAIL_TRIAL;
+
+        /** The JSON spelling, e.g. {@code mark_missing}. */
+        @JsonValue
+        public String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Reads the JSON spelling (any case). */
+        @JsonCreator
+        public static OnTimeout fromJson(String text) {
+            for (OnTimeout t : values()) {
+                if (t.name().equalsIgnoreCase(text == null ? "" : text.trim())) {
+                    return t;
+                }
+            }
+            throw new InvalidFieldException("onTimeout",
+                    "onTimeout must be one of mark_missing, use_worst, fail_trial; got '" + text + "'");
+        }
+    }
+}

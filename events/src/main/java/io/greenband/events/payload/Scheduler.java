@@ -1,0 +1,97 @@
+package io.greenband.events.payload;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/**
+ * How trials are scheduled and promoted. Every field has a default (the constants below), so a study may
+ * leave the whole section out.
+ *
+ * @param kind           hyperband (synchronous brackets, SMAC-equivalent), asha (asynchronous) or random
+ * @param ranking        how a rung ranks several objectives for promotion
+ * @param surrogate      whether model-based suggestions are used (false: random configurations only)
+ * @param parallelism    how many trials are kept in flight
+ * @param maxRetries     how often a LOST trial is suggested again before it counts as failed
+ * @param leaseSeconds   how long a trial may go without a heartbeat before it is declared LOST
+ * @param randomFraction share of model-based suggestions replaced by random ones, in [0, 1]
+ */
+public record Scheduler(Kind kind, Ranking ranking, Boolean surrogate, Integer parallelism, Integer maxRetries,
+                        Integer leaseSeconds, Double randomFraction) {
+
+    /** Default number of trials in flight. */
+    public static final int DEFAULT_PARALLELISM = 1;
+    /** Default retries of a LOST trial. */
+    public static final int DEFAULT_MAX_RETRIES = 2;
+    /** Default trial lease without heartbeat. */
+    public static final int DEFAULT_LEASE_SECONDS = 600;
+    /** SMAC's random interleaving probability. */
+    public static final double DEFAULT_RANDOM_FRACTION = 0.2;
+
+    public Scheduler {
+        kind = kind == null ? Kind.HYPERBAND : kind;
+        ranking = ranking == null ? Ranking.PAREGO : ranking;
+        surrogate = surrogate == null ? Boolean.TRUE : surrogate;
+        parallelism = (int) FieldChecks.atLeast(parallelism == null ? DEFAULT_PARALLELISM : parallelism, 1, "parallelism");
+        maxRetries = (int) FieldChecks.atLeast(maxRetries == null ? DEFAULT_MAX_RETRIES : maxRetries, 0, "maxRetries");
+        leaseSeconds = (int) FieldChecks.atLeast(leaseSeconds == null ? DEFAULT_LEASE_SECONDS : leaseSeconds, 1, "leaseSeconds");
+        randomFraction = FieldChecks.atLeast(randomFraction == null ? DEFAULT_RANDOM_FRACTION : randomFraction, 0, "randomFraction");
+        if (randomFraction > 1) {
+            throw new InvalidFieldException("randomFraction", "randomFraction must be <= 1, got " + randomFraction);
+        }
+    }
+
+    /** Every default. */
+    public static Scheduler defaults() {
+        return new Scheduler(null, null, null, null, null, null, null);
+    }
+
+    /** Whether the scheduler runs trials at several budgets (and so needs fidelity.min > 0). */
+    public boolean multiFidelity() {
+        return kind != Kind.RANDOM;
+    }
+
+    /** The scheduling algorithm. */
+    public enum Kind {
+        HYPERBAND, ASHA, RANDOM;
+
+        /** The JSON spelling. */
+        @JsonValue
+        public String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Reads the JSON spelling (any case). */
+        @JsonCreator
+        public static Kind fromJson(String text) {
+            for (Kind k : values()) {
+                if (k.name().equalsIgnoreCase(text == null ? "" : text.trim())) {
+                    return k;
+                }
+            }
+            throw new InvalidFieldException("kind", "kind must be one of hyperband, asha, random; got '" + text + "'");
+        }
+    }
+
+    /** Multi-objective ranking used for promotion. */
+    public enum Ranking {
+        PAREGO, NSGA2, EPSNET;
+
+        /** The JSON spelling. */
+        @JsonValue
+        public String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Reads the JSON spelling (any case). */
+        @JsonCreator
+        public static Ranking fromJson(String text) {
+            for (Ranking r : values()) {
+                if (r.name().equalsIgnoreCase(text == null ? "" : text.trim())) {
+                    return r;
+                }
+            }
+            throw new InvalidFieldException("ranking", "ranking must be one of parego, nsga2, epsnet; got '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.greenband.events.space;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Checks of choice lists (categorical choices, ordinal sequences, condition values). */
+final class Choices {
+
+    private Choices() {
+    }
+
+    /** A non-empty, duplicate-free, unmodifiable copy of scalar values. */
+    static List<Object> check(String name, String field, List<Object> values) {
+        if (values == null || values.isEmpty()) {
+            throw new IllegalArgumentException(name + ": " + field + " must hold at least one value");
+        }
+        List<Object> copy = new ArrayList<>(values.size());
+        for (Object v : values) {
+            if (!(v instanceof String || v instanceof Boolean || v instanceof Number)) {
+                throw new IllegalArgumentException(name + ": " + field + " may hold strings, numbers and booleans only, got "
+                        + (v == null ? "null" : v.getClass().getSimpleName()));
+            }
+            if (Values.indexOf(copy, v) >= 0) {
+                throw new IllegalArgumentException(name + ": " + field + " holds " + Values.describe(v)
+                        + " twice; values must be unique");
+            }
+            copy.add(v);
+        }
+        return Collections.unmodifiableList(copy);
+    }
+}
