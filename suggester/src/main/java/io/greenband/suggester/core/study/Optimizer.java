@@ -29,6 +29,9 @@ import java.util.SplittableRandom;
  */
 public final class Optimizer {
 
+    /** Derivation purpose of the per-trial training seeds. */
+    private static final long TRAINING_SEED_PURPOSE = 3;
+
     private final StudySpec spec;
     private final BracketPlan plan;
     private final SeedStream seeds;
@@ -105,13 +108,14 @@ public final class Optimizer {
             }
             return history.addConfig(c.vector(), c.origin(), c.weights(), trialId);
         });
-        TrialRecord t = history.addTrial(slot.configId(), slot.level(), plan.levelBudget(slot.level()),
+        TrialRecord t = history.addTrial(slot.configId(), slot.level(), spec.fidelity().budgetOf(plan, slot.level()),
                 slot.bracket(), slot.rung(), split, slot.promoted());
         nextSplit++;
         ConfigRecord c = history.config(slot.configId());
         double[] weights = c.weights() == null ? null : c.weights().clone();
         return new Trial(t.trialId(), c.configId(), spec.space().decode(c.vector()), c.vector().clone(), t.budget(),
-                t.bracket(), t.rung(), t.level(), split, t.promoted(), c.origin(), weights);
+                t.bracket(), t.rung(), t.level(), split, seeds.derive(TRAINING_SEED_PURPOSE, t.trialId()).nextLong(),
+                t.promoted(), c.origin(), weights);
     }
 
     /**

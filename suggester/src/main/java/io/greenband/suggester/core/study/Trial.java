@@ -16,11 +16,12 @@ import java.util.Map;
  * @param rung stage in the bracket, or the rung in asynchronous mode
  * @param level index of the budget on the ladder (0 = smallest)
  * @param split counter of the generator split this ask drew from
+ * @param seed a seed for the training run, derived from the study seed and the trial id
  * @param promoted true when the configuration moves up from a lower budget
  * @param origin how the configuration was chosen
  * @param weights the ParEGO weight vector of its model, or null
  */
 public record Trial(long trialId, long configId, Map<String, Object> config, double[] vector, double budget,
-                    int bracket, int rung, int level, long split, boolean promoted, Origin origin,
+                    int bracket, int rung, int level, long split, long seed, boolean promoted, Origin origin,
                     double[] weights) {
 }

@@ -146,6 +146,24 @@ class OptimizerTest {
     }
 
     @Test
+    void suggestionsOnAConfigSpaceDocumentAreValidThere() throws Exception {
+        var model = io.greenband.suggester.core.space.ConfigSpacesTest.load("every-type.json");
+        StudySpec spec = Preset.HYPERBAND_PAREGO_RF.builder()
+                .setSpace(io.greenband.suggester.core.space.ConfigSpaces.of(model))
+                .setObjectives(List.of(ObjectiveSpec.minimize("loss")))
+                .optFidelity(FidelitySpec.of(1, 9)).optSeed(4).optTrialsHint(20).optRandomCandidates(200).build();
+        Optimizer opt = Optimizer.create(spec);
+        for (int i = 0; i < 40; i++) {
+            Trial t = opt.ask();
+            assertThat(model.configuration(t.config()).problems()).isEmpty();
+            double lr = ((Number) t.config().get("lr")).doubleValue();
+            opt.tell(t.trialId(), new double[] {Math.abs(Math.log10(lr) + 3) + 1 / t.budget()});
+        }
+        assertThat(java.util.stream.IntStream.range(0, opt.history().configCount())
+                .mapToObj(i -> opt.history().config(i).origin())).contains(Origin.MODEL);
+    }
+
+    @Test
     void builderNamesTheMissingField() {
         assertThatThrownBy(() -> StudySpec.builder().build()).hasMessageContaining("space");
         assertThatThrownBy(() -> StudySpec.builder().setSpace(TestSpaces.square()).build())
