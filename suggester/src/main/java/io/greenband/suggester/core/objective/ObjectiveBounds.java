@@ -51,7 +51,13 @@ public final class ObjectiveBounds {
     public void normalize(double[] costs, double[] out) {
         for (int i = 0; i < min.length; i++) {
             double range = max[i] - min[i];
-            out[i] = count == 0 || range < MIN_RANGE ? 1.0 : (costs[i] - min[i]) / range;
+            out[i] = count == 0 || range < MIN_RANGE ? 1.0 : unit(costs[i], min[i], max[i]);
         }
+    }
+
+    /** {@code (c - lo) / (hi - lo)} clamped to [0,1]; finite even when the range overflows a double. */
+    static double unit(double c, double lo, double hi) {
+        double u = Double.isInfinite(hi - lo) ? (c / 2 - lo / 2) / (hi / 2 - lo / 2) : (c - lo) / (hi - lo);
+        return Double.isNaN(u) ? 1.0 : Math.min(1, Math.max(0, u));
     }
 }

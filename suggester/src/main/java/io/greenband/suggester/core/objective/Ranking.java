@@ -37,7 +37,7 @@ public interface Ranking {
             }
             double range = hi - lo;
             for (int i = 0; i < n; i++) {
-                out[i][k] = range > 0 ? (costs[i][k] - lo) / range : 0;
+                out[i][k] = range > 0 ? ObjectiveBounds.unit(costs[i][k], lo, hi) : 0;
             }
         }
         return out;

@@ -54,4 +54,16 @@ class ParEgoTest {
         assertThat(b.max(0)).isEqualTo(3);
         assertThat(b.min(0)).isEqualTo(1);
     }
+
+    @Test
+    void hugeButFiniteCostsStillNormalizeIntoTheUnitInterval() {
+        ObjectiveBounds b = new ObjectiveBounds(1);
+        b.add(new double[] {-1e308});
+        b.add(new double[] {1e308});
+        double[] out = new double[1];
+        b.normalize(new double[] {1e308}, out);
+        assertThat(out[0]).isBetween(0.0, 1.0);
+        b.normalize(new double[] {0}, out);
+        assertThat(out[0]).isCloseTo(0.5, offset(1e-12));
+    }
 }
