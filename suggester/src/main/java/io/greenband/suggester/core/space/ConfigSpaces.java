@@ -16,8 +16,8 @@ import java.util.function.Function;
 
 /**
  * Turns the event model's {@link ConfigSpace} (ConfigSpace JSON) into the optimizer's {@link VectorSpace}:
- * the same hyperparameter order and vector encoding; conditions and forbidden clauses are evaluated by the
- * event model itself on the decoded values of a vector, so both sides agree on what is active and legal.
+ * the same hyperparameter order and vector encoding; conditions and forbidden clauses keep the event
+ * model's semantics (they are compiled by asking the model), so both sides agree on what is active and legal.
  * Normal and beta hyperparameters are sampled uniformly within their bounds.
  */
 public final class ConfigSpaces {
@@ -34,11 +34,12 @@ public final class ConfigSpaces {
             index.put(hps.get(i).name(), i);
             dims.add(dimension(hps.get(i)));
         }
-        Function<String, Hyperparameter> byName = space::hyperparameter;
+        Compiler compiler = new Compiler(space, dims, index);
         List<VectorCondition> conditions = new ArrayList<>();
         for (Condition c : space.conditions()) {
             int child = index.get(c.child());
             int[] parents = c.parents().stream().mapToInt(index::get).toArray();
+            VectorPredicate test = compiler.condition(c);
             conditions.add(new VectorCondition() {
                 @Override
                 public int child() {
@@ -52,23 +53,112 @@ public final class ConfigSpaces {
 
                 @Override
                 public boolean holds(double[] vector) {
-                    return c.holds(valuesOf(vector, dims, index), byName);
+                    return test.test(vector);
                 }
             });
         }
         List<VectorForbidden> forbiddens = new ArrayList<>();
         for (Forbidden f : space.forbiddens()) {
-            forbiddens.add(vector -> f.holds(valuesOf(vector, dims, index), byName));
+            forbiddens.add(compiler.forbidden(f)::test);
         }
         return new VectorSpace(dims, conditions, forbiddens);
     }
 
-    /** Values by name, null where the entry is inactive (NaN). */
-    private static Function<String, Object> valuesOf(double[] vector, List<Dimension> dims, Map<String, Integer> index) {
-        return name -> {
-            Integer i = index.get(name);
-            return i == null || Double.isNaN(vector[i]) ? null : dims.get(i).toValue(vector[i]);
-        };
+    /** A test on a configuration vector. */
+    @FunctionalInterface
+    private interface VectorPredicate {
+        boolean test(double[] vector);
+    }
+
+    /**
+     * Turns the event model's conditions and clauses into vector tests with the model's own semantics: a
+     * test on one discrete hyperparameter is tabulated over its values once (by asking the model), a test on
+     * one float decodes only that entry, conjunctions combine their compiled parts, and anything else (a
+     * relation between two hyperparameters) asks the model on the decoded values.
+     */
+    private static final class Compiler {
+
+        /** Largest integer range tabulated. */
+        private static final int MAX_TABLE = 4096;
+
+        private final Function<String, Hyperparameter> byName;
+        private final List<Dimension> dims;
+        private final Map<String, Integer> index;
+
+        Compiler(ConfigSpace space, List<Dimension> dims, Map<String, Integer> index) {
+            this.byName = space::hyperparameter;
+            this.dims = dims;
+            this.index = index;
+        }
+
+        VectorPredicate condition(Condition c) {
+            if (c instanceof Condition.Conjunction j) {
+                return combine(j.and(), j.parts().stream().map(this::condition).toList());
+            }
+            if (c.parents().size() == 1) {
+                return single(index.get(c.parents().iterator().next()), valueOf -> c.holds(valueOf, byName));
+            }
+            return v -> c.holds(valuesOf(v), byName);
+        }
+
+        VectorPredicate forbidden(Forbidden f) {
+            if (f instanceof Forbidden.Conjunction j) {
+                return combine(j.and(), j.clauses().stream().map(this::forbidden).toList());
+            }
+            if (f.names().size() == 1) {
+                return single(index.get(f.names().iterator().next()), valueOf -> f.holds(valueOf, byName));
+            }
+            return v -> f.holds(valuesOf(v), byName);
+        }
+
+        private static VectorPredicate combine(boolean and, List<VectorPredicate> parts) {
+            VectorPredicate[] p = parts.toArray(new VectorPredicate[0]);
+            return v -> {
+                for (VectorPredicate part : p) {
+                    if (part.test(v) != and) {
+                        return !and;
+                    }
+                }
+                return and;
+            };
+        }
+
+        /** A test reading entry {@code i} only; false when it is inactive. */
+        private VectorPredicate single(int i, java.util.function.Predicate<Function<String, Object>> model) {
+            Dimension d = dims.get(i);
+            String name = d.name();
+            int size = d.cardinality();
+            if (d.kind() != ParamKind.FLOAT && size >= 1 && size <= MAX_TABLE) {
+                boolean[] table = new boolean[size];
+                for (int k = 0; k < size; k++) {
+                    Object value = valueAt(d, k);
+                    table[k] = model.test(n -> n.equals(name) ? value : null);
+                }
+                return v -> !Double.isNaN(v[i]) && table[position(d, v[i])];
+            }
+            return v -> {
+                if (Double.isNaN(v[i])) {
+                    return false;
+                }
+                Object value = d.toValue(v[i]);
+                return model.test(n -> n.equals(name) ? value : null);
+            };
+        }
+
+        private static Object valueAt(Dimension d, int k) {
+            return d.kind() == ParamKind.INT ? (Object) ((long) d.lower() + k) : d.toValue(k);
+        }
+
+        private static int position(Dimension d, double u) {
+            return d.kind() == ParamKind.INT ? (int) ((Long) d.toValue(u) - (long) d.lower()) : (int) u;
+        }
+
+        private Function<String, Object> valuesOf(double[] vector) {
+            return name -> {
+                Integer i = index.get(name);
+                return i == null || Double.isNaN(vector[i]) ? null : dims.get(i).toValue(vector[i]);
+            };
+        }
     }
 
     /** The optimizer's view of one hyperparameter. */

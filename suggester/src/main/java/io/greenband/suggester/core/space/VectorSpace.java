@@ -22,6 +22,7 @@ public final class VectorSpace implements SearchSpace {
     private final List<Dimension> dims;
     private final List<String> names;
     private final VectorCondition[] conditionOf;
+    private final int[][] parentsOf;
     private final List<VectorForbidden> forbiddens;
     private final int[] topological;
 
@@ -43,6 +44,10 @@ public final class VectorSpace implements SearchSpace {
                         + " has two conditions; combine them with VectorCondition.and/or");
             }
             conditionOf[c.child()] = c;
+        }
+        this.parentsOf = new int[dims.size()][];
+        for (int i = 0; i < parentsOf.length; i++) {
+            parentsOf[i] = conditionOf[i] == null ? new int[0] : conditionOf[i].parents().clone();
         }
         this.forbiddens = List.copyOf(forbiddens);
         this.topological = topologicalOrder();
@@ -120,7 +125,7 @@ public final class VectorSpace implements SearchSpace {
     public void resolveActivity(double[] v) {
         for (int i : topological) {
             VectorCondition c = conditionOf[i];
-            boolean active = c == null || (parentsActive(c, v) && c.holds(v));
+            boolean active = c == null || (parentsActive(parentsOf[i], v) && c.holds(v));
             if (!active) {
                 v[i] = Double.NaN;
             } else if (Double.isNaN(v[i])) {
@@ -151,7 +156,7 @@ public final class VectorSpace implements SearchSpace {
         }
         for (int i : topological) {
             VectorCondition c = conditionOf[i];
-            boolean active = c == null || (parentsActive(c, v) && c.holds(v));
+            boolean active = c == null || (parentsActive(parentsOf[i], v) && c.holds(v));
             if (active && !dims.get(i).accepts(v[i])) {
                 return names.get(i) + " is active but its entry " + v[i] + " is not a legal value";
             }
@@ -197,8 +202,8 @@ public final class VectorSpace implements SearchSpace {
         return v;
     }
 
-    private static boolean parentsActive(VectorCondition c, double[] v) {
-        for (int p : c.parents()) {
+    private static boolean parentsActive(int[] parents, double[] v) {
+        for (int p : parents) {
             if (Double.isNaN(v[p])) {
                 return false;
             }
