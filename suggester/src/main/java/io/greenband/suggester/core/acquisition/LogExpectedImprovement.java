@@ -2,6 +2,7 @@ package io.greenband.suggester.core.acquisition;
 
 import io.greenband.suggester.core.surrogate.FeatureEncoder;
 import io.greenband.suggester.core.surrogate.Surrogate;
+import java.util.stream.IntStream;
 
 /**
  * SMAC's log-EI: the surrogate predicts log-scaled costs (mean m, variance v); the expected improvement
@@ -10,6 +11,9 @@ import io.greenband.suggester.core.surrogate.Surrogate;
  * predicted mean among configurations already evaluated at the modelled budget.
  */
 public final class LogExpectedImprovement implements AcquisitionFunction {
+
+    /** Configurations per parallel chunk; smaller batches are scored on the calling thread. */
+    private static final int PARALLEL_ROWS = 1024;
 
     private final Surrogate model;
     private final FeatureEncoder encoder;
@@ -30,22 +34,30 @@ public final class LogExpectedImprovement implements AcquisitionFunction {
     @Override
     public void evaluate(double[][] vectors, double[] out) {
         int n = vectors.length;
-        double[][] rows = new double[n][];
-        for (int i = 0; i < n; i++) {
-            rows[i] = encoder.row(vectors[i], budgetUnit);
+        if (n >= PARALLEL_ROWS) {
+            // Chunks are independent, so the parallel result equals the sequential one.
+            IntStream.range(0, (n + PARALLEL_ROWS - 1) / PARALLEL_ROWS).parallel().forEach(chunk ->
+                    evaluateRange(vectors, out, chunk * PARALLEL_ROWS, Math.min(n, (chunk + 1) * PARALLEL_ROWS)));
+        } else {
+            evaluateRange(vectors, out, 0, n);
         }
-        double[] mean = new double[n];
-        double[] var = new double[n];
-        model.predict(rows, mean, var);
+    }
+
+    private void evaluateRange(double[][] vectors, double[] out, int from, int to) {
+        double[] row = new double[encoder.width()];
+        double[] mv = new double[2];
         double best = Math.exp(incumbent);
-        for (int i = 0; i < n; i++) {
-            double sigma = Math.sqrt(var[i]);
+        for (int i = from; i < to; i++) {
+            model.predict(encoder.fill(vectors[i], budgetUnit, row), mv);
+            double mean = mv[0];
+            double var = mv[1];
+            double sigma = Math.sqrt(var);
             if (!(sigma > 0)) {
                 out[i] = 0;
                 continue;
             }
-            double u = (incumbent - mean[i]) / sigma;
-            double ei = best * Gaussian.cdf(u) - Math.exp(mean[i] + var[i] / 2) * Gaussian.cdf(u - sigma);
+            double u = (incumbent - mean) / sigma;
+            double ei = best * Gaussian.cdf(u) - Math.exp(mean + var / 2) * Gaussian.cdf(u - sigma);
             // Rounding can push a vanishing improvement below zero; an improvement is never negative.
             out[i] = Double.isFinite(ei) ? Math.max(0, ei) : 0;
         }

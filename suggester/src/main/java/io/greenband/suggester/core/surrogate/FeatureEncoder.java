@@ -37,7 +37,11 @@ public final class FeatureEncoder {
 
     /** The feature row of {@code vector} evaluated at {@code budgetUnit} (ignored without a budget column). */
     public double[] row(double[] vector, double budgetUnit) {
-        double[] out = new double[width()];
+        return fill(vector, budgetUnit, new double[width()]);
+    }
+
+    /** Writes the feature row of {@code vector} into {@code out} (of length {@link #width()}) and returns it. */
+    public double[] fill(double[] vector, double budgetUnit, double[] out) {
         for (int i = 0; i < imputed.length; i++) {
             out[i] = Double.isNaN(vector[i]) ? imputed[i] : vector[i];
         }

@@ -101,6 +101,20 @@ public final class RandomForest implements Surrogate {
         }
     }
 
+    @Override
+    public void predict(double[] row, double[] meanVariance) {
+        double s = 0;
+        double q = 0;
+        for (RegressionTree tree : trees) {
+            double p = tree.predict(row);
+            s += p;
+            q += p * p;
+        }
+        double m = s / trees.length;
+        meanVariance[0] = m;
+        meanVariance[1] = Math.max(MIN_VARIANCE, q / trees.length - m * m);
+    }
+
     private void predictRange(double[][] features, double[] mean, double[] variance, int from, int to) {
         int t = trees.length;
         for (int i = from; i < to; i++) {

@@ -12,8 +12,8 @@ final class RegressionTree {
 
     private int[] feature = new int[64];
     private double[] threshold = new double[64];
+    /** Index of the left child; the right child always follows it. */
     private int[] left = new int[64];
-    private int[] right = new int[64];
     private double[] value = new double[64];
     private int size;
 
@@ -21,7 +21,7 @@ final class RegressionTree {
     double predict(double[] x) {
         int node = 0;
         while (feature[node] >= 0) {
-            node = x[feature[node]] <= threshold[node] ? left[node] : right[node];
+            node = x[feature[node]] <= threshold[node] ? left[node] : left[node] + 1;
         }
         return value[node];
     }
@@ -143,7 +143,6 @@ final class RegressionTree {
             t.feature[node] = bestF;
             t.threshold[node] = bestThr;
             t.left[node] = l;
-            t.right[node] = r;
             if (top + 8 > stack.length) {
                 stack = Arrays.copyOf(stack, stack.length * 2);
             }
@@ -200,7 +199,6 @@ final class RegressionTree {
             feature = Arrays.copyOf(feature, cap);
             threshold = Arrays.copyOf(threshold, cap);
             left = Arrays.copyOf(left, cap);
-            right = Arrays.copyOf(right, cap);
             value = Arrays.copyOf(value, cap);
         }
         feature[size] = -1;

@@ -53,14 +53,8 @@ public final class LocalAndSortedRandomSearch {
         }
         double[] scores = new double[randomCount];
         acq.evaluate(random, scores);
-        // Random keys break ties between equal scores randomly, as SMAC does.
-        double[] tie = new double[randomCount];
-        Integer[] idx = new Integer[randomCount];
-        for (int i = 0; i < randomCount; i++) {
-            idx[i] = i;
-            tie[i] = rng.nextDouble();
-        }
-        Arrays.sort(idx, Comparator.<Integer>comparingDouble(i -> -scores[i]).thenComparingDouble(i -> tie[i]));
+        // Equal scores are ordered at random, as SMAC does.
+        int[] idx = ScoreOrder.descending(scores, rng);
 
         List<double[]> starts = new ArrayList<>();
         for (int i = 0; i < Math.min(DEFAULT_RANDOM_STARTS, randomCount); i++) {
