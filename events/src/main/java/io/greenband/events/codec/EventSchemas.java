@@ -74,13 +74,42 @@ public final class EventSchemas {
             if (at.equals("/")) {
                 at = "";
             }
-            String text = m.getMessage();
-            int colon = text.indexOf(": ");
-            String detail = colon >= 0 && text.startsWith(m.getInstanceLocation().toString()) ? text.substring(colon + 2) : text;
-            out.add(new Violation(at, (at.isEmpty() ? "/" : at) + ": " + detail));
+            out.add(new Violation(at, (at.isEmpty() ? "/" : at) + ": " + detail(m)));
         }
         out.sort(Comparator.comparing(Violation::pointer).thenComparing(Violation::message));
         return out;
+    }
+
+    /** A short statement of what was expected, with the value found where it helps. */
+    private static String detail(ValidationMessage m) {
+        Object[] args = m.getArguments() == null ? new Object[0] : m.getArguments();
+        JsonNode found = m.getInstanceNode();
+        String got = found == null || found.isMissingNode() ? "" : ", got " + found;
+        String arg = args.length > 0 ? String.valueOf(args[0]) : "?";
+        switch (String.valueOf(m.getType())) {
+            case "required":
+                return "is required";
+            case "minimum":
+                return "must be >= " + arg + got;
+            case "exclusiveMinimum":
+                return "must be > " + arg + got;
+            case "maximum":
+                return "must be <= " + arg + got;
+            case "exclusiveMaximum":
+                return "must be < " + arg + got;
+            case "enum":
+                return "must be one of " + arg + got;
+            case "minItems":
+                return "must have at least " + arg + " item(s)";
+            case "minLength":
+                return "must not be empty";
+            case "pattern":
+                return "must match " + arg + got;
+            default:
+                String text = m.getMessage();
+                String loc = m.getInstanceLocation().toString();
+                return text.startsWith(loc + ": ") ? text.substring(loc.length() + 2) : text;
+        }
     }
 
     /** Escapes one JSON pointer token ({@code ~} and {@code /}). */

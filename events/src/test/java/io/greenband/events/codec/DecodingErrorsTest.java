@@ -59,7 +59,16 @@ class DecodingErrorsTest {
         json.put("status", "DONE");
 
         assertRejected(() -> codec.decodePayload(EventType.TRIAL_FINISHED, bytes(json)), Kind.SCHEMA_VIOLATION,
-                "/status", "/status");
+                "/status", "/status: must be one of [\"SUCCEEDED\", \"FAILED\", \"LOST\"], got \"DONE\"");
+    }
+
+    @Test
+    void valueBelowMinimumSaysTheBoundAndTheValue() {
+        ObjectNode json = EventJson.mapper().valueToTree(SampleEvents.trialProgress());
+        json.put("attempt", 0);
+
+        assertRejected(() -> codec.decodePayload(EventType.TRIAL_PROGRESS, bytes(json)), Kind.SCHEMA_VIOLATION,
+                "/attempt", "trial-progress /attempt: must be >= 1, got 0");
     }
 
     @Test
@@ -85,6 +94,24 @@ class DecodingErrorsTest {
     }
 
     @Test
+    void badTimeHeaderIsAnInvalidValue() {
+        ProducerRecord<String, byte[]> sent = codec.toRecord(SampleEvents.trialStarted());
+        sent.headers().remove("ce_time");
+        sent.headers().add("ce_time", "yesterday".getBytes(StandardCharsets.UTF_8));
+
+        assertRejected(() -> codec.decode(SampleEvents.asConsumed(sent, 0, 0)), Kind.INVALID_VALUE, "headers", "time");
+    }
+
+    @Test
+    void unsupportedSpecVersionIsUnsupportedEncoding() {
+        ProducerRecord<String, byte[]> sent = codec.toRecord(SampleEvents.trialStarted());
+        sent.headers().remove("ce_specversion");
+        sent.headers().add("ce_specversion", "9.9".getBytes(StandardCharsets.UTF_8));
+
+        assertRejected(() -> codec.decode(SampleEvents.asConsumed(sent, 0, 0)), Kind.UNSUPPORTED_ENCODING, "headers", "9.9");
+    }
+
+    @Test
     void unknownOrNewerTypeIsUnknownType() {
         ProducerRecord<String, byte[]> sent = codec.toRecord(SampleEvents.trialStarted());
         sent.headers().remove("ce_type");
@@ -104,6 +131,17 @@ class DecodingErrorsTest {
         assertThat(new String(headers.lastHeader("ce_source").value(), StandardCharsets.UTF_8)).isEqualTo("/greenband/plain");
         assertThat(new GreenbandEventDeserializer().deserialize("trial-progress", headers, value))
                 .isEqualTo(SampleEvents.trialProgress());
+    }
+
+    @Test
+    void structuredModeRecordIsReadToo() {
+        var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<String, byte[]> structured = new ConsumerRecord<>("trial-started", 0, 0L, 0L,
+                org.apache.kafka.common.record.TimestampType.CREATE_TIME, -1, -1, "dsnn-demo",
+                codec.toJsonLine(SampleEvents.trialStarted()), headers, java.util.Optional.empty());
+
+        assertThat(codec.decode(structured).payload()).isEqualTo(SampleEvents.trialStarted());
     }
 
     @Test

@@ -1,0 +1,6 @@
+/**
+ * Study definitions read from YAML or JSON files into {@link io.greenband.events.payload.StudyDefined}, with
+ * defaults, space references (inline, file or the bundled {@code dsnn-table1}) and errors that name the field
+ * and its line. Start at {@link io.greenband.events.study.StudyReader}.
+ */
+package io.greenband.events.study;
