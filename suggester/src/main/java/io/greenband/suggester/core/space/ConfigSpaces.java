@@ -1,11 +1,15 @@
 package io.greenband.suggester.core.space;
 
+import io.greenband.events.space.BetaFloat;
+import io.greenband.events.space.BetaInt;
 import io.greenband.events.space.Categorical;
 import io.greenband.events.space.Condition;
 import io.greenband.events.space.ConfigSpace;
 import io.greenband.events.space.Constant;
 import io.greenband.events.space.Forbidden;
 import io.greenband.events.space.Hyperparameter;
+import io.greenband.events.space.NormalFloat;
+import io.greenband.events.space.NormalInt;
 import io.greenband.events.space.NumericHyperparameter;
 import io.greenband.events.space.Ordinal;
 import java.util.ArrayList;
@@ -18,7 +22,7 @@ import java.util.function.Function;
  * Turns the event model's {@link ConfigSpace} (ConfigSpace JSON) into the optimizer's {@link VectorSpace}:
  * the same hyperparameter order and vector encoding; conditions and forbidden clauses keep the event
  * model's semantics (they are compiled by asking the model), so both sides agree on what is active and legal.
- * Normal and beta hyperparameters are sampled uniformly within their bounds.
+ * Normal and beta hyperparameters keep their distribution as a {@link Prior} on the unit scale.
  */
 public final class ConfigSpaces {
 
@@ -164,12 +168,22 @@ public final class ConfigSpaces {
     /** The optimizer's view of one hyperparameter. */
     static Dimension dimension(Hyperparameter h) {
         if (h instanceof NumericHyperparameter n) {
-            if (n.integer()) {
-                return Dimension.uniformInt(n.name(), (long) n.lowerBound(), (long) n.upperBound(), n.log(),
-                        ((Number) n.defaultValue()).longValue());
+            Dimension d = n.integer()
+                    ? Dimension.uniformInt(n.name(), (long) n.lowerBound(), (long) n.upperBound(), n.log(),
+                            ((Number) n.defaultValue()).longValue())
+                    : Dimension.uniformFloat(n.name(), n.lowerBound(), n.upperBound(), n.log(),
+                            ((Number) n.defaultValue()).doubleValue());
+            Prior prior = null;
+            if (h instanceof NormalFloat f) {
+                prior = Prior.normal(f.mu(), f.sigma(), f.lower(), f.upper(), f.log());
+            } else if (h instanceof NormalInt i) {
+                prior = Prior.normal(i.mu(), i.sigma(), i.lower(), i.upper(), i.log());
+            } else if (h instanceof BetaFloat f) {
+                prior = Prior.beta(f.alpha(), f.beta());
+            } else if (h instanceof BetaInt i) {
+                prior = Prior.beta(i.alpha(), i.beta());
             }
-            return Dimension.uniformFloat(n.name(), n.lowerBound(), n.upperBound(), n.log(),
-                    ((Number) n.defaultValue()).doubleValue());
+            return prior == null ? d : d.withPrior(prior);
         }
         if (h instanceof Categorical c) {
             double[] weights = c.weights() == null ? null

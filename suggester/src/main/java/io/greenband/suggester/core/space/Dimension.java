@@ -9,10 +9,11 @@ import java.util.SplittableRandom;
 /**
  * One hyperparameter and its vector encoding. {@code values} holds the choices of a categorical, the
  * sequence of an ordinal or the single value of a constant; {@code weights} the normalized categorical
- * probabilities (null when uniform); {@code defaultVector} the default as a vector entry.
+ * probabilities (null when uniform); {@code defaultVector} the default as a vector entry; {@code prior} the
+ * distribution of a numeric hyperparameter over its unit interval (null when uniform).
  */
 public record Dimension(String name, ParamKind kind, double lower, double upper, boolean log,
-                        List<Object> values, double[] weights, double defaultVector) {
+                        List<Object> values, double[] weights, double defaultVector, Prior prior) {
 
     /** Checks the domain; the factories below are the usual way to build one. */
     public Dimension {
@@ -32,40 +33,48 @@ public record Dimension(String name, ParamKind kind, double lower, double upper,
         if (weights != null) {
             weights = normalized(name, weights, values.size());
         }
+        if (prior != null && kind != ParamKind.FLOAT && kind != ParamKind.INT) {
+            throw new IllegalArgumentException(name + ": only numeric hyperparameters take a prior");
+        }
+    }
+
+    /** This hyperparameter sampled from {@code p} instead of uniformly. */
+    public Dimension withPrior(Prior p) {
+        return new Dimension(name, kind, lower, upper, log, values, weights, defaultVector, p);
     }
 
     /** A float in [lower, upper], default at the (geometric when log) midpoint. */
     public static Dimension uniformFloat(String name, double lower, double upper, boolean log) {
-        return new Dimension(name, ParamKind.FLOAT, lower, upper, log, null, null, 0.5);
+        return new Dimension(name, ParamKind.FLOAT, lower, upper, log, null, null, 0.5, null);
     }
 
     /** A float in [lower, upper] with a default. */
     public static Dimension uniformFloat(String name, double lower, double upper, boolean log, double dflt) {
         Dimension d = uniformFloat(name, lower, upper, log);
-        return new Dimension(name, ParamKind.FLOAT, lower, upper, log, null, null, d.toVector(dflt));
+        return new Dimension(name, ParamKind.FLOAT, lower, upper, log, null, null, d.toVector(dflt), null);
     }
 
     /** An integer in [lower, upper] with a default. */
     public static Dimension uniformInt(String name, long lower, long upper, boolean log, long dflt) {
-        Dimension d = new Dimension(name, ParamKind.INT, lower, upper, log, null, null, 0);
-        return new Dimension(name, ParamKind.INT, lower, upper, log, null, null, d.toVector(dflt));
+        Dimension d = new Dimension(name, ParamKind.INT, lower, upper, log, null, null, 0, null);
+        return new Dimension(name, ParamKind.INT, lower, upper, log, null, null, d.toVector(dflt), null);
     }
 
     /** A categorical; {@code weights} may be null (uniform). */
     public static Dimension categorical(String name, List<?> choices, double[] weights, Object dflt) {
-        Dimension d = new Dimension(name, ParamKind.CATEGORICAL, 0, 0, false, new ArrayList<>(choices), weights, 0);
-        return new Dimension(name, ParamKind.CATEGORICAL, 0, 0, false, d.values, d.weights, d.toVector(dflt));
+        Dimension d = new Dimension(name, ParamKind.CATEGORICAL, 0, 0, false, new ArrayList<>(choices), weights, 0, null);
+        return new Dimension(name, ParamKind.CATEGORICAL, 0, 0, false, d.values, d.weights, d.toVector(dflt), null);
     }
 
     /** An ordinal over {@code sequence}. */
     public static Dimension ordinal(String name, List<?> sequence, Object dflt) {
-        Dimension d = new Dimension(name, ParamKind.ORDINAL, 0, 0, false, new ArrayList<>(sequence), null, 0);
-        return new Dimension(name, ParamKind.ORDINAL, 0, 0, false, d.values, null, d.toVector(dflt));
+        Dimension d = new Dimension(name, ParamKind.ORDINAL, 0, 0, false, new ArrayList<>(sequence), null, 0, null);
+        return new Dimension(name, ParamKind.ORDINAL, 0, 0, false, d.values, null, d.toVector(dflt), null);
     }
 
     /** A constant. */
     public static Dimension constant(String name, Object value) {
-        return new Dimension(name, ParamKind.CONSTANT, 0, 0, false, List.of(value), null, 0);
+        return new Dimension(name, ParamKind.CONSTANT, 0, 0, false, List.of(value), null, 0, null);
     }
 
     /** Distinct values: choices, integers, 1 for a constant, 0 for a float. */
@@ -78,12 +87,15 @@ public record Dimension(String name, ParamKind kind, double lower, double upper,
         };
     }
 
-    /** A random vector entry; categorical weights are used unless {@code uniform}. */
+    /** A random vector entry; categorical weights and priors are used unless {@code uniform}. */
     public double sample(SplittableRandom rng, boolean uniform) {
         switch (kind) {
             case FLOAT:
-                return rng.nextDouble();
+                return prior == null || uniform ? rng.nextDouble() : prior.sample(rng);
             case INT:
+                if (prior != null && !uniform) {
+                    return snap(prior.sample(rng));
+                }
                 if (log) {
                     return snap(rng.nextDouble());
                 }

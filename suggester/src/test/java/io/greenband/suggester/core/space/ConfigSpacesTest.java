@@ -62,4 +62,29 @@ public class ConfigSpacesTest {
             assertThat(Configuration.fromVector(model, back).values()).isEqualTo(space.decode(v));
         }
     }
+
+    @Test
+    void normalAndBetaHyperparametersFollowTheirDistributions() throws IOException {
+        ConfigSpace model = load("every-type.json");
+        VectorSpace space = ConfigSpaces.of(model);
+        int dropout = model.indexOf("dropout");   // normal mu 0.2 sigma 0.1 on [0, 0.8]
+        int beta1 = model.indexOf("beta1");       // beta(5, 2) on [0.5, 0.999]
+        SplittableRandom rng = new SplittableRandom(2);
+        double dropoutSum = 0;
+        double betaSum = 0;
+        int n = 2000;
+        for (int i = 0; i < n; i++) {
+            double[] v = space.sample(rng);
+            dropoutSum += (Double) space.dimensionAt(dropout).toValue(v[dropout]);
+            betaSum += v[beta1];
+        }
+        // Truncated normal around 0.2 (uniform would average 0.4); beta(5,2) averages 5/7 (uniform 0.5).
+        assertThat(dropoutSum / n).isBetween(0.17, 0.25);
+        assertThat(betaSum / n).isBetween(0.66, 0.76);
+        double uniformBeta = 0;
+        for (int i = 0; i < n; i++) {
+            uniformBeta += space.sampleUniform(rng)[beta1];
+        }
+        assertThat(uniformBeta / n).isBetween(0.45, 0.55);
+    }
 }
