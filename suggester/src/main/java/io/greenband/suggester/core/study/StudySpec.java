@@ -4,11 +4,14 @@ import io.greenband.suggester.core.history.FailurePolicy;
 import io.greenband.suggester.core.objective.AggregationKind;
 import io.greenband.suggester.core.objective.RankingKind;
 import io.greenband.suggester.core.schedule.SchedulerKind;
+import io.greenband.suggester.core.space.Dimension;
 import io.greenband.suggester.core.space.SearchSpace;
+import io.greenband.suggester.core.space.VectorSpace;
 import io.greenband.suggester.core.surrogate.ForestSettings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -55,14 +58,22 @@ public record StudySpec(SearchSpace space, List<ObjectiveSpec> objectives, Fidel
     }
 
     /**
-     * A stable digest of the settings (space layout included, space contents summarized by names, kinds and
-     * sizes); a snapshot only restores into a spec with the same fingerprint.
+     * A stable digest of the settings and the space's hyperparameters (names, kinds, ranges, choices,
+     * weights, defaults, priors; conditions and clauses are not included); a snapshot only restores into a
+     * spec with the same fingerprint.
      */
     public String fingerprint() {
         StringBuilder sb = new StringBuilder("greenband-suggester/1;");
         for (int i = 0; i < space.dimension(); i++) {
             sb.append(space.names().get(i)).append(':').append(space.kind(i)).append(':')
-                    .append(space.cardinality(i)).append(',');
+                    .append(space.cardinality(i));
+            if (space instanceof VectorSpace vs) {
+                Dimension d = vs.dimensionAt(i);
+                sb.append(':').append(d.lower()).append(':').append(d.upper()).append(':').append(d.log())
+                        .append(':').append(d.values()).append(':').append(Arrays.toString(d.weights()))
+                        .append(':').append(d.defaultVector()).append(':').append(d.prior());
+            }
+            sb.append(',');
         }
         for (ObjectiveSpec o : objectives) {
             sb.append(o.name()).append(':').append(o.direction()).append(',');
