@@ -24,4 +24,16 @@ import java.util.Map;
 public record Trial(long trialId, long configId, Map<String, Object> config, double[] vector, double budget,
                     int bracket, int rung, int level, long split, long seed, boolean promoted, Origin origin,
                     double[] weights) {
+
+    /** One word for the provenance: {@code promotion}, {@code initial}, {@code model} or {@code random}. */
+    public String originLabel() {
+        if (promoted) {
+            return "promotion";
+        }
+        return switch (origin) {
+            case INITIAL_DESIGN -> "initial";
+            case MODEL -> "model";
+            case RANDOM, RANDOM_INTERLEAVE -> "random";
+        };
+    }
 }

@@ -120,6 +120,8 @@ class OptimizerTest {
             if (preset == Preset.RANDOM) {
                 assertThat(trials).allMatch(t -> t.budget() == 9 && t.origin() != Origin.MODEL);
             }
+            assertThat(trials).allMatch(t -> List.of("promotion", "initial", "model", "random").contains(t.originLabel()));
+            assertThat(trials).allMatch(t -> t.promoted() == t.originLabel().equals("promotion"));
             if (preset == Preset.HYPERBAND_RANDOM) {
                 assertThat(trials).noneMatch(t -> t.origin() == Origin.MODEL);
                 assertThat(trials).anyMatch(Trial::promoted);
