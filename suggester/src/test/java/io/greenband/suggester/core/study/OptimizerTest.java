@@ -166,6 +166,51 @@ class OptimizerTest {
     }
 
     @Test
+    void everyTrialFailingStillYieldsSuggestions() {
+        for (Preset preset : Preset.values()) {
+            Optimizer opt = Optimizer.create(ToyProblem.spec(preset, 6).build());
+            for (int i = 0; i < 40; i++) {
+                Trial t = opt.ask();
+                opt.tell(t.trialId(), new TrialFailure(null));
+            }
+            assertThat(opt.history().trialCount()).isEqualTo(40);
+            assertThat(opt.paretoFront()).isEmpty();
+            assertThat(opt.history().trial(39).failure()).isEqualTo("failed");
+        }
+    }
+
+    @Test
+    void singleObjectiveSingleFidelityModelBeatsRandomSearch() {
+        double model = 0;
+        double random = 0;
+        for (long seed = 1; seed <= 4; seed++) {
+            model += bestOfQuadratic(Preset.HYPERBAND_PAREGO_RF, seed) / 4;
+            random += bestOfQuadratic(Preset.RANDOM, seed) / 4;
+        }
+        assertThat(model).isLessThan(random / 2);
+    }
+
+    /** Best value of a quadratic bowl on the unit square after 40 single-fidelity trials. */
+    private static double bestOfQuadratic(Preset preset, long seed) {
+        Optimizer opt = Optimizer.create(preset.builder().setSpace(TestSpaces.square())
+                .setObjectives(List.of(ObjectiveSpec.minimize("f"))).optSeed(seed).optTrialsHint(30)
+                .optRandomCandidates(500).build());
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < 40; i++) {
+            Trial t = opt.ask();
+            assertThat(t.budget()).isEqualTo(1.0);
+            double x = t.vector()[0] - 0.7;
+            double y = t.vector()[1] - 0.2;
+            double f = x * x + y * y;
+            best = Math.min(best, f);
+            opt.tell(t.trialId(), new double[] {f});
+        }
+        assertThat(opt.paretoFront()).hasSize(1);
+        assertThat(opt.paretoFront().get(0).costs()[0]).isEqualTo(best);
+        return best;
+    }
+
+    @Test
     void builderNamesTheMissingField() {
         assertThatThrownBy(() -> StudySpec.builder().build()).hasMessageContaining("space");
         assertThatThrownBy(() -> StudySpec.builder().setSpace(TestSpaces.square()).build())
