@@ -1,0 +1,65 @@
+package io.greenband.suggester.core.preset;
+
+import io.greenband.suggester.core.objective.AggregationKind;
+import io.greenband.suggester.core.objective.RankingKind;
+import io.greenband.suggester.core.schedule.SchedulerKind;
+import io.greenband.suggester.core.study.StudySpec;
+import io.greenband.suggester.core.study.StudySpecBuilder;
+import java.util.Arrays;
+
+/**
+ * Named optimizer presets. Each returns a builder with its knobs set; the caller adds the space, objectives,
+ * fidelity and seed, and may still override any knob.
+ */
+public enum Preset {
+    /**
+     * SMAC's multi-fidelity facade with ParEGO: synchronous Hyperband, random-forest surrogate on the highest
+     * budget with enough rows, log-EI, 20% random interleave, promotion by non-dominated sorting + crowding.
+     */
+    HYPERBAND_PAREGO_RF("hyperband-parego-rf"),
+    /**
+     * Asynchronous promotion ranked by non-dominated sorting + crowding; the forest learns from all budgets
+     * with log(budget) as a feature, ParEGO weights uniform on the simplex.
+     */
+    ASHA_NSGA2_RF("asha-nsga2-rf"),
+    /** Hyperband with random sampling (no model): the classic baseline. */
+    HYPERBAND_RANDOM("hyperband-random"),
+    /** Random search at the maximum budget. */
+    RANDOM("random");
+
+    private final String id;
+
+    Preset(String id) {
+        this.id = id;
+    }
+
+    /** The preset's name as written in study files. */
+    public String id() {
+        return id;
+    }
+
+    /** The preset named {@code name}; throws IllegalArgumentException listing the known names. */
+    public static Preset byName(String name) {
+        for (Preset p : values()) {
+            if (p.id.equals(name)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown preset '" + name + "'; known presets: "
+                + Arrays.stream(values()).map(Preset::id).toList());
+    }
+
+    /** A builder with this preset's knobs. */
+    public StudySpecBuilder builder() {
+        StudySpecBuilder b = StudySpec.builder();
+        return switch (this) {
+            case HYPERBAND_PAREGO_RF -> b.optScheduler(SchedulerKind.HYPERBAND).optRanking(RankingKind.NSGA2)
+                    .optAggregation(AggregationKind.PAREGO).optModel(true).optBudgetFeature(false);
+            case ASHA_NSGA2_RF -> b.optScheduler(SchedulerKind.ASHA).optRanking(RankingKind.NSGA2)
+                    .optAggregation(AggregationKind.PAREGO_DIRICHLET).optModel(true).optBudgetFeature(true);
+            case HYPERBAND_RANDOM -> b.optScheduler(SchedulerKind.HYPERBAND).optRanking(RankingKind.NSGA2)
+                    .optModel(false);
+            case RANDOM -> b.optScheduler(SchedulerKind.FULL_BUDGET).optModel(false);
+        };
+    }
+}

@@ -1,0 +1,104 @@
+package io.greenband.suggester.core.study;
+
+import io.greenband.suggester.core.acquisition.LogExpectedImprovement;
+import io.greenband.suggester.core.acquisition.maximize.Candidate;
+import io.greenband.suggester.core.acquisition.maximize.LocalAndSortedRandomSearch;
+import io.greenband.suggester.core.history.HistoryView;
+import io.greenband.suggester.core.objective.Aggregation;
+import io.greenband.suggester.core.random.SeedStream;
+import io.greenband.suggester.core.schedule.BracketPlan;
+import io.greenband.suggester.core.surrogate.FeatureEncoder;
+import io.greenband.suggester.core.surrogate.RandomForest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * One model-based proposal: build the training set for a weight vector, fit the forest (reused while
+ * neither the results nor the weights changed), take the lowest predicted mean among evaluated
+ * configurations as f*, and maximize log-EI. The forest's seed depends only on the number of results, so
+ * a restored study refits exactly the same forest.
+ */
+final class ModelProposer {
+
+    private static final long FOREST_PURPOSE = 1;
+    private static final long SUBSAMPLE_PURPOSE = 2;
+
+    private final StudySpec spec;
+    private final BracketPlan plan;
+    private final HistoryView history;
+    private final SeedStream seeds;
+    private final Aggregation aggregation;
+    private final FeatureEncoder encoder;
+    private final LocalAndSortedRandomSearch maximizer;
+
+    private long fittedAt = -1;
+    private double[] fittedWeights;
+    private Fit fit;
+
+    ModelProposer(StudySpec spec, BracketPlan plan, HistoryView history, SeedStream seeds, Aggregation aggregation) {
+        this.spec = spec;
+        this.plan = plan;
+        this.history = history;
+        this.seeds = seeds;
+        this.aggregation = aggregation;
+        this.encoder = new FeatureEncoder(spec.space(), spec.budgetFeature());
+        this.maximizer = new LocalAndSortedRandomSearch(spec.space(), spec.randomCandidates());
+    }
+
+    /** The best new configuration under the model with {@code weights}, or null without enough data. */
+    double[] propose(double[] weights, SplittableRandom rng) {
+        Fit f = fit(weights);
+        if (f == null) {
+            return null;
+        }
+        LogExpectedImprovement acq = new LogExpectedImprovement(f.forest, encoder, f.incumbent, f.targetUnit);
+        List<Candidate> candidates = maximizer.maximize(acq, f.previous, rng);
+        for (Candidate c : candidates) {
+            if (!history.contains(c.vector())) {
+                return c.vector();
+            }
+        }
+        return null;
+    }
+
+    private Fit fit(double[] weights) {
+        long finished = history.finishedCount();
+        if (fittedAt == finished && Arrays.equals(fittedWeights, weights)) {
+            return fit;
+        }
+        TrainingData data = TrainingData.build(history, plan, encoder, aggregation, weights, spec.failurePolicy(),
+                spec.effectiveMinTrainingRows(), spec.maxTrainingRows(), seeds.derive(SUBSAMPLE_PURPOSE, finished));
+        Fit f = null;
+        if (data != null) {
+            RandomForest forest = RandomForest.fit(data.x, data.y, spec.forest(), seeds.derive(FOREST_PURPOSE, finished).nextLong());
+            int n = data.configs.size();
+            double[][] rows = new double[n][];
+            for (int i = 0; i < n; i++) {
+                rows[i] = encoder.row(data.configs.get(i), data.targetUnit);
+            }
+            double[] mean = new double[n];
+            double[] var = new double[n];
+            forest.predict(rows, mean, var);
+            Integer[] idx = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                idx[i] = i;
+            }
+            Arrays.sort(idx, Comparator.comparingDouble(i -> mean[i]));
+            List<double[]> previous = new ArrayList<>();
+            for (int i = 0; i < Math.min(LocalAndSortedRandomSearch.DEFAULT_PREVIOUS_STARTS, n); i++) {
+                previous.add(data.configs.get(idx[i]));
+            }
+            f = new Fit(forest, mean[idx[0]], previous, data.targetUnit);
+        }
+        fittedAt = finished;
+        fittedWeights = weights.clone();
+        fit = f;
+        return f;
+    }
+
+    private record Fit(RandomForest forest, double incumbent, List<double[]> previous, double targetUnit) {
+    }
+}

@@ -1,0 +1,92 @@
+package io.greenband.suggester.core.study;
+
+import io.greenband.suggester.core.history.FailurePolicy;
+import io.greenband.suggester.core.objective.AggregationKind;
+import io.greenband.suggester.core.objective.RankingKind;
+import io.greenband.suggester.core.schedule.SchedulerKind;
+import io.greenband.suggester.core.space.Dimension;
+import io.greenband.suggester.core.space.SearchSpace;
+import io.greenband.suggester.core.space.VectorSpace;
+import io.greenband.suggester.core.surrogate.ForestSettings;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Everything that defines an optimizer, frozen. Build one with {@link #builder()} or from a preset
+ * ({@code Preset.HYPERBAND_PAREGO_RF.builder()}).
+ *
+ * @param space the configuration space
+ * @param objectives objectives in the order values are told
+ * @param fidelity budget range and η
+ * @param scheduler how budgets are assigned
+ * @param ranking how promotions are ranked
+ * @param aggregation the scalarization the surrogate learns
+ * @param model true to propose configurations with the random forest, false for random sampling
+ * @param budgetFeature true to train on all budgets with log(budget) as a feature
+ * @param failurePolicy what the surrogate learns from failures
+ * @param seed the study seed
+ * @param trialsHint expected number of trials (sizes the initial design)
+ * @param randomInterleave probability that a model-based suggestion is replaced by a random one
+ * @param randomCandidates random configurations scored per acquisition maximization
+ * @param minTrainingRows rows a budget needs before the model trains on it (0 = max(d+1, 5))
+ * @param maxTrainingRows rows beyond which the training set is randomly subsampled
+ * @param forest random-forest settings
+ */
+public record StudySpec(SearchSpace space, List<ObjectiveSpec> objectives, FidelitySpec fidelity,
+                        SchedulerKind scheduler, RankingKind ranking, AggregationKind aggregation, boolean model,
+                        boolean budgetFeature, FailurePolicy failurePolicy, long seed, int trialsHint,
+                        double randomInterleave, int randomCandidates, int minTrainingRows, int maxTrainingRows,
+                        ForestSettings forest) {
+
+    /** Defensive copy. */
+    public StudySpec {
+        objectives = List.copyOf(objectives);
+    }
+
+    /** A builder with every optional knob at its default. */
+    public static StudySpecBuilder builder() {
+        return new StudySpecBuilder();
+    }
+
+    /** Rows the model needs on a budget: {@link #minTrainingRows} or, when 0, {@code max(d + 1, 5)}. */
+    public int effectiveMinTrainingRows() {
+        return minTrainingRows > 0 ? minTrainingRows : Math.max(space.dimension() + 1, 5);
+    }
+
+    /**
+     * A stable digest of the settings and the space's hyperparameters (names, kinds, ranges, choices,
+     * weights, defaults, priors; conditions and clauses are not included); a snapshot only restores into a
+     * spec with the same fingerprint.
+     */
+    public String fingerprint() {
+        StringBuilder sb = new StringBuilder("greenband-suggester/1;");
+        for (int i = 0; i < space.dimension(); i++) {
+            sb.append(space.names().get(i)).append(':').append(space.kind(i)).append(':')
+                    .append(space.cardinality(i));
+            if (space instanceof VectorSpace vs) {
+                Dimension d = vs.dimensionAt(i);
+                sb.append(':').append(d.lower()).append(':').append(d.upper()).append(':').append(d.log())
+                        .append(':').append(d.values()).append(':').append(Arrays.toString(d.weights()))
+                        .append(':').append(d.defaultVector()).append(':').append(d.prior());
+            }
+            sb.append(',');
+        }
+        for (ObjectiveSpec o : objectives) {
+            sb.append(o.name()).append(':').append(o.direction()).append(',');
+        }
+        sb.append(fidelity).append(scheduler).append(ranking).append(aggregation).append(model)
+                .append(budgetFeature).append(failurePolicy).append(seed).append(';').append(trialsHint)
+                .append(';').append(randomInterleave).append(';').append(randomCandidates).append(';')
+                .append(minTrainingRows).append(';').append(maxTrainingRows).append(forest);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+}
