@@ -32,11 +32,15 @@ public final class EnergyWiring {
 
     /** How many ticks make one window. */
     public static int ticksPerWindow(EnergyConfig c) {
-        Duration tick = c.interval();
+        return ticksPerWindow(c.interval(), c.window());
+    }
+
+    /** How many ticks of {@code tick} make {@code window} (default one); refuses a window that is no multiple. */
+    static int ticksPerWindow(Duration tick, Optional<Duration> configuredWindow) {
         if (tick.isNegative() || tick.isZero()) {
             throw new IllegalArgumentException("greenband.energy.interval must be positive, was " + tick);
         }
-        Duration window = c.window().orElse(tick);
+        Duration window = configuredWindow.orElse(tick);
         long ratio = window.toNanos() / tick.toNanos();
         if (ratio < 1 || window.toNanos() % tick.toNanos() != 0) {
             throw new IllegalArgumentException("greenband.energy.window (" + window
