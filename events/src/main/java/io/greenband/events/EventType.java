@@ -80,6 +80,11 @@ public enum EventType {
         return Optional.empty();
     }
 
+    /** The event types published on {@code topic} (two on {@code studies}, one elsewhere). */
+    public static java.util.List<EventType> on(Topic topic) {
+        return java.util.Arrays.stream(values()).filter(t -> t.topic == topic).toList();
+    }
+
     /** The event type carried by {@code payloadClass}. */
     public static EventType of(Class<? extends GreenbandEvent> payloadClass) {
         for (EventType t : values()) {

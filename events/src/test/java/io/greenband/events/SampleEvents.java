@@ -22,6 +22,8 @@ import io.greenband.events.payload.TrialStarted;
 import io.greenband.events.payload.TrialStatus;
 import io.greenband.events.payload.TrialSuggested;
 import io.greenband.events.payload.Workload;
+import io.greenband.events.space.DsnnSpace;
+import io.greenband.events.study.StudyDefaults;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -97,6 +99,12 @@ public final class SampleEvents {
                 7L, Workload.defaults(), T0);
     }
 
+    /** A study on the paper's DSNN space with the study defaults (objectives, shift-depth fidelity). */
+    public static StudyDefined dsnnStudy() {
+        return new StudyDefined("dsnn-paper", null, null, null, DsnnSpace.json(), StudyDefaults.OBJECTIVES,
+                StudyDefaults.DSNN_FIDELITY, null, null, null, 42L, null, T0);
+    }
+
     public static StudyStopped studyStopped() {
         return new StudyStopped(STUDY_ID, StudyStopped.Reason.BUDGET_EXHAUSTED, "maxTrials 60 reached",
                 T0.plusSeconds(3600));
@@ -149,10 +157,17 @@ public final class SampleEvents {
         return new TrialScored(STUDY_ID, TRIAL_ID, 1, "c0001", 2.0, TrialStatus.SUCCEEDED,
                 List.of(TrialScored.ObjectiveValue.of("val_error", Direction.MINIMIZE, 0.28, null),
                         TrialScored.ObjectiveValue.of("emissions", Direction.MINIMIZE, 4.6, "g")),
-                new TrialScored.EnergyBreakdown(45000.0, 1200.0, 3000.0, 46200.0, false,
-                        Map.of("GPU", 40000.0, "CPU", 5000.0, "DRAM", 1200.0)),
+                new TrialScored.EnergyBreakdown(45000.0, 1200.0, 3000.0, 46200.0, false, byComponent()),
                 new TrialScored.Emissions(4.62, 0.012833, 300.0, 1.2, "fixed"),
                 true, 0, 0, "0f3a9c", T0.plusSeconds(201));
+    }
+
+    private static Map<String, Double> byComponent() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("GPU", 40000.0);
+        m.put("CPU", 5000.0);
+        m.put("DRAM", 1200.0);
+        return m;
     }
 
     public static DeadLetter deadLetter() {

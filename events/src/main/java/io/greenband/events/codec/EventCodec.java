@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.cloudevents.rw.CloudEventRWException;
 import io.greenband.events.EventType;
@@ -39,6 +40,8 @@ public final class EventCodec {
 
     /** The content type of every payload. */
     public static final String CONTENT_TYPE = "application/json";
+
+    private static final JsonFormat STRUCTURED = new JsonFormat();
 
     private final URI source;
     private final TopicRegistry registry;
@@ -134,7 +137,30 @@ public final class EventCodec {
         return KafkaMessageFactory.<String>createWriter(registry.name(type.topic()), key).writeBinary(event);
     }
 
+    /**
+     * The event as one line of a CloudEvents JSON-lines export (structured mode, payload embedded as JSON,
+     * no trailing newline), with the deterministic id.
+     */
+    public byte[] toJsonLine(GreenbandEvent event) {
+        return STRUCTURED.serialize(toCloudEvent(event));
+    }
+
     // ---------------------------------------------------------------- decoding
+
+    /** Decodes one line of a CloudEvents JSON-lines export (as written by {@link #toJsonLine}). */
+    public ReceivedEvent fromJsonLine(byte[] line) {
+        CloudEvent event;
+        try {
+            event = STRUCTURED.deserialize(line);
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            throw EventDecodingException.malformedJson("not a structured CloudEvent: " + root.getMessage(), e);
+        }
+        return decode(event);
+    }
 
     /** Decodes a consumed record (binary or structured mode). */
     public ReceivedEvent decode(ConsumerRecord<?, byte[]> record) {
@@ -162,7 +188,12 @@ public final class EventCodec {
         try {
             event = KafkaMessageFactory.createReader(headers, value).toEvent();
         } catch (CloudEventRWException e) {
-            throw EventDecodingException.unsupportedEncoding("headers", e.getMessage(), e);
+            if (e.getKind() == CloudEventRWException.CloudEventRWExceptionKind.INVALID_SPEC_VERSION
+                    || e.getKind() == CloudEventRWException.CloudEventRWExceptionKind.UNKNOWN_ENCODING) {
+                throw EventDecodingException.unsupportedEncoding("headers", e.getMessage()
+                        + "; expected a CloudEvents 1.0 record in binary or structured mode", e);
+            }
+            throw EventDecodingException.invalidValue("headers", "a CloudEvents header is invalid: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw EventDecodingException.unsupportedEncoding("headers", String.valueOf(e.getMessage()), e);
         }

@@ -43,7 +43,13 @@ public final class DeadLetterPublisher {
 
     /** Dead-letters {@code record}, which failed with {@code error}; the future completes when it is stored. */
     public Future<RecordMetadata> publish(ConsumerRecord<String, byte[]> record, Throwable error) {
-        DeadLetter letter = DeadLetterRecords.of(record, error, consumerGroup, clock.instant());
+        return publish(record, error, error instanceof io.greenband.events.codec.EventDecodingException e
+                ? e.kind().name() : DeadLetterRecords.HANDLER_FAILED);
+    }
+
+    /** Dead-letters {@code record}, which failed with {@code error}, labelled {@code kind}. */
+    public Future<RecordMetadata> publish(ConsumerRecord<String, byte[]> record, Throwable error, String kind) {
+        DeadLetter letter = DeadLetterRecords.of(record, error, kind, consumerGroup, clock.instant());
         Throwable cause = error.getCause();
         return producer.send(DeadLetterRecords.toRecord(letter, topic, cause == null ? null : String.valueOf(cause.getMessage())));
     }

@@ -40,22 +40,31 @@ public final class DeadLetterRecords {
     public static final String FAILED_AT = "dead-letter-failed-at";
     /** Kind of a record that decoded but whose handler threw. */
     public static final String HANDLER_FAILED = "HANDLER_FAILED";
+    /** Kind of a record on which decoding failed unexpectedly (not with an {@link EventDecodingException}). */
+    public static final String DECODER_FAILED = "DECODER_FAILED";
 
     private static final String PREFIX = "dead-letter-";
 
     private DeadLetterRecords() {
     }
 
-    /** The dead letter of {@code record}, which failed with {@code error}. */
+    /** The dead letter of {@code record}, which failed with {@code error} (a decoding failure or a handler's). */
     public static DeadLetter of(ConsumerRecord<String, byte[]> record, Throwable error, String consumerGroup,
+                                Instant failedAt) {
+        return of(record, error, error instanceof EventDecodingException e ? e.kind().name() : HANDLER_FAILED,
+                consumerGroup, failedAt);
+    }
+
+    /** The dead letter of {@code record}, which failed with {@code error}, labelled {@code kind}. */
+    public static DeadLetter of(ConsumerRecord<String, byte[]> record, Throwable error, String kind, String consumerGroup,
                                 Instant failedAt) {
         List<RawHeader> headers = new ArrayList<>();
         for (Header h : record.headers()) {
             headers.add(new RawHeader(h.key(), h.value()));
         }
-        String kind = error instanceof EventDecodingException e ? e.kind().name() : HANDLER_FAILED;
         String reason = error instanceof EventDecodingException ? error.getMessage()
-                : "handler failed: " + error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+                : (kind.equals(DECODER_FAILED) ? "decoder failed: " : "handler failed: ") + error.getClass().getSimpleName()
+                + (error.getMessage() == null ? "" : ": " + error.getMessage());
         byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
         return new DeadLetter(key, record.value(), headers, reason, error.getClass().getName(), kind, record.topic(),
                 record.partition(), record.offset(), consumerGroup, failedAt);

@@ -118,6 +118,9 @@ public final class EventConsumerLoop implements Runnable {
                 event = codec.decode(record);
             } catch (EventDecodingException e) {
                 pending.add(deadLetters.publish(record, e));
+            } catch (RuntimeException e) {
+                // A decoder bug must not stop the loop either; the record is kept for a later replay.
+                pending.add(deadLetters.publish(record, e, DeadLetterRecords.DECODER_FAILED));
             }
             if (event != null) {
                 try {

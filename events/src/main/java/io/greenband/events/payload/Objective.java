@@ -9,12 +9,12 @@ import java.util.regex.Pattern;
 /**
  * One objective of a study: its name, direction and where its value comes from: a trainer metric
  * ({@code metric:val_error}), the aggregator's energy accounting ({@code energy:emissions_g}) or a plug-in
- * producer ({@code producer:<name>}). Producers are waited for up to {@code waitTimeoutSeconds}; then
+ * producer ({@code producer:<name>}, or {@code producer:<name>/<objective>} when the producer reports several). Producers are waited for up to {@code waitTimeoutSeconds}; then
  * {@code onTimeout} applies.
  *
  * @param name               objective name, unique in the study
  * @param direction          minimize or maximize
- * @param source             {@code metric:<name>}, {@code energy:<quantity>} or {@code producer:<name>}
+ * @param source             {@code metric:<name>}, {@code energy:<quantity>} or {@code producer:<name>[/<objective>]}
  * @param unit               unit for display, optional
  * @param waitTimeoutSeconds how long the aggregator waits for a producer's value; defaults to
  *                           {@link #DEFAULT_WAIT_TIMEOUT_SECONDS} for producer sources, 0 otherwise
@@ -30,7 +30,7 @@ public record Objective(String name, Direction direction, String source, String 
     public static final Set<String> ENERGY_QUANTITIES = Set.of(
             "emissions_g", "train_joules", "inference_joules_per_1k", "total_joules", "train_kwh");
 
-    private static final Pattern SOURCE = Pattern.compile("(metric|energy|producer):([A-Za-z0-9_.\\-]+)");
+    private static final Pattern SOURCE = Pattern.compile("(metric|energy|producer):([A-Za-z0-9_.\\-]+)(/[A-Za-z0-9_.\\-]+)?");
 
     public Objective {
         FieldChecks.text(name, "name");
@@ -39,7 +39,11 @@ public record Objective(String name, Direction direction, String source, String 
         var m = SOURCE.matcher(source);
         if (!m.matches()) {
             throw new InvalidFieldException("source", "source must be 'metric:<name>', 'energy:<quantity>' or "
-                    + "'producer:<name>' (letters, digits, '_', '.', '-'), got '" + source + "'");
+                    + "'producer:<name>[/<objective>]' (letters, digits, '_', '.', '-'), got '" + source + "'");
+        }
+        if (m.group(3) != null && !m.group(1).equals("producer")) {
+            throw new InvalidFieldException("source", "only producer sources may name an objective after '/', got '"
+                    + source + "'");
         }
         if (m.group(1).equals("energy") && !ENERGY_QUANTITIES.contains(m.group(2))) {
             throw new InvalidFieldException("source", "source 'energy:" + m.group(2)
@@ -64,7 +68,7 @@ public record Objective(String name, Direction direction, String source, String 
         return source.substring(0, source.indexOf(':'));
     }
 
-    /** The part after the colon: the metric, quantity or producer name. */
+    /** The part after the colon: the metric, the quantity or the producer (with {@code /<objective>} if given). */
     public String sourceName() {
         return source.substring(source.indexOf(':') + 1);
     }

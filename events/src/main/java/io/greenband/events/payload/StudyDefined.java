@@ -93,13 +93,14 @@ public record StudyDefined(String studyId, String name, String description, Map<
     }
 
     /**
-     * A stable SHA-256 (hex) of what determines the study's results: space, objectives, fidelity,
-     * scheduler, carbon, seed and workload, as canonical JSON. Id, name, description, labels, budget and
+     * A stable SHA-256 (hex) of what determines the study's results: space (in its canonical ConfigSpace
+     * form), objectives, fidelity, scheduler, carbon, seed and workload, as canonical JSON. Id, name, description, labels, budget and
      * definedAt are left out, so a renamed study or a raised budget keeps its fingerprint.
      */
     public String fingerprint() {
         ObjectNode core = JsonNodeFactory.instance.objectNode();
-        core.set("space", space);
+        // The space as written back by the reader: file order, omitted defaults and legacy spellings do not count.
+        core.set("space", ConfigSpaceJson.toJson(configSpace()));
         core.set("objectives", CanonicalJson.canonical(objectives));
         core.set("fidelity", CanonicalJson.canonical(fidelity));
         core.set("scheduler", CanonicalJson.canonical(scheduler));

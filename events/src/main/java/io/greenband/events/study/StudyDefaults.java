@@ -3,6 +3,7 @@ package io.greenband.events.study;
 import io.greenband.events.payload.Direction;
 import io.greenband.events.payload.Fidelity;
 import io.greenband.events.payload.Objective;
+import io.greenband.events.payload.StudyDefined;
 import io.greenband.events.space.DsnnSpace;
 import java.util.List;
 
@@ -27,5 +28,14 @@ public final class StudyDefaults {
     public static final Fidelity DSNN_FIDELITY = new Fidelity(Fidelity.Knob.SHIFT_DEPTH, 2, DsnnSpace.SHIFT_DEPTH_MAX, 3);
 
     private StudyDefaults() {
+    }
+
+    /**
+     * The paper's study: the bundled DSNN space, {@link #OBJECTIVES}, {@link #DSNN_FIDELITY} and every
+     * section's defaults (Hyperband with ParEGO, 100 trials, world-average carbon intensity).
+     */
+    public static StudyDefined dsnn(String studyId, long seed) {
+        return new StudyDefined(studyId, null, "DSNN on the space of the paper's Table 1", null, DsnnSpace.json(),
+                OBJECTIVES, DSNN_FIDELITY, null, null, null, seed, null, null);
     }
 }

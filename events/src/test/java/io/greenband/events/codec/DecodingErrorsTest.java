@@ -94,6 +94,24 @@ class DecodingErrorsTest {
     }
 
     @Test
+    void badTimeHeaderIsAnInvalidValue() {
+        ProducerRecord<String, byte[]> sent = codec.toRecord(SampleEvents.trialStarted());
+        sent.headers().remove("ce_time");
+        sent.headers().add("ce_time", "yesterday".getBytes(StandardCharsets.UTF_8));
+
+        assertRejected(() -> codec.decode(SampleEvents.asConsumed(sent, 0, 0)), Kind.INVALID_VALUE, "headers", "time");
+    }
+
+    @Test
+    void unsupportedSpecVersionIsUnsupportedEncoding() {
+        ProducerRecord<String, byte[]> sent = codec.toRecord(SampleEvents.trialStarted());
+        sent.headers().remove("ce_specversion");
+        sent.headers().add("ce_specversion", "9.9".getBytes(StandardCharsets.UTF_8));
+
+        assertRejected(() -> codec.decode(SampleEvents.asConsumed(sent, 0, 0)), Kind.UNSUPPORTED_ENCODING, "headers", "9.9");
+    }
+
+    @Test
     void unknownOrNewerTypeIsUnknownType() {
         ProducerRecord<String, byte[]> sent = codec.toRecord(SampleEvents.trialStarted());
         sent.headers().remove("ce_type");
@@ -113,6 +131,17 @@ class DecodingErrorsTest {
         assertThat(new String(headers.lastHeader("ce_source").value(), StandardCharsets.UTF_8)).isEqualTo("/greenband/plain");
         assertThat(new GreenbandEventDeserializer().deserialize("trial-progress", headers, value))
                 .isEqualTo(SampleEvents.trialProgress());
+    }
+
+    @Test
+    void structuredModeRecordIsReadToo() {
+        var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<String, byte[]> structured = new ConsumerRecord<>("trial-started", 0, 0L, 0L,
+                org.apache.kafka.common.record.TimestampType.CREATE_TIME, -1, -1, "dsnn-demo",
+                codec.toJsonLine(SampleEvents.trialStarted()), headers, java.util.Optional.empty());
+
+        assertThat(codec.decode(structured).payload()).isEqualTo(SampleEvents.trialStarted());
     }
 
     @Test

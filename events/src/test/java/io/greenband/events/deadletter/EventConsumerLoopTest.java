@@ -105,6 +105,21 @@ class EventConsumerLoopTest {
     }
 
     @Test
+    void runReturnsAfterStopAndCommitsWhatWasHandled() {
+        consumer.addRecord(record(0, codec.toRecord(SampleEvents.trialFinished())));
+        EventConsumerLoop[] loop = new EventConsumerLoop[1];
+        loop[0] = new EventConsumerLoop(consumer, codec, (e, r) -> {
+            seen.add(e);
+            loop[0].stop();
+        }, publisher, Duration.ZERO, EventConsumerLoop.OnHandlerFailure.DEAD_LETTER);
+
+        loop[0].run();
+
+        assertThat(seen).hasSize(1);
+        assertThat(consumer.committed(java.util.Set.of(TP)).get(TP).offset()).isEqualTo(1L);
+    }
+
+    @Test
     void deadLetterRecordReadsBackIntoTheSameDeadLetter() {
         DeadLetter letter = SampleEvents.deadLetter();
         ProducerRecord<String, byte[]> wire = DeadLetterRecords.toRecord(letter, "dead-letter", "cause text");

@@ -39,11 +39,22 @@ class StudyReaderTest {
     }
 
     @Test
+    void minimalFileEqualsTheProgrammaticPaperStudy() {
+        StudyDefined fromFile = StudyReader.read(resource("dsnn-minimal.yaml"), "dsnn-minimal.yaml", null);
+        StudyDefined built = StudyDefaults.dsnn("dsnn-paper", 42L);
+
+        assertThat(fromFile.fingerprint()).isEqualTo(built.fingerprint());
+        assertThat(built.configSpace()).isEqualTo(DsnnSpace.table1());
+    }
+
+    @Test
     void fullStudyReadsEverySection() {
         StudyDefined s = StudyReader.read(resource("full.yaml"), "full.yaml", null);
 
         assertThat(s.configSpace().names()).containsExactly("booster", "eta", "depth");
         assertThat(s.configSpace().hyperparameter("depth").defaultValue()).isEqualTo(7L);
+        assertThat(StudyReader.read(resource("full.yaml").replace("producer:latency-bench", "producer:bench/latency"),
+                "full.yaml", null).objectives().get(2).sourceName()).isEqualTo("bench/latency");
         assertThat(s.objectives().get(2)).isEqualTo(new Objective("latency", Direction.MINIMIZE, "producer:latency-bench",
                 null, 600L, Objective.OnTimeout.USE_WORST));
         assertThat(s.fidelity()).isEqualTo(new Fidelity(Fidelity.Knob.EPOCHS, 1, 27, 3));
@@ -88,6 +99,8 @@ class StudyReaderTest {
                 "objectives[1].source 'energy:carbon' names an unknown quantity");
         assertError(yaml.replace("source: metric:val_error", "source: val_error"), 17, "objectives[0].source",
                 "must match");
+        assertError(yaml.replace("source: metric:val_error", "source: metric:val/error"), 17, "objectives[0].source",
+                "only producer sources may name an objective");
         assertError(yaml.replace("  kind: asha", "  kind: bohb"), 33, "scheduler.kind", "must be one of");
         assertError(yaml.replace("scheduler:", "schedular:"), 32, "schedular", "is not a known field");
         assertError(yaml.replace("  parallelism: 4", "  paralelism: 4"), 36, "scheduler.paralelism", "is not a known field");
@@ -117,6 +130,19 @@ class StudyReaderTest {
         assertThat(renamed.fingerprint()).isEqualTo(a.fingerprint());
         assertThat(reordered.fingerprint()).isEqualTo(a.fingerprint());
         assertThat(reseeded.fingerprint()).isNotEqualTo(a.fingerprint());
+    }
+
+    @Test
+    void fingerprintSeesTheSpaceNotItsSpelling() {
+        String yaml = resource("full.yaml");
+        StudyDefined a = StudyReader.read(yaml, "full.yaml", null);
+        StudyDefined explicitDefault = StudyReader.read(yaml.replace("upper: 12, log: false}", "upper: 12, log: false, default_value: 7}"),
+                "full.yaml", null);
+        StudyDefined otherDefault = StudyReader.read(yaml.replace("upper: 12, log: false}", "upper: 12, log: false, default_value: 8}"),
+                "full.yaml", null);
+
+        assertThat(explicitDefault.fingerprint()).isEqualTo(a.fingerprint());
+        assertThat(otherDefault.fingerprint()).isNotEqualTo(a.fingerprint());
     }
 
     private static void assertError(String content, int line, String field, String messagePart) {

@@ -1,0 +1,45 @@
+package io.greenband.events.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.greenband.events.EventType;
+import io.greenband.events.SampleEvents;
+import io.greenband.events.payload.GreenbandEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Payloads as v1 producers wrote them, pinned in {@code src/test/resources/events/v1}: they must keep
+ * decoding to the samples, so a change to a record or schema that breaks v1 data fails here.
+ */
+class PinnedPayloadsTest {
+
+    private final EventCodec codec = EventCodec.builder().setSource("/greenband/test").optValidateOnEncode(true).build();
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void pinnedV1PayloadStillDecodesToTheSample(EventType type) throws IOException {
+        byte[] pinned;
+        try (InputStream in = getClass().getResourceAsStream("/events/v1/" + type.kebabName() + ".json")) {
+            pinned = in.readAllBytes();
+        }
+
+        assertThat(codec.decodePayload(type, pinned)).isEqualTo(SampleEvents.of(type));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void jsonLinesExportRoundTrips(EventType type) {
+        GreenbandEvent sample = SampleEvents.of(type);
+        byte[] line = codec.toJsonLine(sample);
+
+        ReceivedEvent back = codec.fromJsonLine(line);
+
+        assertThat(back.payload()).isEqualTo(sample);
+        assertThat(back.id()).isEqualTo(EventCodec.idFor(sample));
+        assertThat(new String(line, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("\n")
+                .contains("\"type\":\"" + type.ceType() + "\"").contains("\"data\":{");
+    }
+}
