@@ -58,6 +58,10 @@ public interface EnergyConfig {
         /** The library to load: a soname or an absolute path (e.g. under a mounted driver root). */
         @WithDefault("libnvidia-ml.so.1")
         String library();
+
+        /** Power poll period for GPUs without an energy counter; {@code 0s}: integrate at the tick rate. */
+        @WithDefault("100ms")
+        Duration powerPollInterval();
     }
 
     /** RAPL settings. */

@@ -25,7 +25,12 @@ public final class EnergyWiring {
                 throw new IllegalArgumentException("greenband.energy.estimate.cpu-tdp-watts must be positive, was " + w);
             }
         });
-        return new NodeSources.Settings(c.nvml().enabled(), c.nvml().library(), c.rapl().enabled(),
+        if (c.nvml().powerPollInterval().isNegative()) {
+            throw new IllegalArgumentException("greenband.energy.nvml.power-poll-interval must not be negative, was "
+                    + c.nvml().powerPollInterval());
+        }
+        return new NodeSources.Settings(c.nvml().enabled(), c.nvml().library(), c.nvml().powerPollInterval(),
+                c.rapl().enabled(),
                 Path.of(c.rapl().root()), RaplDomain.parseSelection(c.rapl().domains()), model,
                 c.estimate().cpuTdpWatts(), Path.of(c.estimate().procStat()), Path.of(c.estimate().cpuinfo()));
     }

@@ -7,6 +7,7 @@ import io.greenband.energy.rapl.RaplDomain;
 import io.greenband.energy.rapl.RaplSource;
 import io.greenband.energy.source.EnergySource;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,7 @@ public final class NodeSources {
      *
      * @param nvmlEnabled    whether to try NVML at all
      * @param nvmlLibrary    soname or path of the NVML library
+     * @param nvmlPowerPoll  power poll period for GPUs without an energy counter (zero: tick rate only)
      * @param raplEnabled    whether to try RAPL at all
      * @param raplRoot       powercap root
      * @param raplDomains    RAPL domains to read
@@ -31,7 +33,8 @@ public final class NodeSources {
      * @param procStat       path of {@code /proc/stat}
      * @param cpuinfo        path of {@code /proc/cpuinfo}
      */
-    public record Settings(boolean nvmlEnabled, String nvmlLibrary, boolean raplEnabled, Path raplRoot,
+    public record Settings(boolean nvmlEnabled, String nvmlLibrary, Duration nvmlPowerPoll, boolean raplEnabled,
+                           Path raplRoot,
                            Set<RaplDomain> raplDomains, Optional<CpuPowerModel> cpuEstimate,
                            Optional<Double> cpuTdpWatts, Path procStat, Path cpuinfo) {
         public Settings {
@@ -46,7 +49,7 @@ public final class NodeSources {
     public static List<EnergySource> open(Settings s) {
         List<EnergySource> sources = new ArrayList<>();
         if (s.nvmlEnabled()) {
-            sources.add(NvmlSource.open(s.nvmlLibrary()));
+            sources.add(NvmlSource.open(s.nvmlLibrary(), System::nanoTime, s.nvmlPowerPoll()));
         }
         boolean cpuMeasured = false;
         if (s.raplEnabled()) {

@@ -6,8 +6,11 @@ import java.util.Locale;
 public enum Method {
     /** NVML's cumulative energy counter (Volta and newer). */
     NVML_ENERGY_COUNTER(Basis.COUNTER, false),
-    /** NVML board power integrated over time (trapezoid), where the counter is not supported. */
-    NVML_POWER_INTEGRATION(Basis.INSTANT_POWER, false),
+    /**
+     * NVML board power integrated over time (trapezoid) by the source, where the counter is not supported;
+     * handed to the sampler as a running counter in joules.
+     */
+    NVML_POWER_INTEGRATION(Basis.COUNTER, false),
     /** A RAPL {@code energy_uj} counter, wrap-around already corrected by the reader. */
     RAPL(Basis.COUNTER, false),
     /** TDP scaled by machine CPU load (a CodeCarbon-style curve). */
@@ -19,8 +22,6 @@ public enum Method {
     public enum Basis {
         /** A cumulative counter in joules: energy is the difference of two readings. */
         COUNTER,
-        /** Power at the reading instant: energy is the trapezoid between two readings. */
-        INSTANT_POWER,
         /** Mean power since the previous reading: energy is that power times the interval. */
         MEAN_POWER
     }

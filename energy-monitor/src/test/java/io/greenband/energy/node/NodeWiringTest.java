@@ -11,6 +11,7 @@ import io.greenband.energy.source.SourceKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,8 @@ class NodeWiringTest {
             throws IOException {
         Path stat = dir.resolve("stat");
         Files.writeString(stat, "cpu  1 0 1 8 0 0 0 0 0 0\n");
-        return new NodeSources.Settings(true, library, true, raplRoot, EnumSet.of(RaplDomain.PACKAGE), estimate,
+        return new NodeSources.Settings(true, library, Duration.ZERO, true, raplRoot, EnumSet.of(RaplDomain.PACKAGE),
+                estimate,
                 Optional.of(50.0), stat, dir.resolve("no-cpuinfo"));
     }
 
