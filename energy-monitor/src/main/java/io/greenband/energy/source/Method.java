@@ -16,7 +16,13 @@ public enum Method {
     /** TDP scaled by machine CPU load (a CodeCarbon-style curve). */
     CPU_LOAD_MODEL(Basis.MEAN_POWER, true),
     /** Half of the TDP, whatever the load. */
-    TDP_CONSTANT(Basis.MEAN_POWER, true);
+    TDP_CONSTANT(Basis.MEAN_POWER, true),
+    /** Memory power from an estimated DIMM count (CodeCarbon v3 heuristic). */
+    RAM_DIMM_MODEL(Basis.MEAN_POWER, true),
+    /** Memory power proportional to its size. */
+    RAM_PER_GB(Basis.MEAN_POWER, true),
+    /** A configured memory power. */
+    RAM_FIXED(Basis.MEAN_POWER, true);
 
     /** What a reading's number means for this method. */
     public enum Basis {

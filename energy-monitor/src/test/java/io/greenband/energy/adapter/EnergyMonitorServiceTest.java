@@ -61,6 +61,7 @@ class EnergyMonitorServiceTest {
         assertThat(body).containsPattern("greenband_power_watts\\{[^}]*device=\"GPU-00000000-fake-0000-0000-000000000000\"");
         assertThat(body).containsPattern("greenband_energy_estimated\\{[^}]*device=\"cpu\"[^}]*\\} 1");
         assertThat(body).contains("node=\"test-node\"");
+        assertThat(body).containsPattern("greenband_energy_joules_total\\{[^}]*component=\"ram_est\",device=\"ram\"");
     }
 
     @Test
@@ -71,6 +72,6 @@ class EnergyMonitorServiceTest {
         assertThat(health).containsPattern("\"name\":\"energy-sources\",\"status\":\"UP\"");
         assertThat(health).contains("\"nvml\":\"available, 1 device(s)\"");
         assertThat(health).contains("\"rapl\":\"unavailable");
-        assertThat(health).contains("\"estimate\":\"available, 1 device(s)\"");
+        assertThat(health).contains("\"estimate\":\"available, 1 device(s); available, 1 device(s)\"");
     }
 }

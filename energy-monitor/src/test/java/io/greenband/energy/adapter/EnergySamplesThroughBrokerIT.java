@@ -62,27 +62,38 @@ class EnergySamplesThroughBrokerIT {
         try (KafkaConsumer<String, byte[]> consumer =
                      new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(PREFIX + "energy-sample"));
-            for (int i = 0; i < 120 && received.size() < 3; i++) {
+            for (int i = 0; i < 120 && received.size() < 6; i++) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     // decode validates the payload against energy-sample.v1.json.
-                    received.add(codec.decode(r));
-                    assertThat(r.key()).isEqualTo("it-node/cpu");
+                    ReceivedEvent e = codec.decode(r);
+                    received.add(e);
+                    assertThat(r.key()).isEqualTo("it-node/" + e.payload(EnergySample.class).deviceId());
                 }
             }
         }
-        assertThat(received).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(received).hasSizeGreaterThanOrEqualTo(6);
         for (ReceivedEvent e : received) {
             assertThat(e.type()).isEqualTo(EventType.ENERGY_SAMPLE);
             assertThat(e.source().toString()).isEqualTo("/greenband/energy-monitor");
             EnergySample s = e.payload(EnergySample.class);
             assertThat(s.estimated()).isTrue();
-            assertThat(s.method()).isEqualTo(EnergySample.Method.CPU_LOAD_MODEL);
-            assertThat(s.component()).isEqualTo(EnergySample.Component.CPU);
             assertThat(s.host()).isEqualTo("it-node");
             assertThat(s.energyJoules()).isPositive();
             assertThat(e.id()).isEqualTo("energy-sample:" + s.sampleId());
         }
-        List<Long> seqs = received.stream().map(e -> e.payload(EnergySample.class).seq()).toList();
-        assertThat(seqs).isSorted().doesNotHaveDuplicates();
+        List<EnergySample> cpu = received.stream().map(e -> e.payload(EnergySample.class))
+                .filter(s -> s.deviceId().equals("cpu")).toList();
+        List<EnergySample> ram = received.stream().map(e -> e.payload(EnergySample.class))
+                .filter(s -> s.deviceId().equals("ram")).toList();
+        assertThat(cpu).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.method()).isEqualTo(EnergySample.Method.CPU_LOAD_MODEL);
+            assertThat(s.component()).isEqualTo(EnergySample.Component.CPU);
+        });
+        assertThat(ram).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.method()).isEqualTo(EnergySample.Method.RAM_DIMM_MODEL);
+            assertThat(s.component()).isEqualTo(EnergySample.Component.RAM_EST);
+        });
+        assertThat(cpu.size() + ram.size()).isEqualTo(received.size());
+        assertThat(cpu.stream().map(EnergySample::seq).toList()).isSorted().doesNotHaveDuplicates();
     }
 }

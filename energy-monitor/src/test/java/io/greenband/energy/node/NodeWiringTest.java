@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.greenband.energy.estimate.CpuPowerModel;
+import io.greenband.energy.estimate.RamPowerModel;
 import io.greenband.energy.nvml.FakeNvml;
 import io.greenband.energy.rapl.RaplDomain;
 import io.greenband.energy.source.EnergySource;
@@ -41,9 +42,12 @@ class NodeWiringTest {
             throws IOException {
         Path stat = dir.resolve("stat");
         Files.writeString(stat, "cpu  1 0 1 8 0 0 0 0 0 0\n");
+        Path meminfo = dir.resolve("meminfo");
+        Files.writeString(meminfo, "MemTotal:       16777216 kB\n");
         return new NodeSources.Settings(true, library, Duration.ZERO, true, raplRoot, EnumSet.of(RaplDomain.PACKAGE),
                 estimate,
-                Optional.of(50.0), stat, dir.resolve("no-cpuinfo"));
+                Optional.of(50.0), stat, dir.resolve("no-cpuinfo"), Optional.of(RamPowerModel.PER_GB), Optional.empty(),
+                meminfo);
     }
 
     @Test
@@ -52,7 +56,8 @@ class NodeWiringTest {
         List<EnergySource> none = NodeSources.open(settings(FakeNvml.path(), dir.resolve("absent"),
                 Optional.of(CpuPowerModel.CPU_LOAD)));
         assertThat(none).extracting(s -> s.status().source())
-                .containsExactly(SourceKind.NVML, SourceKind.RAPL, SourceKind.ESTIMATE);
+                .containsExactly(SourceKind.NVML, SourceKind.RAPL, SourceKind.ESTIMATE, SourceKind.ESTIMATE);
+        assertThat(none.get(3).read().get(0).value()).hasValue(6.0);
         none.forEach(EnergySource::close);
 
         Path zone = dir.resolve("powercap/intel-rapl:0");
@@ -61,12 +66,17 @@ class NodeWiringTest {
         Files.writeString(zone.resolve("energy_uj"), "5\n");
         List<EnergySource> measured = NodeSources.open(settings("/nonexistent/libnvidia-ml.so.1",
                 dir.resolve("powercap"), Optional.of(CpuPowerModel.CPU_LOAD)));
-        assertThat(measured).extracting(s -> s.status().source()).containsExactly(SourceKind.NVML, SourceKind.RAPL);
+        // RAPL measures the package but has no DRAM zone: memory is still estimated, the CPU is not.
+        assertThat(measured).extracting(s -> s.status().source())
+                .containsExactly(SourceKind.NVML, SourceKind.RAPL, SourceKind.ESTIMATE);
+        assertThat(measured.get(2).status().devices().get(0).id()).isEqualTo("ram");
         assertThat(measured.get(0).status().available()).isFalse();
 
         List<EnergySource> off = NodeSources.open(settings("/nonexistent/libnvidia-ml.so.1", dir.resolve("absent"),
                 Optional.empty()));
-        assertThat(off).extracting(s -> s.status().source()).containsExactly(SourceKind.NVML, SourceKind.RAPL);
+        assertThat(off).extracting(s -> s.status().source())
+                .containsExactly(SourceKind.NVML, SourceKind.RAPL, SourceKind.ESTIMATE);
+        assertThat(off.get(2).status().devices().get(0).id()).isEqualTo("ram");
     }
 
     @Test

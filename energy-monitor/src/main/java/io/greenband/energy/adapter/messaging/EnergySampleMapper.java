@@ -50,6 +50,7 @@ public final class EnergySampleMapper {
             case CPU -> EnergySample.Component.CPU;
             case DRAM -> EnergySample.Component.DRAM;
             case PSYS -> EnergySample.Component.PSYS;
+            case RAM_EST -> EnergySample.Component.RAM_EST;
         };
     }
 
