@@ -99,9 +99,8 @@ final class DeviceTrack {
         } else if (implausible(joules / seconds)) {
             flags.add(SampleFlag.IMPLAUSIBLE);
             joules = 0;
-        } else if (method.basis() != Method.Basis.COUNTER) {
-            seePower(joules / seconds);
-        } else if (r.powerWatts().isEmpty()) {
+        } else if (method.basis() != Method.Basis.COUNTER || r.powerWatts().isEmpty()) {
+            // Without a reported power, the interval's mean power is the best peak we know.
             seePower(joules / seconds);
         }
         windowJoules += joules;
