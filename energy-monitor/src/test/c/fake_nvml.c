@@ -44,6 +44,7 @@ static int init_rc;
 static int initialised;
 static int init_calls;
 static int shutdown_calls;
+static int power_calls;
 
 static int rc_index(const char *what) {
     static const char *names[RC_COUNT] = {"energy", "power", "limit", "util", "procs", "handle", "uuid", "mig"};
@@ -64,6 +65,7 @@ void fake_nvml_reset(unsigned int count) {
     initialised = 0;
     init_calls = 0;
     shutdown_calls = 0;
+    power_calls = 0;
     for (unsigned int i = 0; i < MAX_DEVICES; i++) {
         snprintf(devices[i].uuid, sizeof devices[i].uuid, "GPU-00000000-fake-0000-0000-00000000000%u", i);
         snprintf(devices[i].name, sizeof devices[i].name, "Fake GPU %u", i);
@@ -80,6 +82,7 @@ void fake_nvml_set_util(unsigned int i, unsigned int pct) { devices[i].util_gpu 
 void fake_nvml_set_mig(unsigned int i, unsigned int on) { devices[i].mig = on; }
 int fake_nvml_init_calls(void) { return init_calls; }
 int fake_nvml_shutdown_calls(void) { return shutdown_calls; }
+int fake_nvml_power_calls(void) { return power_calls; }
 
 int fake_nvml_set_rc(unsigned int i, const char *what, int rc) {
     int k = rc_index(what);
@@ -191,6 +194,7 @@ nvmlReturn_t nvmlDeviceGetTotalEnergyConsumption(nvmlDevice_t d, unsigned long l
 
 nvmlReturn_t nvmlDeviceGetPowerUsage(nvmlDevice_t d, unsigned int *power) {
     CHECK_INIT();
+    power_calls++;
     DEV_RC(d, RC_POWER);
     *power = d->power_mw;
     return 0;

@@ -58,6 +58,10 @@ public interface EnergyConfig {
         /** The library to load: a soname or an absolute path (e.g. under a mounted driver root). */
         @WithDefault("libnvidia-ml.so.1")
         String library();
+
+        /** Power poll period for GPUs without an energy counter; {@code 0s}: integrate at the tick rate. */
+        @WithDefault("100ms")
+        Duration powerPollInterval();
     }
 
     /** RAPL settings. */
@@ -83,6 +87,17 @@ public interface EnergyConfig {
 
         /** Whole-machine CPU TDP in watts; default: the bundled table, else 4 W per logical CPU. */
         Optional<Double> cpuTdpWatts();
+
+        /** Memory model when RAPL has no DRAM zone: {@code dimm_model}, {@code per_gb}, {@code fixed} or {@code off}. */
+        @WithDefault("dimm_model")
+        String ram();
+
+        /** Memory power in watts for the {@code fixed} model. */
+        Optional<Double> ramWatts();
+
+        /** Where the memory size is read. */
+        @WithDefault("/proc/meminfo")
+        String meminfo();
 
         /** Where machine CPU times are read. */
         @WithDefault("/proc/stat")

@@ -1,6 +1,7 @@
 package io.greenband.energy.config;
 
 import io.greenband.energy.estimate.CpuPowerModel;
+import io.greenband.energy.estimate.RamPowerModel;
 import io.greenband.energy.node.NodeIdentity;
 import io.greenband.energy.node.NodeSources;
 import io.greenband.energy.rapl.RaplDomain;
@@ -20,23 +21,39 @@ public final class EnergyWiring {
     public static NodeSources.Settings sources(EnergyConfig c) {
         String cpu = c.estimate().cpu().strip().toLowerCase(Locale.ROOT);
         Optional<CpuPowerModel> model = cpu.equals("off") ? Optional.empty() : Optional.of(CpuPowerModel.parse(cpu));
+        String ram = c.estimate().ram().strip().toLowerCase(Locale.ROOT);
+        Optional<RamPowerModel> ramModel = ram.equals("off") ? Optional.empty() : Optional.of(RamPowerModel.parse(ram));
+        if (ramModel.equals(Optional.of(RamPowerModel.FIXED)) && c.estimate().ramWatts().filter(w -> w > 0).isEmpty()) {
+            throw new IllegalArgumentException("greenband.energy.estimate.ram=fixed needs a positive "
+                    + "greenband.energy.estimate.ram-watts");
+        }
         c.estimate().cpuTdpWatts().ifPresent(w -> {
             if (!(w > 0)) {
                 throw new IllegalArgumentException("greenband.energy.estimate.cpu-tdp-watts must be positive, was " + w);
             }
         });
-        return new NodeSources.Settings(c.nvml().enabled(), c.nvml().library(), c.rapl().enabled(),
+        if (c.nvml().powerPollInterval().isNegative()) {
+            throw new IllegalArgumentException("greenband.energy.nvml.power-poll-interval must not be negative, was "
+                    + c.nvml().powerPollInterval());
+        }
+        return new NodeSources.Settings(c.nvml().enabled(), c.nvml().library(), c.nvml().powerPollInterval(),
+                c.rapl().enabled(),
                 Path.of(c.rapl().root()), RaplDomain.parseSelection(c.rapl().domains()), model,
-                c.estimate().cpuTdpWatts(), Path.of(c.estimate().procStat()), Path.of(c.estimate().cpuinfo()));
+                c.estimate().cpuTdpWatts(), Path.of(c.estimate().procStat()), Path.of(c.estimate().cpuinfo()),
+                ramModel, c.estimate().ramWatts(), Path.of(c.estimate().meminfo()));
     }
 
     /** How many ticks make one window. */
     public static int ticksPerWindow(EnergyConfig c) {
-        Duration tick = c.interval();
+        return ticksPerWindow(c.interval(), c.window());
+    }
+
+    /** How many ticks of {@code tick} make {@code window} (default one); refuses a window that is no multiple. */
+    static int ticksPerWindow(Duration tick, Optional<Duration> configuredWindow) {
         if (tick.isNegative() || tick.isZero()) {
             throw new IllegalArgumentException("greenband.energy.interval must be positive, was " + tick);
         }
-        Duration window = c.window().orElse(tick);
+        Duration window = configuredWindow.orElse(tick);
         long ratio = window.toNanos() / tick.toNanos();
         if (ratio < 1 || window.toNanos() % tick.toNanos() != 0) {
             throw new IllegalArgumentException("greenband.energy.window (" + window

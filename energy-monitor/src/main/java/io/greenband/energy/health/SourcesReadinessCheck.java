@@ -49,8 +49,9 @@ public class SourcesReadinessCheck implements HealthCheck {
         }
         Map<String, Object> data = new LinkedHashMap<>();
         for (SourceStatus st : s.sources()) {
-            data.put(st.source().label(), st.available() ? "available, " + st.devices().size() + " device(s)"
-                    : "unavailable: " + st.detail());
+            String text = st.available() ? "available, " + st.devices().size() + " device(s)"
+                    : "unavailable: " + st.detail();
+            data.merge(st.source().label(), text, (a, b) -> a + "; " + b);
         }
         data.put("lastTickAgeMs", s.lastTickAgeMs());
         data.put("node", monitor.node().nodeId());

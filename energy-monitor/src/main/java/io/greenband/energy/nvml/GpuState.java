@@ -2,18 +2,22 @@ package io.greenband.energy.nvml;
 
 import io.greenband.energy.source.DeviceInfo;
 import io.greenband.energy.source.Method;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Set;
 
-/** What {@link NvmlSource} knows about one GPU between ticks. Sampler-thread only. */
+/** What {@link NvmlSource} knows about one GPU between ticks; the power poller reads it too. */
 final class GpuState {
 
     /** Optional queries; one that answers NOT_SUPPORTED is not asked again. */
     enum Capability { ENERGY, POWER, UTILIZATION, PROCESSES }
 
     final NvmlHandle handle;
-    DeviceInfo device;
-    final EnumSet<Capability> unsupported = EnumSet.noneOf(Capability.class);
-    boolean lost;
+    volatile DeviceInfo device;
+    /** Read by the power poller too, hence synchronized. */
+    final Set<Capability> unsupported = Collections.synchronizedSet(EnumSet.noneOf(Capability.class));
+    final PowerIntegrator integrator = new PowerIntegrator();
+    volatile boolean lost;
 
     GpuState(NvmlHandle handle, DeviceInfo device, boolean mig) {
         this.handle = handle;

@@ -8,6 +8,7 @@ import io.greenband.energy.source.ProcessUse;
 import io.greenband.energy.source.SampleFlag;
 import io.greenband.energy.source.SourceKind;
 import io.greenband.energy.source.SourceStatus;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -15,27 +16,67 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * GPUs as an {@link EnergySource}. Each device reads its energy counter (millijoules → joules) when the
- * probe at discovery succeeded, its power otherwise. NOT_SUPPORTED disables a query for that device,
- * NO_PERMISSION flags the reading, GPU_IS_LOST stops sampling the device; none stops the sampler.
+ * probe at discovery succeeded; otherwise its power is integrated into a running counter, from the tick's
+ * reading and, in between, from a poller ({@link #DEFAULT_POWER_POLL}, as Zeus does for such GPUs).
+ * NOT_SUPPORTED disables a query for that device, NO_PERMISSION flags the reading, GPU_IS_LOST stops
+ * sampling the device; none stops the sampler.
  */
 public final class NvmlSource implements EnergySource {
 
     private static final System.Logger LOG = System.getLogger(NvmlSource.class.getName());
 
+    /** Power poll period for GPUs without an energy counter. */
+    public static final Duration DEFAULT_POWER_POLL = Duration.ofMillis(100);
+
     private final NvmlApi api;
     private final List<GpuState> gpus;
     private final String detail;
+    private final LongSupplier nanos;
+    private final ScheduledExecutorService poller;
     private final Set<String> warned = new HashSet<>();
     private volatile SourceStatus status;
 
-    private NvmlSource(NvmlApi api, List<GpuState> gpus, String detail) {
+    private NvmlSource(NvmlApi api, List<GpuState> gpus, String detail, LongSupplier nanos, Duration powerPoll) {
         this.api = api;
         this.gpus = gpus;
         this.detail = detail;
+        this.nanos = nanos;
         this.status = api == null ? SourceStatus.unavailable(SourceKind.NVML, detail) : currentStatus();
+        this.poller = api == null || gpus.isEmpty() || powerPoll.isZero() || powerPoll.isNegative() ? null
+                : startPoller(powerPoll);
+    }
+
+    private ScheduledExecutorService startPoller(Duration period) {
+        ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "greenband-nvml-power-poll");
+            t.setDaemon(true);
+            return t;
+        });
+        ex.scheduleAtFixedRate(this::pollPower, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
+        return ex;
+    }
+
+    /** Feeds the integrators of power-integrated GPUs between ticks; errors are left to the tick to report. */
+    private void pollPower() {
+        for (GpuState g : gpus) {
+            if (g.lost || g.device.method() != Method.NVML_POWER_INTEGRATION
+                    || g.unsupported.contains(GpuState.Capability.POWER)) {
+                continue;
+            }
+            try {
+                long mw = api.powerMilliwatts(g.handle);
+                g.integrator.sample(nanos.getAsLong(), mw / 1000.0);
+            } catch (NvmlException | RuntimeException e) {
+                // The next tick reads power too and classifies the error once.
+            }
+        }
     }
 
     /**
@@ -43,6 +84,14 @@ public final class NvmlSource implements EnergySource {
      * library or a failing init gives an unavailable source and one log line saying why.
      */
     public static NvmlSource open(String library) {
+        return open(library, System::nanoTime, DEFAULT_POWER_POLL);
+    }
+
+    /**
+     * As {@link #open(String)} with the clock for power integration and the power poll period (zero: no
+     * poller, power is integrated at the tick rate only).
+     */
+    public static NvmlSource open(String library, LongSupplier nanos, Duration powerPoll) {
         NvmlApi api;
         try {
             api = JnaNvml.load(library);
@@ -50,33 +99,33 @@ public final class NvmlSource implements EnergySource {
             String why = "NVML library '" + library + "' not loadable, GPU energy source unavailable: "
                     + e.getMessage();
             LOG.log(System.Logger.Level.INFO, why);
-            return new NvmlSource(null, List.of(), why);
+            return new NvmlSource(null, List.of(), why, nanos, Duration.ZERO);
         }
-        return open(api, library);
+        return open(api, library, nanos, powerPoll);
     }
 
     /** Initialises {@code api} and discovers its GPUs; {@code label} names the library in messages. */
-    public static NvmlSource open(NvmlApi api, String label) {
+    public static NvmlSource open(NvmlApi api, String label, LongSupplier nanos, Duration powerPoll) {
         try {
             api.init();
         } catch (NvmlException e) {
             String why = "NVML from '" + label + "' failed to initialise, GPU energy source unavailable: "
                     + e.getMessage();
             LOG.log(System.Logger.Level.WARNING, why);
-            return new NvmlSource(null, List.of(), why);
+            return new NvmlSource(null, List.of(), why, nanos, Duration.ZERO);
         }
         try {
             List<GpuState> gpus = NvmlDiscovery.discover(api);
             String driver = driverVersion(api);
             String detail = "NVML from '" + label + "', driver " + driver + ", " + gpus.size() + " GPU(s)";
             LOG.log(System.Logger.Level.INFO, detail);
-            return new NvmlSource(api, gpus, detail);
+            return new NvmlSource(api, gpus, detail, nanos, powerPoll);
         } catch (NvmlException e) {
             api.close();
             String why = "NVML from '" + label + "' could not count devices, GPU energy source unavailable: "
                     + e.getMessage();
             LOG.log(System.Logger.Level.WARNING, why);
-            return new NvmlSource(null, List.of(), why);
+            return new NvmlSource(null, List.of(), why, nanos, Duration.ZERO);
         }
     }
 
@@ -125,15 +174,20 @@ public final class NvmlSource implements EnergySource {
         }
         Optional<Long> power = lostOrUnsupported(g, GpuState.Capability.POWER) ? Optional.empty()
                 : attempt(g, GpuState.Capability.POWER, flags, () -> api.powerMilliwatts(g.handle));
+        long now = nanos.getAsLong();
         Optional<Integer> util = lostOrUnsupported(g, GpuState.Capability.UTILIZATION) ? Optional.empty()
                 : attempt(g, GpuState.Capability.UTILIZATION, flags, () -> api.gpuUtilizationPct(g.handle));
         Optional<List<ProcessUse>> procs = lostOrUnsupported(g, GpuState.Capability.PROCESSES) ? Optional.empty()
                 : attempt(g, GpuState.Capability.PROCESSES, flags, () -> api.computeProcesses(g.handle));
 
         OptionalDouble watts = power.map(mw -> OptionalDouble.of(mw / 1000.0)).orElse(OptionalDouble.empty());
-        OptionalDouble value = g.device.method() == Method.NVML_ENERGY_COUNTER
-                ? energy.map(mj -> OptionalDouble.of(mj / 1000.0)).orElse(OptionalDouble.empty())
-                : watts;
+        OptionalDouble value;
+        if (g.device.method() == Method.NVML_ENERGY_COUNTER) {
+            value = energy.map(mj -> OptionalDouble.of(mj / 1000.0)).orElse(OptionalDouble.empty());
+        } else {
+            value = watts.isPresent() ? OptionalDouble.of(g.integrator.sample(now, watts.getAsDouble()))
+                    : OptionalDouble.empty();
+        }
         if (value.isEmpty()) {
             flags.add(SampleFlag.NO_DATA);
         }
@@ -192,6 +246,14 @@ public final class NvmlSource implements EnergySource {
 
     @Override
     public void close() {
+        if (poller != null) {
+            poller.shutdownNow();
+            try {
+                poller.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (api != null) {
             api.close();
         }

@@ -109,6 +109,11 @@ public final class RaplSource implements EnergySource {
                 || z.device.component() == Component.PSYS);
     }
 
+    /** Whether some selected zone measures DRAM. */
+    public boolean coversDram() {
+        return zones.stream().anyMatch(z -> z.device.component() == Component.DRAM);
+    }
+
     @Override
     public SourceStatus status() {
         return status;

@@ -88,7 +88,6 @@ final class DeviceTrack {
         double seconds = dt / 1e9;
         double joules = switch (method.basis()) {
             case COUNTER -> v - lastValue;
-            case INSTANT_POWER -> (lastValue + v) / 2.0 * seconds;
             case MEAN_POWER -> v * seconds;
         };
         if (method.basis() == Method.Basis.COUNTER && joules < 0) {
@@ -100,9 +99,8 @@ final class DeviceTrack {
         } else if (implausible(joules / seconds)) {
             flags.add(SampleFlag.IMPLAUSIBLE);
             joules = 0;
-        } else if (method.basis() != Method.Basis.COUNTER) {
-            seePower(method.basis() == Method.Basis.INSTANT_POWER ? v : joules / seconds);
-        } else if (r.powerWatts().isEmpty()) {
+        } else if (method.basis() != Method.Basis.COUNTER || r.powerWatts().isEmpty()) {
+            // Without a reported power, the interval's mean power is the best peak we know.
             seePower(joules / seconds);
         }
         windowJoules += joules;
@@ -116,12 +114,14 @@ final class DeviceTrack {
     }
 
     private void rebaseline(DeviceInfo now, double v, long t) {
+        boolean otherCounter = now.method() != device.method();
         device = now;
         baselined = true;
         lastValue = v;
         lastNanos = t;
         if (now.method().basis() == Method.Basis.COUNTER) {
-            if (Double.isNaN(counterStart)) {
+            // A new method means a new counter: the window's counters restart from it.
+            if (Double.isNaN(counterStart) || otherCounter) {
                 counterStart = v;
             }
             counterEnd = v;

@@ -9,5 +9,7 @@ public enum Component {
     /** DRAM attached to one package, measured by RAPL. */
     DRAM,
     /** The whole platform as seen by RAPL's psys domain. */
-    PSYS
+    PSYS,
+    /** Memory power estimated from its size, where no DRAM counter exists. */
+    RAM_EST
 }

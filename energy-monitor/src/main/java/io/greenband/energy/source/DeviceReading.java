@@ -10,8 +10,8 @@ import java.util.Set;
  * What one source read for one device in one tick.
  *
  * @param device         the device, with the method in force for this reading
- * @param value          by {@link Method#basis()}: cumulative joules, instant watts or mean watts since the
- *                       previous reading; empty when nothing could be read this tick
+ * @param value          by {@link Method#basis()}: cumulative joules, or mean watts since the previous
+ *                       reading; empty when nothing could be read this tick
  * @param powerWatts     the device's reported power when known (also for counter methods), for max power
  * @param utilizationPct device utilization in percent (GPU busy time, CPU load), when known
  * @param processes      processes seen on the device, empty when unknown or none

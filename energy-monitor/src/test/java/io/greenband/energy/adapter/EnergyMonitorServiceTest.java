@@ -2,14 +2,20 @@ package io.greenband.energy.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.jna.Native;
 import io.greenband.energy.nvml.FakeNvml;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -22,16 +28,36 @@ import org.junit.jupiter.api.Test;
 @TestProfile(EnergyMonitorServiceTest.FakeNode.class)
 class EnergyMonitorServiceTest {
 
-    /** Points the monitor at the fake NVML and an absent powercap tree, ticking fast. */
+    /**
+     * Points the monitor at its own copy of the fake NVML (a separate file is a separate library instance,
+     * so the running service and the NVML unit tests never share scripted state), an absent powercap tree,
+     * and a fast tick.
+     */
     public static class FakeNode implements QuarkusTestProfile {
+
+        /** Keeps the copy loaded while the service runs. */
+        private static FakeNvml serviceCopy;
+
         @Override
         public Map<String, String> getConfigOverrides() {
-            FakeNvml.withDevices(1).fake_nvml_set_energy(0, 1_000);
+            Path copy = Path.of(FakeNvml.path()).resolveSibling("libfake_nvml_service.so");
+            try {
+                Files.copy(Path.of(FakeNvml.path()), copy, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            synchronized (FakeNode.class) {
+                if (serviceCopy == null) {
+                    serviceCopy = Native.load(copy.toString(), FakeNvml.class);
+                    serviceCopy.fake_nvml_reset(1);
+                    serviceCopy.fake_nvml_set_energy(0, 1_000);
+                }
+            }
             return Map.of(
                     "greenband.energy.publish.enabled", "false",
                     "greenband.energy.interval", "100ms",
                     "greenband.energy.host", "test-node",
-                    "greenband.energy.nvml.library", FakeNvml.path(),
+                    "greenband.energy.nvml.library", copy.toString(),
                     "greenband.energy.rapl.root", "target/no-powercap-here");
         }
     }
@@ -61,6 +87,7 @@ class EnergyMonitorServiceTest {
         assertThat(body).containsPattern("greenband_power_watts\\{[^}]*device=\"GPU-00000000-fake-0000-0000-000000000000\"");
         assertThat(body).containsPattern("greenband_energy_estimated\\{[^}]*device=\"cpu\"[^}]*\\} 1");
         assertThat(body).contains("node=\"test-node\"");
+        assertThat(body).containsPattern("greenband_energy_joules_total\\{[^}]*component=\"ram_est\",device=\"ram\"");
     }
 
     @Test
@@ -71,6 +98,6 @@ class EnergyMonitorServiceTest {
         assertThat(health).containsPattern("\"name\":\"energy-sources\",\"status\":\"UP\"");
         assertThat(health).contains("\"nvml\":\"available, 1 device(s)\"");
         assertThat(health).contains("\"rapl\":\"unavailable");
-        assertThat(health).contains("\"estimate\":\"available, 1 device(s)\"");
+        assertThat(health).contains("\"estimate\":\"available, 1 device(s); available, 1 device(s)\"");
     }
 }

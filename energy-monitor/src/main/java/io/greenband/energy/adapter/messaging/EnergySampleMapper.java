@@ -3,6 +3,7 @@ package io.greenband.energy.adapter.messaging;
 import io.greenband.energy.node.NodeIdentity;
 import io.greenband.energy.sampler.DeviceWindow;
 import io.greenband.energy.source.DeviceInfo;
+import io.greenband.energy.source.Method;
 import io.greenband.energy.source.ProcessUse;
 import io.greenband.energy.source.SampleFlag;
 import io.greenband.energy.source.SourceKind;
@@ -12,9 +13,9 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * {@link DeviceWindow} → {@link EnergySample}. Counters are published in the source's own unit (NVML
- * millijoules, RAPL microjoules) and are the monitor's unwrapped counters, so {@code counterEnd −
- * counterStart} equals the window energy unless a reset was detected.
+ * {@link DeviceWindow} → {@link EnergySample}. Hardware counters are published in the source's own unit
+ * (NVML millijoules, RAPL microjoules), unwrapped by the monitor, so {@code counterEnd − counterStart}
+ * equals the window energy unless a reset was detected.
  */
 public final class EnergySampleMapper {
 
@@ -30,7 +31,9 @@ public final class EnergySampleMapper {
         DeviceInfo d = w.device();
         double unit = d.source() == SourceKind.NVML ? 1e3 : 1e6;
         String counterUnit = d.source() == SourceKind.NVML ? "mJ" : "uJ";
-        boolean counters = w.counterStartJoules().isPresent() && w.counterEndJoules().isPresent();
+        // Only hardware counters are published; power integration's running total is the monitor's own.
+        boolean hardwareCounter = d.method() == Method.NVML_ENERGY_COUNTER || d.method() == Method.RAPL;
+        boolean counters = hardwareCounter && w.counterStartJoules().isPresent() && w.counterEndJoules().isPresent();
         return new EnergySample(node.nodeId(), node.host(), component(d), d.id(), emptyToNull(d.name()),
                 d.index() >= 0 ? d.index() : null, EnergySample.Method.valueOf(d.method().name()), d.estimated(),
                 w.start(), w.end(), w.durationNanos(), w.energyJoules(),
@@ -47,6 +50,7 @@ public final class EnergySampleMapper {
             case CPU -> EnergySample.Component.CPU;
             case DRAM -> EnergySample.Component.DRAM;
             case PSYS -> EnergySample.Component.PSYS;
+            case RAM_EST -> EnergySample.Component.RAM_EST;
         };
     }
 
