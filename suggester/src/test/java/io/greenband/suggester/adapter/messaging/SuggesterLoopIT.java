@@ -95,7 +95,7 @@ class SuggesterLoopIT {
         loop("lease", new ArrayList<>());
         // The first attempt of the first trial never answers.
         open.add(new ScriptedScorer(client, topics, s -> !(s.trialId().equals("s2-t0000") && s.attempt() == 1)));
-        send(codec.toRecord(Studies.study("s2", 1, 3, 1, 1)));
+        send(codec.toRecord(Studies.study("s2", 1, 3, 1, 2)));
 
         TrialFinished lost = await(() -> events(Topic.TRIAL_FINISHED, TrialFinished.class).stream().findFirst()
                 .orElse(null));
