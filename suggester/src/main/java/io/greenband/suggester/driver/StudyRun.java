@@ -12,7 +12,6 @@ import io.greenband.suggester.core.preset.StudyDefinitions;
 import io.greenband.suggester.core.study.Optimizer;
 import io.greenband.suggester.core.study.Trial;
 import io.greenband.suggester.core.study.TrialFailure;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -290,10 +289,5 @@ public final class StudyRun {
 
     private int leaseSeconds() {
         return definition.scheduler().leaseSeconds();
-    }
-
-    /** How long a lease runs, for tests and logs. */
-    public Duration lease() {
-        return Duration.ofSeconds(leaseSeconds());
     }
 }

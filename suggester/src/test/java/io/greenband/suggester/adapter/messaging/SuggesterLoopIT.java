@@ -107,6 +107,15 @@ class SuggesterLoopIT {
         assertThat(log).filteredOn(s -> s.trialId().equals("s2-t0000")).extracting(TrialSuggested::attempt)
                 .containsExactly(1, 2);
         assertThat(log).extracting(TrialSuggested::trialId).containsOnly("s2-t0000", "s2-t0001", "s2-t0002");
+
+        // A replay applies the stamped LOST verdict where it was made: same retry, same suggestions, nothing new.
+        List<TrialSuggested> replayed = Collections.synchronizedList(new ArrayList<>());
+        SuggesterLoop replay = loop("lease-replay", replayed);
+        await(() -> replay.driver().run("s2").map(r -> r.stopped()).orElse(false) ? true : null);
+        replay.close();
+        assertThat(json(replayed)).containsExactlyInAnyOrderElementsOf(json(log));
+        assertThat(events(Topic.TRIAL_SUGGESTED, TrialSuggested.class)).hasSize(log.size());
+        assertThat(events(Topic.TRIAL_FINISHED, TrialFinished.class)).hasSize(1);
     }
 
     @Test
