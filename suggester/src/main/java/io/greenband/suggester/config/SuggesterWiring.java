@@ -8,9 +8,11 @@ import io.greenband.suggester.adapter.messaging.SuggesterLoop;
 import io.greenband.suggester.adapter.persistence.SnapshotStore;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -24,18 +26,22 @@ public class SuggesterWiring {
     private final TopicRegistry topics;
     private final EventIntake intake;
     private final MongoDatabase database;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final String application;
     private volatile SuggesterLoop loop;
 
+    /**
+     * @param kafka every {@code kafka.*} setting (bootstrap servers, security protocol, SASL, trust store,
+     *              from properties or {@code KAFKA_*} variables), as Quarkus collects them for its own clients
+     */
     public SuggesterWiring(SuggesterConfig config, TopicRegistry topics, EventIntake intake, MongoDatabase database,
-                           @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                           @Identifier("default-kafka-broker") Map<String, Object> kafka,
                            @ConfigProperty(name = "quarkus.application.name") String application) {
         this.config = config;
         this.topics = topics;
         this.intake = intake;
         this.database = database;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.application = application;
     }
 
@@ -44,7 +50,12 @@ public class SuggesterWiring {
             return;
         }
         Properties client = new Properties();
-        client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        kafka.forEach((k, v) -> {
+            // Quarkus-only keys (e.g. a TLS registry name) mean nothing to a plain client.
+            if (!k.startsWith("tls-") && !k.startsWith("devservices")) {
+                client.put(k, v);
+            }
+        });
         client.put(CommonClientConfigs.CLIENT_ID_CONFIG, application);
         LoopSettings settings = new LoopSettings(config.pollTimeout(), config.snapshot().everyInputs(),
                 config.snapshot().every());
