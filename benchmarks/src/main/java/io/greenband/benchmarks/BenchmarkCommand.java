@@ -1,11 +1,27 @@
 package io.greenband.benchmarks;
 
+import io.greenband.benchmarks.monitor.MonitorBenchmark;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
 /** Entry point of {@code greenband-benchmarks.jar}: runs one named benchmark and prints its table. */
-public final class BenchmarkCommand {
-    private BenchmarkCommand() {}
+@Command(name = "greenband-benchmarks", mixinStandardHelpOptions = true,
+        description = "Runs one benchmark: java -jar greenband-benchmarks.jar <benchmark> [--quick] [--json FILE]",
+        subcommands = {
+                MonitorBenchmark.class,
+        })
+public final class BenchmarkCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Without a benchmark name: the usage, as an error. */
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark");
+    }
 
     public static void main(String[] args) {
-        System.err.println("usage: java -jar greenband-benchmarks.jar <benchmark> [--quick] [--json FILE]");
-        System.exit(2);
+        System.exit(new CommandLine(new BenchmarkCommand()).execute(args));
     }
 }
