@@ -1,14 +1,21 @@
 package io.greenband.benchmarks;
 
 import io.greenband.benchmarks.monitor.MonitorBenchmark;
+import io.greenband.benchmarks.suggester.SuggesterBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of {@code greenband-benchmarks.jar}: runs one named benchmark and prints its table. */
+/**
+ * Entry point of {@code greenband-benchmarks.jar}: a dispatcher to one picocli subcommand per benchmark, each in
+ * its own class, each printing a table and writing JSON with {@code --json FILE}.
+ */
 @Command(name = "greenband-benchmarks", mixinStandardHelpOptions = true,
         description = "Runs one benchmark: java -jar greenband-benchmarks.jar <benchmark> [--quick] [--json FILE]",
         subcommands = {
+                SuggesterBenchmark.class,
+                
                 MonitorBenchmark.class,
+                
         })
 public final class BenchmarkCommand implements Runnable {
 

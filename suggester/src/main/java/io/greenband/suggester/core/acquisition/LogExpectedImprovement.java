@@ -2,7 +2,6 @@ package io.greenband.suggester.core.acquisition;
 
 import io.greenband.suggester.core.surrogate.FeatureEncoder;
 import io.greenband.suggester.core.surrogate.Surrogate;
-import java.util.stream.IntStream;
 
 /**
  * SMAC's log-EI: the surrogate predicts log-scaled costs (mean m, variance v); the expected improvement
@@ -11,9 +10,6 @@ import java.util.stream.IntStream;
  * predicted mean among configurations already evaluated at the modelled budget.
  */
 public final class LogExpectedImprovement implements AcquisitionFunction {
-
-    /** Configurations per parallel chunk; smaller batches are scored on the calling thread. */
-    private static final int PARALLEL_ROWS = 1024;
 
     private final Surrogate model;
     private final FeatureEncoder encoder;
@@ -33,33 +29,35 @@ public final class LogExpectedImprovement implements AcquisitionFunction {
 
     @Override
     public void evaluate(double[][] vectors, double[] out) {
-        int n = vectors.length;
-        if (n >= PARALLEL_ROWS) {
-            // Chunks are independent, so the parallel result equals the sequential one.
-            IntStream.range(0, (n + PARALLEL_ROWS - 1) / PARALLEL_ROWS).parallel().forEach(chunk ->
-                    evaluateRange(vectors, out, chunk * PARALLEL_ROWS, Math.min(n, (chunk + 1) * PARALLEL_ROWS)));
-        } else {
-            evaluateRange(vectors, out, 0, n);
-        }
+        evaluateRange(vectors, out, 0, vectors.length);
     }
 
     private void evaluateRange(double[][] vectors, double[] out, int from, int to) {
-        double[] row = new double[encoder.width()];
-        double[] mv = new double[2];
+        int n = to - from;
+        int width = encoder.width();
+        double[] flat = new double[n * width];
+        double[] row = new double[width];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(encoder.fill(vectors[from + i], budgetUnit, row), 0, flat, i * width, width);
+        }
+        // One batch call over row-major features: the forest walks its flat node arrays tree by tree and
+        // splits large batches across threads itself.
+        double[] means = new double[n];
+        double[] vars = new double[n];
+        model.predictFlat(flat, width, means, vars);
         double best = Math.exp(incumbent);
-        for (int i = from; i < to; i++) {
-            model.predict(encoder.fill(vectors[i], budgetUnit, row), mv);
-            double mean = mv[0];
-            double var = mv[1];
+        for (int i = 0; i < n; i++) {
+            double mean = means[i];
+            double var = vars[i];
             double sigma = Math.sqrt(var);
             if (!(sigma > 0)) {
-                out[i] = 0;
+                out[from + i] = 0;
                 continue;
             }
             double u = (incumbent - mean) / sigma;
             double ei = best * Gaussian.cdf(u) - Math.exp(mean + var / 2) * Gaussian.cdf(u - sigma);
             // Rounding can push a vanishing improvement below zero; an improvement is never negative.
-            out[i] = Double.isFinite(ei) ? Math.max(0, ei) : 0;
+            out[from + i] = Double.isFinite(ei) ? Math.max(0, ei) : 0;
         }
     }
 }

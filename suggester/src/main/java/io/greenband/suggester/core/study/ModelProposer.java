@@ -11,7 +11,6 @@ import io.greenband.suggester.core.surrogate.FeatureEncoder;
 import io.greenband.suggester.core.surrogate.RandomForest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -82,14 +81,10 @@ final class ModelProposer {
             double[] mean = new double[n];
             double[] var = new double[n];
             forest.predict(rows, mean, var);
-            Integer[] idx = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                idx[i] = i;
-            }
-            Arrays.sort(idx, Comparator.comparingDouble(i -> mean[i]));
+            int[] idx = lowest(mean, Math.min(LocalAndSortedRandomSearch.DEFAULT_PREVIOUS_STARTS, n));
             List<double[]> previous = new ArrayList<>();
-            for (int i = 0; i < Math.min(LocalAndSortedRandomSearch.DEFAULT_PREVIOUS_STARTS, n); i++) {
-                previous.add(data.configs.get(idx[i]));
+            for (int i : idx) {
+                previous.add(data.configs.get(i));
             }
             f = new Fit(forest, mean[idx[0]], previous, data.targetUnit);
         }
@@ -97,6 +92,26 @@ final class ModelProposer {
         fittedWeights = weights.clone();
         fit = f;
         return f;
+    }
+
+    /**
+     * Indices of the {@code k} smallest values, smallest first, ties by index: the head of a stable
+     * ascending sort, found by k linear passes instead of sorting every evaluated configuration.
+     */
+    static int[] lowest(double[] values, int k) {
+        int[] out = new int[k];
+        boolean[] taken = new boolean[values.length];
+        for (int j = 0; j < k; j++) {
+            int best = -1;
+            for (int i = 0; i < values.length; i++) {
+                if (!taken[i] && (best < 0 || Double.compare(values[i], values[best]) < 0)) {
+                    best = i;
+                }
+            }
+            taken[best] = true;
+            out[j] = best;
+        }
+        return out;
     }
 
     private record Fit(RandomForest forest, double incumbent, List<double[]> previous, double targetUnit) {

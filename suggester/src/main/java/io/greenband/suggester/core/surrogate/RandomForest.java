@@ -17,9 +17,26 @@ public final class RandomForest implements Surrogate {
     private static final int PARALLEL_ROWS = 1024;
 
     private final RegressionTree[] trees;
+    /** All trees' nodes in one layout (see {@link RegressionTree#copyInto}), so batch prediction walks flat arrays. */
+    private final int[] nodeFeature;
+    private final double[] nodeThreshold;
+    private final int[] nodeLeft;
+    private final int[] roots;
 
     private RandomForest(RegressionTree[] trees) {
         this.trees = trees;
+        int total = 0;
+        roots = new int[trees.length];
+        for (int t = 0; t < trees.length; t++) {
+            roots[t] = total;
+            total += trees[t].nodes();
+        }
+        nodeFeature = new int[total];
+        nodeThreshold = new double[total];
+        nodeLeft = new int[total];
+        for (int t = 0; t < trees.length; t++) {
+            trees[t].copyInto(nodeFeature, nodeThreshold, nodeLeft, roots[t]);
+        }
     }
 
     /**
@@ -102,11 +119,23 @@ public final class RandomForest implements Surrogate {
     }
 
     @Override
+    public void predictFlat(double[] flat, int width, double[] mean, double[] variance) {
+        int n = mean.length;
+        if (n >= PARALLEL_ROWS) {
+            IntStream.range(0, (n + PARALLEL_ROWS - 1) / PARALLEL_ROWS).parallel().forEach(chunk ->
+                    predictFlatRange(flat, width, mean, variance, chunk * PARALLEL_ROWS,
+                            Math.min(n, (chunk + 1) * PARALLEL_ROWS)));
+        } else {
+            predictFlatRange(flat, width, mean, variance, 0, n);
+        }
+    }
+
+    @Override
     public void predict(double[] row, double[] meanVariance) {
         double s = 0;
         double q = 0;
-        for (RegressionTree tree : trees) {
-            double p = tree.predict(row);
+        for (int root : roots) {
+            double p = walk(root, row);
             s += p;
             q += p * p;
         }
@@ -115,19 +144,63 @@ public final class RandomForest implements Surrogate {
         meanVariance[1] = Math.max(MIN_VARIANCE, q / trees.length - m * m);
     }
 
+    /**
+     * Tree by tree over the rows (one tree's nodes stay in cache); each row still sums its trees in tree
+     * order, so the result equals predicting row by row.
+     */
     private void predictRange(double[][] features, double[] mean, double[] variance, int from, int to) {
-        int t = trees.length;
+        int t = roots.length;
         for (int i = from; i < to; i++) {
-            double s = 0;
-            double q = 0;
-            for (RegressionTree tree : trees) {
-                double p = tree.predict(features[i]);
-                s += p;
-                q += p * p;
-            }
-            double m = s / t;
-            mean[i] = m;
-            variance[i] = Math.max(MIN_VARIANCE, q / t - m * m);
+            mean[i] = 0;
+            variance[i] = 0;
         }
+        for (int root : roots) {
+            for (int i = from; i < to; i++) {
+                double p = walk(root, features[i]);
+                mean[i] += p;
+                variance[i] += p * p;
+            }
+        }
+        for (int i = from; i < to; i++) {
+            double m = mean[i] / t;
+            mean[i] = m;
+            variance[i] = Math.max(MIN_VARIANCE, variance[i] / t - m * m);
+        }
+    }
+
+    /** As {@link #predictRange}, over row-major rows: no per-row array to dereference. */
+    private void predictFlatRange(double[] flat, int width, double[] mean, double[] variance, int from, int to) {
+        int t = roots.length;
+        for (int i = from; i < to; i++) {
+            mean[i] = 0;
+            variance[i] = 0;
+        }
+        for (int root : roots) {
+            for (int i = from; i < to; i++) {
+                int base = i * width;
+                int node = root;
+                int f;
+                while ((f = nodeFeature[node]) >= 0) {
+                    node = flat[base + f] <= nodeThreshold[node] ? nodeLeft[node] : nodeLeft[node] + 1;
+                }
+                double p = nodeThreshold[node];
+                mean[i] += p;
+                variance[i] += p * p;
+            }
+        }
+        for (int i = from; i < to; i++) {
+            double m = mean[i] / t;
+            mean[i] = m;
+            variance[i] = Math.max(MIN_VARIANCE, variance[i] / t - m * m);
+        }
+    }
+
+    private double walk(int root, double[] x) {
+        int node = root;
+        int f;
+        while ((f = nodeFeature[node]) >= 0) {
+            node = x[f] <= nodeThreshold[node] ? nodeLeft[node] : nodeLeft[node] + 1;
+        }
+        return nodeThreshold[node];
     }
 }

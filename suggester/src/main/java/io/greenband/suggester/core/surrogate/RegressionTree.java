@@ -31,6 +31,19 @@ final class RegressionTree {
     }
 
     /**
+     * Appends this tree to a flat node layout shared by a forest: split feature (-1 for a leaf), threshold
+     * (the value for a leaf) and the absolute index of the left child, starting at node {@code offset}.
+     */
+    void copyInto(int[] outFeature, double[] outThreshold, int[] outLeft, int offset) {
+        for (int i = 0; i < size; i++) {
+            boolean leaf = feature[i] < 0;
+            outFeature[offset + i] = leaf ? -1 : feature[i];
+            outThreshold[offset + i] = leaf ? value[i] : threshold[i];
+            outLeft[offset + i] = leaf ? -1 : offset + left[i];
+        }
+    }
+
+    /**
      * Grows a tree.
      *
      * @param cols features by column ({@code cols[f][row]})
@@ -49,6 +62,13 @@ final class RegressionTree {
         }
         int maxFeatures = Math.max(1, (int) (d * s.ratioFeatures()));
         boolean[] goesLeft = new boolean[y.length];
+        // Weighted targets once per tree, so the split scans read one array per row instead of two.
+        double[] wy = new double[y.length];
+        double[] wyy = new double[y.length];
+        for (int r : sorted.length == 0 ? new int[0] : sorted[0]) {
+            wy[r] = weight[r] * y[r];
+            wyy[r] = weight[r] * y[r] * y[r];
+        }
         int[] buffer = new int[n];
         int[] features = new int[d];
         for (int f = 0; f < d; f++) {
@@ -74,8 +94,8 @@ final class RegressionTree {
             for (int i = start; i < end; i++) {
                 int r = rows[i];
                 w += weight[r];
-                sum += weight[r] * y[r];
-                sq += weight[r] * y[r] * y[r];
+                sum += wy[r];
+                sq += wyy[r];
             }
             double sse = Math.max(0, sq - sum * sum / w);
             boolean leaf = end - start < s.minSamplesSplit() || depth >= s.maxDepth() || sse / w <= 1e-15;
@@ -101,7 +121,7 @@ final class RegressionTree {
                     for (int i = start; i < end - 1; i++) {
                         int r = order[i];
                         wl += weight[r];
-                        sl += weight[r] * y[r];
+                        sl += wy[r];
                         double xi = x[r];
                         double xn = x[order[i + 1]];
                         if (xi == xn || i + 1 - start < s.minSamplesLeaf() || end - i - 1 < s.minSamplesLeaf()) {
