@@ -102,7 +102,12 @@ public final class CommandTrialRunner implements TrialRunner {
             TrialResult result;
             try {
                 result = readOutput(request, process.getInputStream(), listener, metrics);
-                running.waitFor();
+                try {
+                    running.waitFor();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    cancelled.set(true);
+                }
             } finally {
                 watchdog.interrupt();
             }

@@ -11,6 +11,7 @@ import io.greenband.events.payload.TrialStarted;
 import io.greenband.events.payload.TrialStatus;
 import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;
+import io.greenband.trainer.worker.TrialWorker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,6 +58,10 @@ class TrialRedeliveryIT {
                     Duration.ofSeconds(30));
             log.awaitUntil(events -> events.stream().anyMatch(e -> e.type() == EventType.TRIAL_STARTED),
                     Duration.ofSeconds(60));
+            // trial-started precedes the program's start: crash only once the first run has marked itself.
+            for (int i = 0; i < 300 && !Files.exists(marker); i++) {
+                Thread.sleep(100);
+            }
             assertThat(Files.exists(marker)).isTrue();
             TestTrainer second = new TestTrainer("trainer-b", stack.kafkaBootstrapServers(), TOPICS, dir.resolve("b"),
                     Duration.ofSeconds(30));
@@ -75,6 +80,36 @@ class TrialRedeliveryIT {
             assertThat(finished.get(0).worker()).isEqualTo("trainer-b");
             assertThat(finished.get(0).status()).isEqualTo(TrialStatus.SUCCEEDED);
             assertThat(finished.get(0).metrics()).containsEntry("val_accuracy", 0.75).containsEntry("val_error", 0.25);
+            assertThat(log.committed(TestTrainer.GROUP, Topic.TRIAL_SUGGESTED)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aTrainerStoppedMidTrialReportsTheTrialFailedAndCommitsIt(EmbeddedStack stack) throws Exception {
+        TopicRegistry topics = TopicRegistry.withPrefix("shutdown.").withPartitions(1);
+        stack.createTopics(topics);
+        Path script = dir.resolve("slow.sh");
+        Files.writeString(script, """
+                echo '{"type":"progress","epoch":1,"epochs":3,"train_loss":0.9}'
+                sleep 120
+                """);
+        try (EventLog log = new EventLog(stack.kafkaBootstrapServers(), topics, Topic.TRIAL_STARTED,
+                Topic.TRIAL_FINISHED)) {
+            log.publish(TestTrainer.commandStudy("shutdown", script));
+            log.publish(TestTrainer.trial("shutdown", "shutdown-t1", Map.of("batch_size", 16, "epochs", 3)));
+            TestTrainer trainer = new TestTrainer("trainer-s", stack.kafkaBootstrapServers(), topics,
+                    dir.resolve("s"), Duration.ofSeconds(30));
+            log.awaitUntil(events -> events.stream().anyMatch(e -> e.type() == EventType.TRIAL_STARTED),
+                    Duration.ofSeconds(60));
+            trainer.close();
+
+            List<ReceivedEvent> events = log.awaitUntil(all -> all.stream()
+                    .anyMatch(e -> e.type() == EventType.TRIAL_FINISHED), Duration.ofSeconds(30));
+            TrialFinished finished = events.stream().filter(e -> e.type() == EventType.TRIAL_FINISHED)
+                    .map(e -> e.payload(TrialFinished.class)).findFirst().orElseThrow();
+            assertThat(finished.status()).isEqualTo(TrialStatus.FAILED);
+            assertThat(finished.error()).startsWith(TrialWorker.SHUTTING_DOWN).contains("interrupted");
+            assertThat(finished.worker()).isEqualTo("trainer-s");
             assertThat(log.committed(TestTrainer.GROUP, Topic.TRIAL_SUGGESTED)).isEqualTo(1);
         }
     }
