@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 SuggesterBenchmark.class,
                 
+                TrainerBenchmark.class,
                 MonitorBenchmark.class,
                 
         })

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The trainer core stays framework-free: no Quarkus, Jakarta, Kafka or BSON imports. */
 class CorePurityTest {
 
-    private static final List<String> CORE = List.of("dsnn", "data", "optim", "runner", "onnx");
+    private static final List<String> CORE = List.of("dsnn", "data", "optim", "runner", "onnx", "worker");
     private static final List<String> FORBIDDEN = List.of("import jakarta.", "import io.quarkus.",
             "import org.apache.kafka.", "import org.bson.", "import io.smallrye.");
 

@@ -7,6 +7,7 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.Objects;
 /**
  * CIFAR ResNet20 (3 stages of 3 basic blocks, 16/32/64 channels, option-A shortcuts) in which the
  * last {@code shift_depth} of the 19 convolutions are shift layers and the final linear layer
- * always is. Use {@link #builder()}.
+ * always is. {@link Builder#optFloat()} gives the plain float network (no shift layer at all), the
+ * baseline of the benchmarks. Use {@link #builder()}.
  */
 public final class ResNet20 {
 
@@ -29,9 +31,11 @@ public final class ResNet20 {
     private final ShiftSettings settings;
     private final int numClasses;
     private final int imageSize;
+    private final boolean dense;
 
     private ResNet20(Builder builder) {
-        this.shiftDepth = builder.shiftDepth;
+        this.dense = builder.dense;
+        this.shiftDepth = builder.dense ? 0 : builder.shiftDepth;
         this.settings = builder.settings;
         this.numClasses = builder.numClasses;
         this.imageSize = builder.imageSize;
@@ -61,7 +65,7 @@ public final class ResNet20 {
                 in = out;
             }
         }
-        layers.add(new LayerSpec("linear", LayerSpec.Kind.LINEAR, true, in, numClasses, 1, 1, 1, true));
+        layers.add(new LayerSpec("linear", LayerSpec.Kind.LINEAR, !dense, in, numClasses, 1, 1, 1, true));
         return layers;
     }
 
@@ -89,6 +93,11 @@ public final class ResNet20 {
 
     private Block layerBlock(LayerSpec spec) {
         long fanIn = (long) spec.inChannels() * spec.kernel() * spec.kernel();
+        if (spec.kind() == LayerSpec.Kind.LINEAR && !spec.shifted()) {
+            Linear linear = Linear.builder().setUnits(spec.outChannels()).optBias(spec.bias()).build();
+            linear.setInitializer(ShiftInitializers.uniformFanIn(spec.inChannels()), Parameter.Type.WEIGHT);
+            return linear;
+        }
         if (spec.kind() == LayerSpec.Kind.LINEAR) {
             return new ShiftLinear(settings, spec.inChannels(), spec.outChannels(), spec.bias());
         }
@@ -114,8 +123,15 @@ public final class ResNet20 {
         private ShiftSettings settings;
         private int numClasses = 10;
         private int imageSize = 32;
+        private boolean dense;
 
         private Builder() {}
+
+        /** Every layer dense, the linear one included: the float ResNet20 (shift depth and settings unused). */
+        public Builder optFloat() {
+            this.dense = true;
+            return this;
+        }
 
         /** Number of final convolutions to turn into shift layers: 0 none, 19 or more all. */
         public Builder setShiftDepth(int shiftDepth) {

@@ -28,13 +28,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * "validation_loss":..,"validation_accuracy":..}} per epoch and one final
  * {@code {"type":"result","metrics":{..}}} (or {@code {"type":"result","status":"failed","error":".."}}).
  * Other stdout lines are ignored. A non-zero exit, a missing result, a non-finite metric or the
- * time limit end the trial FAILED.
+ * time limit end the trial FAILED; interrupting the calling thread stops the program (INTERRUPTED).
  */
 public final class CommandTrialRunner implements TrialRunner {
 
     /** Environment variable holding the path of the trial JSON file. */
     public static final String TRIAL_FILE_ENV = "GREENBAND_TRIAL_FILE";
     private static final int STDERR_LINES = 20;
+    private static final long CANCEL_CHECK_MILLIS = 200;
 
     private final List<String> command;
     private final Path workDir;
@@ -77,11 +78,20 @@ public final class CommandTrialRunner implements TrialRunner {
             }
             Process running = process;
             AtomicBoolean timedOut = new AtomicBoolean();
+            AtomicBoolean cancelled = new AtomicBoolean();
+            Thread caller = Thread.currentThread();
             Thread watchdog = new Thread(() -> {
+                // Reading stdout does not notice interrupts: the watchdog stops the program when the caller is.
+                long deadline = System.nanoTime() + timeout.toNanos();
                 try {
-                    if (!running.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                        timedOut.set(true);
-                        stop(running);
+                    while (!running.waitFor(CANCEL_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+                        if (caller.isInterrupted()) {
+                            cancelled.set(true);
+                            stop(running);
+                        } else if (System.nanoTime() > deadline) {
+                            timedOut.set(true);
+                            stop(running);
+                        }
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -92,9 +102,18 @@ public final class CommandTrialRunner implements TrialRunner {
             TrialResult result;
             try {
                 result = readOutput(request, process.getInputStream(), listener, metrics);
-                running.waitFor();
+                try {
+                    running.waitFor();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    cancelled.set(true);
+                }
             } finally {
                 watchdog.interrupt();
+            }
+            if (cancelled.get()) {
+                throw new TrainerException(TrainerException.Kind.INTERRUPTED, "trial interrupted; command stopped",
+                        null);
             }
             if (timedOut.get()) {
                 throw new TrainerException(TrainerException.Kind.COMMAND, "command exceeded its time limit of "

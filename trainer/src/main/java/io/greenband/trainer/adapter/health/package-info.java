@@ -1,0 +1,2 @@
+/** The trainer's own health check: its trial consumer must be running. */
+package io.greenband.trainer.adapter.health;

@@ -1,0 +1,67 @@
+package io.greenband.trainer.adapter.messaging;
+
+import io.greenband.events.codec.EventCodec;
+import io.greenband.events.payload.GreenbandEvent;
+import io.greenband.trainer.worker.TrialEvents;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Publishes the trainer's events through the shared codec (CloudEvents binary mode, topic and key from the
+ * event: the study id for trial events), idempotently and acknowledged by all in-sync replicas.
+ */
+public final class KafkaTrialEvents implements TrialEvents, AutoCloseable {
+
+    private final EventCodec codec;
+    private final Producer<String, byte[]> producer;
+    private volatile boolean muted;
+
+    /** A publisher over {@code kafka} client settings (bootstrap servers, security...). */
+    public KafkaTrialEvents(EventCodec codec, Map<String, Object> kafka, String clientId) {
+        Map<String, Object> p = new HashMap<>(kafka);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        this.codec = codec;
+        this.producer = new KafkaProducer<>(ClientSettings.only(p, ProducerConfig.configNames()), new StringSerializer(),
+                new ByteArraySerializer());
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(GreenbandEvent event) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (muted) {
+            done.completeExceptionally(new IllegalStateException("publisher muted: the trainer was abandoned"));
+            return done;
+        }
+        try {
+            producer.send(codec.toRecord(event), (metadata, error) -> {
+                if (error != null) {
+                    done.completeExceptionally(error);
+                } else {
+                    done.complete(null);
+                }
+            });
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    /** Drops every later event, as a process that died would send nothing more. */
+    void mute() {
+        muted = true;
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,108 @@
+package io.greenband.trainer.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.greenband.events.SampleEvents;
+import io.greenband.events.payload.Fidelity.Knob;
+import io.greenband.events.payload.TrialSuggested;
+import io.greenband.events.payload.Workload;
+import io.greenband.trainer.runner.CommandTrialRunner;
+import io.greenband.trainer.runner.DataSource;
+import io.greenband.trainer.runner.DjlTrialRunner;
+import io.greenband.trainer.runner.TrainerException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TrialPlannerTest {
+
+    private static final String GPU = "GPU-11111111-2222-3333-4444-555555555555";
+
+    private static WorkerSettings settings(Path cifar) {
+        return new WorkerSettings("w", "h", 1, List.of(), Duration.ofSeconds(1), 40, 10, 16, cifar, false,
+                Path.of("models"), Path.of("work"), Duration.ofMinutes(1), false);
+    }
+
+    private static TrialPlanner planner(Path cifar, int engineGpus) {
+        return new TrialPlanner(settings(cifar), new DeviceInventory(List.of(), () -> engineGpus, () -> List.of(GPU)));
+    }
+
+    private static TrialSuggested trial(Map<String, Object> config, double fidelity) {
+        return new TrialSuggested("s", "t-1", 2, null, config, fidelity, 0, 0, 5L, 60, null, null, Instant.EPOCH);
+    }
+
+    private static StudyEntry study(Workload workload, Knob knob) {
+        return new StudyEntry("s", workload, knob, null);
+    }
+
+    @Test
+    void theDsnnBackendOnSyntheticDataByDefaultWithTheFidelityUnderTheStudysKnob() {
+        TrialPlan plan = planner(null, 0).plan(trial(Map.of("epochs", 4, "weight_bits", 3), 7),
+                study(Workload.defaults(), Knob.SHIFT_DEPTH));
+        assertThat(plan.runner()).isInstanceOf(DjlTrialRunner.class);
+        assertThat(plan.request().fidelity().shiftDepth()).isEqualTo(7);
+        assertThat(plan.epochs()).isEqualTo(4);
+        assertThat(plan.request().data()).isInstanceOf(DataSource.Synthetic.class);
+        assertThat(plan.request().modelDir()).isEqualTo(Path.of("models", "t-1-a2"));
+        assertThat(plan.devices()).containsExactly("cpu");
+
+        TrialPlan epochs = planner(null, 1).plan(trial(Map.of("epochs", 40), 3), study(Workload.defaults(), Knob.EPOCHS));
+        assertThat(epochs.epochs()).isEqualTo(3);
+        assertThat(epochs.devices()).containsExactly(GPU);
+    }
+
+    @Test
+    void theCommandBackendAndCifarWhenTheWorkloadSaysSo() {
+        Workload command = new Workload("command", "cifar10", "/data/study", List.of("python", "train.py"), null);
+        TrialPlan plan = planner(Path.of("/mnt/cifar"), 0).plan(trial(Map.of(), 5), study(command, Knob.SHIFT_DEPTH));
+        assertThat(plan.runner()).isInstanceOf(CommandTrialRunner.class);
+        assertThat(plan.devices()).containsExactly(GPU);
+        assertThat(((DataSource.Cifar10) plan.request().data()).root()).isEqualTo(Path.of("/mnt/cifar"));
+
+        TrialPlan studyPath = planner(null, 0).plan(trial(Map.of(), 5), study(command, Knob.SHIFT_DEPTH));
+        assertThat(((DataSource.Cifar10) studyPath.request().data()).root()).isEqualTo(Path.of("/data/study"));
+    }
+
+    @Test
+    void malformedTrialsAndStudiesFailNamingWhatIsWrong() {
+        TrialPlanner planner = planner(null, 0);
+        assertThatThrownBy(() -> planner.plan(trial(Map.of("optimizer", "lion"), 2), study(Workload.defaults(),
+                Knob.SHIFT_DEPTH))).isInstanceOf(TrainerException.class).hasMessageContaining("config:")
+                .hasMessageContaining("lion");
+        assertThatThrownBy(() -> planner.plan(trial(Map.of("dropout", 0.1), 2), study(Workload.defaults(),
+                Knob.SHIFT_DEPTH))).hasMessageContaining("unknown configuration key 'dropout'");
+        assertThatThrownBy(() -> planner.plan(trial(Map.of(), 2.5), study(Workload.defaults(), Knob.SHIFT_DEPTH)))
+                .hasMessageContaining("fidelity: shift_depth must be an integer");
+        assertThatThrownBy(() -> planner.plan(trial(Map.of(), 2), null)).hasMessageContaining("study 's' is not defined");
+        assertThatThrownBy(() -> planner.plan(trial(Map.of(), 2),
+                new StudyEntry("s", Workload.defaults(), Knob.SHIFT_DEPTH, "BUDGET_EXHAUSTED")))
+                .hasMessageContaining("was stopped").hasMessageContaining("BUDGET_EXHAUSTED");
+        Workload cifar = new Workload(null, "cifar10", null, null, null);
+        assertThatThrownBy(() -> planner.plan(trial(Map.of(), 2), study(cifar, Knob.SHIFT_DEPTH)))
+                .isInstanceOfSatisfying(TrainerException.class, e -> assertThat(e.kind())
+                        .isEqualTo(TrainerException.Kind.DATA)).hasMessageContaining("cifar10-dir");
+        Workload imagenet = new Workload(null, "imagenet", null, null, null);
+        assertThatThrownBy(() -> planner.plan(trial(Map.of(), 2), study(imagenet, Knob.SHIFT_DEPTH)))
+                .hasMessageContaining("workload.dataset must be 'synthetic' or 'cifar10', got 'imagenet'");
+    }
+
+    @Test
+    void theStudyBookKeepsTheLatestEventPerStudy() {
+        StudyBook book = new StudyBook();
+        book.define(SampleEvents.studyDefined());
+        assertThat(book.find(SampleEvents.STUDY_ID)).hasValueSatisfying(e -> {
+            assertThat(e.knob()).isEqualTo(Knob.SHIFT_DEPTH);
+            assertThat(e.stopped()).isFalse();
+        });
+        book.stop(SampleEvents.studyStopped());
+        assertThat(book.find(SampleEvents.STUDY_ID).orElseThrow().stopReason()).contains("BUDGET_EXHAUSTED");
+        assertThat(book.find(SampleEvents.STUDY_ID).orElseThrow().defined()).isTrue();
+        book.define(SampleEvents.studyDefined());
+        assertThat(book.find(SampleEvents.STUDY_ID).orElseThrow().stopped()).isFalse();
+        assertThat(book.find("other")).isEmpty();
+    }
+}
