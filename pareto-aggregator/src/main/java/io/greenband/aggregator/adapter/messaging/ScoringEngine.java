@@ -33,7 +33,8 @@ import java.util.Optional;
  * The aggregator's one owner of mutable state: the energy ledger shared by all studies and each study's
  * scoring. Every call stores its effects and publishes {@code trial-scored} before it returns, so a consumer
  * may acknowledge its record afterwards. Time is event time (the newest event seen), moved on by the wall
- * clock only while no events arrive, so a replay of the same events gives the same documents.
+ * clock only while no events arrive, so a replay of the same events gives the same documents. Energy is
+ * finalized by sample time alone: trial events running ahead of the monitors must not end a grace period.
  */
 public final class ScoringEngine {
 
@@ -51,7 +52,8 @@ public final class ScoringEngine {
     private final Map<String, List<GreenbandEvent>> early = new HashMap<>();
     private final Map<TrialKey, String> trialStudy = new HashMap<>();
     private Instant eventTime = Instant.EPOCH;
-    private Instant eventTimeSetAt;
+    private Instant sampleTime = Instant.EPOCH;
+    private Instant lastAdvanceAt;
 
     private ScoringEngine(Builder b) {
         this.store = b.store;
@@ -64,7 +66,7 @@ public final class ScoringEngine {
         this.storeSamples = b.storeSamples;
         this.clock = b.clock;
         this.ledger = new EnergyLedger(attribution);
-        this.eventTimeSetAt = clock.instant();
+        this.lastAdvanceAt = clock.instant();
     }
 
     /** Starts a builder. */
@@ -87,8 +89,8 @@ public final class ScoringEngine {
         } else if (event instanceof EnergySample e) {
             acceptSamples(List.of(e));
         }
-        advance(event.occurredAt());
-        settle(eventTime);
+        advance(event.occurredAt(), false);
+        settle(Duration.ZERO);
     }
 
     /** Handles a batch of energy samples: attributes them, stores them in one write, then settles. */
@@ -107,14 +109,14 @@ public final class ScoringEngine {
         if (storeSamples) {
             store.saveSamples(batch);
         }
-        advance(newest);
-        settle(eventTime);
+        advance(newest, true);
+        settle(Duration.ZERO);
     }
 
     /** Timer: lets event time run on with the wall clock while nothing arrives, then settles. */
     public synchronized void tick() {
-        Duration idle = Duration.between(eventTimeSetAt, clock.instant());
-        settle(idle.isNegative() ? eventTime : eventTime.plus(idle));
+        Duration idle = Duration.between(lastAdvanceAt, clock.instant());
+        settle(idle.isNegative() ? Duration.ZERO : idle);
     }
 
     /** The study's progress as this replica sees it, if it scores the study. */
@@ -168,16 +170,31 @@ public final class ScoringEngine {
         emit(study, study.scoring().onProduced(EventMapping.produced(e)));
     }
 
-    private void advance(Instant t) {
+    private void advance(Instant t, boolean sample) {
         // A clock far ahead on one producer must not finalize everyone's trials early.
-        if (t.isAfter(eventTime) && !t.isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
+        if (t.isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
+            return;
+        }
+        if (t.isAfter(eventTime)) {
             eventTime = t;
-            eventTimeSetAt = clock.instant();
+            lastAdvanceAt = clock.instant();
+        }
+        if (sample && t.isAfter(sampleTime)) {
+            sampleTime = t;
+            lastAdvanceAt = clock.instant();
         }
     }
 
-    private void settle(Instant now) {
-        for (TrialEnergy energy : ledger.finalizeDue(now)) {
+    /**
+     * Finalizes energy by sample time (the grace period waits for samples, so trial events must not end it)
+     * and ends objective waits by the older of sample and event time; {@code idle} moves both on. Without any
+     * energy monitor, sample time stays at the epoch and waits do not end: energy objectives need samples.
+     */
+    private void settle(Duration idle) {
+        Instant energyNow = sampleTime.plus(idle);
+        // Waits end by the older clock: energy that has not been measured yet is not late.
+        Instant now = (sampleTime.isBefore(eventTime) ? sampleTime : eventTime).plus(idle);
+        for (TrialEnergy energy : ledger.finalizeDue(energyNow)) {
             String studyId = trialStudy.get(energy.key());
             StudyState study = studyId == null ? null : studies.get(studyId);
             if (study == null) {
@@ -190,7 +207,7 @@ public final class ScoringEngine {
         for (StudyState study : studies.values()) {
             emit(study, study.scoring().poll(now));
         }
-        ledger.prune(now.minus(retention));
+        ledger.prune(energyNow.minus(retention));
     }
 
     private void emit(StudyState study, List<TrialResult> results) {
