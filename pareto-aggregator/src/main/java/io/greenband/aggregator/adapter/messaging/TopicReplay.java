@@ -63,14 +63,25 @@ public final class TopicReplay {
         return order(events);
     }
 
-    /** Events by event time; at equal times in {@code EventType} order (a study before its trials). */
+    /**
+     * Events by event time; at equal times a study definition first, then samples (a sample ending when a
+     * trial ends belongs to it), then the rest in {@code EventType} order.
+     */
     public static List<GreenbandEvent> order(List<GreenbandEvent> events) {
         List<GreenbandEvent> sorted = new ArrayList<>(events);
-        sorted.sort(Comparator.comparing(GreenbandEvent::occurredAt).thenComparing(GreenbandEvent::type));
+        sorted.sort(Comparator.comparing(GreenbandEvent::occurredAt).thenComparingInt(TopicReplay::rank));
         return sorted;
     }
 
-    /** Feeds {@code events} to {@code engine} one by one, then lets it settle. */
+    private static int rank(GreenbandEvent e) {
+        return switch (e.type()) {
+            case STUDY_DEFINED -> 0;
+            case ENERGY_SAMPLE -> 1;
+            default -> 2 + e.type().ordinal();
+        };
+    }
+
+    /** Feeds {@code events} to {@code engine} one by one (it settles after each). */
     public static void feed(List<GreenbandEvent> events, ScoringEngine engine) {
         for (GreenbandEvent e : events) {
             engine.accept(e);

@@ -5,7 +5,7 @@ import io.greenband.aggregator.adapter.persistence.MongoAggregatorStore;
 import io.greenband.aggregator.adapter.persistence.MongoStudyStore;
 import io.greenband.aggregator.adapter.persistence.StoredFront;
 import io.greenband.aggregator.adapter.persistence.StoredStudy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Reads the REST resources share: a study or 404, and its current top front. */
-@ApplicationScoped
+/** Reads the REST resources share: a study or 404, and its current top front (a singleton: no proxy, so its store fields are read directly). */
+@Singleton
 public class StudyViews {
 
     final MongoAggregatorStore store;

@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * A scripted study: three trials run one after another on one GPU of one host (so every sample is on one
  * partition, in order), each with its own error and power; a last idle sample moves event time past the
- * grace period of the last trial. Trial i runs [100 i, 100 i + 60) s after T0, sampled every 10 s.
+ * grace period of the last trial. Trial i runs [100 i, 100 i + 60) s after the base time, sampled every 10 s.
  */
 final class FlowScript {
 
@@ -34,9 +34,16 @@ final class FlowScript {
     final String studyId;
     final String host;
     final String gpu;
+    final Instant base;
 
     FlowScript(String studyId) {
+        this(studyId, T0);
+    }
+
+    /** A script whose events start at {@code base} (test classes sharing one engine use different hours). */
+    FlowScript(String studyId, Instant base) {
         this.studyId = studyId;
+        this.base = base;
         this.host = studyId + "-host";
         this.gpu = "GPU-" + studyId;
     }
@@ -60,14 +67,14 @@ final class FlowScript {
                 List.of(Objective.of("val_error", Direction.MINIMIZE, "metric:val_error"),
                         Objective.of("emissions", Direction.MINIMIZE, "energy:emissions_g")),
                 new Fidelity(Fidelity.Knob.SHIFT_DEPTH, 2, 18, 3), null, null, new Carbon(null, INTENSITY, PUE), 7L,
-                Workload.defaults(), T0);
+                Workload.defaults(), base);
     }
 
     /** Trial events: started and finished of each trial. */
     List<GreenbandEvent> trialEvents() {
         List<GreenbandEvent> out = new ArrayList<>();
         for (int i = 0; i < ERRORS.length; i++) {
-            Instant start = T0.plusSeconds(100L * i);
+            Instant start = base.plusSeconds(100L * i);
             Instant end = start.plusSeconds(60);
             out.add(new TrialStarted(studyId, trialId(i), 1, "trainer-0", host, List.of(gpu), 1000 + i,
                     SampleEvents.config(), 18.0, start));
@@ -84,11 +91,11 @@ final class FlowScript {
         long seq = 0;
         for (int i = 0; i < ERRORS.length; i++) {
             for (int k = 0; k < SAMPLES_PER_TRIAL; k++) {
-                Instant from = T0.plusSeconds(100L * i + 10L * k);
+                Instant from = base.plusSeconds(100L * i + 10L * k);
                 out.add(sample(from, WATTS[i], seq++));
             }
         }
-        out.add(sample(T0.plusSeconds(400), 50, seq));
+        out.add(sample(base.plusSeconds(400), 50, seq));
         return out;
     }
 
