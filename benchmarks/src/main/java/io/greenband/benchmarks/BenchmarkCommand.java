@@ -1,5 +1,6 @@
 package io.greenband.benchmarks;
 
+import io.greenband.benchmarks.aggregator.AggregatorBenchmark;
 import io.greenband.benchmarks.monitor.MonitorBenchmark;
 import io.greenband.benchmarks.suggester.SuggesterBenchmark;
 import picocli.CommandLine;
@@ -13,10 +14,9 @@ import picocli.CommandLine.Command;
         description = "Runs one benchmark: java -jar greenband-benchmarks.jar <benchmark> [--quick] [--json FILE]",
         subcommands = {
                 SuggesterBenchmark.class,
-                
                 TrainerBenchmark.class,
                 MonitorBenchmark.class,
-                
+                AggregatorBenchmark.class,
         })
 public final class BenchmarkCommand implements Runnable {
 

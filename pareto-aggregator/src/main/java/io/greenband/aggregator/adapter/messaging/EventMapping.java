@@ -1,0 +1,113 @@
+package io.greenband.aggregator.adapter.messaging;
+
+import io.greenband.aggregator.core.attribution.Component;
+import io.greenband.aggregator.core.attribution.ProcessSeen;
+import io.greenband.aggregator.core.attribution.TrialKey;
+import io.greenband.aggregator.core.attribution.TrialWindow;
+import io.greenband.aggregator.core.emissions.CarbonSettings;
+import io.greenband.aggregator.core.objective.MissingPolicy;
+import io.greenband.aggregator.core.objective.ObjectivePlan;
+import io.greenband.aggregator.core.objective.ObjectiveSpec;
+import io.greenband.aggregator.core.objective.ProducedValue;
+import io.greenband.aggregator.core.objective.TrialOutcome;
+import io.greenband.aggregator.core.objective.TrialStatus;
+import io.greenband.events.payload.Carbon;
+import io.greenband.events.payload.EnergySample;
+import io.greenband.events.payload.Objective;
+import io.greenband.events.payload.ObjectiveReported;
+import io.greenband.events.payload.StudyDefined;
+import io.greenband.events.payload.TrialFinished;
+import io.greenband.events.payload.TrialStarted;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/** Maps event payloads to the core's records; no state. */
+public final class EventMapping {
+
+    private EventMapping() {
+    }
+
+    /** The objective plan of a study definition. */
+    public static ObjectivePlan plan(StudyDefined study) {
+        ObjectivePlan.Builder b = ObjectivePlan.builder();
+        for (Objective o : study.objectives()) {
+            b.addObjective(ObjectiveSpec.of(o.name(), o.direction().name().toLowerCase(Locale.ROOT), o.source())
+                    .with(Duration.ofSeconds(o.waitTimeoutSeconds()), MissingPolicy.valueOf(o.onTimeout().name())));
+        }
+        return b.build();
+    }
+
+    /** The carbon settings of a study definition: fixed intensity, else region, else the world default. */
+    public static CarbonSettings carbon(Carbon c) {
+        double pue = c.pue() == null ? CarbonSettings.DEFAULT_PUE : c.pue();
+        if (c.intensityGPerKwh() != null) {
+            return CarbonSettings.fixed(c.intensityGPerKwh(), pue);
+        }
+        if (c.region() != null && !c.region().isBlank()) {
+            return CarbonSettings.country(c.region(), pue);
+        }
+        return new CarbonSettings(OptionalDouble.empty(), java.util.Optional.empty(), pue);
+    }
+
+    /** The trial attempt an event is about. */
+    public static TrialKey key(String trialId, int attempt) {
+        return new TrialKey(trialId, attempt);
+    }
+
+    /** The open window of a started trial. */
+    public static TrialWindow window(TrialStarted e) {
+        return TrialWindow.started(key(e.trialId(), e.attempt()), e.host(), Set.copyOf(e.devices()),
+                e.pid() > 0 ? Set.of(e.pid()) : Set.of(), e.startedAt());
+    }
+
+    /** The closed window of a finished trial, when it ran somewhere (a LOST trial may not have). */
+    public static java.util.Optional<TrialWindow> window(TrialFinished e, java.util.Optional<TrialWindow> started) {
+        if (e.startedAt() == null || e.host() == null) {
+            return started.map(w -> w.endingAt(e.endedAt()));
+        }
+        Set<String> devices = new LinkedHashSet<>(e.devices());
+        Set<Long> pids = Set.of();
+        if (started.isPresent()) {
+            devices.addAll(started.get().devices());
+            pids = started.get().pids();
+        }
+        if (devices.isEmpty()) {
+            devices.add(TrialWindow.CPU);
+        }
+        return java.util.Optional.of(TrialWindow.finished(key(e.trialId(), e.attempt()), e.host(), devices, pids,
+                e.startedAt(), e.endedAt()));
+    }
+
+    /** What the trainer reported at the end. */
+    public static TrialOutcome outcome(TrialFinished e) {
+        return new TrialOutcome(key(e.trialId(), e.attempt()), e.fidelity(), TrialStatus.valueOf(e.status().name()),
+                e.metrics(), e.endedAt(), e.error());
+    }
+
+    /** A plug-in's value. */
+    public static ProducedValue produced(ObjectiveReported e) {
+        return new ProducedValue(key(e.trialId(), e.attempt()), e.producer(), e.objective(), e.value(), e.reportedAt());
+    }
+
+    /** The core's view of a sample; modelled readings count as estimates whatever they measured. */
+    public static io.greenband.aggregator.core.attribution.EnergySample sample(EnergySample e) {
+        Component component = e.estimated() ? Component.ESTIMATED : switch (e.component()) {
+            case GPU -> Component.GPU;
+            case CPU -> Component.CPU_PACKAGE;
+            case DRAM -> Component.DRAM;
+            case PSYS -> Component.PSYS;
+            case RAM_EST -> Component.ESTIMATED;
+        };
+        List<ProcessSeen> processes = e.processes().stream()
+                .map(p -> new ProcessSeen(p.pid(), p.utilizationPct() == null ? OptionalDouble.empty()
+                        : OptionalDouble.of(p.utilizationPct())))
+                .toList();
+        return new io.greenband.aggregator.core.attribution.EnergySample(e.sampleId(), e.host(), e.deviceId(),
+                component, e.windowStart(), e.windowEnd(), e.energyJoules(),
+                e.utilizationPct() == null ? OptionalDouble.empty() : OptionalDouble.of(e.utilizationPct()), processes);
+    }
+}

@@ -1,0 +1,275 @@
+package io.greenband.aggregator.adapter.messaging;
+
+import io.greenband.aggregator.adapter.persistence.MongoAggregatorStore;
+import io.greenband.aggregator.adapter.persistence.MongoStudyStore;
+import io.greenband.aggregator.core.attribution.AttributionSettings;
+import io.greenband.aggregator.core.attribution.EnergyLedger;
+import io.greenband.aggregator.core.attribution.TrialEnergy;
+import io.greenband.aggregator.core.attribution.TrialKey;
+import io.greenband.aggregator.core.emissions.IntensityResolver;
+import io.greenband.aggregator.core.emissions.IntensityTable;
+import io.greenband.aggregator.core.study.TrialResult;
+import io.greenband.events.payload.EnergySample;
+import io.greenband.events.payload.GreenbandEvent;
+import io.greenband.events.payload.ObjectiveReported;
+import io.greenband.events.payload.StudyDefined;
+import io.greenband.events.payload.StudyStopped;
+import io.greenband.events.payload.TrialFinished;
+import io.greenband.events.payload.TrialScored;
+import io.greenband.events.payload.TrialStarted;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The aggregator's one owner of mutable state: the energy ledger shared by all studies and each study's
+ * scoring. Every call stores its effects and publishes {@code trial-scored} before it returns, so a consumer
+ * may acknowledge its record afterwards. Time is event time (the newest event seen), moved on by the wall
+ * clock only while no events arrive, so a replay of the same events gives the same documents. Energy is
+ * finalized by sample time alone: trial events running ahead of the monitors must not end a grace period.
+ */
+public final class ScoringEngine {
+
+    private final MongoAggregatorStore store;
+    private final MongoStudyStore studyStore;
+    private final EventPublisher publisher;
+    private final FrontListener listener;
+    private final AttributionSettings attribution;
+    private final IntensityResolver intensities;
+    private final Duration retention;
+    private final boolean storeSamples;
+    private final Clock clock;
+    private final EnergyLedger ledger;
+    private final Map<String, StudyState> studies = new LinkedHashMap<>();
+    private final Map<String, List<GreenbandEvent>> early = new HashMap<>();
+    private final Map<TrialKey, String> trialStudy = new HashMap<>();
+    private Instant eventTime = Instant.EPOCH;
+    private Instant sampleTime = Instant.EPOCH;
+    private Instant lastAdvanceAt;
+
+    private ScoringEngine(Builder b) {
+        this.store = b.store;
+        this.studyStore = b.studyStore;
+        this.publisher = b.publisher;
+        this.listener = b.listener;
+        this.attribution = b.attribution;
+        this.intensities = b.intensities;
+        this.retention = b.retention;
+        this.storeSamples = b.storeSamples;
+        this.clock = b.clock;
+        this.ledger = new EnergyLedger(attribution);
+        this.lastAdvanceAt = clock.instant();
+    }
+
+    /** Starts a builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Handles a study or trial event (samples go through {@link #acceptSamples}). */
+    public synchronized void accept(GreenbandEvent event) {
+        if (event instanceof StudyDefined e) {
+            define(e);
+        } else if (event instanceof StudyStopped e) {
+            studyStore.markStopped(e.studyId(), e.at(), e.reason().name());
+        } else if (event instanceof TrialStarted e) {
+            whenDefined(e.studyId(), e, () -> started(e));
+        } else if (event instanceof TrialFinished e) {
+            whenDefined(e.studyId(), e, () -> finished(e));
+        } else if (event instanceof ObjectiveReported e) {
+            whenDefined(e.studyId(), e, () -> produced(e));
+        } else if (event instanceof EnergySample e) {
+            acceptSamples(List.of(e));
+        }
+        advance(event.occurredAt(), false);
+        settle(Duration.ZERO);
+    }
+
+    /** Handles a batch of energy samples: attributes them, stores them in one write, then settles. */
+    public synchronized void acceptSamples(List<EnergySample> samples) {
+        List<io.greenband.aggregator.core.attribution.EnergySample> batch = new ArrayList<>(samples.size());
+        Instant newest = Instant.EPOCH;
+        for (EnergySample s : samples) {
+            if (!s.windowEnd().isAfter(s.windowStart())) {
+                continue; // An empty window carries no duration to attribute.
+            }
+            var sample = EventMapping.sample(s);
+            ledger.addSample(sample);
+            batch.add(sample);
+            newest = newest.isAfter(s.windowEnd()) ? newest : s.windowEnd();
+        }
+        if (storeSamples) {
+            store.saveSamples(batch);
+        }
+        advance(newest, true);
+        settle(Duration.ZERO);
+    }
+
+    /** Timer: lets event time run on with the wall clock while nothing arrives, then settles. */
+    public synchronized void tick() {
+        Duration idle = Duration.between(lastAdvanceAt, clock.instant());
+        settle(idle.isNegative() ? Duration.ZERO : idle);
+    }
+
+    /** The study's progress as this replica sees it, if it scores the study. */
+    public synchronized Optional<StudyProgress> progress(String studyId) {
+        StudyState s = studies.get(studyId);
+        return s == null ? Optional.empty() : Optional.of(new StudyProgress(s.started().size(), s.finished().size(),
+                s.scored().size()));
+    }
+
+    private void define(StudyDefined e) {
+        if (!studies.containsKey(e.studyId())) {
+            studies.put(e.studyId(), StudyState.of(e, intensities));
+        }
+        studyStore.saveStudy(StudyState.stored(e));
+        for (GreenbandEvent waiting : early.getOrDefault(e.studyId(), List.of())) {
+            accept(waiting);
+        }
+        early.remove(e.studyId());
+    }
+
+    private void whenDefined(String studyId, GreenbandEvent e, Runnable action) {
+        if (studies.containsKey(studyId)) {
+            action.run();
+        } else {
+            early.computeIfAbsent(studyId, k -> new ArrayList<>()).add(e);
+        }
+    }
+
+    private void started(TrialStarted e) {
+        TrialKey key = EventMapping.key(e.trialId(), e.attempt());
+        trialStudy.put(key, e.studyId());
+        studies.get(e.studyId()).started().add(key);
+        if (ledger.window(key).flatMap(w -> w.end()).isEmpty()) {
+            ledger.putTrial(EventMapping.window(e));
+        }
+        studyStore.saveRun(new io.greenband.aggregator.adapter.persistence.StoredRun(e.studyId(), e.trialId(),
+                e.attempt(), e.fidelity(), e.host(), e.devices(), e.config(), e.startedAt()));
+    }
+
+    private void finished(TrialFinished e) {
+        TrialKey key = EventMapping.key(e.trialId(), e.attempt());
+        trialStudy.put(key, e.studyId());
+        StudyState study = studies.get(e.studyId());
+        EventMapping.window(e, ledger.window(key)).ifPresent(ledger::putTrial);
+        study.finished().add(key);
+        emit(study, study.scoring().onFinished(EventMapping.outcome(e)));
+    }
+
+    private void produced(ObjectiveReported e) {
+        StudyState study = studies.get(e.studyId());
+        emit(study, study.scoring().onProduced(EventMapping.produced(e)));
+    }
+
+    private void advance(Instant t, boolean sample) {
+        // A clock far ahead on one producer must not finalize everyone's trials early.
+        if (t.isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
+            return;
+        }
+        if (t.isAfter(eventTime)) {
+            eventTime = t;
+            lastAdvanceAt = clock.instant();
+        }
+        if (sample && t.isAfter(sampleTime)) {
+            sampleTime = t;
+            lastAdvanceAt = clock.instant();
+        }
+    }
+
+    /**
+     * Finalizes energy by sample time (the grace period waits for samples, so trial events must not end it)
+     * and ends objective waits by the older of sample and event time; {@code idle} moves both on. Without any
+     * energy monitor, sample time stays at the epoch and waits do not end: energy objectives need samples.
+     */
+    private void settle(Duration idle) {
+        Instant energyNow = sampleTime.plus(idle);
+        // Waits end by the older clock: energy that has not been measured yet is not late.
+        Instant now = (sampleTime.isBefore(eventTime) ? sampleTime : eventTime).plus(idle);
+        for (TrialEnergy energy : ledger.finalizeDue(energyNow)) {
+            String studyId = trialStudy.get(energy.key());
+            StudyState study = studyId == null ? null : studies.get(studyId);
+            if (study == null) {
+                continue;
+            }
+            store.saveTrialEnergy(energy);
+            // Scored "when due", not when noticed: the same events give the same timestamps.
+            emit(study, study.scoring().onEnergy(energy, Optional.empty(), 0, energy.to().plus(attribution.gracePeriod())));
+        }
+        for (StudyState study : studies.values()) {
+            emit(study, study.scoring().poll(now));
+        }
+        ledger.prune(energyNow.minus(retention));
+    }
+
+    private void emit(StudyState study, List<TrialResult> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        Instant at = results.stream().map(r -> r.scored().scoredAt()).max(Comparator.naturalOrder()).orElseThrow();
+        store.saveResults(study.scoring(), results, at);
+        List<TrialScored> events = new ArrayList<>(results.size());
+        for (TrialResult r : results) {
+            events.add(ScoredEvents.toEvent(study.scoring().studyId(), r, study.fingerprint(),
+                    study.scoring().carbon().intensity()));
+            study.scored().add(r.scored().key());
+        }
+        publisher.publish(events);
+        listener.scored(study.scoring().studyId(), events);
+    }
+
+    /**
+     * Counts of one study's trial attempts.
+     *
+     * @param started  attempts seen starting
+     * @param finished attempts seen ending
+     * @param scored   attempts scored
+     */
+    public record StudyProgress(int started, int finished, int scored) {
+    }
+
+    /** Builder: {@code setStore}, {@code setStudyStore}, {@code setPublisher} required. */
+    public static final class Builder {
+        private MongoAggregatorStore store;
+        private MongoStudyStore studyStore;
+        private EventPublisher publisher;
+        private FrontListener listener = (id, scored) -> { };
+        private AttributionSettings attribution = AttributionSettings.defaults();
+        private IntensityResolver intensities;
+        private Duration retention = Duration.ofHours(6);
+        private boolean storeSamples = true;
+        private Clock clock = Clock.systemUTC();
+
+        public Builder setStore(MongoAggregatorStore s) { this.store = s; return this; }
+        public Builder setStudyStore(MongoStudyStore s) { this.studyStore = s; return this; }
+        public Builder setPublisher(EventPublisher p) { this.publisher = p; return this; }
+        public Builder optListener(FrontListener l) { this.listener = l; return this; }
+        public Builder optAttribution(AttributionSettings a) { this.attribution = a; return this; }
+        public Builder optIntensities(IntensityResolver r) { this.intensities = r; return this; }
+        public Builder optRetention(Duration d) { this.retention = d; return this; }
+        public Builder optStoreSamples(boolean b) { this.storeSamples = b; return this; }
+        public Builder optClock(Clock c) { this.clock = c; return this; }
+
+        /** Checks the required parts. */
+        public ScoringEngine build() {
+            Objects.requireNonNull(store, "store is required: call setStore");
+            Objects.requireNonNull(studyStore, "studyStore is required: call setStudyStore");
+            Objects.requireNonNull(publisher, "publisher is required: call setPublisher (EventPublisher.none() to publish nothing)");
+            if (intensities == null) {
+                intensities = new IntensityResolver(IntensityTable.bundled());
+            }
+            if (retention.isNegative() || retention.isZero()) {
+                throw new IllegalArgumentException("retention is " + retention + ": give a positive duration");
+            }
+            return new ScoringEngine(this);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.greenband.aggregator.adapter.messaging;
+
+import io.greenband.events.codec.EventCodec;
+import io.greenband.events.codec.EventDecodingException;
+import io.greenband.events.payload.GreenbandEvent;
+import io.greenband.events.topic.Topic;
+import io.greenband.events.topic.TopicRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Rebuilds the views from the topics: reads every record the aggregator consumes from offset zero up to the
+ * end offsets at the start (no consumer group, nothing committed), orders the events by event time and
+ * feeds them to an engine. Records that do not decode are skipped (they went to dead-letter the first time).
+ */
+public final class TopicReplay {
+
+    /** The topics the aggregator reads. */
+    public static final List<Topic> INPUTS = List.of(Topic.STUDIES, Topic.TRIAL_STARTED, Topic.TRIAL_PROGRESS,
+            Topic.TRIAL_FINISHED, Topic.OBJECTIVE_REPORTED, Topic.ENERGY_SAMPLE);
+
+    private TopicReplay() {
+    }
+
+    /** Every decodable input event on the broker at {@code bootstrapServers}, in replay order. */
+    public static List<GreenbandEvent> read(String bootstrapServers, TopicRegistry topics, EventCodec codec) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "greenband-replay-" + UUID.randomUUID());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<GreenbandEvent> events = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (Topic t : INPUTS) {
+                for (PartitionInfo info : consumer.partitionsFor(topics.name(t), Duration.ofSeconds(30))) {
+                    partitions.add(new TopicPartition(info.topic(), info.partition()));
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
+                        decode(codec, r, events);
+                    }
+                }
+            }
+        }
+        return order(events);
+    }
+
+    /**
+     * Events by event time; at equal times a study definition first, then samples (a sample ending when a
+     * trial ends belongs to it), then the rest in {@code EventType} order.
+     */
+    public static List<GreenbandEvent> order(List<GreenbandEvent> events) {
+        List<GreenbandEvent> sorted = new ArrayList<>(events);
+        sorted.sort(Comparator.comparing(GreenbandEvent::occurredAt).thenComparingInt(TopicReplay::rank));
+        return sorted;
+    }
+
+    private static int rank(GreenbandEvent e) {
+        return switch (e.type()) {
+            case STUDY_DEFINED -> 0;
+            case ENERGY_SAMPLE -> 1;
+            default -> 2 + e.type().ordinal();
+        };
+    }
+
+    /** Feeds {@code events} to {@code engine} one by one (it settles after each). */
+    public static void feed(List<GreenbandEvent> events, ScoringEngine engine) {
+        for (GreenbandEvent e : events) {
+            engine.accept(e);
+        }
+    }
+
+    private static void decode(EventCodec codec, ConsumerRecord<String, byte[]> r, List<GreenbandEvent> out) {
+        try {
+            out.add(codec.decode(r).payload());
+        } catch (EventDecodingException | IllegalArgumentException e) {
+            // Dead-lettered when first consumed; a replay reproduces what the consumers accepted.
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.greenband.aggregator.adapter.rest;
+
+import io.greenband.aggregator.adapter.persistence.StoredFront;
+import io.greenband.aggregator.adapter.persistence.StoredHypervolume;
+import io.greenband.aggregator.adapter.persistence.StoredRun;
+import io.greenband.aggregator.adapter.persistence.StoredStudy;
+import io.greenband.aggregator.adapter.persistence.StoredTrial;
+import io.greenband.aggregator.core.attribution.DeviceEnergy;
+import io.greenband.aggregator.core.attribution.TrialEnergy;
+import io.greenband.aggregator.core.pareto.ParetoPoint;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of the API (see {@code openapi.yaml}) and their mapping from stored records. */
+final class ApiViews {
+
+    private ApiViews() {
+    }
+
+    /** A study with this replica's live counts when it scores the study. */
+    record Study(String studyId, String name, List<String> objectives, List<String> directions, String fingerprint,
+            double maxFidelity, Instant definedAt, Instant stoppedAt, String stopReason, Integer started,
+            Integer finished, Integer scored) {
+    }
+
+    /** One objective value; {@code value} is null when missing. */
+    record Value(String name, String direction, Double value, boolean missing, boolean substituted, String note) {
+    }
+
+    /** A scored trial attempt. */
+    record Trial(String trialId, int attempt, double fidelity, String status, int revision, List<Value> objectives,
+            boolean onFront, Double emissionsGrams, Double energyJoules, Instant scoredAt, String reason,
+            String host, Map<String, Object> config) {
+    }
+
+    /** A page of trials. */
+    record TrialPage(long total, int offset, int limit, List<Trial> items) {
+    }
+
+    /** A front member with its objective values as reported (not negated). */
+    record Member(String pointId, List<Double> values) {
+    }
+
+    /** A front. */
+    record Front(double fidelity, boolean top, double hypervolume, List<Member> members, Instant updatedAt) {
+    }
+
+    /** One hypervolume history entry. */
+    record HypervolumePoint(int index, Instant at, String pointId, int frontSize, double hypervolume) {
+    }
+
+    /** Energy of one device or component for a trial. */
+    record Device(String device, String component, double joules, double coveredSeconds, double gapSeconds,
+            boolean shared) {
+    }
+
+    /** Attributed energy of a trial attempt. */
+    record Energy(String trialId, int attempt, String host, Instant from, Instant to, double totalJoules,
+            boolean partial, boolean finalized, List<Device> devices) {
+    }
+
+    /** Average power of one sample window. */
+    record PowerPoint(Instant start, Instant end, String host, String device, String component, double watts) {
+    }
+
+    static Study study(StoredStudy s, Integer started, Integer finished, Integer scored) {
+        return new Study(s.studyId(), s.name(), s.objectives(), s.directions(), s.fingerprint(), s.maxFidelity(),
+                s.definedAt(), s.stoppedAt().orElse(null), s.stopReason(), started, finished, scored);
+    }
+
+    static Trial trial(StoredTrial t, boolean onFront, StoredRun run) {
+        List<Value> values = t.objectives().stream().map(v -> new Value(v.name(),
+                v.direction().name().toLowerCase(java.util.Locale.ROOT),
+                v.value().isPresent() ? v.value().getAsDouble() : null, v.isMissing(), v.substituted(), v.note())).toList();
+        return new Trial(t.key().trialId(), t.key().attempt(), t.fidelity(), t.status(), t.revision(), values, onFront,
+                t.emissionsGrams().isPresent() ? t.emissionsGrams().getAsDouble() : null,
+                t.trainJoules().isPresent() ? t.trainJoules().getAsDouble() : null, t.scoredAt(), t.reason(),
+                run == null ? null : run.host(), run == null ? Map.of() : run.config());
+    }
+
+    static Front front(StoredFront f, List<String> directions) {
+        List<Member> members = f.members().stream().map(p -> member(p, directions)).toList();
+        return new Front(f.fidelity(), f.top(), f.hypervolume(), members, f.updatedAt());
+    }
+
+    /** Undoes the negation of maximized objectives so clients see reported values. */
+    static Member member(ParetoPoint p, List<String> directions) {
+        double[] v = p.values();
+        Double[] out = new Double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            boolean max = i < directions.size() && directions.get(i).equals("maximize");
+            out[i] = max ? -v[i] : v[i];
+        }
+        return new Member(p.id(), List.of(out));
+    }
+
+    static HypervolumePoint hypervolume(StoredHypervolume h) {
+        return new HypervolumePoint(h.index(), h.at(), h.pointId(), h.frontSize(), h.hypervolume());
+    }
+
+    static Energy energy(TrialEnergy e) {
+        List<Device> devices = e.devices().stream().map(ApiViews::device).toList();
+        return new Energy(e.key().trialId(), e.key().attempt(), e.host(), e.from(), e.to(), e.totalJoules(),
+                e.partial(), e.finalized(), devices);
+    }
+
+    private static Device device(DeviceEnergy d) {
+        return new Device(d.device(), d.component().wireName(), d.joules(), d.coveredSeconds(), d.gapSeconds(),
+                d.shared());
+    }
+}

@@ -1,0 +1,56 @@
+package io.greenband.aggregator.adapter.rest;
+
+import io.greenband.aggregator.AggregatorException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** A study's fronts (top and per fidelity) and hypervolume history. */
+@Path("/api/studies/{studyId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class FrontResource {
+
+    private final StudyViews views;
+
+    @Inject
+    public FrontResource(StudyViews views) {
+        this.views = views;
+    }
+
+    /** The front at {@code fidelity}, or at the highest fidelity when omitted. */
+    @GET
+    @Path("/front")
+    public ApiViews.Front front(@PathParam("studyId") String studyId, @QueryParam("fidelity") Double fidelity) {
+        List<String> directions = views.directions(studyId);
+        var front = fidelity == null ? views.topFront(studyId) : views.store.front(studyId, fidelity);
+        return front.map(f -> ApiViews.front(f, directions)).orElseThrow(() -> AggregatorException.notFound(
+                "study '" + studyId + "' has no front" + (fidelity == null ? "" : " at fidelity " + fidelity)
+                        + " yet: fronts appear once trials are scored"));
+    }
+
+    /** Every fidelity's front, lowest fidelity first. */
+    @GET
+    @Path("/fronts")
+    public List<ApiViews.Front> fronts(@PathParam("studyId") String studyId) {
+        List<String> directions = views.directions(studyId);
+        return views.store.fronts(studyId).stream().map(f -> ApiViews.front(f, directions)).toList();
+    }
+
+    /** Hypervolume after each front change at {@code fidelity} (default: the highest fidelity with a front). */
+    @GET
+    @Path("/hypervolume")
+    public List<ApiViews.HypervolumePoint> hypervolume(@PathParam("studyId") String studyId,
+            @QueryParam("fidelity") Double fidelity) {
+        views.require(studyId);
+        Double f = fidelity != null ? fidelity : views.topFront(studyId).map(x -> x.fidelity()).orElse(null);
+        if (f == null) {
+            return List.of();
+        }
+        return views.store.hypervolumeHistory(studyId, f).stream().map(ApiViews::hypervolume).toList();
+    }
+}

@@ -1,0 +1,42 @@
+package io.greenband.aggregator.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings under {@code greenband.aggregator}. */
+@ConfigMapping(prefix = "greenband.aggregator")
+public interface AggregatorConfig {
+
+    /** How long after a trial's end energy samples are still awaited before its energy is final. */
+    @WithDefault("30s")
+    Duration gracePeriod();
+
+    /** Unmeasured time up to this long inside a trial window does not mark its energy partial. */
+    @WithDefault("500ms")
+    Duration gapTolerance();
+
+    /** How often the timer lets idle time pass (finalizes energy, ends objective waits). */
+    @WithDefault("1s")
+    Duration tickInterval();
+
+    /** Energy samples older than this (behind the newest event time) are dropped from memory. */
+    @WithDefault("6h")
+    Duration retention();
+
+    /** Whether the raw energy samples are written to the {@code energy_samples} collection. */
+    @WithDefault("true")
+    boolean storeSamples();
+
+    /** Names this replica's consumer groups for the topics every replica reads in full. */
+    @WithDefault("local")
+    String replica();
+
+    /** Bearer token for write endpoints; when absent it is read from {@link #apiTokenFile()}. */
+    Optional<String> apiToken();
+
+    /** File holding the bearer token (a Kubernetes Secret mount). */
+    @WithDefault("/etc/greenband/api-token/token")
+    String apiTokenFile();
+}

@@ -1,0 +1,108 @@
+package io.greenband.aggregator.adapter.messaging;
+
+import io.greenband.events.SampleEvents;
+import io.greenband.events.payload.Carbon;
+import io.greenband.events.payload.Direction;
+import io.greenband.events.payload.EnergySample;
+import io.greenband.events.payload.Fidelity;
+import io.greenband.events.payload.GreenbandEvent;
+import io.greenband.events.payload.Objective;
+import io.greenband.events.payload.StudyDefined;
+import io.greenband.events.payload.TrialFinished;
+import io.greenband.events.payload.TrialStarted;
+import io.greenband.events.payload.TrialStatus;
+import io.greenband.events.payload.Workload;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scripted study: three trials run one after another on one GPU of one host (so every sample is on one
+ * partition, in order), each with its own error and power; a last idle sample moves event time past the
+ * grace period of the last trial. Trial i runs [100 i, 100 i + 60) s after the base time, sampled every 10 s.
+ */
+final class FlowScript {
+
+    static final Instant T0 = SampleEvents.T0;
+    static final double INTENSITY = 300.0;
+    static final double PUE = 1.2;
+    static final double[] ERRORS = {0.30, 0.20, 0.25};
+    static final double[] WATTS = {200, 300, 150};
+    static final int SAMPLES_PER_TRIAL = 6;
+
+    final String studyId;
+    final String host;
+    final String gpu;
+    final Instant base;
+
+    FlowScript(String studyId) {
+        this(studyId, T0);
+    }
+
+    /** A script whose events start at {@code base} (test classes sharing one engine use different hours). */
+    FlowScript(String studyId, Instant base) {
+        this.studyId = studyId;
+        this.base = base;
+        this.host = studyId + "-host";
+        this.gpu = "GPU-" + studyId;
+    }
+
+    String trialId(int i) {
+        return studyId + "-t" + i;
+    }
+
+    /** Expected joules of trial i. */
+    static double joules(int i) {
+        return WATTS[i] * 10 * SAMPLES_PER_TRIAL;
+    }
+
+    /** Expected grams CO2eq of trial i. */
+    static double grams(int i) {
+        return joules(i) / 3_600_000.0 * PUE * INTENSITY;
+    }
+
+    StudyDefined study() {
+        return new StudyDefined(studyId, null, null, Map.of(), SampleEvents.space(),
+                List.of(Objective.of("val_error", Direction.MINIMIZE, "metric:val_error"),
+                        Objective.of("emissions", Direction.MINIMIZE, "energy:emissions_g")),
+                new Fidelity(Fidelity.Knob.SHIFT_DEPTH, 2, 18, 3), null, null, new Carbon(null, INTENSITY, PUE), 7L,
+                Workload.defaults(), base);
+    }
+
+    /** Trial events: started and finished of each trial. */
+    List<GreenbandEvent> trialEvents() {
+        List<GreenbandEvent> out = new ArrayList<>();
+        for (int i = 0; i < ERRORS.length; i++) {
+            Instant start = base.plusSeconds(100L * i);
+            Instant end = start.plusSeconds(60);
+            out.add(new TrialStarted(studyId, trialId(i), 1, "trainer-0", host, List.of(gpu), 1000 + i,
+                    SampleEvents.config(), 18.0, start));
+            out.add(new TrialFinished(studyId, trialId(i), 1, TrialStatus.SUCCEEDED, 18.0,
+                    Map.of("val_error", ERRORS[i], "val_accuracy", 1 - ERRORS[i]), start, end, host, List.of(gpu),
+                    "trainer-0", null, null));
+        }
+        return out;
+    }
+
+    /** Samples of the three trials and the closing idle sample, in time order. */
+    List<EnergySample> samples() {
+        List<EnergySample> out = new ArrayList<>();
+        long seq = 0;
+        for (int i = 0; i < ERRORS.length; i++) {
+            for (int k = 0; k < SAMPLES_PER_TRIAL; k++) {
+                Instant from = base.plusSeconds(100L * i + 10L * k);
+                out.add(sample(from, WATTS[i], seq++));
+            }
+        }
+        out.add(sample(base.plusSeconds(400), 50, seq));
+        return out;
+    }
+
+    private EnergySample sample(Instant from, double watts, long seq) {
+        return new EnergySample("node-" + studyId, host, EnergySample.Component.GPU, gpu, "test GPU", 0,
+                EnergySample.Method.NVML_ENERGY_COUNTER, false, from, from.plusSeconds(10), 10_000_000_000L,
+                watts * 10, null, null, null, 0, false, watts, null, null, null, List.of(), List.of(), null, null,
+                List.of(), seq);
+    }
+}

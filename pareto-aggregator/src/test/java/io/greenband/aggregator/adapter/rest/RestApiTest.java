@@ -1,0 +1,137 @@
+package io.greenband.aggregator.adapter.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.greenband.aggregator.adapter.messaging.ScoringEngine;
+import io.greenband.aggregator.adapter.messaging.SeededStudy;
+import io.greenband.aggregator.core.export.CodeCarbonCsv;
+import io.greenband.embedded.quarkus.EmbeddedStackResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The REST API over a study scored by the running engine. */
+@QuarkusTest
+@WithTestResource(EmbeddedStackResource.class)
+class RestApiTest {
+
+    static final String STUDY = "rest-study";
+
+    @TestHTTPResource("/")
+    URI root;
+    @Inject
+    ScoringEngine engine;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void seed() {
+        SeededStudy.seed(engine, STUDY, 2);
+    }
+
+    @Test
+    void studiesListAndOneStudy() throws Exception {
+        JsonNode list = get("/api/studies");
+        List<String> ids = new ArrayList<>();
+        list.forEach(s -> ids.add(s.path("studyId").asText()));
+        assertThat(ids).contains(STUDY);
+        JsonNode one = get("/api/studies/" + STUDY);
+        assertThat(one.path("objectives").toString()).isEqualTo("[\"val_error\",\"emissions\"]");
+        assertThat(one.path("scored").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void trialsFilterSortAndPage() throws Exception {
+        JsonNode byError = get("/api/studies/" + STUDY + "/trials?sort=val_error");
+        assertThat(byError.path("total").asInt()).isEqualTo(3);
+        assertThat(trialIds(byError)).containsExactly(STUDY + "-t1", STUDY + "-t2", STUDY + "-t0");
+        JsonNode desc = get("/api/studies/" + STUDY + "/trials?sort=-emissions&limit=1&offset=1");
+        assertThat(desc.path("total").asInt()).isEqualTo(3);
+        assertThat(trialIds(desc)).containsExactly(STUDY + "-t0");
+        JsonNode front = get("/api/studies/" + STUDY + "/trials?onFront=true&sort=trialId");
+        assertThat(trialIds(front)).containsExactly(STUDY + "-t1", STUDY + "-t2");
+        assertThat(front.path("items").get(0).path("config").path("optimizer").isMissingNode()).isFalse();
+        HttpResponse<String> bad = send("/api/studies/" + STUDY + "/trials?sort=colour");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(bad.body()).path("message").asText()).contains("colour");
+    }
+
+    @Test
+    void frontHypervolumeEnergyAndPower() throws Exception {
+        JsonNode front = get("/api/studies/" + STUDY + "/front");
+        assertThat(front.path("members").size()).isEqualTo(2);
+        assertThat(front.path("hypervolume").asDouble()).isPositive();
+        assertThat(get("/api/studies/" + STUDY + "/fronts").size()).isEqualTo(1);
+        JsonNode history = get("/api/studies/" + STUDY + "/hypervolume");
+        assertThat(history.size()).isGreaterThanOrEqualTo(2);
+        JsonNode energy = get("/api/studies/" + STUDY + "/trials/" + STUDY + "-t1/energy");
+        assertThat(energy.path("totalJoules").asDouble()).isCloseTo(
+                io.greenband.aggregator.adapter.messaging.FlowScriptAccess.joules(1), within(1e-6));
+        JsonNode power = get("/api/studies/" + STUDY + "/power");
+        assertThat(power.size()).isEqualTo(18);
+        assertThat(power.get(6).path("watts").asDouble()).isCloseTo(300.0, within(1e-9));
+    }
+
+    @Test
+    void csvHasCodeCarbonColumnsAndOneRowPerTrial() throws Exception {
+        HttpResponse<String> csv = send("/api/studies/" + STUDY + "/emissions.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        String[] lines = csv.body().trim().split("\r?\n");
+        assertThat(lines[0]).isEqualTo(String.join(",", CodeCarbonCsv.COLUMNS));
+        assertThat(lines).hasSize(4);
+    }
+
+    @Test
+    void unknownStudyIs404AndStopNeedsToken() throws Exception {
+        HttpResponse<String> missing = send("/api/studies/nope");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(missing.body()).path("kind").asText()).isEqualTo("NOT_FOUND");
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(root.resolve("/api/studies/" + STUDY + "/stop"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(root.resolve("/api/studies/" + STUDY + "/stop"))
+                .header("Authorization", "Bearer wrong").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(root.resolve("/api/studies/" + STUDY + "/stop"))
+                .header("Authorization", "Bearer test-token").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ok.statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void openApiDocumentIsServed() throws Exception {
+        HttpResponse<String> doc = send("/openapi.yaml");
+        assertThat(doc.statusCode()).isEqualTo(200);
+        assertThat(doc.body()).startsWith("openapi: 3.1.0");
+    }
+
+    private static List<String> trialIds(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.path("items").forEach(t -> ids.add(t.path("trialId").asText()));
+        return ids;
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = send(path);
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+        return json.readTree(r.body());
+    }
+
+    private HttpResponse<String> send(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(root.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
