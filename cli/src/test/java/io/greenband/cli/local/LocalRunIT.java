@@ -74,6 +74,15 @@ class LocalRunIT {
         assertThat(refused.err()).contains("already exists with another definition").doesNotContain("\tat ");
     }
 
+    @Test
+    void kafkaPortInUseIsAStackErrorNamingThePort() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            Run run = local(QUICK, taken.getLocalPort()).get(120, TimeUnit.SECONDS);
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.STACK);
+            assertThat(run.err()).contains(Integer.toString(taken.getLocalPort())).doesNotContain("\tat ");
+        }
+    }
+
     private static boolean isDefined(StudyDirectory studies) {
         try {
             return studies.find("dsnn-quick").isPresent();
