@@ -1,0 +1,80 @@
+package io.greenband.cli.front;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes a front as an aligned text table or as CSV (header row, one row per point, sorted by the first objective). */
+public final class FrontTable {
+
+    private FrontTable() {
+    }
+
+    /** An aligned table with trial, fidelity, each objective and energy. */
+    public static String table(List<String> names, List<Point> front) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(header(names));
+        for (Point p : sorted(front)) {
+            rows.add(row(p, false));
+        }
+        int[] width = new int[rows.get(0).length];
+        for (String[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < rows.size(); k++) {
+            String[] r = rows.get(k);
+            for (int i = 0; i < r.length; i++) {
+                String cell = i == 0 ? String.format("%-" + width[i] + "s", r[i]) : String.format("%" + width[i] + "s", r[i]);
+                sb.append(i == 0 ? "" : "  ").append(cell);
+            }
+            sb.append('\n');
+            if (k == 0) {
+                sb.append("-".repeat(java.util.Arrays.stream(width).sum() + 2 * (width.length - 1))).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** CSV: {@code trialId,fidelity,<objectives...>,joules}. */
+    public static String csv(List<String> names, List<Point> front) {
+        StringBuilder sb = new StringBuilder(String.join(",", header(names))).append('\n');
+        for (Point p : sorted(front)) {
+            sb.append(String.join(",", row(p, true))).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String[] header(List<String> names) {
+        List<String> h = new ArrayList<>(List.of("trialId", "fidelity"));
+        h.addAll(names);
+        h.add("joules");
+        return h.toArray(String[]::new);
+    }
+
+    private static String[] row(Point p, boolean csv) {
+        List<String> r = new ArrayList<>();
+        r.add(csv && p.trialId().contains(",") ? '"' + p.trialId().replace("\"", "\"\"") + '"' : p.trialId());
+        r.add(number(p.fidelity()));
+        p.values().forEach(v -> r.add(number(v)));
+        r.add(number(p.joules()));
+        return r.toArray(String[]::new);
+    }
+
+    /** Numbers as short as they can be without losing what matters to a reader. */
+    public static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replace(".e", "e")
+                .replaceAll("\\.$", "");
+    }
+
+    private static List<Point> sorted(List<Point> front) {
+        return front.stream().sorted(Comparator.comparingDouble((Point p) -> p.values().get(0))
+                .thenComparing(Point::trialId)).toList();
+    }
+}

@@ -1,0 +1,129 @@
+package io.greenband.cli.front;
+
+import io.greenband.events.payload.Direction;
+import io.greenband.events.payload.TrialScored;
+import io.greenband.events.payload.TrialStatus;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One study's {@code trial-scored} events folded in log order: the latest revision of each trial attempt, status
+ * counts, the points with every objective present, the front and the hypervolume history.
+ */
+public final class ScoredTrials {
+
+    private final String studyId;
+    private final Map<String, TrialScored> latest = new LinkedHashMap<>();
+    private final List<Double> history = new ArrayList<>();
+    private final List<java.time.Instant> historyAt = new ArrayList<>();
+    private List<String> names = List.of();
+    private boolean[] maximize = new boolean[0];
+
+    public ScoredTrials(String studyId) {
+        this.studyId = studyId;
+    }
+
+    /** Takes one event; other studies' events are ignored. Returns whether it was taken. */
+    public boolean add(TrialScored s) {
+        if (!s.studyId().equals(studyId)) {
+            return false;
+        }
+        String key = s.trialId() + ":" + s.attempt();
+        TrialScored old = latest.get(key);
+        if (old != null && old.revision() >= s.revision()) {
+            return false;
+        }
+        latest.put(key, s);
+        if (names.isEmpty()) {
+            names = s.objectives().stream().map(TrialScored.ObjectiveValue::name).toList();
+            maximize = new boolean[names.size()];
+            for (int i = 0; i < names.size(); i++) {
+                maximize[i] = s.objectives().get(i).direction() == Direction.MAXIMIZE;
+            }
+        }
+        if (s.status() == TrialStatus.SUCCEEDED) {
+            List<Point> top = topFidelityPoints();
+            history.add(Pareto.hypervolume(top, top, maximize));
+            historyAt.add(s.scoredAt());
+        }
+        return true;
+    }
+
+    /** Objective names in vector order (empty before the first event). */
+    public List<String> names() {
+        return names;
+    }
+
+    /** Per objective, whether it is maximized. */
+    public boolean[] maximize() {
+        return maximize.clone();
+    }
+
+    /** Number of scored trial attempts per status. */
+    public Map<TrialStatus, Integer> counts() {
+        Map<TrialStatus, Integer> c = new EnumMap<>(TrialStatus.class);
+        latest.values().forEach(s -> c.merge(s.status(), 1, Integer::sum));
+        return c;
+    }
+
+    /** Every succeeded trial with a complete objective vector. */
+    public List<Point> points() {
+        List<Point> out = new ArrayList<>();
+        for (TrialScored s : latest.values()) {
+            if (s.status() == TrialStatus.SUCCEEDED && s.objectives().stream().noneMatch(TrialScored.ObjectiveValue::missing)) {
+                out.add(new Point(s.trialId(), s.fidelity(), s.objectives().stream().map(TrialScored.ObjectiveValue::value).toList(),
+                        s.energy().totalJoules(), ""));
+            }
+        }
+        return out;
+    }
+
+    /** The highest fidelity among the points, or NaN when there are none. */
+    public double topFidelity() {
+        return points().stream().mapToDouble(Point::fidelity).max().orElse(Double.NaN);
+    }
+
+    /** The points at the highest fidelity. */
+    public List<Point> topFidelityPoints() {
+        double top = topFidelity();
+        return points().stream().filter(p -> p.fidelity() == top).toList();
+    }
+
+    /** The non-dominated points at the highest fidelity, or among all points when {@code allFidelities}. */
+    public List<Point> front(boolean allFidelities) {
+        return Pareto.front(allFidelities ? points() : topFidelityPoints(), maximize);
+    }
+
+    /** Hypervolume of the top-fidelity front after each succeeded trial, in scoring order. */
+    public List<Double> hypervolumeHistory() {
+        return List.copyOf(history);
+    }
+
+    /** When each history entry was recorded. */
+    public List<java.time.Instant> hypervolumeTimes() {
+        return List.copyOf(historyAt);
+    }
+
+    /** The latest score of every trial attempt, in first-scored order. */
+    public List<TrialScored> all() {
+        return List.copyOf(latest.values());
+    }
+
+    /** The best value seen per objective (direction-aware), NaN when none. */
+    public double[] best() {
+        double[] b = new double[names.size()];
+        java.util.Arrays.fill(b, Double.NaN);
+        for (Point p : points()) {
+            for (int i = 0; i < b.length; i++) {
+                double v = p.values().get(i);
+                if (Double.isNaN(b[i]) || (maximize[i] ? v > b[i] : v < b[i])) {
+                    b[i] = v;
+                }
+            }
+        }
+        return b;
+    }
+}

@@ -1,0 +1,62 @@
+package io.greenband.cli.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options of a local run, shared by {@code local} and {@code optimize}. */
+public final class LocalOptions {
+
+    /** Default seconds to wait for each service's readiness. */
+    public static final int DEFAULT_READY_SECONDS = 120;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Run data (stack, logs, report); default .greenband/<studyId>.")
+    Path dataDir;
+
+    @Option(names = "--home", paramLabel = "DIR",
+            description = "The project folder holding the built services (default: GREENBAND_HOME or the current folder).")
+    Path home;
+
+    @Option(names = "--kafka-port", defaultValue = "0", description = "Kafka port (default: a free one).")
+    int kafkaPort;
+
+    @Option(names = "--mongo-port", defaultValue = "0", description = "MongoDB port (default: a free one).")
+    int mongoPort;
+
+    @Option(names = "--ready-timeout", defaultValue = "" + DEFAULT_READY_SECONDS, paramLabel = "SECONDS",
+            description = "How long each service may take to become ready (default ${DEFAULT-VALUE}).")
+    int readySeconds;
+
+    @Option(names = "--services", split = ",", paramLabel = "SERVICE",
+            description = "Services to launch (default all: energy-monitor, pareto-aggregator, trainer, suggester).")
+    List<Service> services;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "HTML report path (default <data-dir>/report.html).")
+    Path report;
+
+    /** The data directory for a study. */
+    public Path dataDir(String studyId) {
+        return dataDir != null ? dataDir : Path.of(".greenband", studyId);
+    }
+
+    /** The project folder. */
+    public Path home() {
+        Path h = home;
+        if (h == null) {
+            String prop = System.getProperty("greenband.home", System.getenv("GREENBAND_HOME"));
+            h = Path.of(prop == null || prop.isBlank() ? "." : prop);
+        }
+        return h.toAbsolutePath().normalize();
+    }
+
+    /** Services to launch. */
+    public List<Service> services() {
+        return services == null || services.isEmpty() ? List.of(Service.values()) : services;
+    }
+
+    /** Readiness timeout per service. */
+    public Duration readyTimeout() {
+        return Duration.ofSeconds(readySeconds);
+    }
+}

@@ -1,0 +1,143 @@
+package io.greenband.cli.local;
+
+import io.greenband.cli.front.FrontTable;
+import io.greenband.cli.log.KafkaLog;
+import io.greenband.cli.report.HtmlReport;
+import io.greenband.cli.study.StudyDirectory;
+import io.greenband.cli.study.StudyFiles;
+import io.greenband.embedded.EmbeddedStack;
+import io.greenband.events.payload.StudyDefined;
+import io.greenband.events.topic.Topic;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Runs one study on this machine: stack, services, publish (or resume), live progress until the study stops, then the
+ * front and the HTML report. A shutdown hook stops the services and the stack on Ctrl-C.
+ */
+public final class LocalRunner {
+
+    private static final List<Topic> WATCHED = List.of(Topic.STUDIES, Topic.TRIAL_SUGGESTED, Topic.TRIAL_FINISHED,
+            Topic.TRIAL_SCORED, Topic.ENERGY_SAMPLE);
+    /** How long to keep reading after the stop, for scores that trail it. */
+    private static final Duration TRAILING = Duration.ofSeconds(3);
+
+    private final LocalOptions options;
+    private final PrintWriter out;
+
+    public LocalRunner(LocalOptions options, PrintWriter out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    /** Runs {@code study} to its end; returns the exit code. */
+    public int run(StudyDefined study) {
+        StudyFiles.checkLocalData(study);
+        Path dataDir = options.dataDir(study.studyId());
+        LocalStack local = new LocalStack(options.home(), dataDir);
+        local.checkBuilt(options.services());
+        Thread hook = new Thread(() -> {
+            out.println();
+            out.println("stopping services and the stack ...");
+            out.flush();
+            local.close();
+        }, "greenband-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            EmbeddedStack stack = local.startStack(options.kafkaPort, options.mongoPort);
+            say("stack up: kafka " + stack.kafkaBootstrapServers() + ", mongodb " + stack.mongoConnectionString()
+                    + ", data in " + dataDir);
+            local.startServices(options.services(), options.readyTimeout());
+            for (ServiceProcess p : local.services()) {
+                say(p.service().module() + " ready on port " + p.httpPort() + " (log " + p.log() + ")");
+            }
+            KafkaLog log = new KafkaLog(stack.kafkaBootstrapServers(), stack.topics());
+            StudyDirectory directory = new StudyDirectory(log);
+            StudyDirectory.Outcome outcome = directory.define(study);
+            say(outcome == StudyDirectory.Outcome.PUBLISHED ? "study " + study.studyId() + " published"
+                    : "resuming study " + study.studyId() + " (same definition found in " + dataDir + ")");
+            StudyDefined stored = directory.get(study.studyId()).definition();
+            Instant since = stored != null && stored.definedAt() != null ? stored.definedAt() : Instant.now();
+            StudyProgress progress = watch(log, study.studyId(), since, local);
+            finish(study, progress, dataDir);
+            return 0;
+        } finally {
+            local.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running already
+            }
+        }
+    }
+
+    private StudyProgress watch(KafkaLog log, String studyId, Instant since, LocalStack local) {
+        StudyProgress progress = new StudyProgress(studyId, since);
+        boolean console = System.console() != null;
+        try (KafkaConsumer<String, byte[]> consumer = log.consumer()) {
+            List<TopicPartition> parts = new ArrayList<>();
+            for (Topic t : WATCHED) {
+                consumer.partitionsFor(log.topics().name(t)).forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
+            }
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            long lastPrint = 0;
+            String lastLine = "";
+            long stopAt = Long.MAX_VALUE;
+            while (System.nanoTime() < stopAt) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    log.decode(r).ifPresent(e -> progress.add(e.event().payload()));
+                }
+                if (progress.stopped() != null && stopAt == Long.MAX_VALUE) {
+                    stopAt = System.nanoTime() + TRAILING.toNanos();
+                }
+                local.deadService().ifPresent(p -> {
+                    throw p.failure("stopped unexpectedly");
+                });
+                String line = progress.line();
+                long now = System.nanoTime();
+                if (console && now - lastPrint > 1_000_000_000L) {
+                    out.print("\r" + line + " ".repeat(Math.max(0, lastLine.length() - line.length())));
+                    out.flush();
+                    lastPrint = now;
+                    lastLine = line;
+                } else if (!console && !line.equals(lastLine) && now - lastPrint > 10_000_000_000L) {
+                    say(line);
+                    lastPrint = now;
+                    lastLine = line;
+                }
+            }
+        }
+        out.println();
+        return progress;
+    }
+
+    private void finish(StudyDefined study, StudyProgress progress, Path dataDir) {
+        var stop = progress.stopped();
+        say("study " + study.studyId() + " stopped: " + stop.reason().name().toLowerCase(java.util.Locale.ROOT)
+                + (stop.detail() == null ? "" : " (" + stop.detail() + ")"));
+        say(progress.line());
+        var scored = progress.scored();
+        if (scored.names().isEmpty()) {
+            say("no trial was scored: no front to show");
+        } else {
+            say("Pareto front at fidelity " + FrontTable.number(scored.topFidelity()) + ":");
+            out.print(FrontTable.table(scored.names(), scored.front(false)));
+        }
+        Path report = options.report != null ? options.report : dataDir.resolve("report.html");
+        HtmlReport.write(report, study, scored);
+        say("report: " + report.toAbsolutePath());
+    }
+
+    private void say(String line) {
+        out.println(line);
+        out.flush();
+    }
+}

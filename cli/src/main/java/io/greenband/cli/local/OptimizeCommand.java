@@ -1,0 +1,138 @@
+package io.greenband.cli.local;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.greenband.cli.CliException;
+import io.greenband.events.payload.StudyDefined;
+import io.greenband.events.study.StudyDefinitionException;
+import io.greenband.events.study.StudyReader;
+import io.greenband.events.study.StudyWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code greenband optimize --command PROGRAM --space SPACE}: a study whose trials run any program through the
+ * trainer's command backend (the program reads the configuration as JSON and prints metrics as JSON lines). The study
+ * is built here and then run as {@code local} would; {@code --write FILE} only writes it as YAML.
+ */
+@Command(name = "optimize", mixinStandardHelpOptions = true,
+        description = "Optimize any program's hyperparameters: build a command-backend study and run it locally.")
+public final class OptimizeCommand implements Callable<Integer> {
+
+    @Option(names = "--command", required = true, paramLabel = "PROGRAM",
+            description = "The program to run per trial; arguments may follow after `--`.")
+    String program;
+
+    @Parameters(paramLabel = "ARG", arity = "0..*", description = "Arguments of the program.")
+    List<String> args = new ArrayList<>();
+
+    @Option(names = "--space", required = true, paramLabel = "FILE", description = "ConfigSpace JSON/YAML file, or dsnn-table1.")
+    String space;
+
+    @Option(names = "--study-id", paramLabel = "ID", description = "Study id (default: optimize-<program name>).")
+    String studyId;
+
+    @Option(names = "--objective", paramLabel = "NAME[:DIRECTION[:SOURCE]]", description = {
+            "An objective, repeatable; source defaults to metric:NAME, direction to minimize.",
+            "Default: loss:minimize:metric:loss and emissions_g:minimize:energy:emissions_g."})
+    List<String> objectives = new ArrayList<>();
+
+    @Option(names = "--fidelity", defaultValue = "epochs:1:9", paramLabel = "KNOB:MIN:MAX",
+            description = "Fidelity knob and range (default ${DEFAULT-VALUE}).")
+    String fidelity;
+
+    @Option(names = "--eta", defaultValue = "3", description = "Hyperband reduction factor (default ${DEFAULT-VALUE}).")
+    int eta;
+
+    @Option(names = "--max-trials", defaultValue = "20", description = "Trial budget (default ${DEFAULT-VALUE}).")
+    int maxTrials;
+
+    @Option(names = "--parallelism", defaultValue = "1", description = "Trials in flight (default ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Study seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--write", paramLabel = "FILE", description = "Write the study as YAML to FILE and stop.")
+    Path write;
+
+    @Mixin
+    LocalOptions options;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        StudyDefined study = build();
+        if (write != null) {
+            try {
+                Files.writeString(write, StudyWriter.toYaml(study), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw CliException.failed("cannot write '" + write + "': " + e.getMessage(), e);
+            }
+            spec.commandLine().getOut().println("wrote study " + study.studyId() + " to " + write);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+        return new LocalRunner(options, spec.commandLine().getOut()).run(study);
+    }
+
+    /** The study, through the same reader as study files so defaults and messages are the same. */
+    StudyDefined build() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode root = f.objectNode();
+        String name = Path.of(program).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "-");
+        root.put("studyId", studyId != null ? studyId : "optimize-" + name);
+        if (space.equals("dsnn-table1")) {
+            root.put("space", space);
+        } else {
+            Path file = Path.of(space).toAbsolutePath();
+            if (!Files.isRegularFile(file)) {
+                throw CliException.notFound("space file '" + space + "' does not exist");
+            }
+            root.putObject("space").put("file", file.toString());
+        }
+        ArrayNode objs = root.putArray("objectives");
+        List<String> specs = objectives.isEmpty()
+                ? List.of("loss:minimize:metric:loss", "emissions_g:minimize:energy:emissions_g") : objectives;
+        for (String o : specs) {
+            String[] parts = o.split(":", 3);
+            ObjectNode obj = objs.addObject().put("name", parts[0]);
+            obj.put("direction", parts.length > 1 ? parts[1] : "minimize");
+            obj.put("source", parts.length > 2 ? parts[2] : "metric:" + parts[0]);
+        }
+        String[] fid = fidelity.split(":");
+        if (fid.length != 3) {
+            throw CliException.invalidStudy("--fidelity must be KNOB:MIN:MAX (e.g. epochs:1:9), got '" + fidelity + "'", null);
+        }
+        ObjectNode fn = root.putObject("fidelity").put("knob", fid[0]).put("eta", eta);
+        try {
+            fn.put("min", Double.parseDouble(fid[1])).put("max", Double.parseDouble(fid[2]));
+        } catch (NumberFormatException e) {
+            throw CliException.invalidStudy("--fidelity MIN and MAX must be numbers, got '" + fidelity + "'", e);
+        }
+        root.putObject("scheduler").put("kind", "hyperband").put("ranking", "parego").put("parallelism", parallelism);
+        root.putObject("budget").put("maxTrials", maxTrials);
+        root.put("seed", seed);
+        ObjectNode workload = root.putObject("workload").put("backend", "command");
+        ArrayNode cmd = workload.putArray("command").add(program);
+        args.forEach(cmd::add);
+        try {
+            return StudyReader.read(root.toString(), "optimize options", Path.of("").toAbsolutePath());
+        } catch (StudyDefinitionException e) {
+            throw CliException.invalidStudy(e.getMessage(), e);
+        }
+    }
+}

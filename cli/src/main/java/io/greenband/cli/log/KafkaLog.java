@@ -1,0 +1,242 @@
+package io.greenband.cli.log;
+
+import io.greenband.cli.CliException;
+import io.greenband.events.codec.EventCodec;
+import io.greenband.events.codec.EventDecodingException;
+import io.greenband.events.codec.ReceivedEvent;
+import io.greenband.events.payload.GreenbandEvent;
+import io.greenband.events.topic.Topic;
+import io.greenband.events.topic.TopicRegistry;
+import io.greenband.events.topic.TopicSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Plain Kafka clients for the command: snapshot reads (every partition of some topics from the beginning to the end
+ * offsets seen at the start, merged in timestamp order), publishing with acknowledgement, and topic creation.
+ * Undecodable records are skipped, as consumers would dead-letter them.
+ */
+public final class KafkaLog {
+
+    /** The CloudEvents source of events the command publishes. */
+    public static final String SOURCE = "/greenband/cli";
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    /** A broker that does not answer metadata requests within this is reported unreachable. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final String bootstrapServers;
+    private final TopicRegistry topics;
+    private final EventCodec codec;
+
+    public KafkaLog(String bootstrapServers, TopicRegistry topics) {
+        this.bootstrapServers = bootstrapServers;
+        this.topics = topics;
+        this.codec = EventCodec.builder().setSource(SOURCE).optRegistry(topics).build();
+    }
+
+    /** The codec bound to this log's topic names. */
+    public EventCodec codec() {
+        return codec;
+    }
+
+    /** The topic registry. */
+    public TopicRegistry topics() {
+        return topics;
+    }
+
+    /** Fails with a message naming the servers when the broker cannot be reached or the topics are missing. */
+    public void checkReachable() {
+        try (Admin admin = Admin.create(adminProps())) {
+            Set<String> names = admin.listTopics().names().get(CONNECT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            String studies = topics.name(Topic.STUDIES);
+            if (!names.contains(studies)) {
+                throw CliException.notFound("topic '" + studies + "' does not exist on " + bootstrapServers
+                        + "; check --topic-prefix, or start a stack with `greenband local`");
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unreachable(e);
+        }
+    }
+
+    /** Creates the registry's missing topics (existing ones are left as they are). */
+    public void createTopics(int partitions) {
+        try (Admin admin = Admin.create(adminProps())) {
+            Set<String> existing = admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (TopicSpec spec : topics.withPartitions(partitions).all()) {
+                if (!existing.contains(spec.name())) {
+                    missing.add(new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.allConfigs()));
+                }
+            }
+            admin.createTopics(missing).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unreachable(e);
+        }
+    }
+
+    /** Publishes events with their deterministic ids and waits for every acknowledgement. */
+    public void publish(List<? extends GreenbandEvent> events) {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        for (GreenbandEvent e : events) {
+            records.add(codec.toRecord(e));
+        }
+        send(records);
+    }
+
+    /** Publishes received events again, keeping their ce_id (the idempotency key), in the given order. */
+    public void republish(List<ReceivedEvent> events) {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        // Record times one millisecond apart keep the given order when topics are merged by time again.
+        long time = System.currentTimeMillis();
+        for (ReceivedEvent e : events) {
+            ProducerRecord<String, byte[]> r = codec.toRecord(e.payload(), e.id());
+            records.add(new ProducerRecord<>(r.topic(), null, time++, r.key(), r.value(), r.headers()));
+        }
+        send(records);
+    }
+
+    private void send(List<ProducerRecord<String, byte[]>> records) {
+        Properties p = base();
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIMEOUT.toMillis());
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis() * 2);
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+        try (KafkaProducer<String, byte[]> producer =
+                     new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
+            for (ProducerRecord<String, byte[]> r : records) {
+                acks.add(producer.send(r));
+            }
+            for (var ack : acks) {
+                ack.get();
+            }
+        } catch (ExecutionException | org.apache.kafka.common.KafkaException e) {
+            throw unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unreachable(e);
+        }
+    }
+
+    /** Every decodable event of the given topics, from the beginning to the current end, in timestamp order. */
+    public List<LoggedEvent> readAll(Collection<Topic> roles) {
+        checkReachable();
+        List<LoggedEvent> out = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            List<TopicPartition> parts = new ArrayList<>();
+            for (Topic role : roles) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topics.name(role), TIMEOUT);
+                if (infos == null || infos.isEmpty()) {
+                    throw CliException.notFound("topic '" + topics.name(role) + "' does not exist on " + bootstrapServers
+                            + "; check --topic-prefix");
+                }
+                infos.forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
+            }
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = consumer.endOffsets(parts, TIMEOUT);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos() * 4;
+            while (!reached(consumer, end)) {
+                if (System.nanoTime() > deadline) {
+                    throw CliException.stack("reading " + roles + " from " + bootstrapServers + " did not finish", null);
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    decode(r).ifPresent(out::add);
+                }
+            }
+        } catch (org.apache.kafka.common.KafkaException e) {
+            throw unreachable(e);
+        }
+        out.sort(Comparator.comparingLong(LoggedEvent::timestamp)
+                .thenComparing(e -> e.topic().ordinal()).thenComparingInt(LoggedEvent::partition)
+                .thenComparingLong(LoggedEvent::offset));
+        return out;
+    }
+
+    /** A consumer that reads without a group (assign, no commits), from the beginning. */
+    public KafkaConsumer<String, byte[]> consumer() {
+        Properties p = base();
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Decodes one record, or nothing when it is not a valid greenband event. */
+    public java.util.Optional<LoggedEvent> decode(ConsumerRecord<String, byte[]> r) {
+        Topic role = topics.roleOf(r.topic()).orElse(null);
+        if (role == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(new LoggedEvent(role, r.partition(), r.offset(), r.timestamp(), codec.decode(r)));
+        } catch (EventDecodingException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        for (var e : end.entrySet()) {
+            if (consumer.position(e.getKey(), TIMEOUT) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Properties base() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(AdminClientConfig.CLIENT_ID_CONFIG, "greenband-cli");
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+        return p;
+    }
+
+    private Properties adminProps() {
+        Properties p = base();
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CONNECT_TIMEOUT.toMillis());
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CONNECT_TIMEOUT.toMillis());
+        return p;
+    }
+
+    private CliException unreachable(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return CliException.stack("cannot reach Kafka at " + bootstrapServers + " (" + root.getMessage()
+                + "); is the stack running? Pass --bootstrap-servers or start one with `greenband local`", e);
+    }
+}

@@ -1,0 +1,113 @@
+package io.greenband.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.greenband.events.payload.StudyDefined;
+import io.greenband.events.payload.Workload;
+import io.greenband.events.study.StudyReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GreenbandCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everySubcommandHasHelp() {
+        for (String[] cmd : new String[][] {{"local"}, {"study", "create"}, {"study", "list"}, {"study", "status"},
+                {"study", "stop"}, {"front"}, {"export"}, {"import"}, {"replay"}, {"optimize"}}) {
+            String[] args = java.util.Arrays.copyOf(cmd, cmd.length + 1);
+            args[cmd.length] = "--help";
+            Cli r = Cli.run(args);
+            assertThat(r.exitCode()).as(String.join(" ", cmd)).isZero();
+            assertThat(r.out()).as(String.join(" ", cmd)).contains("Usage: greenband " + String.join(" ", cmd));
+        }
+    }
+
+    @Test
+    void topLevelHelpListsExitCodes() {
+        Cli r = Cli.run("--help");
+        assertThat(r.out()).contains("local", "study", "export", "import", "replay", "optimize", "front")
+                .contains("study exists with another definition");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        Cli r = Cli.run("study", "list", "--no-such-option");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--no-such-option");
+    }
+
+    @Test
+    void invalidStudyFileNamesFieldAndLineWithoutStackTrace() throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "studyId: bad\nspace: dsnn-table1\nfidelity:\n  knob: shift_depth\n  min: 2\n  max: 20\n  eta: 1\n");
+        Cli r = Cli.run("study", "create", file.toString(), "--bootstrap-servers", "127.0.0.1:1");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_STUDY);
+        assertThat(r.err()).contains("line 7").contains("eta").doesNotContain("\tat ");
+    }
+
+    @Test
+    void verboseShowsTheTrace() throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "studyId: bad\nspace: dsnn-table1\nseed: [1]\n");
+        Cli r = Cli.run("study", "create", file.toString(), "--verbose");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_STUDY);
+        assertThat(r.err()).contains("seed").contains("\tat ");
+    }
+
+    @Test
+    void missingStudyFileIsNotFound() {
+        Cli r = Cli.run("local", dir.resolve("nope.yaml").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(r.err()).contains("nope.yaml").contains("does not exist");
+    }
+
+    @Test
+    void localRefusesUnbuiltServicesNamingTheBuildCommand() throws Exception {
+        Cli r = Cli.run("local", Path.of(System.getProperty("greenband.home"), "examples/dsnn-quick.yaml").toString(),
+                "--home", dir.toString(), "--data-dir", dir.resolve("run").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(r.err()).contains("quarkus-run.jar").contains("./mvnw -B -q -DskipTests package");
+        assertThat(dir.resolve("run")).doesNotExist();
+    }
+
+    @Test
+    void unreachableBrokerIsAStackError() {
+        Cli r = Cli.run("study", "list", "--bootstrap-servers", "127.0.0.1:1");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.STACK);
+        assertThat(r.err()).contains("cannot reach Kafka at 127.0.0.1:1").doesNotContain("\tat ");
+    }
+
+    @Test
+    void optimizeBuildsACommandBackendStudy() throws Exception {
+        Path space = dir.resolve("space.json");
+        Files.writeString(space, "{\"hyperparameters\":[{\"type\":\"uniform_float\",\"name\":\"lr\",\"lower\":0.001,"
+                + "\"upper\":0.1,\"log\":true}]}");
+        Path out = dir.resolve("study.yaml");
+        Cli r = Cli.run("optimize", "--command", "python3", "--space", space.toString(), "--study-id", "my-train",
+                "--objective", "loss", "--objective", "accuracy:maximize", "--fidelity", "epochs:1:9",
+                "--write", out.toString(), "--", "train.py", "--fast");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        StudyDefined study = StudyReader.read(out);
+        assertThat(study.studyId()).isEqualTo("my-train");
+        assertThat(study.workload().backend()).isEqualTo(Workload.COMMAND);
+        assertThat(study.workload().command()).containsExactly("python3", "train.py", "--fast");
+        assertThat(study.objectiveNames()).containsExactly("loss", "accuracy");
+        assertThat(study.objectives().get(1).source()).isEqualTo("metric:accuracy");
+        assertThat(study.fidelity().max()).isEqualTo(9.0);
+    }
+
+    @Test
+    void optimizeRejectsABadFidelity() throws Exception {
+        Path space = dir.resolve("space.json");
+        Files.writeString(space, "{\"hyperparameters\":[]}");
+        Cli r = Cli.run("optimize", "--command", "x", "--space", space.toString(), "--fidelity", "epochs:9",
+                "--write", dir.resolve("s.yaml").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_STUDY);
+        assertThat(r.err()).contains("--fidelity must be KNOB:MIN:MAX");
+    }
+}

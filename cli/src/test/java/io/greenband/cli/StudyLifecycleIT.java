@@ -1,0 +1,107 @@
+package io.greenband.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.greenband.cli.front.Scores;
+import io.greenband.cli.log.KafkaLog;
+import io.greenband.embedded.EmbeddedStack;
+import io.greenband.embedded.junit.EmbeddedStackTest;
+import io.greenband.events.codec.EventCodec;
+import io.greenband.events.topic.TopicRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** create, list, status, front, stop, export and import against the real broker, through the command line. */
+@EmbeddedStackTest
+class StudyLifecycleIT {
+
+    EmbeddedStack stack;
+
+    @TempDir
+    Path dir;
+
+    private Cli cli(String prefix, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--bootstrap-servers", stack.kafkaBootstrapServers(), "--topic-prefix", prefix));
+        return Cli.run(all.toArray(String[]::new));
+    }
+
+    @Test
+    void createListStopExportImportRoundTrip() throws Exception {
+        String prefix = "life.";
+        stack.createTopics(TopicRegistry.withPrefix(prefix).withPartitions(1));
+        Path study = ExampleStudiesTest.example("dsnn-quick.yaml");
+
+        Cli created = cli(prefix, "study", "create", study.toString());
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.out()).contains("created study dsnn-quick");
+        assertThat(cli(prefix, "study", "create", study.toString()).out()).contains("already exists with this definition");
+
+        Path changed = dir.resolve("changed.yaml");
+        Files.writeString(changed, Files.readString(study).replace("seed: 7", "seed: 8"));
+        Cli conflict = cli(prefix, "study", "create", changed.toString());
+        assertThat(conflict.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(conflict.err()).contains("already exists with another definition").contains("fingerprint");
+
+        Cli list = cli(prefix, "study", "list");
+        assertThat(list.out()).containsPattern("dsnn-quick\\s+RUNNING");
+
+        KafkaLog log = new KafkaLog(stack.kafkaBootstrapServers(), TopicRegistry.withPrefix(prefix));
+        log.publish(List.of(Scores.scored("dsnn-quick", "t1", 18, 0.3, 2, 0), Scores.scored("dsnn-quick", "t2", 18, 0.2, 3, 0),
+                Scores.scored("dsnn-quick", "t3", 18, 0.4, 4, 0), Scores.scored("dsnn-quick", "t0", 6, 0.1, 0.5, 0),
+                Scores.failed("dsnn-quick", "t4")));
+
+        Cli front = cli(prefix, "front", "dsnn-quick", "--csv");
+        assertThat(front.exitCode()).as(front.err()).isZero();
+        assertThat(front.out().lines().toList()).containsExactly("trialId,fidelity,val_error,emissions_g,joules",
+                "t2,18,0.2,3,301", "t1,18,0.3,2,201");
+        assertThat(cli(prefix, "front", "dsnn-quick", "--all-fidelities", "--csv").out()).contains("t0,6").doesNotContain("t1,");
+
+        Cli status = cli(prefix, "study", "status", "dsnn-quick");
+        assertThat(status.out()).contains("RUNNING").contains("4 succeeded, 1 failed").contains("front size:  2");
+
+        Cli stop = cli(prefix, "study", "stop", "dsnn-quick");
+        assertThat(stop.exitCode()).as(stop.err()).isZero();
+        assertThat(cli(prefix, "study", "list").out()).containsPattern("dsnn-quick\\s+STOPPED \\(requested\\)");
+        assertThat(cli(prefix, "study", "stop", "dsnn-quick").exitCode()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(cli(prefix, "study", "stop", "nope").exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+
+        Path export = dir.resolve("dsnn-quick.jsonl");
+        Cli exported = cli(prefix, "export", "dsnn-quick", "-o", export.toString());
+        assertThat(exported.exitCode()).as(exported.err()).isZero();
+        List<String> lines = Files.readAllLines(export);
+        assertThat(lines).hasSize(7);
+        assertThat(lines.get(0)).contains("io.greenband.study-defined.v1");
+        assertThat(lines.get(6)).contains("io.greenband.study-stopped.v1");
+
+        Cli imported = cli("copy.", "import", export.toString(), "--create-topics");
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        Path again = dir.resolve("again.jsonl");
+        assertThat(cli("copy.", "export", "dsnn-quick", "-o", again.toString()).exitCode()).isZero();
+        EventCodec codec = log.codec();
+        assertThat(ids(again, codec)).containsExactlyElementsOf(ids(export, codec));
+        assertThat(cli("copy.", "study", "list").out()).containsPattern("dsnn-quick\\s+STOPPED");
+        assertThat(cli("copy.", "front", "dsnn-quick", "--csv").out()).isEqualTo(front.out());
+    }
+
+    @Test
+    void replayPublishesIntoFreshTopics() throws Exception {
+        String prefix = "replay-src.";
+        stack.createTopics(TopicRegistry.withPrefix(prefix).withPartitions(1));
+        assertThat(cli(prefix, "study", "create", ExampleStudiesTest.example("dsnn-quick.yaml").toString()).exitCode()).isZero();
+        Cli same = cli(prefix, "replay", "--study", "dsnn-quick", "--into-prefix", prefix);
+        assertThat(same.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+        Cli replay = cli(prefix, "replay", "--study", "dsnn-quick", "--into-prefix", "replay-dst.");
+        assertThat(replay.exitCode()).as(replay.err()).isZero();
+        assertThat(replay.out()).contains("replayed 1 events").contains("GREENBAND_TOPICS_PREFIX=replay-dst.");
+        assertThat(cli("replay-dst.", "study", "list").out()).containsPattern("dsnn-quick\\s+RUNNING");
+    }
+
+    private static List<String> ids(Path file, EventCodec codec) throws Exception {
+        return Files.readAllLines(file).stream().map(l -> codec.fromJsonLine(l.getBytes()).id()).toList();
+    }
+}

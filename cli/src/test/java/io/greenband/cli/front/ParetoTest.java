@@ -1,0 +1,53 @@
+package io.greenband.cli.front;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ParetoTest {
+
+    static Point p(String id, double... v) {
+        return new Point(id, 1, java.util.Arrays.stream(v).boxed().toList(), 0, "");
+    }
+
+    @Test
+    void frontKeepsNonDominatedPointsOnly() {
+        List<Point> pts = List.of(p("a", 1, 3), p("b", 2, 2), p("c", 3, 1), p("d", 3, 3), p("e", 2, 2.5));
+        assertThat(Pareto.front(pts, new boolean[] {false, false})).extracting(Point::trialId).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void maximizedObjectivesAreFlipped() {
+        List<Point> pts = List.of(p("a", 1, 3), p("b", 2, 2), p("d", 3, 3));
+        // maximize the second objective: d (3,3) is beaten by a (1,3) only
+        assertThat(Pareto.front(pts, new boolean[] {false, true})).extracting(Point::trialId).containsExactly("a");
+    }
+
+    @Test
+    void twoDimensionalHypervolumeMatchesHandComputation() {
+        List<Point> pts = List.of(p("a", 1, 3), p("b", 2, 2), p("c", 3, 1));
+        // normalized (0,1), (0.5,0.5), (1,0), reference 1.1: 0.1*0.5 + 0.6*0.5 + 1.1*0.1
+        assertThat(Pareto.hypervolume(pts, pts, new boolean[] {false, false})).isCloseTo(0.46, within(1e-12));
+    }
+
+    @Test
+    void threeDimensionalSlicingIsExact() {
+        List<double[]> pts = List.of(new double[] {0, 0, 0});
+        assertThat(Pareto.slice(pts, 3, 1.1)).isCloseTo(1.331, within(1e-12));
+        List<double[]> two = List.of(new double[] {0, 0.5, 0.5}, new double[] {0.5, 0, 0.5});
+        // union of two boxes 1.1*0.6*0.6 each, overlapping in 0.6*0.6*0.6
+        assertThat(Pareto.slice(two, 3, 1.1)).isCloseTo(2 * 1.1 * 0.6 * 0.6 - 0.6 * 0.6 * 0.6, within(1e-12));
+    }
+
+    @Test
+    void tableAndCsvListTheFrontSortedByFirstObjective() {
+        List<Point> front = List.of(p("t-2", 2, 0.5), p("t-1", 1, 0.75));
+        String table = FrontTable.table(List.of("val_error", "emissions_g"), front);
+        assertThat(table.indexOf("t-1")).isLessThan(table.indexOf("t-2"));
+        assertThat(table).contains("val_error").contains("0.75");
+        assertThat(FrontTable.csv(List.of("val_error", "emissions_g"), front))
+                .isEqualTo("trialId,fidelity,val_error,emissions_g,joules\nt-1,1,1,0.75,0\nt-2,1,2,0.5,0\n");
+    }
+}

@@ -1,0 +1,28 @@
+package io.greenband.cli.front;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.greenband.events.payload.TrialStatus;
+import org.junit.jupiter.api.Test;
+
+class ScoredTrialsTest {
+
+    @Test
+    void foldsLatestRevisionCountsAndTopFidelityFront() {
+        ScoredTrials s = new ScoredTrials("s1");
+        s.add(Scores.scored("s1", "t1", 6, 0.5, 2, 0));
+        s.add(Scores.scored("s1", "t2", 18, 0.3, 3, 0));
+        s.add(Scores.scored("s1", "t3", 18, 0.4, 1, 0));
+        s.add(Scores.scored("s1", "t4", 18, 0.6, 4, 0));
+        s.add(Scores.scored("s1", "t4", 18, 0.2, 2.5, 1)); // re-scored: now dominates t2
+        s.add(Scores.scored("s1", "t4", 18, 0.9, 9, 0));   // stale revision, ignored
+        s.add(Scores.failed("s1", "t5"));
+        s.add(Scores.scored("other", "x", 18, 0.0, 0, 0)); // another study
+        assertThat(s.counts()).containsEntry(TrialStatus.SUCCEEDED, 4).containsEntry(TrialStatus.FAILED, 1);
+        assertThat(s.topFidelity()).isEqualTo(18.0);
+        assertThat(s.front(false)).extracting(Point::trialId).containsExactlyInAnyOrder("t3", "t4");
+        assertThat(s.front(true)).extracting(Point::trialId).containsExactlyInAnyOrder("t3", "t4");
+        assertThat(s.best()).containsExactly(0.2, 1.0);
+        assertThat(s.hypervolumeHistory()).hasSize(5).allMatch(v -> v >= 0);
+    }
+}

@@ -1,0 +1,93 @@
+package io.greenband.cli.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.greenband.cli.ExitCodes;
+import io.greenband.cli.GreenbandCommand;
+import io.greenband.cli.log.KafkaLog;
+import io.greenband.cli.study.StudyDirectory;
+import io.greenband.events.payload.StudyStopped;
+import io.greenband.events.topic.TopicRegistry;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code greenband local} with one real service (the energy monitor): the stack starts, the study is published, the
+ * run ends when the study is stopped, writes its report, and a second run on the same data directory resumes.
+ */
+class LocalRunIT {
+
+    static final Path QUICK = Path.of(System.getProperty("greenband.home"), "examples", "dsnn-quick.yaml");
+
+    @TempDir
+    Path dir;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private CompletableFuture<Run> local(Path study, int kafkaPort) {
+        return CompletableFuture.supplyAsync(() -> {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine cl = GreenbandCommand.commandLine();
+            cl.setOut(new PrintWriter(out, true));
+            cl.setErr(new PrintWriter(err, true));
+            int code = cl.execute("local", study.toString(), "--data-dir", dir.resolve("run").toString(),
+                    "--services", "energy-monitor", "--kafka-port", Integer.toString(kafkaPort), "--ready-timeout", "90");
+            return new Run(code, out.toString(), err.toString());
+        });
+    }
+
+    @Test
+    void runsUntilStoppedWritesReportAndResumes() throws Exception {
+        int kafkaPort = LocalStack.freePort();
+        CompletableFuture<Run> first = local(QUICK, kafkaPort);
+        KafkaLog log = new KafkaLog("127.0.0.1:" + kafkaPort, TopicRegistry.withPrefix(""));
+        StudyDirectory studies = new StudyDirectory(log);
+        while (!first.isDone() && !isDefined(studies)) {
+            Thread.sleep(500);
+        }
+        assertThat(first.isDone()).as("local ended early: %s", first.isDone() ? first.get() : "").isFalse();
+        studies.stop("dsnn-quick", StudyStopped.Reason.REQUESTED, "test");
+        Run run = first.get(120, TimeUnit.SECONDS);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("energy-monitor ready on port", "study dsnn-quick published",
+                "study dsnn-quick stopped: requested (test)", "no trial was scored");
+        assertThat(dir.resolve("run/logs/energy-monitor.log")).isNotEmptyFile();
+        assertThat(Files.readString(dir.resolve("run/report.html"))).contains("Study dsnn-quick");
+
+        Run again = local(QUICK, LocalStack.freePort()).get(120, TimeUnit.SECONDS);
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("resuming study dsnn-quick", "stopped: requested");
+
+        Path changed = dir.resolve("changed.yaml");
+        Files.writeString(changed, Files.readString(QUICK).replace("seed: 7", "seed: 99"));
+        Run refused = local(changed, LocalStack.freePort()).get(120, TimeUnit.SECONDS);
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(refused.err()).contains("already exists with another definition").doesNotContain("\tat ");
+    }
+
+    @Test
+    void kafkaPortInUseIsAStackErrorNamingThePort() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            Run run = local(QUICK, taken.getLocalPort()).get(120, TimeUnit.SECONDS);
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.STACK);
+            assertThat(run.err()).contains(Integer.toString(taken.getLocalPort())).doesNotContain("\tat ");
+        }
+    }
+
+    private static boolean isDefined(StudyDirectory studies) {
+        try {
+            return studies.find("dsnn-quick").isPresent();
+        } catch (RuntimeException notYet) {
+            return false;
+        }
+    }
+}
