@@ -4,6 +4,7 @@ import io.greenband.events.topic.TopicRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -15,7 +16,8 @@ public class TopicRegistryProducer {
 
     @Produces
     @Singleton
-    TopicRegistry topicRegistry(@ConfigProperty(name = "greenband.topics.prefix", defaultValue = "") String prefix) {
-        return TopicRegistry.withPrefix(prefix == null ? "" : prefix.strip());
+    TopicRegistry topicRegistry(@ConfigProperty(name = "greenband.topics.prefix") Optional<String> prefix) {
+        // Optional: MicroProfile Config treats an empty value (GREENBAND_TOPICS_PREFIX="") as missing.
+        return TopicRegistry.withPrefix(prefix.map(String::strip).orElse(""));
     }
 }
