@@ -34,7 +34,7 @@ class ExampleStudiesTest {
     void quickStudyLoadsAndIsSmall() {
         StudyDefined s = StudyReader.read(example("dsnn-quick.yaml"));
         assertThat(s.workload().dataset()).isEqualTo("synthetic");
-        assertThat(s.budget().maxTrials()).isLessThanOrEqualTo(20);
+        assertThat(s.budget().maxTrials()).isLessThanOrEqualTo(30);
         assertThat(s.budget().wallClockLimitSeconds()).isLessThanOrEqualTo(600L);
         assertThat(s.objectiveNames()).containsExactly("val_error", "emissions_g");
         StudyFiles.checkLocalData(s);

@@ -84,6 +84,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("GREENBAND_MONGODB_CONNECTION_STRING", stack.mongoConnectionString());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
         env.put("GREENBAND_ENERGY_HTTP_PORT", Integer.toString(httpPort));
+        // One monitor on this host publishing every second: a trial's energy is complete a few seconds after it ends.
+        env.put("GREENBAND_AGGREGATOR_GRACE_PERIOD", "3s");
         env.put("PYTORCH_VERSION", "2.7.1");
         env.put("PYTORCH_FLAVOR", "cpu");
         return env;

@@ -76,8 +76,11 @@ public final class TrialPlanner {
 
     private DataSource data(Workload workload) {
         return switch (workload.dataset()) {
-            case "synthetic" -> new DataSource.Synthetic(settings.syntheticTrainImages(), settings.syntheticTestImages(),
-                    settings.syntheticImageSize(), SYNTHETIC_DATA_SEED);
+            // The study may size its synthetic set (workload.options); the trainer's settings are the default.
+            case "synthetic" -> new DataSource.Synthetic(
+                    option(workload, "syntheticTrainImages", settings.syntheticTrainImages(), 20),
+                    option(workload, "syntheticTestImages", settings.syntheticTestImages(), 1),
+                    syntheticImageSize(workload), SYNTHETIC_DATA_SEED);
             case "cifar10" -> {
                 Path root = settings.cifar10Dir() != null ? settings.cifar10Dir()
                         : workload.datasetPath() == null ? null : Path.of(workload.datasetPath());
@@ -90,5 +93,34 @@ public final class TrialPlanner {
             default -> throw TrainerException.invalidConfig("workload.dataset must be 'synthetic' or 'cifar10', got '"
                     + workload.dataset() + "'", null);
         };
+    }
+
+    private int syntheticImageSize(Workload workload) {
+        int size = option(workload, "syntheticImageSize", settings.syntheticImageSize(), 4);
+        if (size % 4 != 0) {
+            throw TrainerException.invalidConfig("workload.options.syntheticImageSize must be a multiple of 4, got "
+                    + size, null);
+        }
+        return size;
+    }
+
+    /** An integer workload option, at least {@code min}, or the fallback when the study does not set it. */
+    private static int option(Workload workload, String name, int fallback, int min) {
+        String text = workload.options().get(name);
+        if (text == null) {
+            return fallback;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw TrainerException.invalidConfig("workload.options." + name + " must be an integer, got '" + text
+                    + "'", e);
+        }
+        if (value < min) {
+            throw TrainerException.invalidConfig("workload.options." + name + " must be at least " + min + ", got "
+                    + value, null);
+        }
+        return value;
     }
 }

@@ -68,6 +68,25 @@ class TrialPlannerTest {
     }
 
     @Test
+    void theStudysWorkloadOptionsSizeTheSyntheticSet() {
+        Workload sized = new Workload(null, null, null, null, Map.of("syntheticTrainImages", "300",
+                "syntheticTestImages", "60", "syntheticImageSize", "24"));
+        TrialPlan plan = planner(null, 0).plan(trial(Map.of(), 5), study(sized, Knob.SHIFT_DEPTH));
+        assertThat(plan.request().data()).isEqualTo(new DataSource.Synthetic(300, 60, 24,
+                TrialPlanner.SYNTHETIC_DATA_SEED));
+        TrialPlan defaults = planner(null, 0).plan(trial(Map.of(), 5), study(Workload.defaults(), Knob.SHIFT_DEPTH));
+        assertThat(defaults.request().data()).isEqualTo(new DataSource.Synthetic(40, 10, 16,
+                TrialPlanner.SYNTHETIC_DATA_SEED));
+
+        Workload odd = new Workload(null, null, null, null, Map.of("syntheticImageSize", "30"));
+        assertThatThrownBy(() -> planner(null, 0).plan(trial(Map.of(), 5), study(odd, Knob.SHIFT_DEPTH)))
+                .hasMessageContaining("workload.options.syntheticImageSize must be a multiple of 4, got 30");
+        Workload words = new Workload(null, null, null, null, Map.of("syntheticTrainImages", "many"));
+        assertThatThrownBy(() -> planner(null, 0).plan(trial(Map.of(), 5), study(words, Knob.SHIFT_DEPTH)))
+                .hasMessageContaining("workload.options.syntheticTrainImages must be an integer, got 'many'");
+    }
+
+    @Test
     void malformedTrialsAndStudiesFailNamingWhatIsWrong() {
         TrialPlanner planner = planner(null, 0);
         assertThatThrownBy(() -> planner.plan(trial(Map.of("optimizer", "lion"), 2), study(Workload.defaults(),
