@@ -7,6 +7,7 @@ import io.greenband.cli.local.Service;
 import io.greenband.cli.log.ExportCommand;
 import io.greenband.cli.log.ImportCommand;
 import io.greenband.cli.log.ReplayCommand;
+import io.greenband.cli.producer.ProducerCommand;
 import io.greenband.cli.study.StudyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "greenband", mixinStandardHelpOptions = true, version = "greenband 0.1.0",
         description = "Green multi-fidelity, multi-objective hyperparameter optimization on Kafka.",
         subcommands = {LocalCommand.class, StudyCommand.class, FrontCommand.class, ExportCommand.class,
-                ImportCommand.class, ReplayCommand.class, OptimizeCommand.class, CommandLine.HelpCommand.class},
+                ImportCommand.class, ReplayCommand.class, OptimizeCommand.class, ProducerCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failed while running", "2:bad command line", "3:invalid study file",
                 "4:study exists with another definition", "5:not found (study, file, artifact, data set)",

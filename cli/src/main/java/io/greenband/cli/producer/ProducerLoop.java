@@ -1,0 +1,116 @@
+package io.greenband.cli.producer;
+
+import io.greenband.cli.log.KafkaLog;
+import io.greenband.cli.log.LoggedEvent;
+import io.greenband.events.codec.ReceivedEvent;
+import io.greenband.events.payload.ObjectiveReported;
+import io.greenband.events.payload.StudyStopped;
+import io.greenband.events.payload.TrialFinished;
+import io.greenband.events.payload.TrialStatus;
+import io.greenband.events.topic.Topic;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Follows a study's {@code trial-finished} events and publishes the program's value for every succeeded trial as
+ * {@code objective-reported}. It reads from the beginning and skips trials this producer already reported, so a
+ * restarted producer catches up without reporting twice; the report's id is deterministic, so a duplicate changes
+ * nothing downstream either.
+ */
+public final class ProducerLoop {
+
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final KafkaLog log;
+    private final String studyId;
+    private final ProgramObjective program;
+    private final PrintWriter out;
+
+    /** A loop for one study and one program; notices go to {@code out}. */
+    public ProducerLoop(KafkaLog log, String studyId, ProgramObjective program, PrintWriter out) {
+        this.log = log;
+        this.studyId = studyId;
+        this.program = program;
+        this.out = out;
+    }
+
+    /**
+     * Runs until {@code keepGoing} turns false or, with {@code untilStopped}, until the study stopped and every
+     * trial finished by then was handled.
+     *
+     * @return the number of values reported
+     */
+    public int run(BooleanSupplier keepGoing, boolean untilStopped) throws InterruptedException {
+        Set<String> done = new HashSet<>();
+        for (LoggedEvent e : log.readAll(List.of(Topic.OBJECTIVE_REPORTED))) {
+            ObjectiveReported r = e.event().payload(ObjectiveReported.class);
+            if (r.studyId().equals(studyId) && r.producer().equals(program.producer())
+                    && r.objective().equals(program.objective())) {
+                done.add(r.trialId() + "#" + r.attempt());
+            }
+        }
+        int reported = 0;
+        boolean stopped = false;
+        try (KafkaConsumer<String, byte[]> consumer = log.consumer()) {
+            List<TopicPartition> parts = new ArrayList<>();
+            for (Topic role : List.of(Topic.TRIAL_FINISHED, Topic.STUDIES)) {
+                for (PartitionInfo i : consumer.partitionsFor(log.topics().name(role), Duration.ofSeconds(15))) {
+                    parts.add(new TopicPartition(i.topic(), i.partition()));
+                }
+            }
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            while (keepGoing.getAsBoolean()) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
+                    var event = log.decode(r);
+                    if (event.isEmpty()) {
+                        continue;
+                    }
+                    ReceivedEvent received = event.get().event();
+                    if (received.payload() instanceof StudyStopped s && s.studyId().equals(studyId)) {
+                        stopped = true;
+                    } else if (received.payload() instanceof TrialFinished f && f.studyId().equals(studyId)
+                            && f.status() == TrialStatus.SUCCEEDED && done.add(f.trialId() + "#" + f.attempt())) {
+                        reported += report(f, r.value());
+                    }
+                }
+                if (untilStopped && stopped && caughtUp(consumer, parts)) {
+                    break;
+                }
+            }
+        }
+        return reported;
+    }
+
+    private int report(TrialFinished trial, byte[] eventJson) throws InterruptedException {
+        try {
+            ObjectiveReported value = program.run(trial, eventJson);
+            log.publish(List.of(value));
+            out.println("producer " + program.producer() + ": " + trial.trialId() + " " + program.objective() + " = "
+                    + value.value() + (value.unit() == null ? "" : " " + value.unit()));
+            out.flush();
+            return 1;
+        } catch (IOException e) {
+            // The aggregator's wait timeout then decides (objective missing or trial failed, as the study says).
+            out.println("producer " + program.producer() + ": no value for " + trial.trialId() + ": " + e.getMessage());
+            out.flush();
+            return 0;
+        }
+    }
+
+    private static boolean caughtUp(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> parts) {
+        Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+        return parts.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+    }
+}
