@@ -1,5 +1,7 @@
 package io.greenband.servicekit.health;
 
+import io.greenband.servicekit.kafka.KafkaClientSettings;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -8,18 +10,19 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Ready only when the Kafka cluster answers: a service that cannot reach its log can do nothing useful. */
 @ApplicationScoped
 public class KafkaReadinessCheck implements HealthCheck {
 
+    private final Map<String, Object> kafka;
     private final String bootstrapServers;
     private volatile Admin admin;
 
     @Inject
-    public KafkaReadinessCheck(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    public KafkaReadinessCheck(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        this.kafka = kafka;
+        this.bootstrapServers = String.valueOf(kafka.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
     }
 
     @Override
@@ -48,8 +51,7 @@ public class KafkaReadinessCheck implements HealthCheck {
         if (a == null) {
             synchronized (this) {
                 if (admin == null) {
-                    Properties p = new Properties();
-                    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+                    Properties p = KafkaClientSettings.forClient(kafka, "readiness");
                     p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
                     p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
                     admin = Admin.create(p);

@@ -5,10 +5,13 @@ import io.greenband.events.codec.EventDecodingException;
 import io.greenband.events.codec.ReceivedEvent;
 import io.greenband.events.deadletter.DeadLetterPublisher;
 import io.greenband.events.topic.TopicRegistry;
+import io.greenband.servicekit.kafka.KafkaClientSettings;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -41,14 +44,12 @@ public class EventIntake {
 
     @Inject
     public EventIntake(TopicRegistry topics,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "quarkus.application.name") String application) {
         this.codec = EventCodec.builder().setSource("/greenband/" + application).optRegistry(topics).build();
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = KafkaClientSettings.forClient(kafka, application + "-dead-letters");
         // A dead letter must be durable before the original offset is committed.
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-dead-letters");
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         this.deadLetters = new DeadLetterPublisher(producer, topics, application, Clock.systemUTC());
     }

@@ -32,7 +32,7 @@ class EventIntakeTest {
     @Test
     void decodesGoodRecordsAndDeadLettersGarbageWithItsOrigin() {
         TopicRegistry topics = stack.topics();
-        EventIntake intake = new EventIntake(topics, stack.kafkaBootstrapServers(), "intake-test");
+        EventIntake intake = new EventIntake(topics, java.util.Map.of("bootstrap.servers", stack.kafkaBootstrapServers()), "intake-test");
         try {
             var good = SampleEvents.asConsumed(intake.codec().toRecord(SampleEvents.trialProgress()), 0, 7);
             Optional<ReceivedEvent> decoded = intake.decode(good);

@@ -162,7 +162,7 @@ class SuggesterLoopIT {
     }
 
     private SuggesterLoop loop(String db, List<TrialSuggested> observed) throws InterruptedException {
-        EventIntake intake = new EventIntake(topics, stack.kafkaBootstrapServers(), "greenband-suggester");
+        EventIntake intake = new EventIntake(topics, java.util.Map.of("bootstrap.servers", stack.kafkaBootstrapServers()), "greenband-suggester");
         SnapshotStore store = new SnapshotStore(database(db), "suggester_snapshots", intake.codec());
         SuggesterLoop loop = new SuggesterLoop(new LoopSettings(Duration.ofMillis(100), 1, Duration.ZERO), client,
                 topics, intake, store, Clock.systemUTC(), observed::add).start();

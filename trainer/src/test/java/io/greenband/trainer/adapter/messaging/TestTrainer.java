@@ -32,7 +32,7 @@ final class TestTrainer implements AutoCloseable {
     TestTrainer(String name, String bootstrap, TopicRegistry topics, Path workDir, Duration maxPollInterval) {
         this.name = name;
         Map<String, Object> kafka = Map.of("bootstrap.servers", bootstrap);
-        intake = new EventIntake(topics, bootstrap, "greenband-trainer");
+        intake = new EventIntake(topics, java.util.Map.of("bootstrap.servers", bootstrap), "greenband-trainer");
         WorkerSettings settings = new WorkerSettings(name, "test-host", ProcessHandle.current().pid(), List.of("cpu"),
                 Duration.ofMillis(500), 40, 10, 16, null, false, null, workDir, Duration.ofMinutes(2), false);
         events = new KafkaTrialEvents(intake.codec(), kafka, name + "-events");
