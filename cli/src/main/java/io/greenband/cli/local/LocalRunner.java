@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -28,6 +29,8 @@ public final class LocalRunner {
             Topic.TRIAL_SCORED, Topic.ENERGY_SAMPLE);
     /** How long to keep reading after the stop, for scores that trail it. */
     private static final Duration TRAILING = Duration.ofSeconds(3);
+    /** The trainer's default heartbeat period. */
+    private static final int MAX_HEARTBEAT_SECONDS = 30;
 
     private final LocalOptions options;
     private final PrintWriter out;
@@ -54,7 +57,7 @@ public final class LocalRunner {
             EmbeddedStack stack = local.startStack(options.kafkaPort, options.mongoPort);
             say("stack up: kafka " + stack.kafkaBootstrapServers() + ", mongodb " + stack.mongoConnectionString()
                     + ", data in " + dataDir);
-            local.startServices(options.services(), options.readyTimeout());
+            local.startServices(options.services(), options.readyTimeout(), studyEnvironment(study));
             for (ServiceProcess p : local.services()) {
                 say(p.service().module() + " ready on port " + p.httpPort() + " (log " + p.log() + ")");
             }
@@ -98,8 +101,11 @@ public final class LocalRunner {
                 if (progress.stopped() != null && stopAt == Long.MAX_VALUE) {
                     stopAt = System.nanoTime() + TRAILING.toNanos();
                 }
-                local.deadService().ifPresent(p -> {
-                    throw p.failure("stopped unexpectedly");
+                local.supervise(options.readyTimeout(), notice -> {
+                    if (console) {
+                        out.println();
+                    }
+                    say(notice);
                 });
                 String line = progress.line();
                 long now = System.nanoTime();
@@ -134,6 +140,16 @@ public final class LocalRunner {
         Path report = options.report != null ? options.report : dataDir.resolve("report.html");
         HtmlReport.write(report, study, scored);
         say("report: " + report.toAbsolutePath());
+    }
+
+    /**
+     * Service settings that follow from the study: the trainer heartbeats at a quarter of the lease (at most every
+     * {@value #MAX_HEARTBEAT_SECONDS} s, its own default), so a short lease is not taken for a lost trial.
+     */
+    static Map<String, String> studyEnvironment(StudyDefined study) {
+        int lease = study.scheduler().leaseSeconds();
+        int heartbeat = Math.max(1, Math.min(MAX_HEARTBEAT_SECONDS, lease / 4));
+        return Map.of("GREENBAND_TRAINER_HEARTBEAT", heartbeat + "s");
     }
 
     private void say(String line) {

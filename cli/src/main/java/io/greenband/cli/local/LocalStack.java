@@ -8,22 +8,30 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The one owner of a local run's processes: the embedded broker and store (in this JVM, data under
- * {@code <dataDir>/stack}) and the services (logs under {@code <dataDir>/logs}). {@link #close()} stops the services
- * in reverse start order and then the stack; it is idempotent, so the shutdown hook and normal exit may both call it.
+ * {@code <dataDir>/stack}) and the services (logs under {@code <dataDir>/logs}). {@link #supervise} restarts a
+ * service that died, at most {@value #MAX_RESTARTS} times each: the services keep their state in Kafka and MongoDB,
+ * so a restarted one carries on where the dead one stopped. {@link #close()} stops the services in reverse start
+ * order and then the stack; it is idempotent, so the shutdown hook and normal exit may both call it.
  */
 public final class LocalStack implements AutoCloseable {
+
+    /** How many times one service is restarted after dying before the run gives up. */
+    public static final int MAX_RESTARTS = 3;
 
     private final Path home;
     private final Path dataDir;
     private final Path javaExe;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<Service, Integer> restarts = new EnumMap<>(Service.class);
+    private Map<String, String> extraEnvironment = Map.of();
     private EmbeddedStack stack;
     private boolean closed;
 
@@ -61,19 +69,60 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Starts the services (all at once, they start faster side by side), then waits for each to be ready. */
-    public void startServices(List<Service> wanted, Duration readyTimeout) {
+    /**
+     * Starts the services (all at once, they start faster side by side), then waits for each to be ready.
+     *
+     * @param extra environment added for every service (settings derived from the study)
+     */
+    public void startServices(List<Service> wanted, Duration readyTimeout, Map<String, String> extra) {
+        synchronized (this) {
+            extraEnvironment = Map.copyOf(extra);
+        }
         for (Service s : wanted) {
-            int port = freePort();
-            ServiceProcess p = ServiceProcess.start(s, javaExe, s.jar(home), environment(port),
-                    dataDir.resolve("logs").resolve(s.module() + ".log"), port);
+            ServiceProcess p = launch(s, false);
             synchronized (this) {
                 services.add(p);
             }
         }
-        for (ServiceProcess p : List.copyOf(services)) {
+        for (ServiceProcess p : services()) {
             p.awaitReady(readyTimeout);
         }
+    }
+
+    /**
+     * Restarts every service that stopped on its own since the last call, telling {@code notice} about each, and
+     * waits for it to be ready. A service that already died {@value #MAX_RESTARTS} times fails the run with its log
+     * excerpt instead.
+     */
+    public void supervise(Duration readyTimeout, Consumer<String> notice) {
+        for (ServiceProcess dead : services().stream().filter(p -> !p.isAlive()).toList()) {
+            Service s = dead.service();
+            int done = restarts.getOrDefault(s, 0);
+            String why = "stopped unexpectedly (exit status " + dead.exitStatus() + ")";
+            if (done >= MAX_RESTARTS) {
+                throw dead.failure(why + " after " + done + " restarts");
+            }
+            restarts.put(s, done + 1);
+            notice.accept(s.module() + " " + why + "; restarting it (" + (done + 1) + " of " + MAX_RESTARTS + ")");
+            ServiceProcess fresh;
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                fresh = launch(s, true);
+                services.set(services.indexOf(dead), fresh);
+            }
+            fresh.awaitReady(readyTimeout);
+            notice.accept(s.module() + " ready again on port " + fresh.httpPort());
+        }
+    }
+
+    private ServiceProcess launch(Service s, boolean appendLog) {
+        int port = freePort();
+        Map<String, String> env = new LinkedHashMap<>(environment(port));
+        env.putAll(extraEnvironment);
+        return ServiceProcess.start(s, javaExe, s.jar(home), env, dataDir.resolve("logs").resolve(s.module() + ".log"),
+                port, appendLog);
     }
 
     /** The environment every service gets: where Kafka and MongoDB are, the topic prefix and its HTTP port. */
@@ -89,11 +138,6 @@ public final class LocalStack implements AutoCloseable {
         env.put("PYTORCH_VERSION", "2.7.1");
         env.put("PYTORCH_FLAVOR", "cpu");
         return env;
-    }
-
-    /** A service that stopped on its own, if any. */
-    public synchronized Optional<ServiceProcess> deadService() {
-        return services.stream().filter(p -> !p.isAlive()).findFirst();
     }
 
     /** The running services. */

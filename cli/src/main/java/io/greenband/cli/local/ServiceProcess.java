@@ -46,6 +46,15 @@ public final class ServiceProcess implements AutoCloseable {
      * @param httpPort the port it serves health on
      */
     public static ServiceProcess start(Service service, Path java, Path jar, Map<String, String> env, Path log, int httpPort) {
+        return start(service, java, jar, env, log, httpPort, false);
+    }
+
+    /**
+     * Starts it as {@link #start(Service, Path, Path, Map, Path, int)} does; {@code append} keeps what the log holds
+     * (a restart after a crash keeps the crash's lines).
+     */
+    public static ServiceProcess start(Service service, Path java, Path jar, Map<String, String> env, Path log,
+            int httpPort, boolean append) {
         if (!Files.isRegularFile(jar)) {
             throw CliException.notFound(service.module() + " is not built: " + jar + " is missing; build it with `"
                     + service.buildHint() + "` (./greenband builds what is missing)");
@@ -59,7 +68,8 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(log.toAbsolutePath().getParent());
             // The working directory is the caller's, so relative paths in a study (datasetPath) mean the same to every process.
             ProcessBuilder pb = new ProcessBuilder(cmd)
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+                    .redirectErrorStream(true)
+                    .redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
             pb.environment().putAll(env);
             return new ServiceProcess(service, pb.start(), log, httpPort);
         } catch (IOException e) {
@@ -117,6 +127,16 @@ public final class ServiceProcess implements AutoCloseable {
     /** Whether it is still running. */
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Its exit status, or -1 while it runs. */
+    public int exitStatus() {
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
+    /** Its process id. */
+    public long pid() {
+        return process.pid();
     }
 
     /** Its HTTP port. */

@@ -2,6 +2,9 @@ package io.greenband.suggester.adapter.messaging;
 
 import io.greenband.events.codec.EventCodec;
 import io.greenband.events.codec.ReceivedEvent;
+import io.greenband.events.payload.GreenbandEvent;
+import io.greenband.events.payload.StudyStopped;
+import io.greenband.events.payload.TrialFinished;
 import io.greenband.events.payload.TrialSuggested;
 import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;
@@ -220,6 +223,18 @@ public final class SuggesterLoop implements AutoCloseable {
         producer.send(record).get(30, TimeUnit.SECONDS);
         if (out.event() instanceof TrialSuggested) {
             published.add(id);
+        }
+        logPublished(out.event());
+    }
+
+    private static void logPublished(GreenbandEvent event) {
+        if (event instanceof TrialSuggested s) {
+            LOG.infof("suggested trial %s attempt %d (study %s, config %s, fidelity %s, bracket %d, rung %d)",
+                    s.trialId(), s.attempt(), s.studyId(), s.configId(), s.fidelity(), s.bracket(), s.rung());
+        } else if (event instanceof StudyStopped s) {
+            LOG.infof("study %s stopped: %s%s", s.studyId(), s.reason(), s.detail() == null ? "" : " (" + s.detail() + ")");
+        } else if (event instanceof TrialFinished f) {
+            LOG.infof("trial %s attempt %d declared %s: %s", f.trialId(), f.attempt(), f.status(), f.error());
         }
     }
 

@@ -136,8 +136,13 @@ public final class TrialConsumerLoop implements AutoCloseable {
         StudyEntry study = studies.book().find(trial.studyId()).orElse(null);
         busy = partition;
         consumer.pause(consumer.assignment());
+        LOG.infof("trial %s attempt %d started (study %s, fidelity %s)", trial.trialId(), trial.attempt(),
+                trial.studyId(), trial.fidelity());
         Future<TrialFinished> running = trials.submit(() -> worker.run(trial, study));
         TrialFinished finished = awaitTrial(running);
+        if (finished != null) {
+            logEnd(finished);
+        }
         if (finished != null && !abandoned && publishFinished(finished)) {
             commit(partition, record.offset());
         }
@@ -145,6 +150,15 @@ public final class TrialConsumerLoop implements AutoCloseable {
         if (!stopping) {
             consumer.resume(consumer.paused());
         }
+    }
+
+    private static void logEnd(TrialFinished f) {
+        double seconds = f.startedAt() == null ? 0
+                : Duration.between(f.startedAt(), f.endedAt()).toMillis() / 1000.0;
+        Double valError = f.metrics().get("val_error");
+        LOG.infof("trial %s attempt %d ended %s (fidelity %s, %.1f s, val_error %s)%s", f.trialId(), f.attempt(),
+                f.status(), f.fidelity(), seconds, valError == null ? "-" : String.format(java.util.Locale.ROOT, "%.4f", valError),
+                f.error() == null ? "" : ": " + f.error());
     }
 
     /** Polls (paused) until the trial ends; on shutdown cancels it and waits at most the grace period. */
