@@ -45,7 +45,7 @@ public final class FrontCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         if (connection.mongodb() != null) {
-            out.print(fromViews());
+            out.print(fromViews(connection.mongodb(), connection.database(), studyId, csv));
         } else {
             ScoredTrials scored = fold(connection, studyId);
             if (scored.names().isEmpty()) {
@@ -67,12 +67,13 @@ public final class FrontCommand implements Callable<Integer> {
         return scored;
     }
 
-    private String fromViews() {
-        try (MongoClient client = MongoClients.create(connection.mongodb())) {
-            Document doc = client.getDatabase(connection.database()).getCollection("fronts")
+    /** The study's top front from the aggregator's {@code fronts} view in {@code database}, as a table or CSV. */
+    public static String fromViews(String mongodb, String database, String studyId, boolean csv) {
+        try (MongoClient client = MongoClients.create(mongodb)) {
+            Document doc = client.getDatabase(database).getCollection("fronts")
                     .find(Filters.and(Filters.eq("studyId", studyId), Filters.eq("top", true))).first();
             if (doc == null) {
-                throw CliException.notFound("no top front for study '" + studyId + "' in " + connection.database()
+                throw CliException.notFound("no top front for study '" + studyId + "' in " + database
                         + ".fronts; is the aggregator running against this database?");
             }
             double fidelity = ((Number) doc.get("fidelity")).doubleValue();
@@ -89,7 +90,7 @@ public final class FrontCommand implements Callable<Integer> {
             }
             return csv ? FrontTable.csv(names, points) : FrontTable.table(names, points);
         } catch (com.mongodb.MongoException e) {
-            throw CliException.stack("cannot read MongoDB at " + connection.mongodb() + ": " + e.getMessage(), e);
+            throw CliException.stack("cannot read MongoDB at " + mongodb + ": " + e.getMessage(), e);
         }
     }
 }

@@ -42,12 +42,13 @@ public final class LocalOptions {
 
     /** The project folder. */
     public Path home() {
-        Path h = home;
-        if (h == null) {
-            String prop = System.getProperty("greenband.home", System.getenv("GREENBAND_HOME"));
-            h = Path.of(prop == null || prop.isBlank() ? "." : prop);
-        }
-        return h.toAbsolutePath().normalize();
+        return home != null ? home.toAbsolutePath().normalize() : defaultHome();
+    }
+
+    /** The project folder when none is given: GREENBAND_HOME (the launcher sets it), else the current folder. */
+    public static Path defaultHome() {
+        String prop = System.getProperty("greenband.home", System.getenv("GREENBAND_HOME"));
+        return Path.of(prop == null || prop.isBlank() ? "." : prop).toAbsolutePath().normalize();
     }
 
     /** Services to launch. */

@@ -85,6 +85,11 @@ public final class KafkaLog {
         }
     }
 
+    /** The bootstrap servers. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
     /** Creates the registry's missing topics (existing ones are left as they are). */
     public void createTopics(int partitions) {
         try (Admin admin = Admin.create(adminProps())) {
@@ -182,6 +187,37 @@ public final class KafkaLog {
                 .thenComparing(e -> e.topic().ordinal()).thenComparingInt(LoggedEvent::partition)
                 .thenComparingLong(LoggedEvent::offset));
         return out;
+    }
+
+    /**
+     * Whether consumer group {@code groupId} has committed, on every partition of the given topics, an offset at or past
+     * the end (an unknown group or a partition without a commit has not).
+     */
+    public boolean consumed(String groupId, Collection<Topic> roles) {
+        try (Admin admin = Admin.create(base()); KafkaConsumer<String, byte[]> consumer = consumer()) {
+            List<TopicPartition> parts = new ArrayList<>();
+            for (Topic role : roles) {
+                consumer.partitionsFor(topics.name(role), TIMEOUT)
+                        .forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
+            }
+            Map<TopicPartition, Long> end = consumer.endOffsets(parts, TIMEOUT);
+            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin
+                    .listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
+                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            for (TopicPartition tp : parts) {
+                var at = committed.get(tp);
+                long position = at == null ? 0 : at.offset();
+                if (position < end.get(tp)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException e) {
+            throw unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unreachable(e);
+        }
     }
 
     /** A consumer that reads without a group (assign, no commits), from the beginning. */
