@@ -120,6 +120,7 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess launch(Service s, boolean appendLog) {
         int port = freePort();
         Map<String, String> env = new LinkedHashMap<>(environment(port));
+        env.putAll(s.environment());
         env.putAll(extraEnvironment);
         return ServiceProcess.start(s, javaExe, s.jar(home), env, dataDir.resolve("logs").resolve(s.module() + ".log"),
                 port, appendLog);

@@ -36,9 +36,8 @@ class EndToEndIT {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("study e2e-front published", "stopped: budget_exhausted", "Pareto front at fidelity");
 
-        // The stack again, on the run's data: its topics and the aggregator's views are kept there.
-        try (LocalStack again = new LocalStack(TinyStudyRun.HOME, study.dataDir)) {
-            EmbeddedStack stack = again.startStack(study.kafkaPort, study.mongoPort);
+        try (LocalStack again = study.reopen()) {
+            EmbeddedStack stack = again.stack();
             List<GreenbandEvent> events = study.events();
             checkEveryTrialEnded(events);
 

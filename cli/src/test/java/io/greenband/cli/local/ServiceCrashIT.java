@@ -43,7 +43,10 @@ class ServiceCrashIT {
         assertThat(run.out()).contains("trainer stopped unexpectedly", "restarting it (1 of 3)", "trainer ready again",
                 "stopped: budget_exhausted");
 
-        List<GreenbandEvent> events = study.events();
+        List<GreenbandEvent> events;
+        try (LocalStack stack = study.reopen()) {
+            events = study.events();
+        }
         String lostTrial = killedDuring.get(killedDuring.size() - 1);
         assertThat(of(events, TrialFinished.class)).as("the suggester's verdict on the killed trial")
                 .anySatisfy(f -> {
@@ -72,7 +75,10 @@ class ServiceCrashIT {
         assertThat(run.out()).contains("suggester stopped unexpectedly", "restarting it (1 of 3)",
                 "suggester ready again", "stopped: budget_exhausted");
 
-        List<GreenbandEvent> events = study.events();
+        List<GreenbandEvent> events;
+        try (LocalStack stack = study.reopen()) {
+            events = study.events();
+        }
         List<TrialSuggested> suggested = of(events, TrialSuggested.class);
         List<String> attempts = suggested.stream().map(s -> s.trialId() + "#" + s.attempt()).toList();
         assertThat(attempts).as("no suggestion repeated").doesNotHaveDuplicates();

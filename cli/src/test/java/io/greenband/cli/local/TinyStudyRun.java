@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A tiny DSNN study (synthetic 16-pixel images, one epoch, a 10 s lease) run through {@code greenband local} with all
+ * A tiny DSNN study (synthetic 16-pixel images, one epoch, a 10 s lease, up to 5 retries of a lost trial: a killed
+ * trainer is back within a minute) run through {@code greenband local} with all
  * four services, in a background thread, with helpers to read its topics and to kill one of its service processes.
  */
 final class TinyStudyRun {
@@ -59,7 +60,7 @@ final class TinyStudyRun {
                   - {name: val_error, direction: minimize, source: "metric:val_error"}
                   - {name: emissions_g, direction: minimize, source: "energy:emissions_g", unit: g}
                 fidelity: {knob: shift_depth, min: 6, max: 18, eta: 3}
-                scheduler: {kind: hyperband, ranking: parego, parallelism: 1, leaseSeconds: 10s}
+                scheduler: {kind: hyperband, ranking: parego, parallelism: 1, leaseSeconds: 10s, maxRetries: 5}
                 budget: {maxTrials: %d, wallClockLimitSeconds: 5m}
                 carbon: {intensityGPerKwh: 475.0}
                 seed: 3
@@ -78,13 +79,18 @@ final class TinyStudyRun {
         return this;
     }
 
-    /** Waits for the run to end. */
+    /** Waits for the run to end; what it printed goes to the test's output too, to follow a failing run. */
     Run await() throws Exception {
-        return running.get(RUN_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        Run run = running.get(RUN_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        System.out.println(run.out() + run.err());
+        return run;
     }
 
-    boolean isDone() {
-        return running.isDone();
+    /** The run's stack started again on its data (the run stopped it): its topics and views are kept there. */
+    LocalStack reopen() {
+        LocalStack again = new LocalStack(HOME, dataDir);
+        again.startStack(kafkaPort, mongoPort);
+        return again;
     }
 
     /** Runs the command in this JVM, keeping what it printed. */

@@ -29,6 +29,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
@@ -39,8 +40,8 @@ import org.jboss.logging.Logger;
  * keeps calling {@code poll}, so the group never sees a stalled member however long the trial trains; the
  * offset is committed only once the trial's {@code trial-finished} is acknowledged, then the partitions
  * resume. A record that does not decode goes to {@code dead-letter} through {@link EventIntake} and is
- * committed. {@link #close} stops a running trial and reports it FAILED ({@value TrialWorker#SHUTTING_DOWN});
- * {@link #abandon} stops without a word, as a crash would, so the broker re-delivers.
+ * committed, as is one whose lease ran out while it waited (the suggester has retried it). {@link #close}
+ * stops a running trial and reports it FAILED ({@value TrialWorker#SHUTTING_DOWN}); {@link #abandon} stops without a word, as a crash would, so the broker re-delivers.
  */
 public final class TrialConsumerLoop implements AutoCloseable {
 
@@ -132,6 +133,13 @@ public final class TrialConsumerLoop implements AutoCloseable {
             return;
         }
         TrialSuggested trial = event.get().payload(TrialSuggested.class);
+        if (leaseRanOut(record, trial)) {
+            // The suggester has declared it LOST and suggested it again: running it would only be discarded.
+            LOG.infof("trial %s attempt %d skipped: its %d s lease ran out before it could start", trial.trialId(),
+                    trial.attempt(), trial.leaseSeconds());
+            commit(partition, record.offset());
+            return;
+        }
         studies.catchUp();
         StudyEntry study = studies.book().find(trial.studyId()).orElse(null);
         busy = partition;
@@ -150,6 +158,12 @@ public final class TrialConsumerLoop implements AutoCloseable {
         if (!stopping) {
             consumer.resume(consumer.paused());
         }
+    }
+
+    /** Whether the lease, which runs from the suggestion (the record's creation), ended before the trial started. */
+    private static boolean leaseRanOut(ConsumerRecord<String, byte[]> record, TrialSuggested trial) {
+        return record.timestampType() == TimestampType.CREATE_TIME
+                && record.timestamp() + trial.leaseSeconds() * 1000L < System.currentTimeMillis();
     }
 
     private static void logEnd(TrialFinished f) {
