@@ -96,6 +96,11 @@ public final class LocalStack implements AutoCloseable {
      */
     public void supervise(Duration readyTimeout, Consumer<String> notice) {
         for (ServiceProcess dead : services().stream().filter(p -> !p.isAlive()).toList()) {
+            synchronized (this) {
+                if (closed) {
+                    return; // stopped by Ctrl-C, not by a crash
+                }
+            }
             Service s = dead.service();
             int done = restarts.getOrDefault(s, 0);
             String why = "stopped unexpectedly (exit status " + dead.exitStatus() + ")";

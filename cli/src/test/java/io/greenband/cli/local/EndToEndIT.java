@@ -31,7 +31,7 @@ class EndToEndIT {
 
     @Test
     void tinyStudyEndsWithAFrontThatAReplayRebuilds() throws Exception {
-        TinyStudyRun study = new TinyStudyRun(dir, "e2e-front", 5).start();
+        TinyStudyRun study = new TinyStudyRun(dir, "e2e-front", 4).start();
         TinyStudyRun.Run run = study.await();
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("study e2e-front published", "stopped: budget_exhausted", "Pareto front at fidelity");

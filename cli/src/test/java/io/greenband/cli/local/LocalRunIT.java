@@ -75,6 +75,29 @@ class LocalRunIT {
     }
 
     @Test
+    void serviceThatKeepsDyingIsRestartedThreeTimesThenStopsTheRun() throws Exception {
+        CompletableFuture<Run> run = local(QUICK, LocalStack.freePort());
+        Path log = dir.resolve("run/logs/energy-monitor.log");
+        int kills = 0;
+        while (!run.isDone() && kills <= LocalStack.MAX_RESTARTS) {
+            // Kill each start once it is up, so the run sees a crash, not a failed start.
+            if (Files.isRegularFile(log) && Files.readString(log).split("started in", -1).length - 1 > kills) {
+                Thread.sleep(2_000);
+                if (TinyStudyRun.kill(Service.ENERGY_MONITOR)) {
+                    kills++;
+                }
+            }
+            Thread.sleep(500);
+        }
+        Run stopped = run.get(180, TimeUnit.SECONDS);
+        assertThat(stopped.exitCode()).as(stopped.err()).isEqualTo(ExitCodes.SERVICE);
+        assertThat(stopped.out()).contains("energy-monitor stopped unexpectedly (exit status 137); restarting it (1 of 3)",
+                "restarting it (3 of 3)", "energy-monitor ready again");
+        assertThat(stopped.err()).contains("energy-monitor stopped unexpectedly (exit status 137) after 3 restarts",
+                "last lines of").doesNotContain("\tat ");
+    }
+
+    @Test
     void kafkaPortInUseIsAStackErrorNamingThePort() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
             Run run = local(QUICK, taken.getLocalPort()).get(120, TimeUnit.SECONDS);
