@@ -111,7 +111,7 @@ public final class SuggesterBenchmark implements Callable<Integer> {
         Map<String, Object> cpuP50 = new LinkedHashMap<>();
         for (int n : LATENCY_SIZES) {
             int count = quick ? (n >= 10_000 ? 15 : 30) : (n >= 10_000 ? 50 : 100);
-            int warmup = quick ? 5 : 10;
+            int warmup = quick ? 40 : 60;
             LatencyRun.Result r = LatencyRun.run(problem, n, warmup, count, 7);
             System.out.printf("%-13d %8d %10.2f %10.2f %10.2f %12.2f%n", n, count, r.p50(), r.p99(), r.max(),
                     r.cpuP50());
