@@ -1,5 +1,6 @@
 package io.greenband.cli;
 
+import io.greenband.cli.dataset.DatasetCommand;
 import io.greenband.cli.front.FrontCommand;
 import io.greenband.cli.local.LocalCommand;
 import io.greenband.cli.local.OptimizeCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "greenband", mixinStandardHelpOptions = true, version = "greenband 0.1.0",
         description = "Green multi-fidelity, multi-objective hyperparameter optimization on Kafka.",
         subcommands = {LocalCommand.class, StudyCommand.class, FrontCommand.class, ExportCommand.class,
-                ImportCommand.class, ReplayCommand.class, OptimizeCommand.class, ProducerCommand.class, CommandLine.HelpCommand.class},
+                ImportCommand.class, ReplayCommand.class, OptimizeCommand.class, ProducerCommand.class, DatasetCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failed while running", "2:bad command line", "3:invalid study file",
                 "4:study exists with another definition", "5:not found (study, file, artifact, data set)",

@@ -41,6 +41,16 @@ class ExampleStudiesTest {
     }
 
     @Test
+    void latencyStudyWaitsForItsProducer() {
+        StudyDefined s = StudyReader.read(example("dsnn-quick-latency.yaml"));
+        assertThat(s.objectiveNames()).containsExactly("val_error", "emissions_g", "latency_ms");
+        assertThat(s.objectives().get(2).sourceKind()).isEqualTo("producer");
+        assertThat(s.objectives().get(2).sourceName()).isEqualTo("latency");
+        assertThat(s.objectives().get(2).waitTimeoutSeconds()).isEqualTo(60L);
+        assertThat(s.space()).isEqualTo(StudyReader.read(example("dsnn-quick.yaml")).space());
+    }
+
+    @Test
     void paperStudyWithoutItsDataSetSaysWhereToPutIt() {
         StudyDefined s = StudyReader.read(example("dsnn-cifar10.yaml"));
         assertThatThrownBy(() -> StudyFiles.checkLocalData(s)).isInstanceOf(CliException.class)

@@ -100,7 +100,7 @@ class EnvVarsTest {
                           image: ghcr.io/greenband/suggester:0.1.0
                           env:
                             - {name: KAFKA_BOOTSTRAP_SERVERS, value: "kafka:9092"}
-                            - {name: GREENBAND_SUGGESTER_NO_SUCH_SETTING, value: "1"}
+                            - {name: GREENBAND_NO_SUCH_SETTING, value: "1"}
                             - {name: PYTORCH_FLAVOR, value: cpu}
                         - name: db
                           image: mongo:7.0.16
@@ -110,7 +110,7 @@ class EnvVarsTest {
                 """);
 
         assertThat(unread(one)).containsExactly(
-                "Deployment/suggester container suggester sets GREENBAND_SUGGESTER_NO_SUCH_SETTING",
+                "Deployment/suggester container suggester sets GREENBAND_NO_SUCH_SETTING",
                 "Deployment/suggester container suggester sets PYTORCH_FLAVOR",
                 "Deployment/suggester container db sets KAFKA_BOOTSTRAP_SERVERS");
     }

@@ -29,10 +29,10 @@ public final class SuggesterBenchmark implements Callable<Integer> {
     @Option(names = "--quick", description = "Fewer seeds, a smaller budget and fewer latency samples.")
     boolean quick;
 
-    @Option(names = "--seeds", description = "Seeds per problem and method (default 3 quick, 10 full).")
+    @Option(names = "--seeds", description = "Seeds per problem and method (default 5 quick, 10 full).")
     Integer seeds;
 
-    @Option(names = "--budget", description = "Total fidelity budget in full-budget evaluations (default 40 quick, 100 full).")
+    @Option(names = "--budget", description = "Total fidelity budget in full-budget evaluations (default 100 quick, 200 full).")
     Integer budget;
 
     @Option(names = "--part", description = "Run only part of it: all (default), quality or latency.")
@@ -43,8 +43,8 @@ public final class SuggesterBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        int seedCount = seeds != null ? seeds : quick ? 3 : 10;
-        int fullEvals = budget != null ? budget : quick ? 40 : 100;
+        int seedCount = seeds != null ? seeds : quick ? 5 : 10;
+        int fullEvals = budget != null ? budget : quick ? 100 : 200;
         if (!List.of("all", "quality", "latency").contains(part)) {
             throw new IllegalArgumentException("--part must be all, quality or latency, was '" + part + "'");
         }
@@ -111,7 +111,7 @@ public final class SuggesterBenchmark implements Callable<Integer> {
         Map<String, Object> cpuP50 = new LinkedHashMap<>();
         for (int n : LATENCY_SIZES) {
             int count = quick ? (n >= 10_000 ? 15 : 30) : (n >= 10_000 ? 50 : 100);
-            int warmup = quick ? 5 : 10;
+            int warmup = quick ? 40 : 60;
             LatencyRun.Result r = LatencyRun.run(problem, n, warmup, count, 7);
             System.out.printf("%-13d %8d %10.2f %10.2f %10.2f %12.2f%n", n, count, r.p50(), r.p99(), r.max(),
                     r.cpuP50());

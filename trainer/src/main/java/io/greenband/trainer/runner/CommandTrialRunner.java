@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -29,6 +30,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code {"type":"result","metrics":{..}}} (or {@code {"type":"result","status":"failed","error":".."}}).
  * Other stdout lines are ignored. A non-zero exit, a missing result, a non-finite metric or the
  * time limit end the trial FAILED; interrupting the calling thread stops the program (INTERRUPTED).
+ *
+ * <p>The program runs in its trial's folder. A program or argument that is a relative path to an existing file or
+ * folder under the trainer's working directory is passed as that absolute path, so a study's relative paths (as in
+ * {@code python3 examples/command/train.py}) mean what they mean to whoever started the trainer.
  */
 public final class CommandTrialRunner implements TrialRunner {
 
@@ -47,15 +52,32 @@ public final class CommandTrialRunner implements TrialRunner {
      * @param timeout wall-clock limit per trial
      */
     public CommandTrialRunner(List<String> command, Path workDir, Duration timeout) {
-        if (command == null || command.isEmpty()) {
-            throw new IllegalArgumentException("command must name a program");
+        if (command == null || command.isEmpty() || command.stream().anyMatch(part -> part == null)) {
+            throw new IllegalArgumentException("command must name a program, with no null arguments, got " + command);
         }
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
-        this.command = List.copyOf(command);
+        this.command = command.stream().map(CommandTrialRunner::anchored).toList();
         this.workDir = workDir;
         this.timeout = timeout;
+    }
+
+    /** The program and arguments as they will be started. */
+    public List<String> command() {
+        return command;
+    }
+
+    private static String anchored(String part) {
+        if (part == null || part.isBlank() || part.startsWith("-")) {
+            return part;
+        }
+        try {
+            Path path = Path.of(part);
+            return !path.isAbsolute() && Files.exists(path) ? path.toAbsolutePath().normalize().toString() : part;
+        } catch (InvalidPathException e) {
+            return part;
+        }
     }
 
     @Override

@@ -47,7 +47,7 @@ final class DjlTrial {
         this.listener = listener == null ? ProgressListener.NONE : listener;
         this.device = device;
         this.metrics = metrics;
-        this.config = request.config();
+        this.config = request.dsnnConfig();
     }
 
     /** Measurements of one pass over an image set. */

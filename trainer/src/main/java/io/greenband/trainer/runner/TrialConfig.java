@@ -30,7 +30,7 @@ import java.util.Set;
  */
 public record TrialConfig(int batchSize, OptimizerKind optimizer, float learningRate, float momentum, int epochs,
         int weightBits, int activationIntegerBits, int activationFractionBits, ShiftType shiftType, Rounding rounding,
-        float weightDecay, String lrSchedule) {
+        float weightDecay, String lrSchedule) implements Hyperparameters {
 
     /** Configuration keys, in the order of the study's table. */
     public static final Set<String> KEYS = Set.of("batch_size", "optimizer", "learning_rate", "momentum", "epochs",
@@ -75,6 +75,7 @@ public record TrialConfig(int batchSize, OptimizerKind optimizer, float learning
     }
 
     /** The configuration under its keys (numbers as Integer or Double, enums lower case). */
+    @Override
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("batch_size", batchSize);

@@ -11,12 +11,11 @@ final class TrialJson {
 
     private TrialJson() {}
 
-    /** {@code trial_id}, {@code config}, {@code fidelity}, {@code seed}, {@code evaluate_test}, {@code data}, {@code model_dir}. */
+    /**
+     * {@code trial_id}, {@code config} (as suggested for a command trial), {@code fidelity} ({@code knob},
+     * {@code value} and the budget's keys), {@code seed}, {@code evaluate_test}, {@code data}, {@code model_dir}.
+     */
     static Map<String, Object> of(TrialRequest request) {
-        Map<String, Object> fidelity = new LinkedHashMap<>();
-        fidelity.put("shift_depth", request.fidelity().shiftDepth());
-        fidelity.put("epochs", request.fidelity().epochsFor(request.config()));
-        fidelity.put("data_fraction", request.fidelity().dataFraction());
         Map<String, Object> data = new LinkedHashMap<>();
         if (request.data() instanceof DataSource.Cifar10 cifar) {
             data.put("kind", "cifar10");
@@ -32,7 +31,7 @@ final class TrialJson {
         Map<String, Object> trial = new LinkedHashMap<>();
         trial.put("trial_id", request.trialId());
         trial.put("config", request.config().toMap());
-        trial.put("fidelity", fidelity);
+        trial.put("fidelity", request.fidelity().toMap());
         trial.put("seed", request.seed());
         trial.put("evaluate_test", request.evaluateTest());
         trial.put("data", data);

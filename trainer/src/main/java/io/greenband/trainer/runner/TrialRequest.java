@@ -7,14 +7,14 @@ import java.util.Objects;
  * One trial to run.
  *
  * @param trialId identifier used in progress, results and file names
- * @param config hyperparameters
+ * @param config hyperparameters: a {@link TrialConfig} for the DSNN, a {@link CommandConfig} for a program
  * @param fidelity budget
  * @param seed seed of weights, shuffling, augmentation and stochastic rounding
  * @param data image source
  * @param evaluateTest whether to score the test set at the end (final evaluations, not search)
  * @param modelDir folder to save the trained model into, or null to skip saving
  */
-public record TrialRequest(String trialId, TrialConfig config, Fidelity fidelity, long seed, DataSource data,
+public record TrialRequest(String trialId, Hyperparameters config, Fidelity fidelity, long seed, DataSource data,
         boolean evaluateTest, Path modelDir) {
 
     /** Checks the required fields. */
@@ -26,5 +26,13 @@ public record TrialRequest(String trialId, TrialConfig config, Fidelity fidelity
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(fidelity, "fidelity");
         Objects.requireNonNull(data, "data");
+    }
+
+    /** The DSNN configuration; a command trial's pass-through configuration has none. */
+    public TrialConfig dsnnConfig() {
+        if (config instanceof TrialConfig dsnn) {
+            return dsnn;
+        }
+        throw new IllegalStateException("trial " + trialId + " carries a command configuration, not a DSNN one");
     }
 }

@@ -27,7 +27,7 @@ public final class EventMetrics {
         if (plan != null && plan.backend().equals("dsnn")) {
             out.put("shift_layers", (double) Math.min(plan.request().fidelity().shiftDepth(),
                     io.greenband.trainer.runner.Fidelity.ALL_LAYERS));
-            out.put("weight_bits", (double) plan.request().config().weightBits());
+            out.put("weight_bits", (double) plan.request().dsnnConfig().weightBits());
         }
         return out;
     }

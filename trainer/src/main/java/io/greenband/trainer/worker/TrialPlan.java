@@ -10,7 +10,7 @@ import java.util.List;
  * @param backend {@code dsnn} or {@code command}
  * @param runner the runner of that backend
  * @param request what to run
- * @param epochs epochs planned
+ * @param epochs epochs planned, 0 when unknown (a command study whose knob is not epochs)
  * @param devices GPU UUIDs or {@code cpu}
  */
 public record TrialPlan(String backend, TrialRunner runner, TrialRequest request, int epochs, List<String> devices) {}

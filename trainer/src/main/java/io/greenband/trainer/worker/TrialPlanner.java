@@ -3,20 +3,22 @@ package io.greenband.trainer.worker;
 import io.greenband.events.payload.Fidelity.Knob;
 import io.greenband.events.payload.TrialSuggested;
 import io.greenband.events.payload.Workload;
+import io.greenband.trainer.runner.CommandConfig;
 import io.greenband.trainer.runner.CommandTrialRunner;
 import io.greenband.trainer.runner.DataSource;
 import io.greenband.trainer.runner.DjlTrialRunner;
 import io.greenband.trainer.runner.Fidelity;
+import io.greenband.trainer.runner.Hyperparameters;
 import io.greenband.trainer.runner.TrainerException;
 import io.greenband.trainer.runner.TrialConfig;
 import io.greenband.trainer.runner.TrialRequest;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * Turns a suggestion and its study into a {@link TrialPlan}: the backend the study's workload names (the DJL
  * DSNN by default, a user command otherwise), its data (synthetic by default, CIFAR-10 from a folder), the
- * configuration and the fidelity under the study's knob. Anything malformed is an INVALID_CONFIG or DATA
+ * configuration (parsed strictly for the DSNN, passed through as suggested for a command) and the fidelity under the
+ * study's knob. Anything malformed is an INVALID_CONFIG or DATA
  * {@link TrainerException} whose message names the field.
  */
 public final class TrialPlanner {
@@ -46,29 +48,51 @@ public final class TrialPlanner {
         Workload workload = study.workload();
         Fidelity fidelity = fidelity(study.knob(), trial.fidelity());
         DataSource data = data(workload);
-        TrialConfig config;
-        TrialRequest request;
-        try {
-            config = TrialConfig.fromMap(trial.config());
-            request = new TrialRequest(trial.trialId(), config, fidelity, trial.seed(), data, settings.evaluateTest(),
-                    settings.modelsDir() == null ? null
-                            : settings.modelsDir().resolve(trial.trialId() + "-a" + trial.attempt()));
-        } catch (IllegalArgumentException e) {
-            throw TrainerException.invalidConfig("config: " + e.getMessage(), e);
-        }
-        int epochs = fidelity.epochsFor(config);
         return switch (workload.backend()) {
-            case Workload.DSNN -> new TrialPlan(Workload.DSNN, new DjlTrialRunner(), request, epochs, devices.forEngine());
+            case Workload.DSNN -> {
+                TrialConfig config = dsnnConfig(trial);
+                yield new TrialPlan(Workload.DSNN, new DjlTrialRunner(), request(trial, config, fidelity, data),
+                        fidelity.epochsFor(config), devices.forEngine());
+            }
+            // The program owns its configuration: passed through as suggested, epochs known only from the fidelity.
             case Workload.COMMAND -> new TrialPlan(Workload.COMMAND, new CommandTrialRunner(workload.command(),
-                    settings.commandWorkDir(), settings.commandTimeout()), request, epochs, devices.forCommand());
+                    settings.commandWorkDir(), settings.commandTimeout()),
+                    request(trial, commandConfig(trial), fidelity, data),
+                    fidelity.epochs() == null ? 0 : fidelity.epochs(), devices.forCommand());
             default -> throw TrainerException.invalidConfig("workload.backend must be 'dsnn' or 'command', got '"
                     + workload.backend() + "'", null);
         };
     }
 
+    private TrialRequest request(TrialSuggested trial, Hyperparameters config, Fidelity fidelity, DataSource data) {
+        try {
+            return new TrialRequest(trial.trialId(), config, fidelity, trial.seed(), data, settings.evaluateTest(),
+                    settings.modelsDir() == null ? null
+                            : settings.modelsDir().resolve(trial.trialId() + "-a" + trial.attempt()));
+        } catch (IllegalArgumentException e) {
+            throw TrainerException.invalidConfig(e.getMessage(), e);
+        }
+    }
+
+    private static TrialConfig dsnnConfig(TrialSuggested trial) {
+        try {
+            return TrialConfig.fromMap(trial.config());
+        } catch (IllegalArgumentException e) {
+            throw TrainerException.invalidConfig("config: " + e.getMessage(), e);
+        }
+    }
+
+    private static CommandConfig commandConfig(TrialSuggested trial) {
+        try {
+            return new CommandConfig(trial.config());
+        } catch (IllegalArgumentException e) {
+            throw TrainerException.invalidConfig("config: " + e.getMessage(), e);
+        }
+    }
+
     private static Fidelity fidelity(Knob knob, double value) {
         try {
-            return Fidelity.fromMap(Map.of(knob.json(), value));
+            return Fidelity.of(knob.json(), value);
         } catch (IllegalArgumentException e) {
             throw TrainerException.invalidConfig("fidelity: " + e.getMessage(), e);
         }

@@ -139,6 +139,7 @@ public final class TrialWorker implements AutoCloseable {
         private final TrialSuggested trial;
         private final int epochs;
         private volatile int epoch;
+        private volatile int reportedEpochs;
         private volatile Map<String, Double> metrics = Map.of();
 
         Heartbeat(TrialSuggested trial, int epochs) {
@@ -148,12 +149,14 @@ public final class TrialWorker implements AutoCloseable {
 
         TrialProgress epoch(EpochProgress progress, Instant at) {
             epoch = Math.max(0, progress.epoch());
+            reportedEpochs = Math.max(0, progress.epochs());
             metrics = EventMetrics.epoch(progress);
             return now(at);
         }
 
         TrialProgress now(Instant at) {
-            int planned = Math.max(epochs, epoch);
+            // A command's own epoch count counts when the plan does not know it (its knob is not epochs).
+            int planned = Math.max(epochs > 0 ? epochs : reportedEpochs, epoch);
             return new TrialProgress(trial.studyId(), trial.trialId(), trial.attempt(), epoch,
                     planned >= 1 ? planned : null, metrics, at);
         }

@@ -2,6 +2,7 @@ package io.greenband.trainer.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +15,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CommandTrialRunnerTest {
 
+    /** Any keys and JSON values: the program must see them exactly as suggested. */
+    private static final String CONFIG = """
+            {"x":0.3,"kernel":"rbf","C":12,"layers":[64,32],"shrinking":true,"class_weight":null,"extra":{"a":1e-3}}""";
+
+    private static final TrialRequest REQUEST = new TrialRequest("cmd-1", new CommandConfig(json(CONFIG)),
+            Fidelity.of("data_fraction", 0.5), 9, new DataSource.Synthetic(100, 10, 16, 1), false, null);
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(String text) {
+        try {
+            return TrialJson.MAPPER.readValue(text, Map.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @TempDir
     Path dir;
-
-    private static final TrialRequest REQUEST = new TrialRequest("cmd-1",
-            TrialConfig.fromMap(Map.of("epochs", 2, "optimizer", "adam")), new Fidelity(7, null, 0.5), 9,
-            new DataSource.Synthetic(100, 10, 16, 1), false, null);
 
     private CommandTrialRunner script(String body, Duration timeout) throws IOException {
         Path script = dir.resolve("train.sh");
@@ -45,8 +58,12 @@ class CommandTrialRunnerTest {
         assertThat(progress).extracting(EpochProgress::validationAccuracy).containsExactly(0.4, 0.7);
         String stdin = Files.readString(dir.resolve("work/cmd-1/stdin.json"));
         assertThat(stdin).isEqualTo(Files.readString(dir.resolve("work/cmd-1/trial.json")));
-        assertThat(stdin).contains("\"optimizer\":\"adam\"").contains("\"shift_depth\":7")
-                .contains("\"data_fraction\":0.5").contains("\"seed\":9").contains("\"kind\":\"synthetic\"");
+        JsonNode trial = TrialJson.MAPPER.readTree(stdin);
+        assertThat(trial.get("config")).isEqualTo(TrialJson.MAPPER.readTree(CONFIG));
+        assertThat(trial.get("fidelity")).isEqualTo(TrialJson.MAPPER.readTree(
+                "{\"knob\":\"data_fraction\",\"value\":0.5,\"data_fraction\":0.5}"));
+        assertThat(trial.get("seed").asLong()).isEqualTo(9);
+        assertThat(trial.at("/data/kind").asText()).isEqualTo("synthetic");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.greenband.trainer.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.greenband.trainer.dsnn.ResNet20;
 import io.greenband.trainer.dsnn.ShiftSettings;
@@ -37,6 +38,22 @@ class TrialConfigTest {
         assertThatThrownBy(() -> Fidelity.fromMap(Map.of("budget", 3))).hasMessageContaining("unknown fidelity key");
         assertThat(Fidelity.fromMap(Map.of("epochs", 5)).epochsFor(TrialConfig.defaults())).isEqualTo(5);
         assertThat(Fidelity.fromMap(Map.of()).epochsFor(TrialConfig.defaults())).isEqualTo(200);
+    }
+
+    @Test
+    void aFidelityNamesItsKnobAndValueForPrograms() {
+        Fidelity depth = Fidelity.of("shift_depth", 7);
+        assertThat(depth.value()).isEqualTo(7);
+        assertThat(depth.toMap()).containsExactly(entry("knob", "shift_depth"), entry("value", 7),
+                entry("shift_depth", 7));
+        assertThat(Fidelity.of("data_fraction", 1.0).toMap()).containsExactly(entry("knob", "data_fraction"),
+                entry("value", 1.0), entry("data_fraction", 1.0));
+        assertThat(new Fidelity(7, null, 0.5).toMap()).as("no knob: the keys that differ from the full budget")
+                .containsExactly(entry("knob", null), entry("value", null), entry("shift_depth", 7),
+                        entry("data_fraction", 0.5));
+        assertThatThrownBy(() -> Fidelity.of("budget", 3)).hasMessageContaining("unknown fidelity key 'budget'");
+        assertThatThrownBy(() -> Fidelity.of("epochs", 2.5)).hasMessageContaining("epochs must be an integer");
+        assertThatThrownBy(() -> new Fidelity(19, null, 1.0, "epochs")).hasMessageContaining("epochs knob");
     }
 
     @Test

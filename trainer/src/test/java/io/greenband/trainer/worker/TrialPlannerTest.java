@@ -2,11 +2,13 @@ package io.greenband.trainer.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.greenband.events.SampleEvents;
 import io.greenband.events.payload.Fidelity.Knob;
 import io.greenband.events.payload.TrialSuggested;
 import io.greenband.events.payload.Workload;
+import io.greenband.trainer.runner.CommandConfig;
 import io.greenband.trainer.runner.CommandTrialRunner;
 import io.greenband.trainer.runner.DataSource;
 import io.greenband.trainer.runner.DjlTrialRunner;
@@ -14,6 +16,7 @@ import io.greenband.trainer.runner.TrainerException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -65,6 +68,31 @@ class TrialPlannerTest {
 
         TrialPlan studyPath = planner(null, 0).plan(trial(Map.of(), 5), study(command, Knob.SHIFT_DEPTH));
         assertThat(((DataSource.Cifar10) studyPath.request().data()).root()).isEqualTo(Path.of("/data/study"));
+    }
+
+    @Test
+    void aCommandTrialKeepsItsConfigurationAsSuggestedWithTheFidelityUnderTheStudysKnob() {
+        Workload command = new Workload("command", null, null, List.of("python3", "train.py"), null);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("x", 0.3);
+        config.put("kernel", "rbf");
+        config.put("C", 12);
+        config.put("shrinking", true);
+        TrialPlan epochs = planner(null, 0).plan(trial(config, 3), study(command, Knob.EPOCHS));
+        assertThat(epochs.runner()).isInstanceOf(CommandTrialRunner.class);
+        assertThat(epochs.request().config()).isEqualTo(new CommandConfig(config));
+        assertThat(epochs.request().config().toMap()).containsExactlyEntriesOf(config);
+        assertThat(epochs.request().fidelity().toMap()).containsExactly(entry("knob", "epochs"), entry("value", 3),
+                entry("epochs", 3));
+        assertThat(epochs.epochs()).isEqualTo(3);
+        assertThat(epochs.request().data()).isInstanceOf(DataSource.Synthetic.class);
+
+        TrialPlan fraction = planner(null, 0).plan(trial(Map.of("x", 0.3, "kernel", "rbf"), 0.25),
+                study(command, Knob.DATA_FRACTION));
+        assertThat(fraction.request().fidelity().toMap()).containsExactly(entry("knob", "data_fraction"),
+                entry("value", 0.25), entry("data_fraction", 0.25));
+        assertThat(fraction.epochs()).as("unknown until the program reports it").isZero();
+        assertThatThrownBy(() -> fraction.request().dsnnConfig()).hasMessageContaining("command configuration");
     }
 
     @Test

@@ -4,8 +4,9 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
- * SMAC's random forest: regression trees on bootstrap samples; the prediction is the mean across trees and
- * the variance across trees (not the law of total variance), floored at {@link #MIN_VARIANCE}. Rows are
+ * SMAC's random forest: regression trees on bootstrap samples (of at most {@link #MAX_BOOTSTRAP_ROWS} draws);
+ * the prediction is the mean across trees and the variance across trees (not the law of total variance),
+ * floored at {@link #MIN_VARIANCE}. Rows are
  * sorted once per feature for the whole forest; each tree filters that order by its bootstrap sample.
  * Trees grow, and large batches are predicted, on the common fork-join pool; results do not depend on it.
  */
@@ -15,12 +16,23 @@ public final class RandomForest implements Surrogate {
     public static final double MIN_VARIANCE = 1e-10;
     /** Rows per parallel prediction chunk; smaller batches are predicted on the calling thread. */
     private static final int PARALLEL_ROWS = 1024;
+    private static final double[] NO_FEATURES = {0};
+    /**
+     * Largest bootstrap sample per tree: with more rows each tree draws this many (with replacement) instead
+     * of one per row, so growing a tree costs the same beyond it while the trees together still cover the
+     * data. Up to this many rows the forest is SMAC's exactly.
+     */
+    public static final int MAX_BOOTSTRAP_ROWS = 500;
 
     private final RegressionTree[] trees;
-    /** All trees' nodes in one layout (see {@link RegressionTree#copyInto}), so batch prediction walks flat arrays. */
-    private final int[] nodeFeature;
+    /**
+     * All trees' nodes in one layout (see {@link RegressionTree#copyInto}): per node the split feature and
+     * the index of the left child side by side, so one walk step reads one int pair and one threshold. A
+     * leaf is its own left child with threshold +infinity, and its value sits in {@link #leafValue}.
+     */
+    private final int[] nodeLinks;
     private final double[] nodeThreshold;
-    private final int[] nodeLeft;
+    private final double[] leafValue;
     private final int[] roots;
 
     private RandomForest(RegressionTree[] trees) {
@@ -31,11 +43,11 @@ public final class RandomForest implements Surrogate {
             roots[t] = total;
             total += trees[t].nodes();
         }
-        nodeFeature = new int[total];
+        nodeLinks = new int[2 * total];
         nodeThreshold = new double[total];
-        nodeLeft = new int[total];
+        leafValue = new double[total];
         for (int t = 0; t < trees.length; t++) {
-            trees[t].copyInto(nodeFeature, nodeThreshold, nodeLeft, roots[t]);
+            trees[t].copyInto(nodeLinks, nodeThreshold, leafValue, roots[t]);
         }
     }
 
@@ -74,7 +86,8 @@ public final class RandomForest implements Surrogate {
             SplittableRandom treeRng = treeRngs[t];
             int[] weight = new int[n];
             int distinct = 0;
-            for (int i = 0; i < n; i++) {
+            int draws = settings.bootstrap() ? Math.min(n, MAX_BOOTSTRAP_ROWS) : n;
+            for (int i = 0; i < draws; i++) {
                 int r = settings.bootstrap() ? treeRng.nextInt(n) : i;
                 if (weight[r]++ == 0) {
                     distinct++;
@@ -109,13 +122,12 @@ public final class RandomForest implements Surrogate {
 
     @Override
     public void predict(double[][] features, double[] mean, double[] variance) {
-        if (features.length >= PARALLEL_ROWS) {
-            IntStream.range(0, (features.length + PARALLEL_ROWS - 1) / PARALLEL_ROWS).parallel().forEach(chunk ->
-                    predictRange(features, mean, variance, chunk * PARALLEL_ROWS,
-                            Math.min(features.length, (chunk + 1) * PARALLEL_ROWS)));
-        } else {
-            predictRange(features, mean, variance, 0, features.length);
+        int width = features.length == 0 ? 0 : features[0].length;
+        double[] flat = new double[features.length * width];
+        for (int i = 0; i < features.length; i++) {
+            System.arraycopy(features[i], 0, flat, i * width, width);
         }
+        predictFlat(flat, width, mean, variance);
     }
 
     @Override
@@ -145,20 +157,133 @@ public final class RandomForest implements Surrogate {
     }
 
     /**
-     * Tree by tree over the rows (one tree's nodes stay in cache); each row still sums its trees in tree
-     * order, so the result equals predicting row by row.
+     * Each row descends four trees together, without a branch
+     * on the comparison (the child index is computed), so the four walks' memory reads overlap; a walk that
+     * reached its leaf stays there, as a leaf points to itself. Leaves are summed in tree order.
      */
-    private void predictRange(double[][] features, double[] mean, double[] variance, int from, int to) {
+    private void predictFlatRangeTrees(double[] flat, int width, double[] mean, double[] variance, int from, int to) {
         int t = roots.length;
+        // A leaf reads feature 0; a forest without features still has a zero there.
+        double[] rows = width == 0 ? NO_FEATURES : flat;
+        int[] links = nodeLinks;
+        double[] thr = nodeThreshold;
+        int[] r = roots;
+        for (int i = from; i < to; i++) {
+            int b = i * width;
+            double s = 0;
+            double q = 0;
+            int k = 0;
+            for (; k + 3 < t; k += 4) {
+                int n0 = r[k];
+                int n1 = r[k + 1];
+                int n2 = r[k + 2];
+                int n3 = r[k + 3];
+                while (true) {
+                    int c0 = links[2 * n0 + 1] + (rows[b + links[2 * n0]] > thr[n0] ? 1 : 0);
+                    int c1 = links[2 * n1 + 1] + (rows[b + links[2 * n1]] > thr[n1] ? 1 : 0);
+                    int c2 = links[2 * n2 + 1] + (rows[b + links[2 * n2]] > thr[n2] ? 1 : 0);
+                    int c3 = links[2 * n3 + 1] + (rows[b + links[2 * n3]] > thr[n3] ? 1 : 0);
+                    if (((c0 ^ n0) | (c1 ^ n1) | (c2 ^ n2) | (c3 ^ n3)) == 0) {
+                        break;
+                    }
+                    n0 = c0;
+                    n1 = c1;
+                    n2 = c2;
+                    n3 = c3;
+                }
+                double p0 = leafValue[n0];
+                double p1 = leafValue[n1];
+                double p2 = leafValue[n2];
+                double p3 = leafValue[n3];
+                s += p0;
+                q += p0 * p0;
+                s += p1;
+                q += p1 * p1;
+                s += p2;
+                q += p2 * p2;
+                s += p3;
+                q += p3 * p3;
+            }
+            for (; k < t; k++) {
+                int node = r[k];
+                int next;
+                while ((next = links[2 * node + 1] + (rows[b + links[2 * node]] > thr[node] ? 1 : 0)) != node) {
+                    node = next;
+                }
+                double p = leafValue[node];
+                s += p;
+                q += p * p;
+            }
+            double m = s / t;
+            mean[i] = m;
+            variance[i] = Math.max(MIN_VARIANCE, q / t - m * m);
+        }
+    }
+
+    /**
+     * Predicts rows {@code from..to-1} of row-major {@code flat}: four rows at a time down each tree when
+     * there are enough rows, otherwise four trees at a time down each row. Either way each row sums its
+     * trees in tree order, so the results are the same.
+     */
+    private void predictFlatRange(double[] flat, int width, double[] mean, double[] variance, int from, int to) {
+        if (to - from >= 4) {
+            predictFlatRangeRows(flat, width, mean, variance, from, to);
+        } else {
+            predictFlatRangeTrees(flat, width, mean, variance, from, to);
+        }
+    }
+
+    /**
+     * Tree by tree (its nodes stay in cache), four rows descending together as in
+     * {@link #predictFlatRangeTrees}.
+     */
+    private void predictFlatRangeRows(double[] flat, int width, double[] mean, double[] variance, int from, int to) {
+        int t = roots.length;
+        // A leaf reads feature 0; a forest without features still has a zero there.
+        double[] rows = width == 0 ? NO_FEATURES : flat;
+        int[] links = nodeLinks;
+        double[] thr = nodeThreshold;
         for (int i = from; i < to; i++) {
             mean[i] = 0;
             variance[i] = 0;
         }
         for (int root : roots) {
-            for (int i = from; i < to; i++) {
-                double p = walk(root, features[i]);
-                mean[i] += p;
-                variance[i] += p * p;
+            int i = from;
+            for (; i + 3 < to; i += 4) {
+                int b0 = i * width;
+                int b1 = b0 + width;
+                int b2 = b1 + width;
+                int b3 = b2 + width;
+                int n0 = root;
+                int n1 = root;
+                int n2 = root;
+                int n3 = root;
+                while (true) {
+                    int c0 = links[2 * n0 + 1] + (rows[b0 + links[2 * n0]] > thr[n0] ? 1 : 0);
+                    int c1 = links[2 * n1 + 1] + (rows[b1 + links[2 * n1]] > thr[n1] ? 1 : 0);
+                    int c2 = links[2 * n2 + 1] + (rows[b2 + links[2 * n2]] > thr[n2] ? 1 : 0);
+                    int c3 = links[2 * n3 + 1] + (rows[b3 + links[2 * n3]] > thr[n3] ? 1 : 0);
+                    if (((c0 ^ n0) | (c1 ^ n1) | (c2 ^ n2) | (c3 ^ n3)) == 0) {
+                        break;
+                    }
+                    n0 = c0;
+                    n1 = c1;
+                    n2 = c2;
+                    n3 = c3;
+                }
+                accumulate(mean, variance, i, leafValue[n0]);
+                accumulate(mean, variance, i + 1, leafValue[n1]);
+                accumulate(mean, variance, i + 2, leafValue[n2]);
+                accumulate(mean, variance, i + 3, leafValue[n3]);
+            }
+            for (; i < to; i++) {
+                int base = i * width;
+                int node = root;
+                int next;
+                while ((next = links[2 * node + 1] + (rows[base + links[2 * node]] > thr[node] ? 1 : 0)) != node) {
+                    node = next;
+                }
+                accumulate(mean, variance, i, leafValue[node]);
             }
         }
         for (int i = from; i < to; i++) {
@@ -168,39 +293,19 @@ public final class RandomForest implements Surrogate {
         }
     }
 
-    /** As {@link #predictRange}, over row-major rows: no per-row array to dereference. */
-    private void predictFlatRange(double[] flat, int width, double[] mean, double[] variance, int from, int to) {
-        int t = roots.length;
-        for (int i = from; i < to; i++) {
-            mean[i] = 0;
-            variance[i] = 0;
-        }
-        for (int root : roots) {
-            for (int i = from; i < to; i++) {
-                int base = i * width;
-                int node = root;
-                int f;
-                while ((f = nodeFeature[node]) >= 0) {
-                    node = flat[base + f] <= nodeThreshold[node] ? nodeLeft[node] : nodeLeft[node] + 1;
-                }
-                double p = nodeThreshold[node];
-                mean[i] += p;
-                variance[i] += p * p;
-            }
-        }
-        for (int i = from; i < to; i++) {
-            double m = mean[i] / t;
-            mean[i] = m;
-            variance[i] = Math.max(MIN_VARIANCE, variance[i] / t - m * m);
-        }
+    private static void accumulate(double[] mean, double[] variance, int i, double p) {
+        mean[i] += p;
+        variance[i] += p * p;
     }
 
     private double walk(int root, double[] x) {
+        // A leaf reads feature 0; a forest without features still has a zero there.
+        double[] row = x.length == 0 ? NO_FEATURES : x;
         int node = root;
-        int f;
-        while ((f = nodeFeature[node]) >= 0) {
-            node = x[f] <= nodeThreshold[node] ? nodeLeft[node] : nodeLeft[node] + 1;
+        int next;
+        while ((next = nodeLinks[2 * node + 1] + (row[nodeLinks[2 * node]] > nodeThreshold[node] ? 1 : 0)) != node) {
+            node = next;
         }
-        return nodeThreshold[node];
+        return leafValue[node];
     }
 }

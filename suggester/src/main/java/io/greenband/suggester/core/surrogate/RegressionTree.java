@@ -31,15 +31,19 @@ final class RegressionTree {
     }
 
     /**
-     * Appends this tree to a flat node layout shared by a forest: split feature (-1 for a leaf), threshold
-     * (the value for a leaf) and the absolute index of the left child, starting at node {@code offset}.
+     * Appends this tree to a flat node layout shared by a forest, starting at node {@code offset}:
+     * {@code links[2k]} is the split feature and {@code links[2k+1]} the absolute index of the left child
+     * (the right one follows it). A leaf splits on feature 0 at +infinity and is its own left child, so a
+     * walk that reaches it stays; its prediction goes to {@code outValue}.
      */
-    void copyInto(int[] outFeature, double[] outThreshold, int[] outLeft, int offset) {
+    void copyInto(int[] links, double[] outThreshold, double[] outValue, int offset) {
         for (int i = 0; i < size; i++) {
+            int k = offset + i;
             boolean leaf = feature[i] < 0;
-            outFeature[offset + i] = leaf ? -1 : feature[i];
-            outThreshold[offset + i] = leaf ? value[i] : threshold[i];
-            outLeft[offset + i] = leaf ? -1 : offset + left[i];
+            links[2 * k] = leaf ? 0 : feature[i];
+            links[2 * k + 1] = leaf ? k : offset + left[i];
+            outThreshold[k] = leaf ? Double.POSITIVE_INFINITY : threshold[i];
+            outValue[k] = leaf ? value[i] : 0;
         }
     }
 

@@ -89,4 +89,53 @@ class RandomForestTest {
         assertThat(t[0]).isLessThan(t[3]);
         assertThat(LogScaledResponse.transform(new double[] {2, 2})).containsExactly(0.0, 0.0);
     }
+
+    @Test
+    void batchPredictionEqualsRowByRowForEveryBatchSize() {
+        SplittableRandom rng = new SplittableRandom(5);
+        double[][] train = points(200, rng);
+        double[] y = new double[train.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = f(train[i]);
+        }
+        RandomForest forest = RandomForest.fit(train, y, ForestSettings.smac(), 11);
+        for (int size = 1; size <= 9; size++) {
+            double[][] test = points(size, rng);
+            double[] m = new double[size];
+            double[] v = new double[size];
+            forest.predict(test, m, v);
+            double[] one = new double[2];
+            for (int i = 0; i < size; i++) {
+                forest.predict(test[i], one);
+                assertThat(m[i]).isEqualTo(one[0]);
+                assertThat(v[i]).isEqualTo(one[1]);
+            }
+        }
+    }
+
+    @Test
+    void forestBeyondTheBootstrapCapStillLearnsTheFunction() {
+        SplittableRandom rng = new SplittableRandom(8);
+        double[][] train = points(4 * RandomForest.MAX_BOOTSTRAP_ROWS, rng);
+        double[] y = new double[train.length];
+        double mean = 0;
+        for (int i = 0; i < y.length; i++) {
+            y[i] = f(train[i]);
+            mean += y[i] / y.length;
+        }
+        ForestSettings plain = new ForestSettings(10, 1.0, 2, 1, 1 << 20, 1e-8, true, false);
+        RandomForest forest = RandomForest.fit(train, y, plain, 4);
+        double[][] test = points(300, rng);
+        double[] m = new double[test.length];
+        double[] v = new double[test.length];
+        forest.predict(test, m, v);
+        double mseForest = 0;
+        double mseMean = 0;
+        for (int i = 0; i < test.length; i++) {
+            double truth = f(test[i]);
+            mseForest += (m[i] - truth) * (m[i] - truth);
+            mseMean += (mean - truth) * (mean - truth);
+        }
+        assertThat(mseForest).isLessThan(0.1 * mseMean);
+    }
 }

@@ -54,10 +54,10 @@ public final class LocalAndSortedRandomSearch {
         double[] scores = new double[randomCount];
         acq.evaluate(random, scores);
         // Equal scores are ordered at random, as SMAC does.
-        int[] idx = ScoreOrder.descending(scores, rng);
+        int[] idx = ScoreOrder.top(scores, Math.max(RANDOM_KEPT, DEFAULT_RANDOM_STARTS), rng);
 
         List<double[]> starts = new ArrayList<>();
-        for (int i = 0; i < Math.min(DEFAULT_RANDOM_STARTS, randomCount); i++) {
+        for (int i = 0; i < Math.min(DEFAULT_RANDOM_STARTS, idx.length); i++) {
             starts.add(random[idx[i]]);
         }
         int fromPrevious = 0;
@@ -84,7 +84,7 @@ public final class LocalAndSortedRandomSearch {
         IntStream.range(0, optima.length).parallel().forEach(i ->
                 optima[i] = localSearch.climb(startArray[i], startScores[i], acq, searchRngs[i]));
         List<Candidate> out = new ArrayList<>(Arrays.asList(optima));
-        for (int i = 0; i < Math.min(RANDOM_KEPT, randomCount); i++) {
+        for (int i = 0; i < Math.min(RANDOM_KEPT, idx.length); i++) {
             out.add(new Candidate(random[idx[i]], scores[idx[i]]));
         }
         // Stable sort: local optima precede random configurations of equal value.

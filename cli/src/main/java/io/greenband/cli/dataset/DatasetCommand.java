@@ -1,0 +1,62 @@
+package io.greenband.cli.dataset;
+
+import io.greenband.cli.CliException;
+import io.greenband.trainer.data.CifarDownload;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code greenband dataset download cifar10 [--into DIR]}: fetches the official CIFAR-10 binary archive, checks its
+ * SHA-256 and extracts {@code cifar-10-batches-bin}; offline, it says where to put the archive by hand.
+ */
+@Command(name = "dataset", mixinStandardHelpOptions = true, description = "Download data sets.",
+        subcommands = DatasetCommand.Download.class)
+public final class DatasetCommand {
+
+    /** The download subcommand. */
+    @Command(name = "download", mixinStandardHelpOptions = true,
+            description = "Download a data set (cifar10: the official binary version, SHA-256 checked) and extract it.")
+    public static final class Download implements Callable<Integer> {
+
+        @Parameters(paramLabel = "DATASET", description = "cifar10")
+        String dataset;
+
+        @Option(names = "--into", defaultValue = "data", paramLabel = "DIR",
+                description = "Folder that receives cifar-10-batches-bin (default ${DEFAULT-VALUE}); the study's "
+                        + "workload.datasetPath points here.")
+        Path into;
+
+        @Option(names = "--from", paramLabel = "URL", description = "A mirror (http, https or file URL) of the "
+                + "official archive; default the official address.")
+        URI from;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (!"cifar10".equals(dataset)) {
+                throw CliException.notFound("unknown data set '" + dataset + "'; the one to download is cifar10 "
+                        + "(the synthetic set needs no download)");
+            }
+            CifarDownload download = from == null ? CifarDownload.official()
+                    : new CifarDownload(from, CifarDownload.OFFICIAL_SHA256);
+            spec.commandLine().getOut().println("CIFAR-10: " + download.source() + " -> " + into.toAbsolutePath());
+            spec.commandLine().getOut().flush();
+            try {
+                Path folder = download.ensure(into);
+                spec.commandLine().getOut().println("ready: " + folder.toAbsolutePath());
+                spec.commandLine().getOut().flush();
+                return 0;
+            } catch (IOException | IllegalStateException e) {
+                throw CliException.notFound(e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.greenband.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void offlineTheDownloadSaysWhereToPutTheArchive() {
+        Cli cli = Cli.run("dataset", "download", "cifar10", "--into", dir.toString(), "--from",
+                "http://127.0.0.1:9/cifar-10-binary.tar.gz");
+        assertThat(cli.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(cli.err()).contains("cannot download CIFAR-10").contains("may be offline")
+                .contains("cifar-10-binary.tar.gz").doesNotContain("\tat ");
+        assertThat(dir.resolve("cifar-10-binary.tar.gz.part")).doesNotExist();
+    }
+
+    @Test
+    void anArchiveWithTheWrongChecksumIsRefused() throws Exception {
+        Path fake = dir.resolve("mirror.tar.gz");
+        Files.writeString(fake, "not the CIFAR-10 archive");
+        Cli cli = Cli.run("dataset", "download", "cifar10", "--into", dir.resolve("data").toString(), "--from",
+                fake.toUri().toString());
+        assertThat(cli.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(cli.err()).contains("checksum mismatch");
+    }
+
+    @Test
+    void unknownDataSetsAreNamed() {
+        Cli cli = Cli.run("dataset", "download", "imagenet");
+        assertThat(cli.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(cli.err()).contains("unknown data set 'imagenet'");
+    }
+}
