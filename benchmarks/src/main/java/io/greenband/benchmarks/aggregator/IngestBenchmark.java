@@ -112,6 +112,10 @@ final class IngestBenchmark {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
         p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+        // Producing is not timed; on a loaded machine the broker may lag far behind, which must not lose records.
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "900000");
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "120000");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "900000");
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
         AtomicReference<Exception> failure = new AtomicReference<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
