@@ -116,6 +116,9 @@ final class IngestBenchmark {
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "900000");
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "120000");
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "900000");
+        // A single broker: the leader's acknowledgement is all there is; no producer-id round trips.
+        p.put(ProducerConfig.ACKS_CONFIG, "1");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
         AtomicReference<Exception> failure = new AtomicReference<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
