@@ -49,7 +49,7 @@ public final class SampleBatches {
 
     /**
      * Decodes and ingests one batch; returns the number of samples handed to the engine. A large batch is taken
-     * in chunks, the next chunk decoding on a helper thread while the engine stores the current one (the
+     * in chunks, the next chunk decoding on a decoder thread while the engine stores the current one (the
      * store's write leaves this thread waiting); it returns once every chunk is stored.
      */
     public int accept(Iterable<ConsumerRecord<String, byte[]>> records) {
