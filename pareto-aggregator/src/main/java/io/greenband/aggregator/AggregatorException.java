@@ -15,7 +15,9 @@ public final class AggregatorException extends RuntimeException {
     /** A stored or received document does not have the expected shape. */
     MALFORMED_DOCUMENT,
     /** Something asked for does not exist. */
-    NOT_FOUND
+    NOT_FOUND,
+    /** The state of a restarted aggregator could not be rebuilt from the topics. */
+    RECOVERY_FAILED
   }
 
   private final Kind kind;
@@ -38,6 +40,11 @@ public final class AggregatorException extends RuntimeException {
   /** Something is missing. */
   public static AggregatorException notFound(String message) {
     return new AggregatorException(Kind.NOT_FOUND, message, null);
+  }
+
+  /** Rebuilding the state after a restart failed. */
+  public static AggregatorException recoveryFailed(String message, Throwable cause) {
+    return new AggregatorException(Kind.RECOVERY_FAILED, message, cause);
   }
 
   /** What went wrong. */

@@ -34,8 +34,11 @@ public final class AggregatorBenchmark implements Callable<Integer> {
             fronts.put(String.valueOf(n), FrontBenchmark.run(n, quick ? 200 : 1_000, 42L));
         }
         System.out.printf("%-34s %14s%n", "aggregator", "figure");
-        System.out.printf("%-34s %14.0f  (%d samples, %.2f s)%n", "samples_per_s (Kafka -> MongoDB)",
-                ingest.samplesPerSecond(), ingest.samples(), ingest.seconds());
+        System.out.printf("%-34s %14.0f  (%d samples, %.2f s, %.0f samples per poll)%n",
+                "samples_per_s (Kafka -> MongoDB)", ingest.samplesPerSecond(), ingest.samples(), ingest.seconds(),
+                ingest.meanBatch());
+        System.out.printf("%-34s %14.0f  (%.2f CPU s of broker, store and consumer together)%n",
+                "samples per CPU second", ingest.samples() / ingest.cpuSeconds(), ingest.cpuSeconds());
         fronts.forEach((n, r) -> System.out.printf("%-34s %14.4f  (p99 %.4f ms, front size %d)%n",
                 "front_update_ms median @ " + n, r.medianMs(), r.p99Ms(), r.frontSize()));
         if (json != null) {
@@ -49,6 +52,10 @@ public final class AggregatorBenchmark implements Callable<Integer> {
         sb.append("  \"quick\": ").append(quick).append(",\n");
         sb.append("  \"samples\": ").append(ingest.samples()).append(",\n");
         sb.append("  \"samples_per_s\": ").append(String.format(java.util.Locale.ROOT, "%.1f", ingest.samplesPerSecond()))
+                .append(",\n  \"samples_per_poll\": ")
+                .append(String.format(java.util.Locale.ROOT, "%.1f", ingest.meanBatch()))
+                .append(",\n  \"ingest_cpu_s\": ")
+                .append(String.format(java.util.Locale.ROOT, "%.2f", ingest.cpuSeconds()))
                 .append(",\n  \"front_update_ms\": {");
         String sep = "";
         for (var e : fronts.entrySet()) {

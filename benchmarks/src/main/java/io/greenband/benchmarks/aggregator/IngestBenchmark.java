@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.greenband.aggregator.adapter.messaging.EventPublisher;
+import io.greenband.aggregator.adapter.messaging.SampleBatches;
 import io.greenband.aggregator.adapter.messaging.ScoringEngine;
 import io.greenband.aggregator.adapter.persistence.MongoAggregatorStore;
 import io.greenband.aggregator.adapter.persistence.MongoStudyStore;
@@ -14,11 +15,10 @@ import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,14 +30,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Samples per second end to end: {@code samples} energy-sample events (8 hosts x 4 GPUs, 1 s windows) are put
- * on the embedded broker first; the timed part is what the service's sample consumer does: poll batches,
- * decode and validate each record with the shared codec, hand the batch to the engine (ledger + one
- * bulk upsert into MongoDB), commit the offsets.
+ * on the embedded broker first; the timed part is what the service's sample consumer does, with its consumer
+ * settings and its batch handler ({@code SampleBatches}): poll a batch, decode it, hand it to the engine
+ * (ledger, then one unordered bulk write of per-minute bucket upserts into MongoDB), commit the offsets.
  */
 final class IngestBenchmark {
 
-    record Result(int samples, double seconds, double samplesPerSecond) {
+    record Result(int samples, double seconds, double samplesPerSecond, double meanBatch, double cpuSeconds) {
     }
+
+    private static final Duration STALL = Duration.ofSeconds(60);
 
     private IngestBenchmark() {
     }
@@ -57,29 +59,52 @@ final class IngestBenchmark {
             p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-samples");
             p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-            p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+            // The service's settings for its energy-sample channel (application.properties).
+            p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
+            p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "8388608");
+            p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
+            p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
+            SampleBatches handler = new SampleBatches(new CodecIntake(codec), engine);
             int seen = 0;
+            int polls = 0;
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
+            long lastProgress = start;
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
                     new ByteArrayDeserializer())) {
                 consumer.subscribe(List.of(topics.name(Topic.ENERGY_SAMPLE)));
                 while (seen < samples) {
                     ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-                    List<EnergySample> batch = new ArrayList<>(records.count());
-                    for (ConsumerRecord<String, byte[]> r : records) {
-                        batch.add(codec.decode(r).payload(EnergySample.class));
+                    if (records.isEmpty()) {
+                        if (System.nanoTime() - lastProgress > STALL.toNanos()) {
+                            throw new IllegalStateException("no samples for " + STALL + " after " + seen + " of "
+                                    + samples);
+                        }
+                        continue;
                     }
-                    engine.acceptSamples(batch);
+                    // As the service: decode, attribute, one bulk write, then commit.
+                    seen += handler.accept(records);
+                    polls++;
                     consumer.commitSync();
-                    seen += batch.size();
+                    lastProgress = System.nanoTime();
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
             if (store.sampleCount() != samples) {
                 throw new IllegalStateException("stored " + store.sampleCount() + " samples, expected " + samples);
             }
-            return new Result(samples, seconds, samples / seconds);
+            return new Result(samples, seconds, samples / seconds, (double) samples / Math.max(1, polls), cpuSeconds);
         }
+    }
+
+    /** CPU time of this process (consumer, broker and store all run in it), -1 when the JVM does not say. */
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     private static void produce(EmbeddedStack stack, EventCodec codec, int samples) throws Exception {
@@ -87,7 +112,15 @@ final class IngestBenchmark {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
         p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+        // Producing is not timed; on a loaded machine the broker may lag far behind, which must not lose records.
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "900000");
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "120000");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "900000");
+        // A single broker: the leader's acknowledgement is all there is; no producer-id round trips.
+        p.put(ProducerConfig.ACKS_CONFIG, "1");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        AtomicReference<Exception> failure = new AtomicReference<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
                 new ByteArraySerializer())) {
             for (int i = 0; i < samples; i++) {
@@ -99,9 +132,16 @@ final class IngestBenchmark {
                 producer.send(codec.toRecord(new EnergySample("node-" + stream / 4, host, EnergySample.Component.GPU,
                         gpu, "bench GPU", stream % 4, EnergySample.Method.NVML_ENERGY_COUNTER, false, from,
                         from.plusSeconds(1), 1_000_000_000L, 250.0, null, null, null, 0, false, 250.0, null, null,
-                        null, List.of(), List.of(), null, null, List.of(), seq)));
+                        null, List.of(), List.of(), null, null, List.of(), seq)), (m, e) -> {
+                            if (e != null) {
+                                failure.compareAndSet(null, e);
+                            }
+                        });
             }
             producer.flush();
+            if (failure.get() != null) {
+                throw new IllegalStateException("producing samples failed: " + failure.get().getMessage(), failure.get());
+            }
         }
     }
 }

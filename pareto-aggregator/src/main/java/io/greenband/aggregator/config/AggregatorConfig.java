@@ -29,6 +29,13 @@ public interface AggregatorConfig {
     @WithDefault("true")
     boolean storeSamples();
 
+    /**
+     * Whether a starting aggregator first restores its memory (studies, trial windows, samples, trials awaiting
+     * objectives) from the records below its consumer groups' committed offsets.
+     */
+    @WithDefault("true")
+    boolean recoverOnStart();
+
     /** Names this replica's consumer groups for the topics every replica reads in full. */
     @WithDefault("local")
     String replica();

@@ -1,13 +1,11 @@
 package io.greenband.aggregator.adapter.messaging;
 
-import io.greenband.events.payload.EnergySample;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.servicekit.intake.EventIntake;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -23,11 +21,23 @@ public class EventConsumers {
 
     private final EventIntake intake;
     private final ScoringEngine engine;
+    private final SampleBatches samples;
 
     @Inject
     public EventConsumers(EventIntake intake, ScoringEngine engine) {
         this.intake = intake;
         this.engine = engine;
+        this.samples = new SampleBatches(new RecordIntake() {
+            @Override
+            public Optional<GreenbandEvent> decode(ConsumerRecord<String, byte[]> record) {
+                return intake.decode(record).map(e -> e.payload());
+            }
+
+            @Override
+            public void deadLetter(ConsumerRecord<String, byte[]> record, Throwable error) {
+                intake.deadLetter(record, error);
+            }
+        }, engine);
     }
 
     /** {@code studies}: every replica reads all study definitions (its own group id). */
@@ -52,31 +62,7 @@ public class EventConsumers {
     @Incoming("energy-sample")
     @Blocking
     public void samples(ConsumerRecords<String, byte[]> records) {
-        List<EnergySample> batch = new ArrayList<>(records.count());
-        List<ConsumerRecord<String, byte[]>> origins = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, byte[]> r : records) {
-            intake.decode(r).ifPresent(e -> {
-                if (e.payload() instanceof EnergySample s) {
-                    batch.add(s);
-                    origins.add(r);
-                } else {
-                    intake.deadLetter(r, new IllegalArgumentException("energy-sample topic carries "
-                            + e.type().ceType() + ": only energy samples belong there"));
-                }
-            });
-        }
-        try {
-            engine.acceptSamples(batch);
-        } catch (IllegalArgumentException batchFailure) {
-            // Find the offending samples one by one; the good ones are idempotent by sample id.
-            for (int i = 0; i < batch.size(); i++) {
-                try {
-                    engine.acceptSamples(List.of(batch.get(i)));
-                } catch (IllegalArgumentException e) {
-                    intake.deadLetter(origins.get(i), e);
-                }
-            }
-        }
+        samples.accept(records);
     }
 
     private void handle(ConsumerRecord<String, byte[]> record) {

@@ -54,6 +54,7 @@ public final class ScoringEngine {
     private Instant eventTime = Instant.EPOCH;
     private Instant sampleTime = Instant.EPOCH;
     private Instant lastAdvanceAt;
+    private boolean restoring;
 
     private ScoringEngine(Builder b) {
         this.store = b.store;
@@ -79,7 +80,9 @@ public final class ScoringEngine {
         if (event instanceof StudyDefined e) {
             define(e);
         } else if (event instanceof StudyStopped e) {
-            studyStore.markStopped(e.studyId(), e.at(), e.reason().name());
+            if (!restoring) {
+                studyStore.markStopped(e.studyId(), e.at(), e.reason().name());
+            }
         } else if (event instanceof TrialStarted e) {
             whenDefined(e.studyId(), e, () -> started(e));
         } else if (event instanceof TrialFinished e) {
@@ -106,11 +109,38 @@ public final class ScoringEngine {
             batch.add(sample);
             newest = newest.isAfter(s.windowEnd()) ? newest : s.windowEnd();
         }
-        if (storeSamples) {
+        if (storeSamples && !restoring) {
             store.saveSamples(batch);
         }
         advance(newest, true);
         settle(Duration.ZERO);
+    }
+
+    /**
+     * Rebuilds the in-memory state (study scorings, trial windows, samples in the attribution window, trials
+     * awaiting objectives) from events whose effects are already stored and published: everything up to the
+     * offsets the consumers committed before a restart. Nothing is written or published while restoring;
+     * events delivered again afterwards find their trials known and change nothing.
+     */
+    public synchronized void restore(List<GreenbandEvent> events) {
+        restoring = true;
+        try {
+            List<EnergySample> samples = new ArrayList<>();
+            for (GreenbandEvent e : events) {
+                if (e instanceof EnergySample s) {
+                    samples.add(s);
+                    continue;
+                }
+                if (!samples.isEmpty()) {
+                    acceptSamples(samples);
+                    samples = new ArrayList<>();
+                }
+                accept(e);
+            }
+            acceptSamples(samples);
+        } finally {
+            restoring = false;
+        }
     }
 
     /** Timer: lets event time run on with the wall clock while nothing arrives, then settles. */
@@ -130,7 +160,9 @@ public final class ScoringEngine {
         if (!studies.containsKey(e.studyId())) {
             studies.put(e.studyId(), StudyState.of(e, intensities));
         }
-        studyStore.saveStudy(StudyState.stored(e));
+        if (!restoring) {
+            studyStore.saveStudy(StudyState.stored(e));
+        }
         for (GreenbandEvent waiting : early.getOrDefault(e.studyId(), List.of())) {
             accept(waiting);
         }
@@ -152,8 +184,10 @@ public final class ScoringEngine {
         if (ledger.window(key).flatMap(w -> w.end()).isEmpty()) {
             ledger.putTrial(EventMapping.window(e));
         }
-        studyStore.saveRun(new io.greenband.aggregator.adapter.persistence.StoredRun(e.studyId(), e.trialId(),
-                e.attempt(), e.fidelity(), e.host(), e.devices(), e.config(), e.startedAt()));
+        if (!restoring) {
+            studyStore.saveRun(new io.greenband.aggregator.adapter.persistence.StoredRun(e.studyId(), e.trialId(),
+                    e.attempt(), e.fidelity(), e.host(), e.devices(), e.config(), e.startedAt()));
+        }
     }
 
     private void finished(TrialFinished e) {
@@ -200,7 +234,9 @@ public final class ScoringEngine {
             if (study == null) {
                 continue;
             }
-            store.saveTrialEnergy(energy);
+            if (!restoring) {
+                store.saveTrialEnergy(energy);
+            }
             // Scored "when due", not when noticed: the same events give the same timestamps.
             emit(study, study.scoring().onEnergy(energy, Optional.empty(), 0, energy.to().plus(attribution.gracePeriod())));
         }
@@ -212,6 +248,10 @@ public final class ScoringEngine {
 
     private void emit(StudyState study, List<TrialResult> results) {
         if (results.isEmpty()) {
+            return;
+        }
+        if (restoring) {
+            results.forEach(r -> study.scored().add(r.scored().key()));
             return;
         }
         Instant at = results.stream().map(r -> r.scored().scoredAt()).max(Comparator.naturalOrder()).orElseThrow();

@@ -31,36 +31,62 @@ public final class TopicReplay {
     public static final List<Topic> INPUTS = List.of(Topic.STUDIES, Topic.TRIAL_STARTED, Topic.TRIAL_PROGRESS,
             Topic.TRIAL_FINISHED, Topic.OBJECTIVE_REPORTED, Topic.ENERGY_SAMPLE);
 
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
     private TopicReplay() {
     }
 
     /** Every decodable input event on the broker at {@code bootstrapServers}, in replay order. */
     public static List<GreenbandEvent> read(String bootstrapServers, TopicRegistry topics, EventCodec codec) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (Topic t : INPUTS) {
+                for (PartitionInfo info : consumer.partitionsFor(topics.name(t), TIMEOUT)) {
+                    partitions.add(new TopicPartition(info.topic(), info.partition()));
+                }
+            }
+            return order(readUpTo(consumer, consumer.endOffsets(partitions, TIMEOUT), codec));
+        }
+    }
+
+    /**
+     * Every decodable event before {@code limits} (offset per partition; partitions not named are not read),
+     * in replay order.
+     */
+    public static List<GreenbandEvent> read(String bootstrapServers, Map<TopicPartition, Long> limits,
+            EventCodec codec) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
+            return order(readUpTo(consumer, limits, codec));
+        }
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String bootstrapServers) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "greenband-replay-" + UUID.randomUUID());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static List<GreenbandEvent> readUpTo(KafkaConsumer<String, byte[]> consumer,
+            Map<TopicPartition, Long> limits, EventCodec codec) {
         List<GreenbandEvent> events = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (Topic t : INPUTS) {
-                for (PartitionInfo info : consumer.partitionsFor(topics.name(t), Duration.ofSeconds(30))) {
-                    partitions.add(new TopicPartition(info.topic(), info.partition()));
-                }
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
-                        decode(codec, r, events);
-                    }
+        List<TopicPartition> partitions = limits.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(Map.Entry::getKey).toList();
+        if (partitions.isEmpty()) {
+            return events;
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        while (partitions.stream().anyMatch(tp -> consumer.position(tp) < limits.get(tp))) {
+            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                if (r.offset() < limits.get(new TopicPartition(r.topic(), r.partition()))) {
+                    decode(codec, r, events);
                 }
             }
         }
-        return order(events);
+        return events;
     }
 
     /**

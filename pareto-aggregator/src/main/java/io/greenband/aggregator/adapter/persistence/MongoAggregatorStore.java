@@ -7,9 +7,9 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.WriteModel;
 import io.greenband.aggregator.AggregatorException;
 import io.greenband.aggregator.core.attribution.Component;
@@ -23,10 +23,14 @@ import io.greenband.aggregator.core.study.StudyScoring;
 import io.greenband.aggregator.core.study.TrialResult;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -46,7 +50,7 @@ public final class MongoAggregatorStore {
   public static final String FRONTS = "fronts";
   /** Hypervolume history per study and fidelity. */
   public static final String HYPERVOLUME = "hypervolume_history";
-  /** Energy samples (the power-over-time series). */
+  /** Energy samples (the power-over-time series), one document per stream and minute. */
   public static final String SAMPLES = "energy_samples";
 
   private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
@@ -56,6 +60,7 @@ public final class MongoAggregatorStore {
   private final MongoCollection<Document> fronts;
   private final MongoCollection<Document> hypervolume;
   private final MongoCollection<Document> samples;
+  private final SampleBuckets recent = new SampleBuckets();
 
   /** A store on one database. */
   public MongoAggregatorStore(MongoDatabase database) {
@@ -74,7 +79,7 @@ public final class MongoAggregatorStore {
       trials.createIndex(Indexes.ascending("studyId", "scoredAt"), new IndexOptions().name("study_scored"));
       fronts.createIndex(Indexes.ascending("studyId", "fidelity"), new IndexOptions().name("study_fidelity"));
       hypervolume.createIndex(Indexes.ascending("studyId", "fidelity", "index"), new IndexOptions().name("study_fidelity_index"));
-      samples.createIndex(Indexes.ascending("host", "device", "windowStart"), new IndexOptions().name("stream_time"));
+      samples.createIndex(Indexes.ascending("host", "bucketStart"), new IndexOptions().name("host_time"));
       trialEnergy.createIndex(Indexes.ascending("trialId"), new IndexOptions().name("trial"));
       return null;
     });
@@ -120,17 +125,37 @@ public final class MongoAggregatorStore {
     run("saving hypervolume " + doc.get("_id"), () -> hypervolume.replaceOne(Filters.eq("_id", doc.get("_id")), doc, UPSERT));
   }
 
-  /** Upserts samples in one unordered bulk write (a sample id seen twice is stored once). */
-  public void saveSamples(List<EnergySample> batch) {
+  /**
+   * Stores samples in one unordered bulk write: each touched per-minute bucket is replaced whole (upsert) with
+   * what it held plus the batch, so a sample id seen twice is stored once.
+   */
+  public synchronized void saveSamples(List<EnergySample> batch) {
     if (batch.isEmpty()) {
       return;
     }
-    List<WriteModel<Document>> writes = new ArrayList<>(batch.size());
-    for (EnergySample s : batch) {
-      writes.add(new ReplaceOneModel<>(Filters.eq("_id", s.sampleId()), SampleDocuments.toDocument(s), UPSERT));
+    Set<String> touched = recent.add(batch, this::storedBuckets);
+    List<WriteModel<Document>> writes = new ArrayList<>(touched.size());
+    for (String id : touched) {
+      writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), SampleDocuments.bucket(id, recent.samples(id)), UPSERT));
     }
-    run("saving " + batch.size() + " energy samples",
-        () -> samples.bulkWrite(writes, new BulkWriteOptions().ordered(false)));
+    try {
+      run("saving " + batch.size() + " energy samples",
+          () -> samples.bulkWrite(writes, new BulkWriteOptions().ordered(false)));
+    } catch (RuntimeException e) {
+      recent.forget(touched);
+      throw e;
+    }
+    recent.evict();
+  }
+
+  private Map<String, List<EnergySample>> storedBuckets(Set<String> ids) {
+    return run("reading " + ids.size() + " sample buckets", () -> {
+      Map<String, List<EnergySample>> out = new HashMap<>();
+      for (Document d : samples.find(Filters.in("_id", ids))) {
+        out.put(d.getString("_id"), SampleDocuments.fromBucket(d));
+      }
+      return out;
+    });
   }
 
   /** A study's trials, in scoring order. */
@@ -187,13 +212,19 @@ public final class MongoAggregatorStore {
 
   /** Samples of a host whose window starts in [from, to), in time order (for power over time and replay). */
   public List<EnergySample> samples(String host, Instant from, Instant to) {
-    Bson filter = Filters.and(Filters.eq("host", host), Filters.gte("windowStart", Date.from(from)),
-        Filters.lt("windowStart", Date.from(to)));
+    Bson filter = Filters.and(Filters.eq("host", host),
+        Filters.gte("bucketStart", Date.from(SampleDocuments.bucketStart(from))), Filters.lt("bucketStart", Date.from(to)));
     return run("reading samples of host " + host, () -> {
       List<EnergySample> out = new ArrayList<>();
-      for (Document d : samples.find(filter).sort(Sorts.ascending("windowStart", "device"))) {
-        out.add(SampleDocuments.fromDocument(d));
+      for (Document d : samples.find(filter)) {
+        for (EnergySample s : SampleDocuments.fromBucket(d)) {
+          if (!s.windowStart().isBefore(from) && s.windowStart().isBefore(to)) {
+            out.add(s);
+          }
+        }
       }
+      out.sort(Comparator.comparing(EnergySample::windowStart).thenComparing(EnergySample::device)
+          .thenComparing(EnergySample::sampleId));
       return out;
     });
   }
@@ -218,7 +249,14 @@ public final class MongoAggregatorStore {
 
   /** Number of stored samples. */
   public long sampleCount() {
-    return run("counting samples", samples::countDocuments);
+    return run("counting samples", () -> {
+      long n = 0;
+      for (Document d : samples.find().projection(new Document("count", 1))) {
+        Number count = d.get("count", Number.class);
+        n += count == null ? 0 : count.longValue();
+      }
+      return n;
+    });
   }
 
   private static <T> T run(String what, Supplier<T> action) {

@@ -4,55 +4,118 @@ import io.greenband.aggregator.AggregatorException;
 import io.greenband.aggregator.core.attribution.Component;
 import io.greenband.aggregator.core.attribution.EnergySample;
 import io.greenband.aggregator.core.attribution.ProcessSeen;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.bson.Document;
 
 /**
- * Energy samples as documents ({@code _id} = sample id). Times are stored as BSON dates, i.e. to the
- * millisecond, the precision the monitor publishes.
+ * Energy samples as bucket documents: one document per stream (host, device, component) and minute of window
+ * start, its samples stored column by column ({@code sampleId}, {@code windowStart}, {@code windowEnd},
+ * {@code joules}, and {@code utilizationPercent} and {@code processes} when any sample of the bucket has
+ * them; one array element per sample, in time order), as MongoDB's own time-series buckets do. Times are BSON dates, i.e. to the millisecond, the precision the
+ * monitor publishes.
  */
 final class SampleDocuments {
+
+  /** Length of one bucket: 60 samples at the monitors' 1 Hz. */
+  static final Duration BUCKET = Duration.ofMinutes(1);
 
   private SampleDocuments() {
   }
 
-  static Document toDocument(EnergySample s) {
-    List<Document> processes = new ArrayList<>();
-    for (ProcessSeen p : s.processes()) {
-      Document d = new Document("pid", p.pid());
-      p.utilizationPercent().ifPresent(u -> d.append("utilizationPercent", u));
-      processes.add(d);
+  /** The id of the bucket holding {@code s}. */
+  static String bucketId(EnergySample s) {
+    return s.host() + "|" + s.device() + "|" + s.component().wireName() + "|"
+        + bucketStart(s.windowStart()).getEpochSecond();
+  }
+
+  /** Start of the bucket holding time {@code t}. */
+  static Instant bucketStart(Instant t) {
+    long bucket = BUCKET.getSeconds();
+    return Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), bucket) * bucket);
+  }
+
+  /** The whole bucket document of {@code samples} (all of one bucket, in time order). */
+  static Document bucket(String id, Collection<EnergySample> samples) {
+    EnergySample first = samples.iterator().next();
+    int n = samples.size();
+    List<String> ids = new ArrayList<>(n);
+    List<Date> starts = new ArrayList<>(n);
+    List<Date> ends = new ArrayList<>(n);
+    List<Double> joules = new ArrayList<>(n);
+    List<Double> utilization = new ArrayList<>(n);
+    List<List<Document>> processes = new ArrayList<>(n);
+    boolean anyUtilization = false;
+    boolean anyProcesses = false;
+    for (EnergySample s : samples) {
+      ids.add(s.sampleId());
+      starts.add(Date.from(s.windowStart()));
+      ends.add(Date.from(s.windowEnd()));
+      joules.add(s.joules());
+      utilization.add(s.utilizationPercent().isPresent() ? s.utilizationPercent().getAsDouble() : null);
+      anyUtilization |= s.utilizationPercent().isPresent();
+      anyProcesses |= !s.processes().isEmpty();
+      List<Document> seen = new ArrayList<>(s.processes().size());
+      for (ProcessSeen p : s.processes()) {
+        Document d = new Document("pid", p.pid());
+        p.utilizationPercent().ifPresent(u -> d.append("utilizationPercent", u));
+        seen.add(d);
+      }
+      processes.add(seen);
     }
-    Document doc = new Document("_id", s.sampleId())
-        .append("host", s.host())
-        .append("device", s.device())
-        .append("component", s.component().wireName())
-        .append("windowStart", Date.from(s.windowStart()))
-        .append("windowEnd", Date.from(s.windowEnd()))
-        .append("joules", s.joules())
-        .append("processes", processes);
-    s.utilizationPercent().ifPresent(u -> doc.append("utilizationPercent", u));
+    Document doc = new Document("_id", id)
+        .append("host", first.host())
+        .append("device", first.device())
+        .append("component", first.component().wireName())
+        .append("bucketStart", Date.from(bucketStart(first.windowStart())))
+        .append("count", n)
+        .append("sampleId", ids)
+        .append("windowStart", starts)
+        .append("windowEnd", ends)
+        .append("joules", joules);
+    if (anyUtilization) {
+      doc.append("utilizationPercent", utilization);
+    }
+    if (anyProcesses) {
+      doc.append("processes", processes);
+    }
     return doc;
   }
 
-  static EnergySample fromDocument(Document doc) {
+  /** The samples of one bucket document, in time order. */
+  static List<EnergySample> fromBucket(Document bucket) {
     try {
-      List<ProcessSeen> processes = new ArrayList<>();
-      for (Document p : doc.getList("processes", Document.class, List.of())) {
-        Number u = p.get("utilizationPercent", Number.class);
-        processes.add(new ProcessSeen(p.get("pid", Number.class).longValue(),
-            u == null ? OptionalDouble.empty() : OptionalDouble.of(u.doubleValue())));
+      String host = bucket.getString("host");
+      String device = bucket.getString("device");
+      Component component = Component.fromWireName(bucket.getString("component"));
+      List<String> ids = bucket.getList("sampleId", String.class);
+      List<Date> starts = bucket.getList("windowStart", Date.class);
+      List<Date> ends = bucket.getList("windowEnd", Date.class);
+      List<Number> joules = bucket.getList("joules", Number.class);
+      List<Number> utilization = bucket.getList("utilizationPercent", Number.class);
+      List<?> processes = bucket.getList("processes", Object.class);
+      List<EnergySample> out = new ArrayList<>(ids.size());
+      for (int i = 0; i < ids.size(); i++) {
+        List<ProcessSeen> seen = new ArrayList<>();
+        for (Object o : processes == null ? List.of() : (List<?>) processes.get(i)) {
+          Document p = (Document) o;
+          Number u = p.get("utilizationPercent", Number.class);
+          seen.add(new ProcessSeen(p.get("pid", Number.class).longValue(),
+              u == null ? OptionalDouble.empty() : OptionalDouble.of(u.doubleValue())));
+        }
+        Number u = utilization == null ? null : utilization.get(i);
+        out.add(new EnergySample(ids.get(i), host, device, component, starts.get(i).toInstant(),
+            ends.get(i).toInstant(), joules.get(i).doubleValue(),
+            u == null ? OptionalDouble.empty() : OptionalDouble.of(u.doubleValue()), seen));
       }
-      Number u = doc.get("utilizationPercent", Number.class);
-      return new EnergySample(doc.getString("_id"), doc.getString("host"), doc.getString("device"),
-          Component.fromWireName(doc.getString("component")), doc.getDate("windowStart").toInstant(),
-          doc.getDate("windowEnd").toInstant(), doc.get("joules", Number.class).doubleValue(),
-          u == null ? OptionalDouble.empty() : OptionalDouble.of(u.doubleValue()), processes);
+      return out;
     } catch (RuntimeException e) {
-      throw AggregatorException.malformed("energy sample document " + doc.get("_id") + " is malformed: "
+      throw AggregatorException.malformed("energy sample bucket " + bucket.get("_id") + " is malformed: "
           + e.getMessage(), e);
     }
   }

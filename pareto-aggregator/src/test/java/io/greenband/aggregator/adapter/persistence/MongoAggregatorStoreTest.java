@@ -149,6 +149,26 @@ class MongoAggregatorStoreTest {
   }
 
   @Test
+  void aRestartedStoreAddsToStoredBucketsWithoutLosingTheirSamples() {
+    List<EnergySample> samples = new ArrayList<>();
+    for (int s = 0; s < 90; s++) {
+      // Hosts and devices with dots and dollars: they end up in ids, not in field names.
+      samples.add(EnergySample.of("n.1/gpu/GPU-$0/" + s, "n.1", "GPU-$0", Component.GPU, T0.plusMillis(1000L * s),
+          T0.plusMillis(1000L * s + 1000), s));
+    }
+    store.saveSamples(samples.subList(0, 30));
+    MongoAggregatorStore restarted = new MongoAggregatorStore(client.getDatabase("greenband"));
+    restarted.saveSamples(samples.subList(20, 90)); // overlaps what the first one stored
+    restarted.saveSamples(samples.subList(0, 5)); // late redelivery into a bucket it holds
+    assertThat(restarted.sampleCount()).isEqualTo(90);
+    assertThat(client.getDatabase("greenband").getCollection(MongoAggregatorStore.SAMPLES).countDocuments())
+        .as("one document per stream and minute").isEqualTo(2);
+    assertThat(store.samples("n.1", T0, T0.plusSeconds(90))).containsExactlyElementsOf(samples);
+    assertThat(store.samples("n.1", T0.plusSeconds(59), T0.plusSeconds(61)))
+        .containsExactlyElementsOf(samples.subList(59, 61));
+  }
+
+  @Test
   void storeFailuresCarryTheirKindAndWhatWasAttempted() {
     store.ensureIndexes(); // twice is fine
     InetSocketAddress address = server.getLocalAddress();
