@@ -3,6 +3,7 @@ package io.greenband.suggester.config;
 import com.mongodb.client.MongoDatabase;
 import io.greenband.events.topic.TopicRegistry;
 import io.greenband.servicekit.intake.EventIntake;
+import io.greenband.servicekit.kafka.KafkaClientSettings;
 import io.greenband.suggester.adapter.messaging.LoopSettings;
 import io.greenband.suggester.adapter.messaging.SuggesterLoop;
 import io.greenband.suggester.adapter.persistence.SnapshotStore;
@@ -15,7 +16,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Turns configuration into the consumer loop and runs it from start-up to shutdown. */
@@ -49,14 +49,7 @@ public class SuggesterWiring {
         if (!config.enabled()) {
             return;
         }
-        Properties client = new Properties();
-        kafka.forEach((k, v) -> {
-            // Quarkus-only keys (e.g. a TLS registry name) mean nothing to a plain client.
-            if (!k.startsWith("tls-") && !k.startsWith("devservices")) {
-                client.put(k, v);
-            }
-        });
-        client.put(CommonClientConfigs.CLIENT_ID_CONFIG, application);
+        Properties client = KafkaClientSettings.forClient(kafka, application);
         LoopSettings settings = new LoopSettings(config.pollTimeout(), config.snapshot().everyInputs(),
                 config.snapshot().every());
         SnapshotStore store = new SnapshotStore(database, config.snapshotCollection(), intake.codec());

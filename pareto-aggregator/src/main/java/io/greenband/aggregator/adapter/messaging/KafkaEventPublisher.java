@@ -2,12 +2,15 @@ package io.greenband.aggregator.adapter.messaging;
 
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.servicekit.intake.EventIntake;
+import io.greenband.servicekit.kafka.KafkaClientSettings;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -32,15 +35,14 @@ public class KafkaEventPublisher implements EventPublisher {
     private final KafkaProducer<String, byte[]> producer;
 
     @Inject
-    public KafkaEventPublisher(EventIntake intake, @ConfigProperty(name = "kafka.bootstrap.servers") String servers,
+    public KafkaEventPublisher(EventIntake intake, @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "quarkus.application.name") String application) {
         this.intake = intake;
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        // Every kafka.* setting (TLS, SASL), like the service's other clients.
+        Properties p = KafkaClientSettings.forClient(kafka, application + "-events");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-events");
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
