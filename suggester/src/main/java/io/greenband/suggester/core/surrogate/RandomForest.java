@@ -26,16 +26,19 @@ public final class RandomForest implements Surrogate {
 
     private final RegressionTree[] trees;
     /**
-     * All trees' nodes in one layout (see {@link RegressionTree#copyInto}): per node the split feature and
-     * the index of the left child side by side, so one walk step reads one int pair and one threshold. A
-     * leaf is its own left child with threshold +infinity, and its value sits in {@link #leafValue}.
+     * All trees' nodes in one layout (see {@link RegressionTree#copyInto}): per node one int holding the index
+     * of the left child above the low {@link #featureBits} bits and the split feature in them, so one walk step
+     * reads one int and one threshold. A leaf is its own left child with threshold +infinity, and its value
+     * sits in {@link #leafValue}.
      */
     private final int[] nodeLinks;
+    private final int featureBits;
+    private final int featureMask;
     private final double[] nodeThreshold;
     private final double[] leafValue;
     private final int[] roots;
 
-    private RandomForest(RegressionTree[] trees) {
+    private RandomForest(RegressionTree[] trees, int width) {
         this.trees = trees;
         int total = 0;
         roots = new int[trees.length];
@@ -43,12 +46,17 @@ public final class RandomForest implements Surrogate {
             roots[t] = total;
             total += trees[t].nodes();
         }
-        nodeLinks = new int[2 * total];
+        featureBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, width - 1)));
+        featureMask = (1 << featureBits) - 1;
+        if (featureBits >= 31 || total > (Integer.MAX_VALUE >>> featureBits)) {
+            throw new IllegalArgumentException("a forest of " + total + " nodes over " + width
+                    + " features is too large to index; use fewer trees or training rows");
+        }
+        nodeLinks = new int[total];
         nodeThreshold = new double[total];
         leafValue = new double[total];
-        for (int t = 0; t < trees.length; t++) {
-            trees[t].copyInto(nodeLinks, nodeThreshold, leafValue, roots[t]);
-        }
+        IntStream.range(0, trees.length).parallel().forEach(t ->
+                trees[t].copyInto(nodeLinks, featureBits, nodeThreshold, leafValue, roots[t]));
     }
 
     /**
@@ -72,9 +80,7 @@ public final class RandomForest implements Surrogate {
             }
         }
         int[][] order = new int[d][];
-        for (int f = 0; f < d; f++) {
-            order[f] = IndexSort.byKey(cols[f]);
-        }
+        IntStream.range(0, d).parallel().forEach(f -> order[f] = IndexSort.byKey(cols[f]));
         SplittableRandom rng = new SplittableRandom(seed);
         SplittableRandom[] treeRngs = new SplittableRandom[settings.trees()];
         for (int t = 0; t < treeRngs.length; t++) {
@@ -105,7 +111,7 @@ public final class RandomForest implements Surrogate {
             trees[t] = d == 0 ? constantTree(y, weight, settings, treeRng)
                     : RegressionTree.grow(cols, y, weight, sorted, settings, treeRng);
         });
-        return new RandomForest(trees);
+        return new RandomForest(trees, d);
     }
 
     private static RegressionTree constantTree(double[] y, int[] weight, ForestSettings s, SplittableRandom rng) {
@@ -166,6 +172,8 @@ public final class RandomForest implements Surrogate {
         // A leaf reads feature 0; a forest without features still has a zero there.
         double[] rows = width == 0 ? NO_FEATURES : flat;
         int[] links = nodeLinks;
+        int fb = featureBits;
+        int fm = featureMask;
         double[] thr = nodeThreshold;
         int[] r = roots;
         for (int i = from; i < to; i++) {
@@ -179,10 +187,14 @@ public final class RandomForest implements Surrogate {
                 int n2 = r[k + 2];
                 int n3 = r[k + 3];
                 while (true) {
-                    int c0 = links[2 * n0 + 1] + (rows[b + links[2 * n0]] > thr[n0] ? 1 : 0);
-                    int c1 = links[2 * n1 + 1] + (rows[b + links[2 * n1]] > thr[n1] ? 1 : 0);
-                    int c2 = links[2 * n2 + 1] + (rows[b + links[2 * n2]] > thr[n2] ? 1 : 0);
-                    int c3 = links[2 * n3 + 1] + (rows[b + links[2 * n3]] > thr[n3] ? 1 : 0);
+                    int l0 = links[n0];
+                    int c0 = (l0 >>> fb) + (rows[b + (l0 & fm)] > thr[n0] ? 1 : 0);
+                    int l1 = links[n1];
+                    int c1 = (l1 >>> fb) + (rows[b + (l1 & fm)] > thr[n1] ? 1 : 0);
+                    int l2 = links[n2];
+                    int c2 = (l2 >>> fb) + (rows[b + (l2 & fm)] > thr[n2] ? 1 : 0);
+                    int l3 = links[n3];
+                    int c3 = (l3 >>> fb) + (rows[b + (l3 & fm)] > thr[n3] ? 1 : 0);
                     if (((c0 ^ n0) | (c1 ^ n1) | (c2 ^ n2) | (c3 ^ n3)) == 0) {
                         break;
                     }
@@ -207,7 +219,7 @@ public final class RandomForest implements Surrogate {
             for (; k < t; k++) {
                 int node = r[k];
                 int next;
-                while ((next = links[2 * node + 1] + (rows[b + links[2 * node]] > thr[node] ? 1 : 0)) != node) {
+                while ((next = (links[node] >>> fb) + (rows[b + (links[node] & fm)] > thr[node] ? 1 : 0)) != node) {
                     node = next;
                 }
                 double p = leafValue[node];
@@ -242,6 +254,8 @@ public final class RandomForest implements Surrogate {
         // A leaf reads feature 0; a forest without features still has a zero there.
         double[] rows = width == 0 ? NO_FEATURES : flat;
         int[] links = nodeLinks;
+        int fb = featureBits;
+        int fm = featureMask;
         double[] thr = nodeThreshold;
         for (int i = from; i < to; i++) {
             mean[i] = 0;
@@ -259,10 +273,14 @@ public final class RandomForest implements Surrogate {
                 int n2 = root;
                 int n3 = root;
                 while (true) {
-                    int c0 = links[2 * n0 + 1] + (rows[b0 + links[2 * n0]] > thr[n0] ? 1 : 0);
-                    int c1 = links[2 * n1 + 1] + (rows[b1 + links[2 * n1]] > thr[n1] ? 1 : 0);
-                    int c2 = links[2 * n2 + 1] + (rows[b2 + links[2 * n2]] > thr[n2] ? 1 : 0);
-                    int c3 = links[2 * n3 + 1] + (rows[b3 + links[2 * n3]] > thr[n3] ? 1 : 0);
+                    int l0 = links[n0];
+                    int c0 = (l0 >>> fb) + (rows[b0 + (l0 & fm)] > thr[n0] ? 1 : 0);
+                    int l1 = links[n1];
+                    int c1 = (l1 >>> fb) + (rows[b1 + (l1 & fm)] > thr[n1] ? 1 : 0);
+                    int l2 = links[n2];
+                    int c2 = (l2 >>> fb) + (rows[b2 + (l2 & fm)] > thr[n2] ? 1 : 0);
+                    int l3 = links[n3];
+                    int c3 = (l3 >>> fb) + (rows[b3 + (l3 & fm)] > thr[n3] ? 1 : 0);
                     if (((c0 ^ n0) | (c1 ^ n1) | (c2 ^ n2) | (c3 ^ n3)) == 0) {
                         break;
                     }
@@ -280,7 +298,7 @@ public final class RandomForest implements Surrogate {
                 int base = i * width;
                 int node = root;
                 int next;
-                while ((next = links[2 * node + 1] + (rows[base + links[2 * node]] > thr[node] ? 1 : 0)) != node) {
+                while ((next = (links[node] >>> fb) + (rows[base + (links[node] & fm)] > thr[node] ? 1 : 0)) != node) {
                     node = next;
                 }
                 accumulate(mean, variance, i, leafValue[node]);
@@ -303,7 +321,8 @@ public final class RandomForest implements Surrogate {
         double[] row = x.length == 0 ? NO_FEATURES : x;
         int node = root;
         int next;
-        while ((next = nodeLinks[2 * node + 1] + (row[nodeLinks[2 * node]] > nodeThreshold[node] ? 1 : 0)) != node) {
+        while ((next = (nodeLinks[node] >>> featureBits) + (row[nodeLinks[node] & featureMask] > nodeThreshold[node] ? 1 : 0))
+                != node) {
             node = next;
         }
         return leafValue[node];

@@ -32,16 +32,15 @@ final class RegressionTree {
 
     /**
      * Appends this tree to a flat node layout shared by a forest, starting at node {@code offset}:
-     * {@code links[2k]} is the split feature and {@code links[2k+1]} the absolute index of the left child
-     * (the right one follows it). A leaf splits on feature 0 at +infinity and is its own left child, so a
-     * walk that reaches it stays; its prediction goes to {@code outValue}.
+     * {@code links[k]} holds the absolute index of the left child (the right one follows it) shifted left by
+     * {@code featureBits}, and the split feature in those low bits. A leaf splits on feature 0 at +infinity and is
+     * its own left child, so a walk that reaches it stays; its prediction goes to {@code outValue}.
      */
-    void copyInto(int[] links, double[] outThreshold, double[] outValue, int offset) {
+    void copyInto(int[] links, int featureBits, double[] outThreshold, double[] outValue, int offset) {
         for (int i = 0; i < size; i++) {
             int k = offset + i;
             boolean leaf = feature[i] < 0;
-            links[2 * k] = leaf ? 0 : feature[i];
-            links[2 * k + 1] = leaf ? k : offset + left[i];
+            links[k] = ((leaf ? k : offset + left[i]) << featureBits) | (leaf ? 0 : feature[i]);
             outThreshold[k] = leaf ? Double.POSITIVE_INFINITY : threshold[i];
             outValue[k] = leaf ? value[i] : 0;
         }

@@ -181,13 +181,16 @@ class OptimizerTest {
 
     @Test
     void singleObjectiveSingleFidelityModelBeatsRandomSearch() {
-        double model = 0;
-        double random = 0;
-        for (long seed = 1; seed <= 4; seed++) {
-            model += bestOfQuadratic(Preset.HYPERBAND_PAREGO_RF, seed) / 4;
-            random += bestOfQuadratic(Preset.RANDOM, seed) / 4;
+        // Medians over a dozen seeds: one unlucky seed must not decide a comparison of methods.
+        double[] model = new double[12];
+        double[] random = new double[12];
+        for (int seed = 1; seed <= 12; seed++) {
+            model[seed - 1] = bestOfQuadratic(Preset.HYPERBAND_PAREGO_RF, seed);
+            random[seed - 1] = bestOfQuadratic(Preset.RANDOM, seed);
         }
-        assertThat(model).isLessThan(random / 2);
+        java.util.Arrays.sort(model);
+        java.util.Arrays.sort(random);
+        assertThat(model[6]).isLessThan(random[6] / 4);
     }
 
     /** Best value of a quadratic bowl on the unit square after 40 single-fidelity trials. */

@@ -23,6 +23,8 @@ public final class LocalAndSortedRandomSearch {
     public static final int DEFAULT_RANDOM_STARTS = 10;
     /** Local searches started from previously evaluated configurations. */
     public static final int DEFAULT_PREVIOUS_STARTS = 10;
+    /** Random configurations drawn and scored together on one thread. */
+    private static final int RANDOM_CHUNK = 500;
     /** Random configurations kept in the result besides the local optima. */
     private static final int RANDOM_KEPT = 256;
 
@@ -48,11 +50,26 @@ public final class LocalAndSortedRandomSearch {
      */
     public List<Candidate> maximize(AcquisitionFunction acq, List<double[]> previous, SplittableRandom rng) {
         double[][] random = new double[randomCount][];
-        for (int i = 0; i < randomCount; i++) {
-            random[i] = space.sample(rng);
-        }
         double[] scores = new double[randomCount];
-        acq.evaluate(random, scores);
+        // Chunks are drawn and scored in parallel, each from its own split, so the result does not depend on
+        // the threads; a chunk stays below the forest's own parallel batch size.
+        int chunks = (randomCount + RANDOM_CHUNK - 1) / RANDOM_CHUNK;
+        SplittableRandom[] chunkRngs = new SplittableRandom[chunks];
+        for (int c = 0; c < chunks; c++) {
+            chunkRngs[c] = rng.split();
+        }
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            int from = c * RANDOM_CHUNK;
+            int to = Math.min(randomCount, from + RANDOM_CHUNK);
+            double[][] drawn = new double[to - from][];
+            for (int i = 0; i < drawn.length; i++) {
+                drawn[i] = space.sample(chunkRngs[c]);
+            }
+            double[] chunkScores = new double[drawn.length];
+            acq.evaluate(drawn, chunkScores);
+            System.arraycopy(drawn, 0, random, from, drawn.length);
+            System.arraycopy(chunkScores, 0, scores, from, drawn.length);
+        });
         // Equal scores are ordered at random, as SMAC does.
         int[] idx = ScoreOrder.top(scores, Math.max(RANDOM_KEPT, DEFAULT_RANDOM_STARTS), rng);
 
