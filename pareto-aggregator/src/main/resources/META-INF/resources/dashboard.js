@@ -144,6 +144,11 @@
   function drawHypervolume(history) {
     drawLines($('hypervolume'), [{ name: 'top fidelity', points: history.map((h) => [Date.parse(h.at), h.hypervolume]) }],
       'time', 'hypervolume');
+    // A fixed reference point makes the line comparable over time; a derived frame moves with the points.
+    const last = history[history.length - 1];
+    $('hypervolume-frame').textContent = !last || !last.frame ? ''
+      : last.frame === 'fixed' ? 'reference point (' + last.reference.map(fmt).join(', ') + ') fixed by the study'
+        : 'frame derived from the observed points; values of different frames are not comparable';
   }
 
   function drawPower(points) {

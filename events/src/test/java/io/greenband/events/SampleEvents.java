@@ -99,6 +99,14 @@ public final class SampleEvents {
                 7L, Workload.defaults(), T0);
     }
 
+    /** {@link #studyDefined()} whose objectives give a hypervolume reference point: val_error 1.0, emissions 2.0 g. */
+    public static StudyDefined studyDefinedWithReference() {
+        StudyDefined s = studyDefined();
+        return new StudyDefined(s.studyId(), s.name(), s.description(), s.labels(), s.space(),
+                List.of(s.objectives().get(0).withReference(1.0), s.objectives().get(1).withReference(2.0)),
+                s.fidelity(), s.scheduler(), s.budget(), s.carbon(), s.seed(), s.workload(), s.definedAt());
+    }
+
     /** A study on the paper's DSNN space with the study defaults (objectives, shift-depth fidelity). */
     public static StudyDefined dsnnStudy() {
         return new StudyDefined("dsnn-paper", null, null, null, DsnnSpace.json(), StudyDefaults.OBJECTIVES,

@@ -159,17 +159,7 @@ public final class KafkaLog {
         checkReachable();
         List<LoggedEvent> out = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<TopicPartition> parts = new ArrayList<>();
-            for (Topic role : roles) {
-                List<PartitionInfo> infos = consumer.partitionsFor(topics.name(role), TIMEOUT);
-                if (infos == null || infos.isEmpty()) {
-                    throw CliException.notFound("topic '" + topics.name(role) + "' does not exist on " + bootstrapServers
-                            + "; check --topic-prefix");
-                }
-                infos.forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
-            }
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
+            List<TopicPartition> parts = assignFromBeginning(consumer, roles);
             Map<TopicPartition, Long> end = consumer.endOffsets(parts, TIMEOUT);
             long deadline = System.nanoTime() + TIMEOUT.toNanos() * 4;
             while (!reached(consumer, end)) {
@@ -187,6 +177,25 @@ public final class KafkaLog {
                 .thenComparing(e -> e.topic().ordinal()).thenComparingInt(LoggedEvent::partition)
                 .thenComparingLong(LoggedEvent::offset));
         return out;
+    }
+
+    /**
+     * Assigns every partition of the given topics to {@code consumer} (no group) at the beginning, and returns them;
+     * fails naming the topic when one does not exist.
+     */
+    public List<TopicPartition> assignFromBeginning(KafkaConsumer<String, byte[]> consumer, Collection<Topic> roles) {
+        List<TopicPartition> parts = new ArrayList<>();
+        for (Topic role : roles) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topics.name(role), TIMEOUT);
+            if (infos == null || infos.isEmpty()) {
+                throw CliException.notFound("topic '" + topics.name(role) + "' does not exist on " + bootstrapServers
+                        + "; check --topic-prefix");
+            }
+            infos.forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
+        }
+        consumer.assign(parts);
+        consumer.seekToBeginning(parts);
+        return parts;
     }
 
     /**

@@ -11,7 +11,6 @@ import io.greenband.events.topic.Topic;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -63,14 +61,7 @@ public final class ProducerLoop {
         int reported = 0;
         boolean stopped = false;
         try (KafkaConsumer<String, byte[]> consumer = log.consumer()) {
-            List<TopicPartition> parts = new ArrayList<>();
-            for (Topic role : List.of(Topic.TRIAL_FINISHED, Topic.STUDIES)) {
-                for (PartitionInfo i : consumer.partitionsFor(log.topics().name(role), Duration.ofSeconds(15))) {
-                    parts.add(new TopicPartition(i.topic(), i.partition()));
-                }
-            }
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
+            List<TopicPartition> parts = log.assignFromBeginning(consumer, List.of(Topic.TRIAL_FINISHED, Topic.STUDIES));
             while (keepGoing.getAsBoolean()) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
                     var event = log.decode(r);

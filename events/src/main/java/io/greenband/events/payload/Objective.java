@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * One objective of a study: its name, direction and where its value comes from: a trainer metric
  * ({@code metric:val_error}), the aggregator's energy accounting ({@code energy:emissions_g}) or a plug-in
  * producer ({@code producer:<name>}, or {@code producer:<name>/<objective>} when the producer reports several). Producers are waited for up to {@code waitTimeoutSeconds}; then
- * {@code onTimeout} applies.
+ * {@code onTimeout} applies. An optional {@code reference} is this objective's coordinate of the study's
+ * hypervolume reference point (a study gives one for every objective or for none, see {@link StudyDefined}).
  *
  * @param name               objective name, unique in the study
  * @param direction          minimize or maximize
@@ -20,9 +21,12 @@ import java.util.regex.Pattern;
  *                           {@link #DEFAULT_WAIT_TIMEOUT_SECONDS} for producer sources, 0 otherwise
  * @param onTimeout          what happens when the value does not arrive in time; defaults to
  *                           {@link OnTimeout#MARK_MISSING}
+ * @param reference          the hypervolume reference value in the objective's own units and direction (a value
+ *                           worse than any trial should reach: above the worst for a minimized objective, below
+ *                           it for a maximized one); optional, finite
  */
 public record Objective(String name, Direction direction, String source, String unit, Long waitTimeoutSeconds,
-                        OnTimeout onTimeout) {
+                        OnTimeout onTimeout, Double reference) {
 
     /** Default wait for a plug-in producer's value. */
     public static final long DEFAULT_WAIT_TIMEOUT_SECONDS = 600;
@@ -56,11 +60,25 @@ public record Objective(String name, Direction direction, String source, String 
         if (onTimeout == null) {
             onTimeout = OnTimeout.MARK_MISSING;
         }
+        if (reference != null) {
+            FieldChecks.finite(reference, "reference");
+        }
+    }
+
+    /** An objective without a reference value (the form of definitions written before references existed). */
+    public Objective(String name, Direction direction, String source, String unit, Long waitTimeoutSeconds,
+                     OnTimeout onTimeout) {
+        this(name, direction, source, unit, waitTimeoutSeconds, onTimeout, null);
     }
 
     /** Shorthand for a trainer-metric or energy objective with defaults. */
     public static Objective of(String name, Direction direction, String source) {
-        return new Objective(name, direction, source, null, null, null);
+        return new Objective(name, direction, source, null, null, null, null);
+    }
+
+    /** This objective with {@code reference} as its hypervolume reference value. */
+    public Objective withReference(double reference) {
+        return new Objective(name, direction, source, unit, waitTimeoutSeconds, onTimeout, reference);
     }
 
     /** {@code metric}, {@code energy} or {@code producer}. */

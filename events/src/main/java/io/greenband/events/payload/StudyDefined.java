@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
  * @param description free text, optional
  * @param labels      free key/value labels
  * @param space       the configuration space, ConfigSpace JSON (an object with {@code hyperparameters})
- * @param objectives  at least one objective, unique names, in the order of the objective vector
+ * @param objectives  at least one objective, unique names, in the order of the objective vector; either every
+ *                    objective gives a {@link Objective#reference() reference} or none does
  * @param fidelity    the multi-fidelity knob and range
  * @param scheduler   scheduling and promotion settings
  * @param budget      when to stop
@@ -70,6 +72,7 @@ public record StudyDefined(String studyId, String name, String description, Map<
                         "objectives/" + i + "/name '" + objectives.get(i).name() + "' is used twice; names must be unique");
             }
         }
+        checkReferences(objectives);
         FieldChecks.present(fidelity, "fidelity");
         scheduler = scheduler == null ? Scheduler.defaults() : scheduler;
         budget = budget == null ? Budget.defaults() : budget;
@@ -79,6 +82,32 @@ public record StudyDefined(String studyId, String name, String description, Map<
             throw new InvalidFieldException("fidelity/min", "fidelity/min must be > 0 for scheduler "
                     + scheduler.kind().json() + " (budgets are max·eta^-k), got " + fidelity.min());
         }
+    }
+
+    /** A partial reference point would leave the hypervolume undefined, so all objectives give one or none do. */
+    private static void checkReferences(List<Objective> objectives) {
+        Objective given = objectives.stream().filter(o -> o.reference() != null).findFirst().orElse(null);
+        if (given == null) {
+            return;
+        }
+        for (int i = 0; i < objectives.size(); i++) {
+            if (objectives.get(i).reference() == null) {
+                throw new InvalidFieldException("objectives/" + i + "/reference", "objectives/" + i + "/reference "
+                        + "is missing, but objective '" + given.name() + "' gives one: the hypervolume reference point "
+                        + "needs a value for every objective, so give a reference for each one or remove them all");
+            }
+        }
+    }
+
+    /**
+     * The study's hypervolume reference point in objective units and directions, in vector order, when its
+     * objectives give one; empty when the aggregator derives a frame per front.
+     */
+    public Optional<double[]> referencePoint() {
+        if (objectives.get(0).reference() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(objectives.stream().mapToDouble(Objective::reference).toArray());
     }
 
     /** The configuration space, parsed (it was checked when this record was built). */
@@ -95,7 +124,10 @@ public record StudyDefined(String studyId, String name, String description, Map<
     /**
      * A stable SHA-256 (hex) of what determines the study's results: space (in its canonical ConfigSpace
      * form), objectives, fidelity, scheduler, carbon, seed and workload, as canonical JSON. Id, name, description, labels, budget and
-     * definedAt are left out, so a renamed study or a raised budget keeps its fingerprint.
+     * definedAt are left out, so a renamed study or a raised budget keeps its fingerprint. Objective references
+     * count (they change every hypervolume the study reports, and a definition that differs only there must
+     * not share the ce_id of the first); absent optional fields are left out of the canonical form, so
+     * definitions without references keep the fingerprint they had before references existed.
      */
     public String fingerprint() {
         ObjectNode core = JsonNodeFactory.instance.objectNode();

@@ -13,12 +13,16 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A JSON tree parsed from YAML or JSON that remembers where each value came from, so errors found later (by
  * schema or record checks, as JSON pointers) can name the line and column.
  */
 final class LocatedTree {
+
+    private static final Pattern YAML_INFINITY = Pattern.compile("[-+]?\\.(inf|Inf|INF)");
+    private static final Pattern YAML_NAN = Pattern.compile("\\.(nan|NaN|NAN)");
 
     private final JsonNode root;
     private final Map<String, JsonLocation> locations;
@@ -81,7 +85,7 @@ final class LocatedTree {
                 };
             }
             case VALUE_NUMBER_FLOAT -> {
-                return f.numberNode(p.getDoubleValue());
+                return f.numberNode(floatValue(p));
             }
             case VALUE_TRUE, VALUE_FALSE -> {
                 return f.booleanNode(t == JsonToken.VALUE_TRUE);
@@ -91,6 +95,21 @@ final class LocatedTree {
             }
             default -> throw new JsonParseFailure("unexpected " + t, p.currentTokenLocation());
         }
+    }
+
+    /**
+     * The float at the parser. YAML's {@code .inf} and {@code .nan} are kept as the doubles they name, so the
+     * record checks can refuse them with the field's name instead of a bare parse error.
+     */
+    private static double floatValue(JsonParser p) throws IOException {
+        String text = p.getText().trim();
+        if (YAML_INFINITY.matcher(text).matches()) {
+            return text.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        if (YAML_NAN.matcher(text).matches()) {
+            return Double.NaN;
+        }
+        return p.getDoubleValue();
     }
 
     /** The tree. */

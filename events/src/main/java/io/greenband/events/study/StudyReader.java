@@ -91,8 +91,11 @@ public final class StudyReader {
             String detail = e.getMessage().substring(e.getMessage().indexOf(": ") + 2);
             String pointer = e.pointer();
             String last = pointer.substring(pointer.lastIndexOf('/') + 1);
+            // The message names the field itself (as 'eta' or 'objectives/1/name'); the error names it once, dotted.
             if (detail.startsWith(last + " ")) {
                 detail = detail.substring(last.length() + 1);
+            } else if (!pointer.isEmpty() && detail.startsWith(pointer.substring(1) + " ")) {
+                detail = detail.substring(pointer.length());
             }
             throw error(tree, sourceName, pointer, detail, e);
         }

@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudevents.CloudEvent;
 import io.greenband.events.EventType;
 import io.greenband.events.SampleEvents;
+import io.greenband.events.payload.Direction;
 import io.greenband.events.payload.GreenbandEvent;
+import io.greenband.events.payload.InvalidFieldException;
+import io.greenband.events.payload.Objective;
+import io.greenband.events.payload.StudyDefined;
 import io.greenband.events.topic.TopicRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -16,6 +20,7 @@ import java.time.ZoneOffset;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -95,6 +100,52 @@ class EventCodecTest {
         json.putObject("futureSection").put("x", 1);
 
         assertThat(codec.decodePayload(type, bytes(json))).isEqualTo(sample);
+    }
+
+    @Test
+    void referencePointTravelsWithTheStudyDefinition() {
+        StudyDefined referenced = SampleEvents.studyDefinedWithReference();
+        ProducerRecord<String, byte[]> sent = codec.toRecord(referenced);
+
+        StudyDefined back = codec.decode(SampleEvents.asConsumed(sent, 0, 5)).payload(StudyDefined.class);
+
+        assertThat(back).isEqualTo(referenced);
+        assertThat(back.referencePoint()).hasValueSatisfying(r -> assertThat(r).containsExactly(1.0, 2.0));
+        assertThat(new String(sent.value(), StandardCharsets.UTF_8)).contains("\"reference\":1.0", "\"reference\":2.0");
+        // Another reference point is another definition: it must not share the first one's idempotency key.
+        assertThat(header(sent, "ce_id")).isNotEqualTo(header(codec.toRecord(SampleEvents.studyDefined()), "ce_id"));
+    }
+
+    @Test
+    void studyWithoutReferencesIsWrittenAsBeforeAndHasNoReferencePoint() {
+        StudyDefined plain = SampleEvents.studyDefined();
+
+        assertThat(new String(codec.toRecord(plain).value(), StandardCharsets.UTF_8)).doesNotContain("reference");
+        assertThat(plain.referencePoint()).isEmpty();
+    }
+
+    @Test
+    void partialOrMistypedReferencesAreRejectedNamingTheField() {
+        ObjectNode partial = EventJson.mapper().valueToTree(SampleEvents.studyDefined());
+        ((ObjectNode) partial.withArray("objectives").get(0)).put("reference", 1.0);
+        ObjectNode mistyped = EventJson.mapper().valueToTree(SampleEvents.studyDefinedWithReference());
+        ((ObjectNode) mistyped.withArray("objectives").get(1)).put("reference", "two");
+
+        assertThatThrownBy(() -> codec.decodePayload(EventType.STUDY_DEFINED, bytes(partial)))
+                .isInstanceOfSatisfying(EventDecodingException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(EventDecodingException.Kind.INVALID_VALUE);
+                    assertThat(e.pointer()).isEqualTo("/objectives/1/reference");
+                    assertThat(e.getMessage()).contains("is missing, but objective 'val_error' gives one");
+                });
+        assertThatThrownBy(() -> codec.decodePayload(EventType.STUDY_DEFINED, bytes(mistyped)))
+                .isInstanceOfSatisfying(EventDecodingException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(EventDecodingException.Kind.SCHEMA_VIOLATION);
+                    assertThat(e.pointer()).isEqualTo("/objectives/1/reference");
+                });
+        assertThatThrownBy(() -> Objective.of("val_error", Direction.MINIMIZE, "metric:val_error")
+                .withReference(Double.POSITIVE_INFINITY))
+                .isInstanceOf(InvalidFieldException.class)
+                .hasMessage("reference must be a finite number, got Infinity");
     }
 
     private static byte[] bytes(JsonNode json) {

@@ -7,6 +7,7 @@ import io.greenband.events.SampleEvents;
 import io.greenband.events.payload.GreenbandEvent;
 import java.io.IOException;
 import java.io.InputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -27,6 +28,16 @@ class PinnedPayloadsTest {
         }
 
         assertThat(codec.decodePayload(type, pinned)).isEqualTo(SampleEvents.of(type));
+    }
+
+    @Test
+    void pinnedStudyWithAReferencePointStillDecodes() throws IOException {
+        byte[] pinned;
+        try (InputStream in = getClass().getResourceAsStream("/events/v1/study-defined-reference.json")) {
+            pinned = in.readAllBytes();
+        }
+
+        assertThat(codec.decodePayload(EventType.STUDY_DEFINED, pinned)).isEqualTo(SampleEvents.studyDefinedWithReference());
     }
 
     @ParameterizedTest

@@ -3,9 +3,12 @@ package io.greenband.events.study;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.greenband.events.EventType;
 import io.greenband.events.SampleEvents;
+import io.greenband.events.codec.EventCodec;
 import io.greenband.events.payload.Direction;
 import io.greenband.events.payload.Fidelity;
+import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.events.payload.Objective;
 import io.greenband.events.payload.Scheduler;
 import io.greenband.events.payload.StudyDefined;
@@ -133,6 +136,24 @@ class StudyReaderTest {
     }
 
     @Test
+    void fingerprintsOfStudiesWrittenBeforeReferencesAreUnchanged() throws IOException {
+        byte[] pinned;
+        try (InputStream in = getClass().getResourceAsStream("/events/v1/study-defined.json")) {
+            pinned = in.readAllBytes();
+        }
+        GreenbandEvent v1 = EventCodec.builder().setSource("/greenband/test").build()
+                .decodePayload(EventType.STUDY_DEFINED, pinned);
+
+        // Hashes taken before objectives could carry a reference: an absent reference must not move them.
+        assertThat(StudyReader.read(resource("full.yaml"), "full.yaml", null).fingerprint())
+                .isEqualTo("f98595d29360e11187bf16775c176d80f5589f9845a11efba0517d466d17a3fd");
+        assertThat(StudyReader.read(resource("dsnn-minimal.yaml"), "dsnn-minimal.yaml", null).fingerprint())
+                .isEqualTo("07b44b48b8830e50dcfca2f5f55d1b4fcebe336c78a5f4b89a3d03ccb742a639");
+        assertThat(((StudyDefined) v1).fingerprint())
+                .isEqualTo("d24fddf50ea27113a6d5ad71490db0ab32bb6c6656533f453f74b33971224f4c");
+    }
+
+    @Test
     void fingerprintSeesTheSpaceNotItsSpelling() {
         String yaml = resource("full.yaml");
         StudyDefined a = StudyReader.read(yaml, "full.yaml", null);
@@ -143,6 +164,65 @@ class StudyReaderTest {
 
         assertThat(explicitDefault.fingerprint()).isEqualTo(a.fingerprint());
         assertThat(otherDefault.fingerprint()).isNotEqualTo(a.fingerprint());
+    }
+
+    @Test
+    void referencesOfEveryObjectiveMakeTheReferencePoint() {
+        StudyDefined s = StudyReader.read(withReferences("1.0", "50", ".5"), "full.yaml", null);
+
+        assertThat(s.referencePoint()).hasValueSatisfying(r -> assertThat(r).containsExactly(1.0, 50.0, 0.5));
+        assertThat(s.objectives().get(1).reference()).isEqualTo(50.0);
+        assertThat(StudyReader.read(StudyWriter.toYaml(s), "again.yaml", null)).isEqualTo(s);
+        assertThat(StudyReader.read(StudyWriter.toJson(s), "again.json", null)).isEqualTo(s);
+        assertThat(StudyReader.read(resource("full.yaml"), "full.yaml", null).referencePoint()).isEmpty();
+    }
+
+    @Test
+    void referencesCountInTheFingerprint() {
+        StudyDefined plain = StudyReader.read(resource("full.yaml"), "full.yaml", null);
+        StudyDefined referenced = StudyReader.read(withReferences("1.0", "50", "0.5"), "full.yaml", null);
+        StudyDefined again = StudyReader.read(withReferences("1", "50.0", "0.50"), "full.yaml", null);
+        StudyDefined moved = StudyReader.read(withReferences("1.0", "60", "0.5"), "full.yaml", null);
+
+        assertThat(referenced.fingerprint()).isNotEqualTo(plain.fingerprint());
+        assertThat(again.fingerprint()).isEqualTo(referenced.fingerprint());
+        assertThat(moved.fingerprint()).isNotEqualTo(referenced.fingerprint());
+    }
+
+    @Test
+    void someReferencesButNotAllAreRefusedNamingTheMissingOne() {
+        String yaml = resource("full.yaml")
+                .replace("    source: metric:val_error\n", "    source: metric:val_error\n    reference: 1.0\n")
+                .replace("    source: producer:latency-bench\n", "    source: producer:latency-bench\n    reference: 0.5\n");
+
+        assertError(yaml, 19, "objectives[1].reference",
+                "full.yaml line 19: objectives[1].reference is missing, but objective 'val_error' gives one");
+        assertError(resource("full.yaml").replace("    source: energy:emissions_g\n",
+                "    source: energy:emissions_g\n    reference: 50\n"), 15, "objectives[0].reference",
+                "but objective 'emissions' gives one: the hypervolume reference point needs a value for every objective");
+    }
+
+    @Test
+    void referencesMustBeFiniteNumbers() {
+        assertError(withReferences("1.0", ".inf", "0.5"), 22, "objectives[1].reference",
+                "objectives[1].reference must be a finite number, got Infinity");
+        assertError(withReferences(".nan", "50", "0.5"), 18, "objectives[0].reference", "must be a finite number, got NaN");
+        assertError(withReferences("1.0", "50", "high"), 27, "objectives[2].reference", "number");
+    }
+
+    @Test
+    void duplicateObjectiveNamesNameTheFieldOnce() {
+        assertError(resource("full.yaml").replace("name: emissions", "name: val_error"), 18, "objectives[1].name",
+                "full.yaml line 18: objectives[1].name 'val_error' is used twice; names must be unique");
+    }
+
+    /** full.yaml with a reference under each of its three objectives. */
+    private static String withReferences(String valError, String emissions, String latency) {
+        return resource("full.yaml")
+                .replace("    source: metric:val_error\n", "    source: metric:val_error\n    reference: " + valError + "\n")
+                .replace("    source: energy:emissions_g\n", "    source: energy:emissions_g\n    reference: " + emissions + "\n")
+                .replace("    source: producer:latency-bench\n",
+                        "    source: producer:latency-bench\n    reference: " + latency + "\n");
     }
 
     private static void assertError(String content, int line, String field, String messagePart) {

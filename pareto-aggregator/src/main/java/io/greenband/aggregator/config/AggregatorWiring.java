@@ -13,9 +13,11 @@ import io.greenband.aggregator.core.emissions.IntensityTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import io.greenband.servicekit.intake.EventIntake;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Singleton;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -52,7 +54,8 @@ public class AggregatorWiring {
     @Produces
     @Singleton
     ScoringEngine engine(AggregatorConfig config, MongoAggregatorStore store, MongoStudyStore studyStore, EventPublisher publisher,
-            FrontListener listener, EventIntake intake, Config settings) {
+            FrontListener listener, EventIntake intake, Config settings,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         ScoringEngine engine = ScoringEngine.builder()
                 .setStore(store)
                 .setStudyStore(studyStore)
@@ -66,8 +69,8 @@ public class AggregatorWiring {
         if (config.recoverOnStart()) {
             List<StateRecovery.Group> groups = CHANNELS.stream().map(c -> group(settings, c)).flatMap(Optional::stream)
                     .toList();
-            int events = StateRecovery.restore(settings.getValue("kafka.bootstrap.servers", String.class), groups,
-                    intake.codec(), engine);
+            // Every kafka.* setting (TLS, SASL), like the consumers the recovery runs ahead of.
+            int events = StateRecovery.restore(kafka, groups, intake.codec(), engine);
             LOG.infof("restored the state from %d events below the committed offsets of %s", events,
                     groups.stream().map(StateRecovery.Group::groupId).toList());
         }

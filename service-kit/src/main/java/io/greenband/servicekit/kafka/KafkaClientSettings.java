@@ -1,7 +1,9 @@
 package io.greenband.servicekit.kafka;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Turns the {@code kafka.*} settings Quarkus collects for its own clients (bootstrap servers, security protocol,
@@ -23,5 +25,19 @@ public final class KafkaClientSettings {
         });
         client.put("client.id", clientId);
         return client;
+    }
+
+    /**
+     * The entries of {@code kafka} whose key {@code known} names (a client's {@code configNames()}), so the client
+     * gets every setting it understands (security, SASL, SSL included) and logs no unknown-config warnings.
+     */
+    public static Map<String, Object> only(Map<String, Object> kafka, Set<String> known) {
+        Map<String, Object> out = new HashMap<>();
+        kafka.forEach((key, value) -> {
+            if (known.contains(key) && value != null) {
+                out.put(key, value);
+            }
+        });
+        return out;
     }
 }

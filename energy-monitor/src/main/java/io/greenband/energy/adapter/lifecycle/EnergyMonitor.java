@@ -17,11 +17,13 @@ import io.greenband.events.payload.EnergySample;
 import io.greenband.events.topic.TopicRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -35,7 +37,7 @@ public class EnergyMonitor {
     private static final System.Logger LOG = System.getLogger(EnergyMonitor.class.getName());
 
     private final EnergyConfig config;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final String topicPrefix;
     private final NodeIdentity node;
     private final EnergyMetrics metrics;
@@ -45,10 +47,10 @@ public class EnergyMonitor {
 
     @Inject
     public EnergyMonitor(EnergyConfig config,
-                         @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                         @Identifier("default-kafka-broker") Map<String, Object> kafka,
                          @ConfigProperty(name = "greenband.topics.prefix") Optional<String> topicPrefix) {
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.topicPrefix = topicPrefix.map(String::strip).orElse("");
         this.node = EnergyWiring.identity(config, System.getenv());
         this.metrics = new EnergyMetrics(node.host());
@@ -73,7 +75,8 @@ public class EnergyMonitor {
         if (config.publish().enabled()) {
             EventCodec codec = EventCodec.builder().setSource(config.publish().eventSource())
                     .optRegistry(TopicRegistry.withPrefix(topicPrefix)).build();
-            publisher = new EnergySamplePublisher(codec, EnergySamplePublisher.kafkaProducer(bootstrapServers),
+            // Every kafka.* setting (TLS, SASL), like the other services' clients.
+            publisher = new EnergySamplePublisher(codec, EnergySamplePublisher.kafkaProducer(kafka),
                     config.publish().outboxCapacity());
             EnergySamplePublisher p = publisher;
             metrics.bindPublisher(p::published, p::dropped, p::failed);
@@ -85,7 +88,7 @@ public class EnergyMonitor {
         LOG.log(System.Logger.Level.INFO, "energy monitor for node " + node.nodeId() + " (host " + node.host()
                 + "): tick " + config.interval() + ", window " + sampler.window() + ", sources "
                 + sampler.sourceStatuses().stream().map(s -> s.source().label() + (s.available() ? "" : " (unavailable)"))
-                .toList() + (publisher == null ? ", publishing off" : ", publishing to Kafka at " + bootstrapServers));
+                .toList() + (publisher == null ? ", publishing off" : ", publishing to Kafka at " + kafka.get("bootstrap.servers")));
     }
 
     private void onWindows(List<DeviceWindow> windows) {

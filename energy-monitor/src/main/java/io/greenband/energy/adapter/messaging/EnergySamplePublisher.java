@@ -2,8 +2,10 @@ package io.greenband.energy.adapter.messaging;
 
 import io.greenband.events.codec.EventCodec;
 import io.greenband.events.payload.EnergySample;
+import io.greenband.servicekit.kafka.KafkaClientSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -21,6 +23,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * samples when full, and counts them.
  */
 public final class EnergySamplePublisher implements AutoCloseable {
+
+    /** The producer's {@code client.id}. */
+    public static final String CLIENT_ID = "greenband-energy-monitor";
 
     private static final System.Logger LOG = System.getLogger(EnergySamplePublisher.class.getName());
 
@@ -47,17 +52,25 @@ public final class EnergySamplePublisher implements AutoCloseable {
         thread.start();
     }
 
-    /** A Kafka producer for event records: idempotent, all replicas acknowledge. */
-    public static Producer<String, byte[]> kafkaProducer(String bootstrapServers) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    /**
+     * A Kafka producer for event records: idempotent, all replicas acknowledge.
+     *
+     * @param kafka the service's {@code kafka.*} client settings (bootstrap servers, security protocol, SASL, trust
+     *              store), as {@link KafkaClientSettings} takes them
+     */
+    public static Producer<String, byte[]> kafkaProducer(Map<String, Object> kafka) {
+        return new KafkaProducer<>(producerProperties(kafka));
+    }
+
+    /** The properties {@link #kafkaProducer} builds its producer with: every {@code kafka.*} setting plus its own. */
+    public static Properties producerProperties(Map<String, Object> kafka) {
+        Properties p = KafkaClientSettings.forClient(kafka, CLIENT_ID);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "greenband-energy-monitor");
-        return new KafkaProducer<>(p);
+        return p;
     }
 
     /** Queues samples; never blocks. */

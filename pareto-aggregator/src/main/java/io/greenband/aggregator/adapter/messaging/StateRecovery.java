@@ -3,6 +3,7 @@ package io.greenband.aggregator.adapter.messaging;
 import io.greenband.aggregator.AggregatorException;
 import io.greenband.events.codec.EventCodec;
 import io.greenband.events.payload.GreenbandEvent;
+import io.greenband.servicekit.kafka.KafkaClientSettings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,19 +36,22 @@ public final class StateRecovery {
     public record Group(String groupId, Set<String> topics) {
     }
 
-    /** Restores {@code engine} from the records below the committed offsets of {@code groups}; returns their count. */
-    public static int restore(String bootstrapServers, List<Group> groups, EventCodec codec, ScoringEngine engine) {
-        List<GreenbandEvent> events = TopicReplay.read(bootstrapServers, committed(bootstrapServers, groups), codec);
+    /**
+     * Restores {@code engine} from the records below the committed offsets of {@code groups}; returns their count.
+     *
+     * @param kafka the service's {@code kafka.*} client settings (bootstrap servers, security protocol, SASL, trust
+     *              store), as {@link KafkaClientSettings} takes them
+     */
+    public static int restore(Map<String, Object> kafka, List<Group> groups, EventCodec codec, ScoringEngine engine) {
+        List<GreenbandEvent> events = TopicReplay.read(kafka, committed(kafka, groups), codec);
         engine.restore(events);
         return events.size();
     }
 
     /** The committed offset of every partition of the groups' topics (partitions with none are left out). */
-    public static Map<TopicPartition, Long> committed(String bootstrapServers, List<Group> groups) {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    public static Map<TopicPartition, Long> committed(Map<String, Object> kafka, List<Group> groups) {
         Map<TopicPartition, Long> limits = new HashMap<>();
-        try (Admin admin = Admin.create(p)) {
+        try (Admin admin = Admin.create(adminProperties(kafka))) {
             for (Group g : groups) {
                 Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(g.groupId())
                         .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
@@ -63,8 +67,13 @@ public final class StateRecovery {
         } catch (ExecutionException | TimeoutException e) {
             throw AggregatorException.recoveryFailed("reading the committed offsets of " + groups.stream()
                     .map(Group::groupId).toList() + " failed: " + e.getMessage()
-                    + "; is Kafka reachable at " + bootstrapServers + "?", e);
+                    + "; is Kafka reachable at " + kafka.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG) + "?", e);
         }
         return limits;
+    }
+
+    /** The properties the offset-reading admin client is built with: every {@code kafka.*} setting. */
+    static Properties adminProperties(Map<String, Object> kafka) {
+        return KafkaClientSettings.forClient(kafka, "greenband-recovery");
     }
 }

@@ -25,10 +25,12 @@ import java.util.Set;
 record StudyState(StudyScoring scoring, String fingerprint, Set<TrialKey> started, Set<TrialKey> finished,
         Set<TrialKey> scored) {
 
+    /** The scoring of a newly defined study: its objectives, carbon, maximum fidelity and reference point. */
     static StudyState of(StudyDefined e, IntensityResolver intensities) {
+        // The study's own reference point fixes every front's frame; without one, fronts derive theirs.
         StudyScoring scoring = new StudyScoring(e.studyId(), EventMapping.plan(e),
                 new StudyCarbon(EventMapping.carbon(e.carbon()), intensities), OptionalDouble.of(e.fidelity().max()),
-                Optional.empty());
+                e.referencePoint());
         return new StudyState(scoring, e.fingerprint(), new HashSet<>(), new HashSet<>(), new HashSet<>());
     }
 

@@ -5,6 +5,7 @@ import io.greenband.events.codec.EventDecodingException;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;
+import io.greenband.servicekit.kafka.KafkaClientSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,9 +37,14 @@ public final class TopicReplay {
     private TopicReplay() {
     }
 
-    /** Every decodable input event on the broker at {@code bootstrapServers}, in replay order. */
-    public static List<GreenbandEvent> read(String bootstrapServers, TopicRegistry topics, EventCodec codec) {
-        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
+    /**
+     * Every decodable input event on the broker, in replay order.
+     *
+     * @param kafka {@code kafka.*} client settings (bootstrap servers, security protocol, SASL, trust store), as
+     *              {@link KafkaClientSettings} takes them
+     */
+    public static List<GreenbandEvent> read(Map<String, Object> kafka, TopicRegistry topics, EventCodec codec) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(kafka)) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (Topic t : INPUTS) {
                 for (PartitionInfo info : consumer.partitionsFor(topics.name(t), TIMEOUT)) {
@@ -53,20 +59,25 @@ public final class TopicReplay {
      * Every decodable event before {@code limits} (offset per partition; partitions not named are not read),
      * in replay order.
      */
-    public static List<GreenbandEvent> read(String bootstrapServers, Map<TopicPartition, Long> limits,
+    public static List<GreenbandEvent> read(Map<String, Object> kafka, Map<TopicPartition, Long> limits,
             EventCodec codec) {
-        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(kafka)) {
             return order(readUpTo(consumer, limits, codec));
         }
     }
 
-    private static KafkaConsumer<String, byte[]> consumer(String bootstrapServers) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "greenband-replay-" + UUID.randomUUID());
+    private static KafkaConsumer<String, byte[]> consumer(Map<String, Object> kafka) {
+        return new KafkaConsumer<>(consumerProperties(kafka), new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** The properties the replay consumer is built with: every {@code kafka.*} setting, no group, no commits. */
+    static Properties consumerProperties(Map<String, Object> kafka) {
+        Properties p = KafkaClientSettings.forClient(kafka, "greenband-replay-" + UUID.randomUUID());
+        // Partitions are assigned, never subscribed: a group id from the settings would only invite commits.
+        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
-        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        return p;
     }
 
     private static List<GreenbandEvent> readUpTo(KafkaConsumer<String, byte[]> consumer,

@@ -54,8 +54,10 @@ final class FrontDocuments {
         List<Double> values = m.getList("values", Double.class);
         members.add(new ParetoPoint(m.getString("id"), values.stream().mapToDouble(Double::doubleValue).toArray()));
       }
+      Document frame = doc.get("frame", Document.class);
       return new StoredFront(doc.getString("studyId"), doc.get("fidelity", Number.class).doubleValue(),
           doc.getBoolean("top"), members, doc.get("hypervolume", Number.class).doubleValue(),
+          frame == null ? null : frame.getString("rule"),
           doc.getList("referenceInObjectiveUnits", Double.class, List.of()), doc.getDate("updatedAt").toInstant());
     } catch (RuntimeException e) {
       throw AggregatorException.malformed("front document " + doc.get("_id") + " is malformed: " + e.getMessage(), e);
@@ -71,14 +73,18 @@ final class FrontDocuments {
         .append("at", Date.from(e.at()))
         .append("pointId", e.pointId())
         .append("frontSize", e.frontSize())
-        .append("hypervolume", e.hypervolume());
+        .append("hypervolume", e.hypervolume())
+        // Values of different derived frames are not comparable: each entry says which frame it is in.
+        .append("frame", e.frame().rule().name())
+        .append("referenceInObjectiveUnits", boxed(e.frame().referenceInObjectiveUnits()));
   }
 
   static StoredHypervolume readHypervolume(Document doc) {
     try {
       return new StoredHypervolume(doc.get("index", Number.class).intValue(), doc.getDate("at").toInstant(),
           doc.getString("pointId"), doc.get("frontSize", Number.class).intValue(),
-          doc.get("hypervolume", Number.class).doubleValue());
+          doc.get("hypervolume", Number.class).doubleValue(), doc.getString("frame"),
+          doc.getList("referenceInObjectiveUnits", Double.class, List.of()));
     } catch (RuntimeException e) {
       throw AggregatorException.malformed("hypervolume document " + doc.get("_id") + " is malformed: "
           + e.getMessage(), e);

@@ -12,9 +12,11 @@ import java.util.List;
  * @param top         whether it was the top fidelity's front when written
  * @param members     its members (minimized vectors: maximized objectives negated)
  * @param hypervolume its hypervolume in its frame
+ * @param frame       the rule of that frame ({@code FIXED}: the study's reference point; {@code DERIVED}: from
+ *                    the observed points), null in documents written without one
  * @param reference   the reference point in minimized objective units
  * @param updatedAt   when it was written
  */
 public record StoredFront(String studyId, double fidelity, boolean top, List<ParetoPoint> members, double hypervolume,
-    List<Double> reference, Instant updatedAt) {
+    String frame, List<Double> reference, Instant updatedAt) {
 }

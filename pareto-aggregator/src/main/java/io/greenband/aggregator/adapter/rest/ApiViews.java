@@ -9,7 +9,9 @@ import io.greenband.aggregator.core.attribution.DeviceEnergy;
 import io.greenband.aggregator.core.attribution.TrialEnergy;
 import io.greenband.aggregator.core.pareto.ParetoPoint;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The JSON shapes of the API (see {@code openapi.yaml}) and their mapping from stored records. */
@@ -42,12 +44,17 @@ final class ApiViews {
     record Member(String pointId, List<Double> values) {
     }
 
-    /** A front. */
-    record Front(double fidelity, boolean top, double hypervolume, List<Member> members, Instant updatedAt) {
+    /**
+     * A front; {@code frame} is {@code fixed} (the study's reference point) or {@code derived}, and
+     * {@code reference} the reference point in objective units as reported.
+     */
+    record Front(double fidelity, boolean top, double hypervolume, String frame, List<Double> reference,
+            List<Member> members, Instant updatedAt) {
     }
 
-    /** One hypervolume history entry. */
-    record HypervolumePoint(int index, Instant at, String pointId, int frontSize, double hypervolume) {
+    /** One hypervolume history entry, with the frame it was measured in (null for entries stored without one). */
+    record HypervolumePoint(int index, Instant at, String pointId, int frontSize, double hypervolume, String frame,
+            List<Double> reference) {
     }
 
     /** Energy of one device or component for a trial. */
@@ -71,7 +78,7 @@ final class ApiViews {
 
     static Trial trial(StoredTrial t, boolean onFront, StoredRun run) {
         List<Value> values = t.objectives().stream().map(v -> new Value(v.name(),
-                v.direction().name().toLowerCase(java.util.Locale.ROOT),
+                v.direction().name().toLowerCase(Locale.ROOT),
                 v.value().isPresent() ? v.value().getAsDouble() : null, v.isMissing(), v.substituted(), v.note())).toList();
         return new Trial(t.key().trialId(), t.key().attempt(), t.fidelity(), t.status(), t.revision(), values, onFront,
                 t.emissionsGrams().isPresent() ? t.emissionsGrams().getAsDouble() : null,
@@ -81,22 +88,32 @@ final class ApiViews {
 
     static Front front(StoredFront f, List<String> directions) {
         List<Member> members = f.members().stream().map(p -> member(p, directions)).toList();
-        return new Front(f.fidelity(), f.top(), f.hypervolume(), members, f.updatedAt());
+        return new Front(f.fidelity(), f.top(), f.hypervolume(), rule(f.frame()), reported(f.reference(), directions),
+                members, f.updatedAt());
     }
 
     /** Undoes the negation of maximized objectives so clients see reported values. */
     static Member member(ParetoPoint p, List<String> directions) {
-        double[] v = p.values();
-        Double[] out = new Double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            boolean max = i < directions.size() && directions.get(i).equals("maximize");
-            out[i] = max ? -v[i] : v[i];
-        }
-        return new Member(p.id(), List.of(out));
+        return new Member(p.id(), reported(Arrays.stream(p.values()).boxed().toList(), directions));
     }
 
-    static HypervolumePoint hypervolume(StoredHypervolume h) {
-        return new HypervolumePoint(h.index(), h.at(), h.pointId(), h.frontSize(), h.hypervolume());
+    static HypervolumePoint hypervolume(StoredHypervolume h, List<String> directions) {
+        return new HypervolumePoint(h.index(), h.at(), h.pointId(), h.frontSize(), h.hypervolume(), rule(h.frame()),
+                reported(h.reference(), directions));
+    }
+
+    /** Minimized values (maximized objectives negated) back in the units and signs the study reports. */
+    private static List<Double> reported(List<Double> minimized, List<String> directions) {
+        Double[] out = new Double[minimized.size()];
+        for (int i = 0; i < out.length; i++) {
+            boolean max = i < directions.size() && directions.get(i).equals("maximize");
+            out[i] = max ? -minimized.get(i) : minimized.get(i);
+        }
+        return List.of(out);
+    }
+
+    private static String rule(String stored) {
+        return stored == null ? null : stored.toLowerCase(Locale.ROOT);
     }
 
     static Energy energy(TrialEnergy e) {

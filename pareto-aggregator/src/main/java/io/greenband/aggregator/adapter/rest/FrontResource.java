@@ -51,6 +51,8 @@ public class FrontResource {
         if (f == null) {
             return List.of();
         }
-        return views.store.hypervolumeHistory(studyId, f).stream().map(ApiViews::hypervolume).toList();
+        List<String> directions = views.directions(studyId);
+        return views.store.hypervolumeHistory(studyId, f).stream().map(h -> ApiViews.hypervolume(h, directions))
+                .toList();
     }
 }

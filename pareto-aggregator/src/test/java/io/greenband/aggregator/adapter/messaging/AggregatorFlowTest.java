@@ -19,12 +19,14 @@ import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -63,13 +65,16 @@ class AggregatorFlowTest {
     AggregatorConfig config;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String servers;
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
 
     @Test
     void scriptedStudyIsScoredStoredDeadLetteredAndReplayedIdentically() throws Exception {
         FlowScript script = new FlowScript("flow-study");
         EventCodec codec = EventCodec.builder().setSource("/greenband/test").optRegistry(topics).build();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps(), new StringSerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps(servers),
+                new StringSerializer(), new ByteArraySerializer())) {
             // Garbage first: the consumer must dead-letter it and go on.
             producer.send(new ProducerRecord<>(topics.name(Topic.TRIAL_FINISHED), script.studyId,
                     "{not an event".getBytes(StandardCharsets.UTF_8))).get();
@@ -83,7 +88,8 @@ class AggregatorFlowTest {
             producer.flush();
         }
 
-        List<ConsumerRecord<String, byte[]>> scored = readUntil(topics.name(Topic.TRIAL_SCORED), script.studyId, 3);
+        List<ConsumerRecord<String, byte[]>> scored = readUntil(servers, topics.name(Topic.TRIAL_SCORED),
+                script.studyId, 3);
         List<TrialScored> events = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : scored) {
             assertThat(r.key()).isEqualTo(script.studyId);
@@ -107,7 +113,8 @@ class AggregatorFlowTest {
                 f.members().stream().map(p -> p.id()).sorted().toList())
                 .containsExactly(script.trialId(1) + "#1", script.trialId(2) + "#1"));
 
-        List<ConsumerRecord<String, byte[]>> dead = readUntil(topics.name(Topic.DEAD_LETTER), script.studyId, 1);
+        List<ConsumerRecord<String, byte[]>> dead = readUntil(servers, topics.name(Topic.DEAD_LETTER),
+                script.studyId, 1);
         assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not an event");
         assertThat(header(dead.get(0), "dead-letter-topic")).isEqualTo(topics.name(Topic.TRIAL_FINISHED));
 
@@ -119,7 +126,7 @@ class AggregatorFlowTest {
                 .setPublisher(EventPublisher.none())
                 .optAttribution(new AttributionSettings(config.gracePeriod(), config.gapTolerance()))
                 .build();
-        TopicReplay.feed(TopicReplay.read(servers, topics, codec), replay);
+        TopicReplay.feed(TopicReplay.read(kafka, topics, codec), replay);
         List<String> trialIds = List.of(script.trialId(0), script.trialId(1), script.trialId(2));
         for (var c : List.of(
                 new Scope(MongoAggregatorStore.TRIALS, Filters.eq("studyId", script.studyId)),
@@ -143,10 +150,12 @@ class AggregatorFlowTest {
                 .into(new ArrayList<>());
     }
 
-    private List<ConsumerRecord<String, byte[]>> readUntil(String topic, String key, int count) {
+    /** Reads {@code topic} from the beginning until {@code count} records keyed {@code key} arrived. */
+    static List<ConsumerRecord<String, byte[]>> readUntil(String servers, String topic, String key, int count) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "flow-test-" + topic);
+        // A group per study: each test reads its own study's records from the beginning.
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "flow-test-" + key + "-" + topic);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
@@ -164,7 +173,8 @@ class AggregatorFlowTest {
         return out;
     }
 
-    private static void await(BooleanSupplier condition, String what) {
+    /** Spins until {@code condition} holds, failing after {@link #PATIENCE}. */
+    static void await(BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -178,7 +188,8 @@ class AggregatorFlowTest {
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
-    private Properties producerProps() {
+    /** A producer waiting for every replica. */
+    static Properties producerProps(String servers) {
         Properties p = new Properties();
         p.put("bootstrap.servers", servers);
         p.put("acks", "all");

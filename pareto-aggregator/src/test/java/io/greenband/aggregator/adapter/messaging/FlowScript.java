@@ -70,6 +70,14 @@ final class FlowScript {
                 Workload.defaults(), base);
     }
 
+    /** {@link #study()} with a hypervolume reference point: {@code error} for val_error, {@code grams} for emissions. */
+    StudyDefined studyWithReference(double error, double grams) {
+        StudyDefined s = study();
+        return new StudyDefined(s.studyId(), s.name(), s.description(), s.labels(), s.space(),
+                List.of(s.objectives().get(0).withReference(error), s.objectives().get(1).withReference(grams)),
+                s.fidelity(), s.scheduler(), s.budget(), s.carbon(), s.seed(), s.workload(), s.definedAt());
+    }
+
     /** Trial events: started and finished of each trial. */
     List<GreenbandEvent> trialEvents() {
         List<GreenbandEvent> out = new ArrayList<>();

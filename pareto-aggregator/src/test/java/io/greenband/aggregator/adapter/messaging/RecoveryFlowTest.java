@@ -16,10 +16,12 @@ import io.greenband.events.payload.TrialScored;
 import io.greenband.events.topic.TopicRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -52,6 +54,9 @@ class RecoveryFlowTest {
     AggregatorConfig config;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String servers;
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
 
     @Test
     void rereadingAndRestartingReproduceTheServiceDocuments() throws Exception {
@@ -87,7 +92,7 @@ class RecoveryFlowTest {
             driver.handleWithoutCommit();
         }
         ScoringEngine second = engine(restarted, recording);
-        int restored = StateRecovery.restore(servers, List.of(new StateRecovery.Group(group, names)), codec, second);
+        int restored = StateRecovery.restore(kafka, List.of(new StateRecovery.Group(group, names)), codec, second);
         assertThat(restored).isPositive();
         try (TopicDriver driver = new TopicDriver(servers, group, 3, topics, codec, second)) {
             driver.run(() -> false);

@@ -12,9 +12,23 @@ public final class SeededStudy {
      */
     public static void seed(ScoringEngine engine, String studyId, int hoursBefore) {
         FlowScript script = new FlowScript(studyId, FlowScript.T0.minusSeconds(3600L * hoursBefore));
+        feed(engine, script, script.study());
+    }
+
+    /**
+     * Like {@link #seed}, with a study whose reference point is {@code error} for val_error and {@code grams}
+     * for emissions; scored, its front has hypervolume (0.25 - 0.20)(grams - 1.8) + (error - 0.25)(grams - 0.9).
+     */
+    public static void seedWithReference(ScoringEngine engine, String studyId, int hoursBefore, double error,
+            double grams) {
+        FlowScript script = new FlowScript(studyId, FlowScript.T0.minusSeconds(3600L * hoursBefore));
+        feed(engine, script, script.studyWithReference(error, grams));
+    }
+
+    private static void feed(ScoringEngine engine, FlowScript script, io.greenband.events.payload.StudyDefined study) {
         java.util.List<io.greenband.events.payload.GreenbandEvent> all = new java.util.ArrayList<>(script.trialEvents());
         all.addAll(script.samples());
-        all.add(script.study());
+        all.add(study);
         TopicReplay.feed(TopicReplay.order(all), engine);
     }
 }

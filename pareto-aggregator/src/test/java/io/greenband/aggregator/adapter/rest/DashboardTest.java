@@ -61,6 +61,7 @@ class DashboardTest {
         assertThat(points).as("scatter points").isEqualTo(FlowScriptAccess.trials());
         assertThat(front).as("front points").isEqualTo(2);
         assertThat(dom).contains("data-trial=\"" + STUDY + "-t1#1\"");
+        assertThat(dom).as("hypervolume caption").contains("<small id=\"hypervolume-frame\">frame derived from the observed points");
 
         Path png = Path.of("target", "dashboard.png");
         Files.deleteIfExists(png);

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class RestApiTest {
 
     static final String STUDY = "rest-study";
+    static final String REFERENCED = "rest-reference-study";
 
     @TestHTTPResource("/")
     URI root;
@@ -75,14 +76,37 @@ class RestApiTest {
         assertThat(front.path("members").size()).isEqualTo(2);
         assertThat(front.path("hypervolume").asDouble()).isPositive();
         assertThat(get("/api/studies/" + STUDY + "/fronts").size()).isEqualTo(1);
+        assertThat(front.path("frame").asText()).isEqualTo("derived");
+        assertThat(front.path("reference").size()).isEqualTo(2);
         JsonNode history = get("/api/studies/" + STUDY + "/hypervolume");
         assertThat(history.size()).isGreaterThanOrEqualTo(2);
+        assertThat(history.get(0).path("frame").asText()).isEqualTo("derived");
         JsonNode energy = get("/api/studies/" + STUDY + "/trials/" + STUDY + "-t1/energy");
         assertThat(energy.path("totalJoules").asDouble()).isCloseTo(
                 io.greenband.aggregator.adapter.messaging.FlowScriptAccess.joules(1), within(1e-6));
         JsonNode power = get("/api/studies/" + STUDY + "/power");
         assertThat(power.size()).isEqualTo(18);
         assertThat(power.get(6).path("watts").asDouble()).isCloseTo(300.0, within(1e-9));
+    }
+
+    @Test
+    void studyReferencePointIsTheFrameOfItsFrontAndHistory() throws Exception {
+        SeededStudy.seedWithReference(engine, REFERENCED, 3, 1.0, 2.0);
+
+        JsonNode front = get("/api/studies/" + REFERENCED + "/front");
+        assertThat(front.path("frame").asText()).isEqualTo("fixed");
+        assertThat(front.path("reference").toString()).isEqualTo("[1.0,2.0]");
+        // (0.25 - 0.20)(2.0 - 1.8) + (1.0 - 0.25)(2.0 - 0.9)
+        assertThat(front.path("hypervolume").asDouble()).isCloseTo(0.835, within(1e-9));
+        JsonNode history = get("/api/studies/" + REFERENCED + "/hypervolume");
+        List<Double> values = new ArrayList<>();
+        history.forEach(h -> {
+            assertThat(h.path("frame").asText()).isEqualTo("fixed");
+            assertThat(h.path("reference").toString()).isEqualTo("[1.0,2.0]");
+            values.add(h.path("hypervolume").asDouble());
+        });
+        assertThat(values).hasSize(3).isSorted();
+        assertThat(values.get(2)).isCloseTo(0.835, within(1e-9));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.greenband.trainer.adapter.messaging;
 
 import io.greenband.events.codec.EventCodec;
 import io.greenband.events.payload.GreenbandEvent;
+import io.greenband.servicekit.kafka.KafkaClientSettings;
 import io.greenband.trainer.worker.TrialEvents;
 import java.time.Duration;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ public final class KafkaTrialEvents implements TrialEvents, AutoCloseable {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         this.codec = codec;
-        this.producer = new KafkaProducer<>(ClientSettings.only(p, ProducerConfig.configNames()), new StringSerializer(),
+        this.producer = new KafkaProducer<>(KafkaClientSettings.only(p, ProducerConfig.configNames()), new StringSerializer(),
                 new ByteArraySerializer());
     }
 

@@ -6,6 +6,7 @@ import io.greenband.events.payload.StudyDefined;
 import io.greenband.events.payload.StudyStopped;
 import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;
+import io.greenband.servicekit.kafka.KafkaClientSettings;
 import io.greenband.trainer.worker.StudyBook;
 import java.time.Duration;
 import java.util.HashMap;
@@ -43,7 +44,7 @@ public final class StudyReader implements AutoCloseable {
      * @param limit longest wait for the topic's end in one catch-up
      */
     public StudyReader(Map<String, Object> kafka, TopicRegistry topics, EventCodec codec, Duration limit) {
-        Map<String, Object> c = new HashMap<>(ClientSettings.only(kafka, ConsumerConfig.configNames()));
+        Map<String, Object> c = new HashMap<>(KafkaClientSettings.only(kafka, ConsumerConfig.configNames()));
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.remove(ConsumerConfig.GROUP_ID_CONFIG);

@@ -7,6 +7,7 @@ import io.greenband.events.payload.TrialSuggested;
 import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;
 import io.greenband.servicekit.intake.EventIntake;
+import io.greenband.servicekit.kafka.KafkaClientSettings;
 import io.greenband.trainer.worker.StudyEntry;
 import io.greenband.trainer.worker.TrialWorker;
 import java.time.Duration;
@@ -71,7 +72,7 @@ public final class TrialConsumerLoop implements AutoCloseable {
      */
     public TrialConsumerLoop(Map<String, Object> kafka, TopicRegistry topics, ConsumerSettings settings,
             EventIntake intake, StudyReader studies, TrialWorker worker, KafkaTrialEvents events) {
-        Map<String, Object> c = new HashMap<>(ClientSettings.only(kafka, ConsumerConfig.configNames()));
+        Map<String, Object> c = new HashMap<>(KafkaClientSettings.only(kafka, ConsumerConfig.configNames()));
         c.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId());
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
