@@ -15,9 +15,12 @@ import java.util.Locale;
  * @param maxRetries     how often a LOST trial is suggested again before it counts as failed
  * @param leaseSeconds   how long a trial may go without a heartbeat before it is declared LOST
  * @param randomFraction share of model-based suggestions replaced by random ones, in [0, 1]
+ * @param surrogateBudgets which results the surrogate learns from: {@code all} budgets with the budget as a feature
+ *                       (the default, also when absent), or only the {@code highest} budget with enough results
+ *                       (SMAC's rule); absent stays absent, so definitions written before it keep their fingerprint
  */
 public record Scheduler(Kind kind, Ranking ranking, Boolean surrogate, Integer parallelism, Integer maxRetries,
-                        Integer leaseSeconds, Double randomFraction) {
+                        Integer leaseSeconds, Double randomFraction, SurrogateBudgets surrogateBudgets) {
 
     /** Default number of trials in flight. */
     public static final int DEFAULT_PARALLELISM = 1;
@@ -41,9 +44,20 @@ public record Scheduler(Kind kind, Ranking ranking, Boolean surrogate, Integer p
         }
     }
 
+    /** A scheduler that leaves the surrogate's training budgets at their default. */
+    public Scheduler(Kind kind, Ranking ranking, Boolean surrogate, Integer parallelism, Integer maxRetries,
+                     Integer leaseSeconds, Double randomFraction) {
+        this(kind, ranking, surrogate, parallelism, maxRetries, leaseSeconds, randomFraction, null);
+    }
+
     /** Every default. */
     public static Scheduler defaults() {
-        return new Scheduler(null, null, null, null, null, null, null);
+        return new Scheduler(null, null, null, null, null, null, null, null);
+    }
+
+    /** Whether the surrogate learns from every budget with the budget as a feature (unless {@code highest}). */
+    public boolean surrogateLearnsAllBudgets() {
+        return surrogateBudgets != SurrogateBudgets.HIGHEST;
     }
 
     /** Whether the scheduler runs trials at several budgets (and so needs fidelity.min > 0). */
@@ -92,6 +106,32 @@ public record Scheduler(Kind kind, Ranking ranking, Boolean surrogate, Integer p
                 }
             }
             throw new InvalidFieldException("ranking", "ranking must be one of parego, nsga2, epsnet; got '" + text + "'");
+        }
+    }
+
+    /** Which results the surrogate is trained on. */
+    public enum SurrogateBudgets {
+        /** Every budget, with log(budget) as a feature, predicting at the maximum budget. */
+        ALL,
+        /** Only the highest budget with enough results, as SMAC does. */
+        HIGHEST;
+
+        /** The JSON spelling. */
+        @JsonValue
+        public String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Reads the JSON spelling (any case). */
+        @JsonCreator
+        public static SurrogateBudgets fromJson(String text) {
+            for (SurrogateBudgets b : values()) {
+                if (b.name().equalsIgnoreCase(text == null ? "" : text.trim())) {
+                    return b;
+                }
+            }
+            throw new InvalidFieldException("surrogateBudgets", "surrogateBudgets must be one of all, highest; got '"
+                    + text + "'");
         }
     }
 }

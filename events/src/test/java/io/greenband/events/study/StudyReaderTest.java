@@ -211,6 +211,26 @@ class StudyReaderTest {
     }
 
     @Test
+    void theSurrogatesTrainingBudgetsAreReadAndCountOnlyWhenGiven() {
+        String yaml = resource("full.yaml");
+        StudyDefined plain = StudyReader.read(yaml, "full.yaml", null);
+        StudyDefined smac = StudyReader.read(yaml.replace("  surrogate: false\n", "  surrogate: false\n  surrogateBudgets: highest\n"),
+                "full.yaml", null);
+        StudyDefined all = StudyReader.read(yaml.replace("  surrogate: false\n", "  surrogate: false\n  surrogateBudgets: all\n"),
+                "full.yaml", null);
+
+        assertThat(plain.scheduler().surrogateBudgets()).isNull();
+        assertThat(plain.scheduler().surrogateLearnsAllBudgets()).isTrue();
+        assertThat(smac.scheduler().surrogateBudgets()).isEqualTo(Scheduler.SurrogateBudgets.HIGHEST);
+        assertThat(smac.scheduler().surrogateLearnsAllBudgets()).isFalse();
+        assertThat(all.scheduler().surrogateLearnsAllBudgets()).isTrue();
+        assertThat(smac.fingerprint()).isNotEqualTo(plain.fingerprint());
+        assertThat(StudyReader.read(StudyWriter.toYaml(smac), "again.yaml", null)).isEqualTo(smac);
+        assertError(yaml.replace("  surrogate: false\n", "  surrogate: false\n  surrogateBudgets: lowest\n"), 36,
+                "scheduler.surrogateBudgets", "surrogateBudgets must be one of [\"all\", \"highest\"], got \"lowest\"");
+    }
+
+    @Test
     void duplicateObjectiveNamesNameTheFieldOnce() {
         assertError(resource("full.yaml").replace("name: emissions", "name: val_error"), 18, "objectives[1].name",
                 "full.yaml line 18: objectives[1].name 'val_error' is used twice; names must be unique");

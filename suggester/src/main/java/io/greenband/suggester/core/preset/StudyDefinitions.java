@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * Builds the optimizer's spec from a study definition event: the scheduler kind and surrogate switch pick
  * the preset ({@code hyperband} → hyperband-parego-rf or hyperband-random, {@code asha} → asha-nsga2-rf,
- * {@code random} → random at the maximum budget), and the definition's ranking, random fraction, seed,
- * objectives, fidelity and trial budget are applied on top.
+ * {@code random} → random at the maximum budget), and the definition's ranking, random fraction, surrogate
+ * training budgets, seed, objectives, fidelity and trial budget are applied on top.
  */
 public final class StudyDefinitions {
 
@@ -56,6 +56,9 @@ public final class StudyDefinitions {
         }
         if (s.kind() == Scheduler.Kind.ASHA && !s.surrogate()) {
             b.optModel(false);
+        }
+        if (s.surrogate()) {
+            b.optBudgetFeature(s.surrogateLearnsAllBudgets());
         }
         return b;
     }

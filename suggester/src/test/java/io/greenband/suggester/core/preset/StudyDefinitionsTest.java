@@ -73,4 +73,22 @@ class StudyDefinitionsTest {
             }
         }
     }
+
+    @Test
+    void theSurrogateLearnsEveryBudgetUnlessTheStudyAsksForSmacsHighestBudgetRule() {
+        StudyDefined base = StudyDefaults.dsnn("dsnn", 3);
+        assertThat(StudyDefinitions.spec(base).budgetFeature()).isTrue();
+        for (Scheduler.Kind kind : Scheduler.Kind.values()) {
+            StudyDefined smac = new StudyDefined(base.studyId(), base.name(), base.description(), base.labels(),
+                    base.space(), base.objectives(), base.fidelity(),
+                    new Scheduler(kind, null, true, null, null, null, null, Scheduler.SurrogateBudgets.HIGHEST),
+                    base.budget(), base.carbon(), base.seed(), base.workload(), base.definedAt());
+            assertThat(StudyDefinitions.spec(smac).budgetFeature()).as(kind.name()).isFalse();
+            assertThat(StudyDefinitions.spec(smac).fingerprint()).as(kind.name())
+                    .isNotEqualTo(StudyDefinitions.spec(new StudyDefined(base.studyId(), base.name(),
+                            base.description(), base.labels(), base.space(), base.objectives(), base.fidelity(),
+                            new Scheduler(kind, null, true, null, null, null, null), base.budget(), base.carbon(),
+                            base.seed(), base.workload(), base.definedAt())).fingerprint());
+        }
+    }
 }

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 /** A snapshot written by format 1 must keep restoring: stored studies resume across releases. */
 class PinnedSnapshotTest {
 
-    /** The spec the pinned snapshot was taken from. */
+    /** The spec the pinned snapshot was taken from (the preset then kept SMAC's highest-budget rule). */
     private static StudySpec spec() {
-        return Preset.HYPERBAND_PAREGO_RF.builder()
+        return Preset.HYPERBAND_PAREGO_RF.builder().optBudgetFeature(false)
                 .setSpace(TestSpaces.square())
                 .setObjectives(List.of(ObjectiveSpec.minimize("f"), ObjectiveSpec.maximize("g")))
                 .optFidelity(FidelitySpec.of(1, 9)).optSeed(1).optTrialsHint(20).optRandomCandidates(200).build();
