@@ -76,20 +76,54 @@ public final class Pareto {
         return slice(pts, d, 1.1);
     }
 
+    /**
+     * Hypervolume of the front of {@code frontOf} against a fixed {@code reference} point given in objective units
+     * and directions (a study's own reference): no normalization, so values of one study compare over time.
+     */
+    public static double hypervolume(List<Point> frontOf, double[] reference, boolean[] maximize) {
+        int d = maximize.length;
+        if (reference.length != d) {
+            throw new IllegalArgumentException("reference has " + reference.length + " values for " + d + " objectives");
+        }
+        double[] ref = new double[d];
+        for (int i = 0; i < d; i++) {
+            ref[i] = maximize[i] ? -reference[i] : reference[i];
+        }
+        List<double[]> pts = new ArrayList<>();
+        for (Point p : front(frontOf, maximize)) {
+            pts.add(min(p, maximize));
+        }
+        return slice(pts, d, ref);
+    }
+
     /** Exact hypervolume of minimized points against the reference {@code ref} in every dimension. */
     static double slice(List<double[]> pts, int d, double ref) {
-        List<double[]> inside = pts.stream().filter(p -> Arrays.stream(p, 0, d).allMatch(v -> v < ref)).toList();
+        double[] r = new double[d];
+        Arrays.fill(r, ref);
+        return slice(pts, d, r);
+    }
+
+    /** Exact hypervolume of minimized points against the reference point {@code ref} (first {@code d} dimensions). */
+    private static double slice(List<double[]> pts, int d, double[] ref) {
+        List<double[]> inside = pts.stream().filter(p -> {
+            for (int i = 0; i < d; i++) {
+                if (!(p[i] < ref[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }).toList();
         if (inside.isEmpty()) {
             return 0;
         }
         if (d == 1) {
-            return ref - inside.stream().mapToDouble(p -> p[0]).min().orElseThrow();
+            return ref[0] - inside.stream().mapToDouble(p -> p[0]).min().orElseThrow();
         }
         List<double[]> sorted = new ArrayList<>(inside);
         sorted.sort(Comparator.comparingDouble(p -> p[d - 1]));
         double volume = 0;
         for (int i = 0; i < sorted.size(); i++) {
-            double top = i + 1 < sorted.size() ? sorted.get(i + 1)[d - 1] : ref;
+            double top = i + 1 < sorted.size() ? sorted.get(i + 1)[d - 1] : ref[d - 1];
             double depth = top - sorted.get(i)[d - 1];
             if (depth > 0) {
                 volume += depth * slice(sorted.subList(0, i + 1), d - 1, ref);

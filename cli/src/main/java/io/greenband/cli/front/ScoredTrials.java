@@ -22,8 +22,33 @@ public final class ScoredTrials {
     private List<String> names = List.of();
     private boolean[] maximize = new boolean[0];
 
+    private final double[] reference;
+
+    /** The trials of {@code studyId}, hypervolume in the derived (normalized) frame. */
     public ScoredTrials(String studyId) {
+        this(studyId, null);
+    }
+
+    /**
+     * The trials of {@code studyId}; hypervolume against {@code reference} (objective units, the study's own
+     * reference point) or, when it is null, in the frame normalized over the observed points.
+     */
+    public ScoredTrials(String studyId, double[] reference) {
         this.studyId = studyId;
+        this.reference = reference == null ? null : reference.clone();
+    }
+
+    /** The reference point of {@code study} in objective order, or null when it gives none. */
+    public static double[] referenceOf(io.greenband.events.payload.StudyDefined study) {
+        if (study.objectives().stream().anyMatch(o -> o.reference() == null)) {
+            return null;
+        }
+        return study.objectives().stream().mapToDouble(o -> o.reference()).toArray();
+    }
+
+    /** Whether the hypervolume uses the study's own reference point (values compare over time). */
+    public boolean fixedFrame() {
+        return reference != null;
     }
 
     /** Takes one event; other studies' events are ignored. Returns whether it was taken. */
@@ -46,7 +71,8 @@ public final class ScoredTrials {
         }
         if (s.status() == TrialStatus.SUCCEEDED) {
             List<Point> top = topFidelityPoints();
-            history.add(Pareto.hypervolume(top, top, maximize));
+            history.add(reference != null ? Pareto.hypervolume(top, reference, maximize)
+                    : Pareto.hypervolume(top, top, maximize));
             historyAt.add(s.scoredAt());
         }
         return true;

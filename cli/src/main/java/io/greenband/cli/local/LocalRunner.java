@@ -1,6 +1,7 @@
 package io.greenband.cli.local;
 
 import io.greenband.cli.front.FrontTable;
+import io.greenband.cli.front.ScoredTrials;
 import io.greenband.cli.log.KafkaLog;
 import io.greenband.cli.report.HtmlReport;
 import io.greenband.cli.study.StudyDirectory;
@@ -68,7 +69,7 @@ public final class LocalRunner {
                     : "resuming study " + study.studyId() + " (same definition found in " + dataDir + ")");
             StudyDefined stored = directory.get(study.studyId()).definition();
             Instant since = stored != null && stored.definedAt() != null ? stored.definedAt() : Instant.now();
-            StudyProgress progress = watch(log, study.studyId(), since, local);
+            StudyProgress progress = watch(log, study, since, local);
             finish(study, progress, dataDir);
             return 0;
         } finally {
@@ -81,8 +82,8 @@ public final class LocalRunner {
         }
     }
 
-    private StudyProgress watch(KafkaLog log, String studyId, Instant since, LocalStack local) {
-        StudyProgress progress = new StudyProgress(studyId, since);
+    private StudyProgress watch(KafkaLog log, StudyDefined study, Instant since, LocalStack local) {
+        StudyProgress progress = new StudyProgress(study.studyId(), since, ScoredTrials.referenceOf(study));
         boolean console = System.console() != null;
         try (KafkaConsumer<String, byte[]> consumer = log.consumer()) {
             List<TopicPartition> parts = new ArrayList<>();

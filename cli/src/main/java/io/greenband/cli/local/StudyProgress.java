@@ -35,9 +35,18 @@ public final class StudyProgress {
      * @param since   energy measured before this instant is not counted
      */
     public StudyProgress(String studyId, Instant since) {
+        this(studyId, since, null);
+    }
+
+    /**
+     * @param studyId   the study
+     * @param since     energy measured before this instant is not counted
+     * @param reference the study's hypervolume reference point in objective units, or null for the derived frame
+     */
+    public StudyProgress(String studyId, Instant since, double[] reference) {
         this.studyId = studyId;
         this.since = since;
-        this.scored = new ScoredTrials(studyId);
+        this.scored = new ScoredTrials(studyId, reference);
     }
 
     /** Takes one event of any topic. */

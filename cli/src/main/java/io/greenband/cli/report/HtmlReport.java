@@ -52,6 +52,10 @@ public final class HtmlReport {
                 y[i] = hv.get(i);
             }
             sb.append("<section><h2>Hypervolume over time</h2>").append(Svg.line("succeeded trials", "hypervolume", x, y))
+                    .append(scored.fixedFrame() ? "<p>Against the study's reference point.</p>"
+                            : "<p>In a frame normalized over the points observed so far (reference 1.1): it moves as"
+                            + " points arrive, so values are not comparable over time. Give every objective a"
+                            + " <code>reference</code> for a fixed frame.</p>")
                     .append("</section>\n");
         }
         List<TrialScored> all = scored.all();

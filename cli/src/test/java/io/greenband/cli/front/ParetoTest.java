@@ -33,6 +33,17 @@ class ParetoTest {
     }
 
     @Test
+    void aFixedReferenceMeasuresInObjectiveUnitsAndIgnoresPointsBeyondIt() {
+        List<Point> pts = List.of(p("a", 1, 3), p("b", 2, 2), p("c", 3, 1), p("out", 0.5, 9));
+        // reference (4, 4): boxes [1,4]x[3,4], [2,4]x[2,3], [3,4]x[1,2] = 3 + 2 + 1; "out" lies beyond it
+        assertThat(Pareto.hypervolume(pts, new double[] {4, 4}, new boolean[] {false, false})).isCloseTo(6, within(1e-12));
+        // a maximized second objective: reference 0 on it, points flipped (b: 2 above 0 over [2,4] = 4 ...)
+        List<Point> up = List.of(p("a", 1, 1), p("b", 2, 3));
+        assertThat(Pareto.hypervolume(up, new double[] {4, 0}, new boolean[] {false, true}))
+                .isCloseTo(3 * 1 + 2 * 2, within(1e-12));
+    }
+
+    @Test
     void threeDimensionalSlicingIsExact() {
         List<double[]> pts = List.of(new double[] {0, 0, 0});
         assertThat(Pareto.slice(pts, 3, 1.1)).isCloseTo(1.331, within(1e-12));

@@ -25,4 +25,16 @@ class ScoredTrialsTest {
         assertThat(s.best()).containsExactly(0.2, 1.0);
         assertThat(s.hypervolumeHistory()).hasSize(5).allMatch(v -> v >= 0);
     }
+
+    @Test
+    void withTheStudysReferenceTheHistoryIsInObjectiveUnitsAndNeverFalls() {
+        ScoredTrials s = new ScoredTrials("s1", new double[] {1.0, 10.0});
+        s.add(Scores.scored("s1", "t1", 18, 0.5, 2, 0));
+        s.add(Scores.scored("s1", "t2", 18, 0.3, 8, 0));
+        s.add(Scores.scored("s1", "t3", 18, 0.9, 9, 0)); // dominated: the volume stays
+        assertThat(s.fixedFrame()).isTrue();
+        // t1 alone: 0.5 * 8 = 4; with t2: + (0.5 - 0.3) * (10 - 8) = 0.4
+        assertThat(s.hypervolumeHistory()).containsExactly(4.0, 4.4, 4.4);
+        assertThat(new ScoredTrials("s1").fixedFrame()).isFalse();
+    }
 }
