@@ -6,7 +6,7 @@ Run it for a study with
 (or `./greenband local STUDY.yaml --producer latency:latency_ms=...`). greenband hands over the trial-finished
 event as JSON on standard input; this program prints {"value": ..., "unit": "ms"} on its last line.
 
-When the trainer saved the model (GREENBAND_MODEL_ARTIFACT points at its folder, holding model.onnx) and the
+When the trainer saved the model (GREENBAND_MODEL_ARTIFACT points at its folder, holding dsnn.onnx) and the
 onnxruntime package is installed, the latency is measured with ONNX Runtime on 32 random images; otherwise it is
 derived from the trainer's own inference throughput (metric inference_images_per_second). Standard library only
 for the fallback.
@@ -23,7 +23,7 @@ def onnx_latency_ms(folder):
         import onnxruntime as ort
     except ImportError:
         return None
-    path = os.path.join(folder, "model.onnx")
+    path = os.path.join(folder, "dsnn.onnx")
     if not os.path.isfile(path):
         return None
     session = ort.InferenceSession(path, providers=["CPUExecutionProvider"])

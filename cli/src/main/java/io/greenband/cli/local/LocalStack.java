@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * The one owner of a local run's processes: the embedded broker and store (in this JVM, data under
- * {@code <dataDir>/stack}) and the services (logs under {@code <dataDir>/logs}). {@link #supervise} restarts a
+ * {@code <dataDir>/stack}) and the services (logs under {@code <dataDir>/logs}, trained models under
+ * {@code <dataDir>/models}). {@link #supervise} restarts a
  * service that died, at most {@value #MAX_RESTARTS} times each: the services keep their state in Kafka and MongoDB,
  * so a restarted one carries on where the dead one stopped. {@link #close()} stops the services in reverse start
  * order and then the stack; it is idempotent, so the shutdown hook and normal exit may both call it.
@@ -141,6 +142,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("GREENBAND_ENERGY_HTTP_PORT", Integer.toString(httpPort));
         // One monitor on this host publishing every second: a trial's energy is complete a few seconds after it ends.
         env.put("GREENBAND_AGGREGATOR_GRACE_PERIOD", "3s");
+        // Saved models let objective producers (e.g. examples/producers/onnx_latency.sh) measure the trained network.
+        env.put("GREENBAND_TRAINER_MODELS_DIR", dataDir.resolve("models").toAbsolutePath().toString());
         env.put("PYTORCH_VERSION", "2.7.1");
         env.put("PYTORCH_FLAVOR", "cpu");
         return env;

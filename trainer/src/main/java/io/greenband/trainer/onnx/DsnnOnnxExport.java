@@ -24,6 +24,8 @@ public final class DsnnOnnxExport {
 
     /** Name of the graph input: normalised images {@code (batch, 3, size, size)}. */
     public static final String INPUT = "images";
+    /** File name of the exported model in a trial's model folder. */
+    public static final String FILE = "dsnn.onnx";
     private static final float BN_EPSILON = 1e-5f;
 
     private final OnnxGraph graph = new OnnxGraph();

@@ -215,7 +215,7 @@ final class DjlTrial {
         TrialJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(request.modelDir().resolve("trial.json").toFile(),
                 provenance);
         model.save(request.modelDir(), "dsnn");
-        DsnnOnnxExport.write(block, plan, shape.height(), shape.numClasses(), request.modelDir().resolve("dsnn.onnx"));
+        DsnnOnnxExport.write(block, plan, shape.height(), shape.numClasses(), request.modelDir().resolve(DsnnOnnxExport.FILE));
         return request.modelDir().toAbsolutePath().toString();
     }
 }

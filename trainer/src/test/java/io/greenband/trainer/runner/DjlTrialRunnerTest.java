@@ -9,6 +9,9 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoopTranslator;
+import io.greenband.trainer.onnx.OnnxLatency;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,6 +58,18 @@ class DjlTrialRunnerTest {
 
         float[] reloaded = evaluateSaved(dir.resolve("model"));
         assertThat(reloaded).hasSize(2 * 10);
+
+        // After DJL opened ONNX Runtime with its thread settings: the producer takes the environment as it finds it.
+        // The latency producer measures the saved model in ONNX Runtime, and says why when there is none.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(OnnxLatency.run(first.modelPath(), new PrintStream(out, true), new PrintStream(err, true)))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).matches("\\{\"value\": [0-9.]+, \"unit\": \"ms\"\\}\\s*");
+        assertThat(Double.parseDouble(out.toString().replaceAll("[^0-9.]", ""))).isPositive();
+        assertThat(OnnxLatency.run(dir.toString(), new PrintStream(out), new PrintStream(err, true))).isEqualTo(2);
+        assertThat(err.toString()).contains("no dsnn.onnx in");
+
 
         TrialResult second = new DjlTrialRunner().run(request, ProgressListener.NONE);
         assertThat(second.metric(MetricNames.VALIDATION_LOSS)).isEqualTo(first.metric(MetricNames.VALIDATION_LOSS));
