@@ -2,7 +2,6 @@ package io.greenband.events.payload;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /**
  * The fidelity (budget) knob of a multi-fidelity study: which knob, its range and the reduction factor.
@@ -51,19 +50,13 @@ public record Fidelity(Knob knob, double min, double max, Integer eta) {
         /** The JSON spelling, e.g. {@code shift_depth}. */
         @JsonValue
         public String json() {
-            return name().toLowerCase(Locale.ROOT);
+            return JsonEnums.json(this);
         }
 
         /** Reads the JSON spelling (any case). */
         @JsonCreator
         public static Knob fromJson(String text) {
-            for (Knob k : values()) {
-                if (k.name().equalsIgnoreCase(text == null ? "" : text.trim())) {
-                    return k;
-                }
-            }
-            throw new InvalidFieldException("knob",
-                    "knob must be one of shift_depth, epochs, data_fraction; got '" + text + "'");
+            return JsonEnums.parse(Knob.class, text, "knob");
         }
     }
 }

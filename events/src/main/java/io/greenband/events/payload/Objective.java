@@ -2,7 +2,6 @@ package io.greenband.events.payload;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -103,19 +102,13 @@ public record Objective(String name, Direction direction, String source, String 
         /** The JSON spelling, e.g. {@code mark_missing}. */
         @JsonValue
         public String json() {
-            return name().toLowerCase(Locale.ROOT);
+            return JsonEnums.json(this);
         }
 
         /** Reads the JSON spelling (any case). */
         @JsonCreator
         public static OnTimeout fromJson(String text) {
-            for (OnTimeout t : values()) {
-                if (t.name().equalsIgnoreCase(text == null ? "" : text.trim())) {
-                    return t;
-                }
-            }
-            throw new InvalidFieldException("onTimeout",
-                    "onTimeout must be one of mark_missing, use_worst, fail_trial; got '" + text + "'");
+            return JsonEnums.parse(OnTimeout.class, text, "onTimeout");
         }
     }
 }

@@ -2,7 +2,6 @@ package io.greenband.events.payload;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /**
  * How trials are scheduled and promoted. Every field has a default (the constants below), so a study may
@@ -72,18 +71,13 @@ public record Scheduler(Kind kind, Ranking ranking, Boolean surrogate, Integer p
         /** The JSON spelling. */
         @JsonValue
         public String json() {
-            return name().toLowerCase(Locale.ROOT);
+            return JsonEnums.json(this);
         }
 
         /** Reads the JSON spelling (any case). */
         @JsonCreator
         public static Kind fromJson(String text) {
-            for (Kind k : values()) {
-                if (k.name().equalsIgnoreCase(text == null ? "" : text.trim())) {
-                    return k;
-                }
-            }
-            throw new InvalidFieldException("kind", "kind must be one of hyperband, asha, random; got '" + text + "'");
+            return JsonEnums.parse(Kind.class, text, "kind");
         }
     }
 
@@ -94,18 +88,13 @@ public record Scheduler(Kind kind, Ranking ranking, Boolean surrogate, Integer p
         /** The JSON spelling. */
         @JsonValue
         public String json() {
-            return name().toLowerCase(Locale.ROOT);
+            return JsonEnums.json(this);
         }
 
         /** Reads the JSON spelling (any case). */
         @JsonCreator
         public static Ranking fromJson(String text) {
-            for (Ranking r : values()) {
-                if (r.name().equalsIgnoreCase(text == null ? "" : text.trim())) {
-                    return r;
-                }
-            }
-            throw new InvalidFieldException("ranking", "ranking must be one of parego, nsga2, epsnet; got '" + text + "'");
+            return JsonEnums.parse(Ranking.class, text, "ranking");
         }
     }
 
@@ -119,19 +108,13 @@ public record Scheduler(Kind kind, Ranking ranking, Boolean surrogate, Integer p
         /** The JSON spelling. */
         @JsonValue
         public String json() {
-            return name().toLowerCase(Locale.ROOT);
+            return JsonEnums.json(this);
         }
 
         /** Reads the JSON spelling (any case). */
         @JsonCreator
         public static SurrogateBudgets fromJson(String text) {
-            for (SurrogateBudgets b : values()) {
-                if (b.name().equalsIgnoreCase(text == null ? "" : text.trim())) {
-                    return b;
-                }
-            }
-            throw new InvalidFieldException("surrogateBudgets", "surrogateBudgets must be one of all, highest; got '"
-                    + text + "'");
+            return JsonEnums.parse(SurrogateBudgets.class, text, "surrogateBudgets");
         }
     }
 }
