@@ -66,7 +66,7 @@ public final class EmbeddedStack implements AutoCloseable {
         MongoStore mongo = null;
         KafkaBroker kafka = null;
         try {
-            mongo = MongoStore.start(directory.mongoStore(), settings.mongoPort());
+            mongo = MongoStore.start(directory.mongoStore(), settings.mongoPort(), settings.changeStreams());
             kafka = KafkaBroker.start(directory.kafka(), kafkaPort, controllerPort, settings.brokerProperties());
             TopicProvisioner.provision(kafka.bootstrapServers(), settings.topics());
             return new EmbeddedStack(settings, directory, mongo, kafka);

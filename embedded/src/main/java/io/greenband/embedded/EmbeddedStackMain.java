@@ -21,8 +21,10 @@ import java.util.concurrent.CountDownLatch;
  *
  * Options: {@code --data-dir DIR} (default: a temporary directory), {@code --kafka-port N},
  * {@code --controller-port N}, {@code --mongo-port N} (default: free ports), {@code --topic-prefix P},
- * {@code --partitions N} (default {@value EmbeddedStackSettings#LOCAL_PARTITIONS}), {@code --exit-on-stdin-close}
- * (stop when the parent process closes our standard input, so a dead parent leaves no stack behind).
+ * {@code --partitions N} (default {@value EmbeddedStackSettings#LOCAL_PARTITIONS}), {@code --change-streams} (keep the
+ * MongoDB oplog so that change streams work, see {@link EmbeddedStackSettings.Builder#optChangeStreams}),
+ * {@code --exit-on-stdin-close} (stop when the parent process closes our standard input, so a dead parent leaves no
+ * stack behind).
  */
 public final class EmbeddedStackMain {
 
@@ -92,6 +94,10 @@ public final class EmbeddedStackMain {
             if (option.equals("--exit-on-stdin-close")) {
                 continue;
             }
+            if (option.equals("--change-streams")) {
+                builder.optChangeStreams(true);
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("unknown option or missing value: " + option);
             }
@@ -122,7 +128,7 @@ public final class EmbeddedStackMain {
 
     private static String usage() {
         return "usage: EmbeddedStackMain [--data-dir DIR] [--kafka-port N] [--controller-port N] [--mongo-port N]"
-                + " [--topic-prefix P] [--partitions N] [--exit-on-stdin-close]";
+                + " [--topic-prefix P] [--partitions N] [--change-streams] [--exit-on-stdin-close]";
     }
 
     private static void drain(InputStream in) {

@@ -17,6 +17,8 @@ import java.util.TreeMap;
  * @param controllerPort    the KRaft controller port, 0 for a free one
  * @param mongoPort         the MongoDB port, 0 for a free one
  * @param brokerProperties  extra or overriding Kafka broker settings
+ * @param changeStreams     whether the MongoDB server keeps an oplog so that change streams work (off by default:
+ *                          it writes every change a second time and keeps it forever)
  */
 public record EmbeddedStackSettings(
         Optional<Path> dataDirectory,
@@ -24,7 +26,8 @@ public record EmbeddedStackSettings(
         int kafkaPort,
         int controllerPort,
         int mongoPort,
-        Map<String, String> brokerProperties) {
+        Map<String, String> brokerProperties,
+        boolean changeStreams) {
 
     /** Partitions of every topic in the local stack: enough for a few trainers in one group, cheap to create. */
     public static final int LOCAL_PARTITIONS = 3;
@@ -58,6 +61,7 @@ public record EmbeddedStackSettings(
         private int controllerPort;
         private int mongoPort;
         private final Map<String, String> brokerProperties = new TreeMap<>();
+        private boolean changeStreams;
 
         Builder() {
         }
@@ -98,6 +102,16 @@ public record EmbeddedStackSettings(
             return this;
         }
 
+        /**
+         * Turns the MongoDB server's oplog on, so that change streams ({@code collection.watch()}) see writes; default
+         * off. The oplog writes every change a second time (about 15% of the CPU of the aggregator's sample ingest)
+         * and is never trimmed, and no greenband service reads change streams.
+         */
+        public Builder optChangeStreams(boolean on) {
+            this.changeStreams = on;
+            return this;
+        }
+
         /** The settings; fails naming the field when a port is out of range. */
         public EmbeddedStackSettings build() {
             if (kafkaPort != 0 && (kafkaPort == mongoPort || kafkaPort == controllerPort)
@@ -106,7 +120,7 @@ public record EmbeddedStackSettings(
                         + kafkaPort + ", " + controllerPort + ", " + mongoPort);
             }
             return new EmbeddedStackSettings(Optional.ofNullable(dataDirectory), topics, kafkaPort, controllerPort,
-                    mongoPort, brokerProperties);
+                    mongoPort, brokerProperties, changeStreams);
         }
 
         /** Builds the settings and starts the stack: {@code EmbeddedStack.builder().start()}. */

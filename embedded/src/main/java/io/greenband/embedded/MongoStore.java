@@ -1,12 +1,13 @@
 package io.greenband.embedded;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.greenband.embedded.store.BsonH2Backend;
+import io.greenband.embedded.store.StoreFormatException;
 import java.nio.file.Path;
 
 /**
- * A MongoDB wire-protocol server (mongo-java-server) on loopback, storing its databases in one H2 MVStore file,
- * with the oplog on so that change streams work.
+ * A MongoDB wire-protocol server (mongo-java-server) on loopback, storing its databases as BSON in one H2 MVStore
+ * file ({@link BsonH2Backend}); with change streams on, it also keeps an oplog.
  */
 final class MongoStore implements AutoCloseable {
 
@@ -18,17 +19,24 @@ final class MongoStore implements AutoCloseable {
         this.port = port;
     }
 
-    /** Opens (or creates) the store file and listens on {@code port}. */
-    static MongoStore start(Path storeFile, int port) {
-        H2Backend backend;
+    /** Opens (or creates) the store file and listens on {@code port}; {@code changeStreams} turns the oplog on. */
+    static MongoStore start(Path storeFile, int port, boolean changeStreams) {
+        BsonH2Backend backend;
         try {
-            backend = new H2Backend(storeFile.toString());
+            backend = BsonH2Backend.open(storeFile);
+        } catch (StoreFormatException e) {
+            throw EmbeddedStackException.mongo(e.getMessage() + ". The store holds views only: delete " + storeFile
+                    + " and start again (the Kafka log beside it is kept); `greenband replay --study ID --into-prefix"
+                    + " PREFIX --rebuild --mongodb URI --database NAME` rebuilds a study's views from that log into an"
+                    + " empty database", e);
         } catch (RuntimeException e) {
             throw EmbeddedStackException.mongo("cannot open the MongoDB store " + storeFile + ": " + e.getMessage()
                     + "; is another process using this data directory?", e);
         }
         MongoServer server = new MongoServer(backend);
-        server.enableOplog();
+        if (changeStreams) {
+            server.enableOplog();
+        }
         try {
             server.bind(Ports.LOOPBACK, port);
         } catch (RuntimeException e) {

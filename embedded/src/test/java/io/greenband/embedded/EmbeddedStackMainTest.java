@@ -13,13 +13,14 @@ class EmbeddedStackMainTest {
     void parsesEveryOption() {
         EmbeddedStackSettings s = EmbeddedStackMain.parse(new String[] {
             "--data-dir", "stack-data", "--kafka-port", "19092", "--controller-port", "19093", "--mongo-port", "27018",
-            "--topic-prefix", "dev.", "--partitions", "2", "--exit-on-stdin-close"});
+            "--topic-prefix", "dev.", "--partitions", "2", "--change-streams", "--exit-on-stdin-close"});
         assertThat(s.dataDirectory()).contains(Path.of("stack-data"));
         assertThat(s.kafkaPort()).isEqualTo(19092);
         assertThat(s.controllerPort()).isEqualTo(19093);
         assertThat(s.mongoPort()).isEqualTo(27018);
         assertThat(s.topics().name(Topic.STUDIES)).isEqualTo("dev.studies");
         assertThat(s.topics().spec(Topic.TRIAL_SUGGESTED).partitions()).isEqualTo(2);
+        assertThat(s.changeStreams()).isTrue();
     }
 
     @Test
@@ -30,6 +31,7 @@ class EmbeddedStackMainTest {
         assertThat(s.mongoPort()).isZero();
         assertThat(s.topics().prefix()).isEmpty();
         assertThat(s.topics().spec(Topic.TRIAL_FINISHED).partitions()).isEqualTo(EmbeddedStackSettings.LOCAL_PARTITIONS);
+        assertThat(s.changeStreams()).isFalse();
     }
 
     @Test

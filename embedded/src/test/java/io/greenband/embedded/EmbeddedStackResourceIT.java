@@ -1,7 +1,10 @@
 package io.greenband.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import io.greenband.embedded.quarkus.EmbeddedStackResource;
 import java.util.Map;
 import java.util.Set;
@@ -52,5 +55,21 @@ class EmbeddedStackResourceIT {
         own.stop();
         assertThat(Ports.resolve("Kafka", Integer.parseInt(props.get("kafka.bootstrap.servers").split(":")[1]), "-"))
                 .as("the own stack's port is free again").isPositive();
+    }
+
+    @Test
+    void changeStreamsNeedAnOwnStack() {
+        EmbeddedStackResource sharedWithStreams = new EmbeddedStackResource();
+        assertThatThrownBy(() -> sharedWithStreams.init(Map.of(EmbeddedStackResource.ARG_CHANGE_STREAMS, "true")))
+                .hasMessageContaining("change-streams=true needs shared=false");
+        EmbeddedStackResource own = new EmbeddedStackResource();
+        own.init(Map.of(EmbeddedStackResource.ARG_SHARED, "false", EmbeddedStackResource.ARG_CHANGE_STREAMS, "true"));
+        Map<String, String> props = own.start();
+        try (MongoClient client = MongoClients.create(props.get("greenband.mongodb.connection-string"))) {
+            // The server creates its oplog collection when the oplog is turned on.
+            assertThat(client.getDatabase("local").listCollectionNames()).contains("oplog.rs");
+        } finally {
+            own.stop();
+        }
     }
 }

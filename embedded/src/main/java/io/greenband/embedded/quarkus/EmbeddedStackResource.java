@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@value #ARG_TOPICS_PREFIX}: the topic prefix; default a fresh one per start ({@code test1-}, {@code test2-},
  *       ...) so tests sharing a broker never read each other's events.</li>
  *   <li>{@value #ARG_PARTITIONS}: partitions per topic; default {@value EmbeddedStackSettings#LOCAL_PARTITIONS}.</li>
+ *   <li>{@value #ARG_CHANGE_STREAMS}: {@code true} keeps the MongoDB oplog so that change streams work (default
+ *       {@code false}); it needs {@value #ARG_SHARED} {@code false}, as the JVM's shared stack runs without.</li>
  * </ul>
  */
 public class EmbeddedStackResource implements QuarkusTestResourceLifecycleManager {
@@ -43,12 +45,15 @@ public class EmbeddedStackResource implements QuarkusTestResourceLifecycleManage
     public static final String ARG_TOPICS_PREFIX = "topics-prefix";
     /** Init argument: partitions per topic. */
     public static final String ARG_PARTITIONS = "partitions";
+    /** Init argument: keep the MongoDB oplog so that change streams work. */
+    public static final String ARG_CHANGE_STREAMS = "change-streams";
 
     private static final AtomicInteger STARTS = new AtomicInteger();
 
     private boolean shared = true;
     private String prefix;
     private int partitions = EmbeddedStackSettings.LOCAL_PARTITIONS;
+    private boolean changeStreams;
     private EmbeddedStack stack;
 
     @Override
@@ -63,6 +68,11 @@ public class EmbeddedStackResource implements QuarkusTestResourceLifecycleManage
                 throw new IllegalArgumentException("init argument " + ARG_PARTITIONS + " must be a whole number, got '" + p + "'");
             }
         }
+        changeStreams = Boolean.parseBoolean(initArgs.getOrDefault(ARG_CHANGE_STREAMS, "false"));
+        if (changeStreams && shared) {
+            throw new IllegalArgumentException("init argument " + ARG_CHANGE_STREAMS + "=true needs " + ARG_SHARED
+                    + "=false: the JVM's shared stack runs without change streams");
+        }
     }
 
     @Override
@@ -73,7 +83,7 @@ public class EmbeddedStackResource implements QuarkusTestResourceLifecycleManage
             stack = SharedEmbeddedStack.get();
             stack.createTopics(registry);
         } else {
-            stack = EmbeddedStack.builder().optTopics(registry).start();
+            stack = EmbeddedStack.builder().optTopics(registry).optChangeStreams(changeStreams).start();
         }
         return Map.of(
                 KAFKA_BOOTSTRAP_SERVERS, stack.kafkaBootstrapServers(),

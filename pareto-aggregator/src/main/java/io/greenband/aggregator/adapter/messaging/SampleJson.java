@@ -1,32 +1,321 @@
 package io.greenband.aggregator.adapter.messaging;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import io.greenband.events.codec.EventJson;
+import io.greenband.events.payload.EnergySample;
+import io.greenband.events.payload.EnergySample.Attribution;
+import io.greenband.events.payload.EnergySample.ProcessSeen;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The events' JSON mapper with a faster reader for UTC timestamps ({@code 2026-01-01T00:00:00.123Z}, the form
- * every greenband producer writes): a sample carries two, and the general ISO parser was half of its binding
- * time. Any other form goes to the standard reader, so the results are the same.
+ * A streaming reader of energy-sample JSON that builds the {@link EnergySample} record straight from the parser's
+ * tokens, for the sample consumer's fast path. It accepts a strict subset of what the full codec (JSON Schema, then
+ * binding) accepts and yields the same record for it: every value must have the JSON type the schema gives it
+ * (no coercion, no nulls), the schema's bounds that the records do not check themselves are checked here, unknown
+ * fields are skipped, and anything else (a duplicate key anywhere, malformed JSON, trailing tokens, a timestamp not
+ * in UTC {@code Z} form, a huge number) makes it answer {@code null}, leaving the record to the full codec.
  */
 final class SampleJson {
 
-    /** A copy of the shared mapper; the shared one stays as it is. */
-    static final ObjectMapper MAPPER = EventJson.mapper().copy()
-            .registerModule(new SimpleModule("greenband-utc-instant").addDeserializer(Instant.class, new UtcInstant()));
+    /** The events' parser settings, duplicate-key detection included (it reaches into skipped unknown fields). */
+    private static final JsonFactory JSON = EventJson.mapper().getFactory();
 
     private static final int[] SCALE = {100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
 
+    private static final EnergySample.Component[] COMPONENTS = EnergySample.Component.values();
+    private static final EnergySample.Method[] METHODS = EnergySample.Method.values();
+    private static final EnergySample.Flag[] FLAGS = EnergySample.Flag.values();
+    private static final EnergySample.Basis[] BASES = EnergySample.Basis.values();
+
+    // Bits of the schema's required top-level fields, to tell that each was present.
+    private static final int NODE_ID = 1;
+    private static final int HOST = 1 << 1;
+    private static final int COMPONENT = 1 << 2;
+    private static final int DEVICE_ID = 1 << 3;
+    private static final int METHOD = 1 << 4;
+    private static final int ESTIMATED = 1 << 5;
+    private static final int WINDOW_START = 1 << 6;
+    private static final int WINDOW_END = 1 << 7;
+    private static final int DURATION = 1 << 8;
+    private static final int ENERGY = 1 << 9;
+    private static final int AVG_POWER = 1 << 10;
+    private static final int SEQ = 1 << 11;
+    private static final int REQUIRED = (1 << 12) - 1;
+
     private SampleJson() {
+    }
+
+    /** Thrown inside the reader for a value it leaves to the full codec; never escapes {@link #read}. */
+    private static final class NotFast extends Exception {
+        private static final long serialVersionUID = 1L;
+        private static final NotFast INSTANCE = new NotFast();
+
+        private NotFast() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * The sample in {@code json}, or null when the fast reader does not accept it (the full codec then decides, and
+     * names the field if it is invalid).
+     */
+    static EnergySample read(byte[] json) {
+        try (JsonParser p = JSON.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            EnergySample sample = sample(p);
+            return p.nextToken() == null ? sample : null;
+        } catch (NotFast | IOException | RuntimeException e) {
+            // Malformed, duplicated, out of the fast reader's bounds or failing the record's own checks: the full
+            // codec reads it again and reports the reason.
+            return null;
+        }
+    }
+
+    private static EnergySample sample(JsonParser p) throws IOException, NotFast {
+        String nodeId = null;
+        String host = null;
+        EnergySample.Component component = null;
+        String deviceId = null;
+        String deviceName = null;
+        Integer deviceIndex = null;
+        EnergySample.Method method = null;
+        boolean estimated = false;
+        Instant windowStart = null;
+        Instant windowEnd = null;
+        long durationNs = 0;
+        double energyJoules = 0;
+        Double counterStart = null;
+        Double counterEnd = null;
+        String counterUnit = null;
+        int wraps = 0;
+        boolean resetDetected = false;
+        double avgPowerW = 0;
+        Double maxPowerW = null;
+        Double powerLimitW = null;
+        Double utilizationPct = null;
+        List<ProcessSeen> processes = null;
+        List<Attribution> attribution = null;
+        Double unattributedJoules = null;
+        Double idleJoules = null;
+        List<EnergySample.Flag> flags = null;
+        long seq = 0;
+        int seen = 0;
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "nodeId" -> { nodeId = id(p, t); seen |= NODE_ID; }
+                case "host" -> { host = id(p, t); seen |= HOST; }
+                case "component" -> { component = choice(p, t, COMPONENTS); seen |= COMPONENT; }
+                case "deviceId" -> { deviceId = id(p, t); seen |= DEVICE_ID; }
+                case "deviceName" -> deviceName = text(p, t);
+                case "deviceIndex" -> deviceIndex = (int) integer(p, t, Integer.MAX_VALUE);
+                case "method" -> { method = choice(p, t, METHODS); seen |= METHOD; }
+                case "estimated" -> { estimated = bool(t); seen |= ESTIMATED; }
+                case "windowStart" -> { windowStart = instant(p, t); seen |= WINDOW_START; }
+                case "windowEnd" -> { windowEnd = instant(p, t); seen |= WINDOW_END; }
+                case "durationNs" -> { durationNs = integer(p, t, Long.MAX_VALUE); seen |= DURATION; }
+                case "energyJoules" -> { energyJoules = number(p, t); seen |= ENERGY; }
+                case "counterStart" -> counterStart = atLeastZero(number(p, t));
+                case "counterEnd" -> counterEnd = atLeastZero(number(p, t));
+                case "counterUnit" -> counterUnit = text(p, t);
+                case "wraps" -> wraps = (int) integer(p, t, Integer.MAX_VALUE);
+                case "resetDetected" -> resetDetected = bool(t);
+                case "avgPowerW" -> { avgPowerW = number(p, t); seen |= AVG_POWER; }
+                case "maxPowerW" -> maxPowerW = number(p, t);
+                case "powerLimitW" -> powerLimitW = number(p, t);
+                case "utilizationPct" -> utilizationPct = number(p, t);
+                case "processes" -> processes = processes(p, t);
+                case "attribution" -> attribution = attributions(p, t);
+                case "unattributedJoules" -> unattributedJoules = number(p, t);
+                case "idleJoules" -> idleJoules = number(p, t);
+                case "flags" -> flags = flags(p, t);
+                case "seq" -> { seq = integer(p, t, Long.MAX_VALUE); seen |= SEQ; }
+                default -> p.skipChildren(); // An unknown field: tolerated, as the schema allows.
+            }
+        }
+        if (seen != REQUIRED) {
+            throw NotFast.INSTANCE;
+        }
+        return new EnergySample(nodeId, host, component, deviceId, deviceName, deviceIndex, method, estimated,
+                windowStart, windowEnd, durationNs, energyJoules, counterStart, counterEnd, counterUnit, wraps,
+                resetDetected, avgPowerW, maxPowerW, powerLimitW, utilizationPct, processes, attribution,
+                unattributedJoules, idleJoules, flags, seq);
+    }
+
+    private static List<ProcessSeen> processes(JsonParser p, JsonToken t) throws IOException, NotFast {
+        expect(t, JsonToken.START_ARRAY);
+        List<ProcessSeen> list = new ArrayList<>();
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            expect(t, JsonToken.START_OBJECT);
+            Long pid = null;
+            String name = null;
+            Double utilizationPct = null;
+            Long memoryBytes = null;
+            String field;
+            while ((field = p.nextFieldName()) != null) {
+                JsonToken v = p.nextToken();
+                switch (field) {
+                    case "pid" -> pid = integer(p, v, Long.MAX_VALUE);
+                    case "name" -> name = text(p, v);
+                    case "utilizationPct" -> utilizationPct = number(p, v);
+                    case "memoryBytes" -> memoryBytes = integer(p, v, Long.MAX_VALUE);
+                    default -> p.skipChildren();
+                }
+            }
+            if (pid == null) {
+                throw NotFast.INSTANCE;
+            }
+            list.add(new ProcessSeen(pid, name, utilizationPct, memoryBytes));
+        }
+        return list;
+    }
+
+    private static List<Attribution> attributions(JsonParser p, JsonToken t) throws IOException, NotFast {
+        expect(t, JsonToken.START_ARRAY);
+        List<Attribution> list = new ArrayList<>();
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            expect(t, JsonToken.START_OBJECT);
+            String trialId = null;
+            List<Long> pids = null;
+            EnergySample.Basis basis = null;
+            Double share = null;
+            Double energyJoules = null;
+            String field;
+            while ((field = p.nextFieldName()) != null) {
+                JsonToken v = p.nextToken();
+                switch (field) {
+                    case "trialId" -> trialId = id(p, v);
+                    case "pids" -> pids = pids(p, v);
+                    case "basis" -> basis = choice(p, v, BASES);
+                    case "share" -> share = number(p, v);
+                    case "energyJoules" -> energyJoules = number(p, v);
+                    default -> p.skipChildren();
+                }
+            }
+            // The schema bounds a share by 1; the record allows rounding above it.
+            if (trialId == null || basis == null || share == null || energyJoules == null || share > 1) {
+                throw NotFast.INSTANCE;
+            }
+            list.add(new Attribution(trialId, pids, basis, share, energyJoules));
+        }
+        return list;
+    }
+
+    private static List<Long> pids(JsonParser p, JsonToken t) throws IOException, NotFast {
+        expect(t, JsonToken.START_ARRAY);
+        List<Long> list = new ArrayList<>();
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            list.add(integer(p, t, Long.MAX_VALUE));
+        }
+        return list;
+    }
+
+    private static List<EnergySample.Flag> flags(JsonParser p, JsonToken t) throws IOException, NotFast {
+        expect(t, JsonToken.START_ARRAY);
+        List<EnergySample.Flag> list = new ArrayList<>();
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            list.add(choice(p, t, FLAGS));
+        }
+        return list;
+    }
+
+    private static void expect(JsonToken actual, JsonToken expected) throws NotFast {
+        if (actual != expected) {
+            throw NotFast.INSTANCE;
+        }
+    }
+
+    private static String text(JsonParser p, JsonToken t) throws IOException, NotFast {
+        expect(t, JsonToken.VALUE_STRING);
+        return p.getText();
+    }
+
+    /**
+     * A string the schema wants non-blank ({@code minLength 1}, pattern {@code \S}): here it must hold a printable
+     * ASCII character, which satisfies the pattern under any regex dialect; the record then checks it is not blank.
+     */
+    private static String id(JsonParser p, JsonToken t) throws IOException, NotFast {
+        String s = text(p, t);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > ' ' && c < 0x7F) {
+                return s;
+            }
+        }
+        throw NotFast.INSTANCE;
+    }
+
+    private static <E extends Enum<E>> E choice(JsonParser p, JsonToken t, E[] values) throws IOException, NotFast {
+        String s = text(p, t);
+        for (E e : values) {
+            if (e.name().equals(s)) {
+                return e;
+            }
+        }
+        throw NotFast.INSTANCE;
+    }
+
+    private static boolean bool(JsonToken t) throws NotFast {
+        if (t == JsonToken.VALUE_TRUE) {
+            return true;
+        }
+        if (t == JsonToken.VALUE_FALSE) {
+            return false;
+        }
+        throw NotFast.INSTANCE;
+    }
+
+    /** A JSON integer in {@code [0, max]} (every integer of the schema has minimum 0). */
+    private static long integer(JsonParser p, JsonToken t, long max) throws IOException, NotFast {
+        expect(t, JsonToken.VALUE_NUMBER_INT);
+        JsonParser.NumberType type = p.getNumberType();
+        if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
+            throw NotFast.INSTANCE;
+        }
+        long v = p.getLongValue();
+        if (v < 0 || v > max) {
+            throw NotFast.INSTANCE;
+        }
+        return v;
+    }
+
+    /** A JSON number as the full codec's tree would hold it; integers past a long are left to it. */
+    private static double number(JsonParser p, JsonToken t) throws IOException, NotFast {
+        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+            return p.getDoubleValue();
+        }
+        expect(t, JsonToken.VALUE_NUMBER_INT);
+        JsonParser.NumberType type = p.getNumberType();
+        if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
+            throw NotFast.INSTANCE;
+        }
+        return p.getLongValue();
+    }
+
+    /** The counters' schema minimum, which the record does not check. */
+    private static double atLeastZero(double v) throws NotFast {
+        if (!(v >= 0)) {
+            throw NotFast.INSTANCE;
+        }
+        return v;
+    }
+
+    private static Instant instant(JsonParser p, JsonToken t) throws IOException, NotFast {
+        Instant instant = parseUtc(text(p, t));
+        if (instant == null) {
+            throw NotFast.INSTANCE;
+        }
+        return instant;
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} as an instant; null for any other form or an invalid date. */
@@ -76,25 +365,5 @@ final class SampleJson {
             v = v * 10 + (c - '0');
         }
         return v;
-    }
-
-    private static final class UtcInstant extends StdScalarDeserializer<Instant> {
-
-        private static final long serialVersionUID = 1L;
-
-        UtcInstant() {
-            super(Instant.class);
-        }
-
-        @Override
-        public Instant deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-            if (p.currentToken() == JsonToken.VALUE_STRING) {
-                Instant fast = parseUtc(p.getText());
-                if (fast != null) {
-                    return fast;
-                }
-            }
-            return InstantDeserializer.INSTANT.deserialize(p, ctx);
-        }
     }
 }
