@@ -110,8 +110,10 @@ public final class SuggesterBenchmark implements Callable<Integer> {
         Map<String, Object> samples = new LinkedHashMap<>();
         Map<String, Object> cpuP50 = new LinkedHashMap<>();
         for (int n : LATENCY_SIZES) {
-            int count = quick ? (n >= 10_000 ? 15 : 30) : (n >= 10_000 ? 50 : 100);
-            int warmup = quick ? 40 : 60;
+            int count = quick ? (n >= 10_000 ? 30 : 100) : (n >= 10_000 ? 100 : 300);
+            // Enough warm-up for the JIT to finish compiling the hot paths, as in a suggester that has been
+            // running for a while; with fewer, compiler threads still share the two cores with the timed asks.
+            int warmup = 300;
             LatencyRun.Result r = LatencyRun.run(problem, n, warmup, count, 7);
             System.out.printf("%-13d %8d %10.2f %10.2f %10.2f %12.2f%n", n, count, r.p50(), r.p99(), r.max(),
                     r.cpuP50());

@@ -2,13 +2,16 @@ package io.greenband.suggester.core.space;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 
 /**
  * The one-exchange neighbourhood of a configuration: every other choice of a categorical, the adjacent
  * positions of an ordinal, up to {@link #NUMERIC_NEIGHBOURS} Gaussian steps of a float or integer. The
  * hyperparameter varied next is drawn at random, so neighbours of different hyperparameters interleave.
+ * A hyperparameter's values are drawn when it is first picked.
  */
 final class Neighbourhood {
 
@@ -25,37 +28,115 @@ final class Neighbourhood {
         this.dims = dims;
     }
 
+    /** The whole neighbourhood, in the order {@link #iterator} yields it. */
     List<double[]> of(double[] vector, double stdev, SplittableRandom rng) {
-        List<double[]> perDim = new ArrayList<>();
-        List<Integer> dimOf = new ArrayList<>();
-        for (int i = 0; i < dims.size(); i++) {
-            if (!Double.isNaN(vector[i]) && dims.get(i).cardinality() != 1) {
-                double[] values = valuesFor(dims.get(i), vector[i], stdev, rng);
-                if (values.length > 0) {
-                    perDim.add(values);
-                    dimOf.add(i);
-                }
-            }
-        }
-        int[] next = new int[perDim.size()];
-        int remaining = perDim.stream().mapToInt(a -> a.length).sum();
-        List<double[]> out = new ArrayList<>(remaining);
-        while (remaining > 0) {
-            int pick = rng.nextInt(remaining);
-            int d = 0;
-            while (pick >= perDim.get(d).length - next[d]) {
-                pick -= perDim.get(d).length - next[d];
-                d++;
-            }
-            double[] candidate = vector.clone();
-            candidate[dimOf.get(d)] = perDim.get(d)[next[d]++];
-            remaining--;
-            space.resolveActivity(candidate);
-            if (!space.isForbidden(candidate)) {
-                out.add(candidate);
-            }
+        List<double[]> out = new ArrayList<>();
+        Iterator<double[]> it = iterator(vector, stdev, rng);
+        while (it.hasNext()) {
+            out.add(it.next());
         }
         return out;
+    }
+
+    /**
+     * The neighbourhood drawn lazily: a hyperparameter's values are drawn the first time it is picked, so a
+     * local search that moves after a few neighbours does not pay for the rest.
+     */
+    Iterator<double[]> iterator(double[] vector, double stdev, SplittableRandom rng) {
+        return new Lazy(vector, stdev, rng);
+    }
+
+    private final class Lazy implements Iterator<double[]> {
+        private final double[] vector;
+        private final double stdev;
+        private final SplittableRandom rng;
+        /** Per varied hyperparameter: its index, how many values it offers, the values once drawn, how many used. */
+        private final int[] dimOf;
+        private final int[] count;
+        private final double[][] values;
+        private final int[] used;
+        private int remaining;
+        private double[] pending;
+
+        Lazy(double[] vector, double stdev, SplittableRandom rng) {
+            this.vector = vector;
+            this.stdev = stdev;
+            this.rng = rng;
+            int[] dimIdx = new int[dims.size()];
+            int[] cnt = new int[dims.size()];
+            int k = 0;
+            for (int i = 0; i < dims.size(); i++) {
+                if (!Double.isNaN(vector[i]) && dims.get(i).cardinality() != 1) {
+                    int c = expectedCount(dims.get(i), vector[i]);
+                    if (c > 0) {
+                        dimIdx[k] = i;
+                        cnt[k++] = c;
+                        remaining += c;
+                    }
+                }
+            }
+            dimOf = Arrays.copyOf(dimIdx, k);
+            count = Arrays.copyOf(cnt, k);
+            values = new double[k][];
+            used = new int[k];
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (pending == null) {
+                pending = advance();
+            }
+            return pending != null;
+        }
+
+        @Override
+        public double[] next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("the neighbourhood is exhausted");
+            }
+            double[] out = pending;
+            pending = null;
+            return out;
+        }
+
+        private double[] advance() {
+            while (remaining > 0) {
+                int pick = rng.nextInt(remaining);
+                int d = 0;
+                while (pick >= count[d] - used[d]) {
+                    pick -= count[d] - used[d];
+                    d++;
+                }
+                if (values[d] == null) {
+                    values[d] = valuesFor(dims.get(dimOf[d]), vector[dimOf[d]], stdev, rng);
+                    if (values[d].length < count[d]) {
+                        // Fewer distinct steps landed than expected: shrink the count and pick again.
+                        remaining -= count[d] - values[d].length;
+                        count[d] = values[d].length;
+                        continue;
+                    }
+                }
+                double[] candidate = vector.clone();
+                candidate[dimOf[d]] = values[d][used[d]++];
+                remaining--;
+                space.resolveActivity(candidate);
+                if (!space.isForbidden(candidate)) {
+                    return candidate;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** How many values {@link #valuesFor} returns for a hyperparameter at {@code u}, at most. */
+    private static int expectedCount(Dimension dim, double u) {
+        return switch (dim.kind()) {
+            case CATEGORICAL -> dim.cardinality() - 1;
+            case ORDINAL -> (u - 1 >= 0 ? 1 : 0) + (u + 1 < dim.cardinality() ? 1 : 0);
+            case FLOAT -> NUMERIC_NEIGHBOURS;
+            case INT -> Math.min(NUMERIC_NEIGHBOURS, dim.cardinality() - 1);
+            default -> 0;
+        };
     }
 
     private static double[] valuesFor(Dimension dim, double u, double stdev, SplittableRandom rng) {

@@ -1,5 +1,6 @@
 package io.greenband.suggester.core.space;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -48,6 +49,14 @@ public interface SearchSpace {
      * @param stdev step size in unit space for numeric hyperparameters
      */
     List<double[]> neighbours(double[] vector, double stdev, SplittableRandom rng);
+
+    /**
+     * The same neighbours as {@link #neighbours}, in the same order, drawn as they are taken; a local search
+     * that moves after a few of them leaves the rest undrawn.
+     */
+    default Iterator<double[]> neighbourhood(double[] vector, double stdev, SplittableRandom rng) {
+        return neighbours(vector, stdev, rng).iterator();
+    }
 
     /** The hyperparameter values of a vector, active ones only, in vector order. */
     Map<String, Object> decode(double[] vector);

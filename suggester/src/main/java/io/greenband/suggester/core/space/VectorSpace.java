@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -170,6 +171,11 @@ public final class VectorSpace implements SearchSpace {
     @Override
     public List<double[]> neighbours(double[] vector, double stdev, SplittableRandom rng) {
         return new Neighbourhood(this, dims).of(vector, stdev, rng);
+    }
+
+    @Override
+    public Iterator<double[]> neighbourhood(double[] vector, double stdev, SplittableRandom rng) {
+        return new Neighbourhood(this, dims).iterator(vector, stdev, rng);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.greenband.suggester.core.surrogate;
 
+import io.greenband.suggester.core.parallel.ParallelLoop;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * SMAC's random forest: regression trees on bootstrap samples (of at most {@link #MAX_BOOTSTRAP_ROWS} draws);
@@ -15,7 +15,7 @@ public final class RandomForest implements Surrogate {
     /** Smallest predicted variance. */
     public static final double MIN_VARIANCE = 1e-10;
     /** Rows per parallel prediction chunk; smaller batches are predicted on the calling thread. */
-    private static final int PARALLEL_ROWS = 1024;
+    private static final int PARALLEL_ROWS = 512;
     private static final double[] NO_FEATURES = {0};
     /**
      * Largest bootstrap sample per tree: with more rows each tree draws this many (with replacement) instead
@@ -55,7 +55,7 @@ public final class RandomForest implements Surrogate {
         nodeLinks = new int[total];
         nodeThreshold = new double[total];
         leafValue = new double[total];
-        IntStream.range(0, trees.length).parallel().forEach(t ->
+        ParallelLoop.forEach(trees.length, t ->
                 trees[t].copyInto(nodeLinks, featureBits, nodeThreshold, leafValue, roots[t]));
     }
 
@@ -80,7 +80,7 @@ public final class RandomForest implements Surrogate {
             }
         }
         int[][] order = new int[d][];
-        IntStream.range(0, d).parallel().forEach(f -> order[f] = IndexSort.byKey(cols[f]));
+        ParallelLoop.forEach(d, f -> order[f] = IndexSort.byKey(cols[f]));
         SplittableRandom rng = new SplittableRandom(seed);
         SplittableRandom[] treeRngs = new SplittableRandom[settings.trees()];
         for (int t = 0; t < treeRngs.length; t++) {
@@ -88,7 +88,7 @@ public final class RandomForest implements Surrogate {
         }
         // Trees are independent and each has its own generator, so growing them in parallel stays deterministic.
         RegressionTree[] trees = new RegressionTree[settings.trees()];
-        IntStream.range(0, trees.length).parallel().forEach(t -> {
+        ParallelLoop.forEach(trees.length, t -> {
             SplittableRandom treeRng = treeRngs[t];
             int[] weight = new int[n];
             int distinct = 0;
@@ -140,7 +140,7 @@ public final class RandomForest implements Surrogate {
     public void predictFlat(double[] flat, int width, double[] mean, double[] variance) {
         int n = mean.length;
         if (n >= PARALLEL_ROWS) {
-            IntStream.range(0, (n + PARALLEL_ROWS - 1) / PARALLEL_ROWS).parallel().forEach(chunk ->
+            ParallelLoop.forEach((n + PARALLEL_ROWS - 1) / PARALLEL_ROWS, chunk ->
                     predictFlatRange(flat, width, mean, variance, chunk * PARALLEL_ROWS,
                             Math.min(n, (chunk + 1) * PARALLEL_ROWS)));
         } else {

@@ -64,7 +64,8 @@ final class RegressionTree {
             totalWeight += weight[r];
         }
         int maxFeatures = Math.max(1, (int) (d * s.ratioFeatures()));
-        boolean[] goesLeft = new boolean[y.length];
+        // 1 where a row goes left at the current split: arithmetic on it keeps the partitions free of branches.
+        byte[] goesLeft = new byte[y.length];
         // Weighted targets once per tree, so the split scans read one array per row instead of two.
         double[] wy = new double[y.length];
         double[] wyy = new double[y.length];
@@ -132,9 +133,11 @@ final class RegressionTree {
                         }
                         double wr = w - wl;
                         double sr = sum - sl;
-                        double score = sl * sl / wl + sr * sr / wr;
-                        if (score > bestScore) {
-                            bestScore = score;
+                        // score = sl²/wl + sr²/wr, compared as score·wl·wr so the scan needs no division.
+                        double num = sl * sl * wr + sr * sr * wl;
+                        double den = wl * wr;
+                        if (num > bestScore * den) {
+                            bestScore = num / den;
                             bestF = f;
                             double mid = (xi + xn) / 2;
                             bestThr = mid < xn ? mid : xi;
@@ -151,12 +154,11 @@ final class RegressionTree {
             }
             int[] order = sorted[bestF];
             int nLeft = 0;
+            double[] splitCol = cols[bestF];
             for (int i = start; i < end; i++) {
-                boolean l = cols[bestF][order[i]] <= bestThr;
-                goesLeft[order[i]] = l;
-                if (l) {
-                    nLeft++;
-                }
+                int l = splitCol[order[i]] <= bestThr ? 1 : 0;
+                goesLeft[order[i]] = (byte) l;
+                nLeft += l;
             }
             for (int f = 0; f < d; f++) {
                 partition(sorted[f], start, end, goesLeft, buffer);
@@ -181,16 +183,21 @@ final class RegressionTree {
         return t;
     }
 
-    private static void partition(int[] order, int start, int end, boolean[] goesLeft, int[] buffer) {
+    /**
+     * Stable partition of a segment: left rows stay in place (the write index never passes the read index),
+     * right rows go through {@code buffer}. Both writes happen and only the counters move, because which
+     * side a row takes is as good as random to the branch predictor.
+     */
+    private static void partition(int[] order, int start, int end, byte[] goesLeft, int[] buffer) {
         int k = start;
         int b = 0;
         for (int i = start; i < end; i++) {
             int r = order[i];
-            if (goesLeft[r]) {
-                order[k++] = r;
-            } else {
-                buffer[b++] = r;
-            }
+            int left = goesLeft[r];
+            order[k] = r;
+            buffer[b] = r;
+            k += left;
+            b += 1 - left;
         }
         System.arraycopy(buffer, 0, order, k, b);
     }

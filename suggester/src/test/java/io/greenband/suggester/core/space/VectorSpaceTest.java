@@ -10,8 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.greenband.suggester.core.TestSpaces;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +57,28 @@ class VectorSpaceTest {
                 assertThat(changedActiveInBoth).isLessThanOrEqualTo(1);
             }
         }
+    }
+
+    @Test
+    void lazyNeighbourhoodYieldsTheListInOrderAndDrawsOnlyWhatIsTaken() {
+        for (long seed = 0; seed < 40; seed++) {
+            double[] v = space.sample(new SplittableRandom(seed));
+            List<double[]> list = space.neighbours(v, 0.05, new SplittableRandom(seed + 1000));
+            Iterator<double[]> lazy = space.neighbourhood(v, 0.05, new SplittableRandom(seed + 1000));
+            for (double[] n : list) {
+                assertThat(lazy.hasNext()).isTrue();
+                assertThat(lazy.next()).containsExactly(n);
+            }
+            assertThat(lazy.hasNext()).isFalse();
+            assertThatThrownBy(lazy::next).isInstanceOf(NoSuchElementException.class);
+        }
+        // Taking one neighbour consumes fewer draws than building the whole neighbourhood.
+        double[] v = space.sample(new SplittableRandom(3));
+        SplittableRandom one = new SplittableRandom(9);
+        space.neighbourhood(v, 0.05, one).next();
+        SplittableRandom all = new SplittableRandom(9);
+        space.neighbours(v, 0.05, all);
+        assertThat(one.nextLong()).isNotEqualTo(all.nextLong());
     }
 
     @Test

@@ -1,13 +1,13 @@
 package io.greenband.suggester.core.acquisition.maximize;
 
 import io.greenband.suggester.core.acquisition.AcquisitionFunction;
+import io.greenband.suggester.core.parallel.ParallelLoop;
 import io.greenband.suggester.core.space.SearchSpace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * SMAC's acquisition maximizer: score many random configurations and sort them; start local searches from
@@ -58,7 +58,7 @@ public final class LocalAndSortedRandomSearch {
         for (int c = 0; c < chunks; c++) {
             chunkRngs[c] = rng.split();
         }
-        IntStream.range(0, chunks).parallel().forEach(c -> {
+        ParallelLoop.forEach(chunks, c -> {
             int from = c * RANDOM_CHUNK;
             int to = Math.min(randomCount, from + RANDOM_CHUNK);
             double[][] drawn = new double[to - from][];
@@ -98,7 +98,7 @@ public final class LocalAndSortedRandomSearch {
             searchRngs[i] = rng.split();
         }
         Candidate[] optima = new Candidate[startArray.length];
-        IntStream.range(0, optima.length).parallel().forEach(i ->
+        ParallelLoop.forEach(optima.length, i ->
                 optima[i] = localSearch.climb(startArray[i], startScores[i], acq, searchRngs[i]));
         List<Candidate> out = new ArrayList<>(Arrays.asList(optima));
         for (int i = 0; i < Math.min(RANDOM_KEPT, idx.length); i++) {

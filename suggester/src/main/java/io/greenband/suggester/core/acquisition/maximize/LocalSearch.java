@@ -2,7 +2,8 @@ package io.greenband.suggester.core.acquisition.maximize;
 
 import io.greenband.suggester.core.acquisition.AcquisitionFunction;
 import io.greenband.suggester.core.space.SearchSpace;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.SplittableRandom;
 
 /**
@@ -42,12 +43,17 @@ public final class LocalSearch {
         int plateau = 0;
         int improving = 0;
         int moves = 0;
-        List<double[]> neighbours = space.neighbours(current, stdev, rng);
-        int pos = 0;
+        Iterator<double[]> neighbours = space.neighbourhood(current, stdev, rng);
         int batch = FIRST_BATCH;
         double[] equal = null;
+        double[][] buffer = new double[LAST_BATCH][];
+        double[] scores = new double[LAST_BATCH];
         while (moves < MAX_MOVES) {
-            if (pos >= neighbours.size()) {
+            int taken = 0;
+            while (taken < batch && neighbours.hasNext()) {
+                buffer[taken++] = neighbours.next();
+            }
+            if (taken == 0) {
                 if (equal == null || plateau >= PLATEAU_STEPS) {
                     break;
                 }
@@ -56,19 +62,15 @@ public final class LocalSearch {
                 if (plateau % 3 == 0) {
                     stdev = Math.max(MIN_STDEV, stdev / 2);
                 }
-                neighbours = space.neighbours(current, stdev, rng);
-                pos = 0;
+                neighbours = space.neighbourhood(current, stdev, rng);
                 batch = FIRST_BATCH;
                 equal = null;
                 continue;
             }
-            int end = Math.min(neighbours.size(), pos + batch);
-            double[][] chunk = neighbours.subList(pos, end).toArray(new double[0][]);
-            double[] scores = new double[chunk.length];
+            double[][] chunk = taken == buffer.length ? buffer : Arrays.copyOf(buffer, taken);
             acq.evaluate(chunk, scores);
-            pos = end;
             boolean moved = false;
-            for (int i = 0; i < chunk.length; i++) {
+            for (int i = 0; i < taken; i++) {
                 if (scores[i] > value) {
                     current = chunk[i];
                     value = scores[i];
@@ -77,8 +79,7 @@ public final class LocalSearch {
                     if (improving % 3 == 0 && plateau == 0) {
                         stdev = Math.min(MAX_STDEV, stdev * 2);
                     }
-                    neighbours = space.neighbours(current, stdev, rng);
-                    pos = 0;
+                    neighbours = space.neighbourhood(current, stdev, rng);
                     batch = FIRST_BATCH;
                     equal = null;
                     moved = true;
