@@ -102,7 +102,8 @@ public final class EventMapping {
             case PSYS -> Component.PSYS;
             case RAM_EST -> Component.ESTIMATED;
         };
-        List<ProcessSeen> processes = e.processes().stream()
+        // Most samples list no processes: skip the stream then, it is per sample.
+        List<ProcessSeen> processes = e.processes().isEmpty() ? List.of() : e.processes().stream()
                 .map(p -> new ProcessSeen(p.pid(), p.utilizationPct() == null ? OptionalDouble.empty()
                         : OptionalDouble.of(p.utilizationPct())))
                 .toList();

@@ -42,8 +42,12 @@ final class SampleBuckets {
   Set<String> add(List<EnergySample> batch, Function<Set<String>, Map<String, List<EnergySample>>> load) {
     Set<String> touched = new LinkedHashSet<>();
     Map<String, Instant> missing = new LinkedHashMap<>();
-    for (EnergySample s : batch) {
+    // Each sample's bucket id once: building it is a good part of the per-sample cost here.
+    String[] ids = new String[batch.size()];
+    for (int i = 0; i < ids.length; i++) {
+      EnergySample s = batch.get(i);
       String id = SampleDocuments.bucketId(s);
+      ids[i] = id;
       touched.add(id);
       if (!buckets.containsKey(id)) {
         missing.putIfAbsent(id, SampleDocuments.bucketStart(s.windowStart()));
@@ -57,8 +61,9 @@ final class SampleBuckets {
         buckets.put(id, b);
       });
     }
-    for (EnergySample s : batch) {
-      buckets.get(SampleDocuments.bucketId(s)).samples().put(s.sampleId(), s);
+    for (int i = 0; i < ids.length; i++) {
+      EnergySample s = batch.get(i);
+      buckets.get(ids[i]).samples().put(s.sampleId(), s);
       newest = s.windowStart().isAfter(newest) ? s.windowStart() : newest;
     }
     return touched;
