@@ -30,6 +30,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -101,11 +102,45 @@ public final class KafkaLog {
                 }
             }
             admin.createTopics(missing).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
         } catch (ExecutionException | TimeoutException e) {
             throw unreachable(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unreachable(e);
+        }
+    }
+
+    /**
+     * Waits until every partition of {@code names} has a leader, so that publishing right after creating them does
+     * not spend its delivery timeout on metadata retries (a busy broker can take seconds to elect them).
+     */
+    private static void awaitLeaders(Admin admin, List<String> names)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        if (names.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            boolean ready;
+            try {
+                ready = admin.describeTopics(names).allTopicNames().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                        .values().stream().flatMap(d -> d.partitions().stream())
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+            } catch (ExecutionException e) {
+                // Just created, not yet in the metadata the broker answers from.
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                ready = false;
+            }
+            if (ready) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("the new topics " + names + " have no partition leader after " + TIMEOUT);
+            }
+            Thread.sleep(100);
         }
     }
 

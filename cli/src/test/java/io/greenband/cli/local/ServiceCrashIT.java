@@ -37,6 +37,9 @@ class ServiceCrashIT {
             String trial = awaitRunningTrial(study, killedDuring.size());
             assertThat(TinyStudyRun.kill(Service.TRAINER)).as("a trainer process to kill").isTrue();
             killedDuring.add(trial);
+            // A result the trainer sent just before the kill may still be on its way into the log: give it a moment,
+            // so that a trial which did finish is not taken for the lost one.
+            Thread.sleep(2_000);
         }
         TinyStudyRun.Run run = study.await();
         assertThat(run.exitCode()).as(run.err()).isZero();
