@@ -23,6 +23,7 @@ public final class ScoredTrials {
     private boolean[] maximize = new boolean[0];
 
     private final double[] reference;
+    private final double maxFidelity;
 
     /** The trials of {@code studyId}, hypervolume in the derived (normalized) frame. */
     public ScoredTrials(String studyId) {
@@ -34,8 +35,18 @@ public final class ScoredTrials {
      * reference point) or, when it is null, in the frame normalized over the observed points.
      */
     public ScoredTrials(String studyId, double[] reference) {
+        this(studyId, reference, Double.NaN);
+    }
+
+    /**
+     * As {@link #ScoredTrials(String, double[])}, with the hypervolume history taken at the study's
+     * {@code maxFidelity} (0 until a trial reaches it) rather than at the highest fidelity seen so far, which
+     * makes the history fall when the first trial reaches a higher fidelity. NaN: the highest seen.
+     */
+    public ScoredTrials(String studyId, double[] reference, double maxFidelity) {
         this.studyId = studyId;
         this.reference = reference == null ? null : reference.clone();
+        this.maxFidelity = maxFidelity;
     }
 
     /** The reference point of {@code study} in objective order, or null when it gives none. */
@@ -70,8 +81,8 @@ public final class ScoredTrials {
             }
         }
         if (s.status() == TrialStatus.SUCCEEDED) {
-            List<Point> top = topFidelityPoints();
-            history.add(reference != null ? Pareto.hypervolume(top, reference, maximize)
+            List<Point> top = historyPoints();
+            history.add(top.isEmpty() ? 0.0 : reference != null ? Pareto.hypervolume(top, reference, maximize)
                     : Pareto.hypervolume(top, top, maximize));
             historyAt.add(s.scoredAt());
         }
@@ -118,12 +129,25 @@ public final class ScoredTrials {
         return points().stream().filter(p -> p.fidelity() == top).toList();
     }
 
+    /** The points the hypervolume history is taken over: at the study's maximum fidelity when it is known. */
+    private List<Point> historyPoints() {
+        if (Double.isNaN(maxFidelity)) {
+            return topFidelityPoints();
+        }
+        // Budgets are computed as max·eta^-k: allow for rounding at the top rung.
+        double atLeast = maxFidelity - Math.abs(maxFidelity) * 1e-9;
+        return points().stream().filter(p -> p.fidelity() >= atLeast).toList();
+    }
+
     /** The non-dominated points at the highest fidelity, or among all points when {@code allFidelities}. */
     public List<Point> front(boolean allFidelities) {
         return Pareto.front(allFidelities ? points() : topFidelityPoints(), maximize);
     }
 
-    /** Hypervolume of the top-fidelity front after each succeeded trial, in scoring order. */
+    /**
+     * Hypervolume after each succeeded trial, in scoring order: of the front at the study's maximum fidelity when
+     * it was given (0 before any trial reaches it), else of the front at the highest fidelity seen by then.
+     */
     public List<Double> hypervolumeHistory() {
         return List.copyOf(history);
     }

@@ -83,7 +83,8 @@ public final class LocalRunner {
     }
 
     private StudyProgress watch(KafkaLog log, StudyDefined study, Instant since, LocalStack local) {
-        StudyProgress progress = new StudyProgress(study.studyId(), since, ScoredTrials.referenceOf(study));
+        StudyProgress progress = new StudyProgress(study.studyId(), since, ScoredTrials.referenceOf(study),
+                study.fidelity().max());
         boolean console = System.console() != null;
         try (KafkaConsumer<String, byte[]> consumer = log.consumer()) {
             List<TopicPartition> parts = new ArrayList<>();

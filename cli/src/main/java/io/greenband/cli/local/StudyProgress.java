@@ -44,9 +44,19 @@ public final class StudyProgress {
      * @param reference the study's hypervolume reference point in objective units, or null for the derived frame
      */
     public StudyProgress(String studyId, Instant since, double[] reference) {
+        this(studyId, since, reference, Double.NaN);
+    }
+
+    /**
+     * @param studyId     the study
+     * @param since       energy measured before this instant is not counted
+     * @param reference   the study's hypervolume reference point in objective units, or null for the derived frame
+     * @param maxFidelity the study's maximum fidelity, where the hypervolume is taken (NaN: the highest seen)
+     */
+    public StudyProgress(String studyId, Instant since, double[] reference, double maxFidelity) {
         this.studyId = studyId;
         this.since = since;
-        this.scored = new ScoredTrials(studyId, reference);
+        this.scored = new ScoredTrials(studyId, reference, maxFidelity);
     }
 
     /** Takes one event of any topic. */

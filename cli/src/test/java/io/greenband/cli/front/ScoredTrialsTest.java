@@ -3,6 +3,7 @@ package io.greenband.cli.front;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.greenband.events.payload.TrialStatus;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ScoredTrialsTest {
@@ -36,5 +37,23 @@ class ScoredTrialsTest {
         // t1 alone: 0.5 * 8 = 4; with t2: + (0.5 - 0.3) * (10 - 8) = 0.4
         assertThat(s.hypervolumeHistory()).containsExactly(4.0, 4.4, 4.4);
         assertThat(new ScoredTrials("s1").fixedFrame()).isFalse();
+    }
+
+    @Test
+    void atTheStudysMaximumFidelityTheHistoryDoesNotFallWhenTheFirstTrialReachesIt() {
+        double[] reference = {1.0, 10.0};
+        ScoredTrials atMax = new ScoredTrials("s1", reference, 18);
+        ScoredTrials highestSeen = new ScoredTrials("s1", reference);
+        for (ScoredTrials s : List.of(atMax, highestSeen)) {
+            s.add(Scores.scored("s1", "t1", 6, 0.1, 1, 0));
+            s.add(Scores.scored("s1", "t2", 6, 0.2, 0.5, 0));
+            s.add(Scores.scored("s1", "t3", 18, 0.5, 2, 0));
+            s.add(Scores.scored("s1", "t4", 18, 0.3, 8, 0));
+        }
+        // Nothing at fidelity 18 for the first two trials; then 0.5 * 8 = 4 and 4 + 0.2 * 2 = 4.4.
+        assertThat(atMax.hypervolumeHistory()).containsExactly(0.0, 0.0, 4.0, 4.4);
+        // The fidelity-6 front's volume, then a fall to the fidelity-18 front's when t3 arrives.
+        List<Double> seen = highestSeen.hypervolumeHistory();
+        assertThat(seen.get(2)).isLessThan(seen.get(1));
     }
 }
