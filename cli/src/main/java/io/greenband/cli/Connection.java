@@ -1,11 +1,15 @@
 package io.greenband.cli;
 
+import io.greenband.cli.log.KafkaClientConfig;
+import io.greenband.cli.log.KafkaLog;
 import io.greenband.events.topic.TopicRegistry;
+import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * Where a running stack is: Kafka bootstrap servers, the topic prefix and (optionally) MongoDB. Defaults come from
- * the same environment variables the services read.
+ * Where a running stack is: Kafka bootstrap servers (and client settings such as SASL/TLS), the topic prefix and
+ * (optionally) MongoDB. Defaults come from the same environment variables the services read.
  */
 public final class Connection {
 
@@ -16,6 +20,11 @@ public final class Connection {
     @Option(names = "--topic-prefix", defaultValue = "${env:GREENBAND_TOPICS_PREFIX:-}",
             description = "Topic name prefix (env GREENBAND_TOPICS_PREFIX; default none).")
     String topicPrefix;
+
+    @Option(names = "--kafka-config", defaultValue = "${env:GREENBAND_KAFKA_CONFIG}", paramLabel = "FILE",
+            description = "Kafka client properties (security.protocol, sasl.*, ssl.*, ...) for every client the command "
+                    + "opens, as Kafka's tools take them (env GREENBAND_KAFKA_CONFIG).")
+    Path kafkaConfig;
 
     @Option(names = "--mongodb", defaultValue = "${env:GREENBAND_MONGODB_CONNECTION_STRING}",
             description = "MongoDB connection string of the aggregator's views (env GREENBAND_MONGODB_CONNECTION_STRING).")
@@ -44,8 +53,18 @@ public final class Connection {
         return database;
     }
 
+    /** The Kafka client settings of {@code --kafka-config} (none without it). */
+    public Map<String, String> kafkaClientConfig() {
+        return KafkaClientConfig.load(kafkaConfig);
+    }
+
     /** Opens Kafka clients for this connection. */
-    public io.greenband.cli.log.KafkaLog kafka() {
-        return new io.greenband.cli.log.KafkaLog(bootstrapServers, topics());
+    public KafkaLog kafka() {
+        return kafka(topics());
+    }
+
+    /** Opens Kafka clients for this connection with other topic names. */
+    public KafkaLog kafka(TopicRegistry registry) {
+        return new KafkaLog(bootstrapServers, registry, kafkaClientConfig());
     }
 }

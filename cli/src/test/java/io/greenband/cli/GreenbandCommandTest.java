@@ -83,6 +83,19 @@ class GreenbandCommandTest {
     }
 
     @Test
+    void kafkaConfigMustBeAReadablePropertiesFileWithoutServers() throws Exception {
+        Cli missing = Cli.run("study", "list", "--kafka-config", dir.resolve("nope.properties").toString());
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(missing.err()).contains("--kafka-config").contains("nope.properties").doesNotContain("\tat ");
+
+        Path servers = dir.resolve("servers.properties");
+        Files.writeString(servers, "security.protocol=SASL_SSL\nbootstrap.servers=elsewhere:9093\n");
+        Cli refused = Cli.run("study", "list", "--kafka-config", servers.toString());
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(refused.err()).contains("bootstrap.servers").contains("--bootstrap-servers");
+    }
+
+    @Test
     void optimizeBuildsACommandBackendStudy() throws Exception {
         Path space = dir.resolve("space.json");
         Files.writeString(space, "{\"hyperparameters\":[{\"type\":\"uniform_float\",\"name\":\"lr\",\"lower\":0.001,"

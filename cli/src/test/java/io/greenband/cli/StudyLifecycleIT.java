@@ -89,6 +89,23 @@ class StudyLifecycleIT {
     }
 
     @Test
+    void kafkaConfigReachesEveryClient() throws Exception {
+        String prefix = "config.";
+        stack.createTopics(TopicRegistry.withPrefix(prefix).withPartitions(1));
+        Path plain = dir.resolve("plain.properties");
+        Files.writeString(plain, "# the embedded broker speaks plaintext\nsecurity.protocol=PLAINTEXT\nclient.dns.lookup=use_all_dns_ips\n");
+        Cli ok = cli(prefix, "study", "list", "--kafka-config", plain.toString());
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+
+        // TLS against the plaintext listener: the setting reached the client, which cannot connect.
+        Path tls = dir.resolve("tls.properties");
+        Files.writeString(tls, "security.protocol=SSL\n");
+        Cli failed = cli(prefix, "study", "list", "--kafka-config", tls.toString());
+        assertThat(failed.exitCode()).isEqualTo(ExitCodes.STACK);
+        assertThat(failed.err()).contains("cannot reach Kafka");
+    }
+
+    @Test
     void replayPublishesIntoFreshTopics() throws Exception {
         String prefix = "replay-src.";
         stack.createTopics(TopicRegistry.withPrefix(prefix).withPartitions(1));

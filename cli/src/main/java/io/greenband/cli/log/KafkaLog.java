@@ -52,10 +52,20 @@ public final class KafkaLog {
     private final String bootstrapServers;
     private final TopicRegistry topics;
     private final EventCodec codec;
+    private final Map<String, String> clientConfig;
 
     public KafkaLog(String bootstrapServers, TopicRegistry topics) {
+        this(bootstrapServers, topics, Map.of());
+    }
+
+    /**
+     * @param clientConfig Kafka client settings for every client (security.protocol, sasl.*, ssl.*, ...); the
+     *     command's own settings (servers, timeouts, offsets, acknowledgements) take precedence
+     */
+    public KafkaLog(String bootstrapServers, TopicRegistry topics, Map<String, String> clientConfig) {
         this.bootstrapServers = bootstrapServers;
         this.topics = topics;
+        this.clientConfig = Map.copyOf(clientConfig);
         this.codec = EventCodec.builder().setSource(SOURCE).optRegistry(topics).build();
     }
 
@@ -297,6 +307,7 @@ public final class KafkaLog {
 
     private Properties base() {
         Properties p = new Properties();
+        p.putAll(clientConfig);
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(AdminClientConfig.CLIENT_ID_CONFIG, "greenband-cli");
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());

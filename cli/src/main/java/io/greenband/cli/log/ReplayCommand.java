@@ -74,7 +74,7 @@ public final class ReplayCommand implements Callable<Integer> {
             throw CliException.invalidStudy("--rebuild needs MongoDB: give --mongodb URI (and an empty --database)", null);
         }
         List<ReceivedEvent> events = from != null ? EventFile.read(from, source.codec()) : ExportCommand.export(source, studyId);
-        KafkaLog target = new KafkaLog(connection.bootstrapServers(), TopicRegistry.withPrefix(intoPrefix));
+        KafkaLog target = connection.kafka(TopicRegistry.withPrefix(intoPrefix));
         var out = spec.commandLine().getOut();
         if (rebuild) {
             rebuild(events, target, out);
