@@ -53,9 +53,14 @@ public final class Connection {
         return database;
     }
 
-    /** The Kafka client settings of {@code --kafka-config} (none without it). */
+    private Map<String, String> kafkaClientConfig;
+
+    /** The Kafka client settings of {@code --kafka-config} (none without it), read from the file once. */
     public Map<String, String> kafkaClientConfig() {
-        return KafkaClientConfig.load(kafkaConfig);
+        if (kafkaClientConfig == null) {
+            kafkaClientConfig = Map.copyOf(KafkaClientConfig.load(kafkaConfig));
+        }
+        return kafkaClientConfig;
     }
 
     /** Opens Kafka clients for this connection. */
