@@ -3,6 +3,7 @@ package io.greenband.energy.adapter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.greenband.energy.adapter.messaging.EnergySampleMapper;
+import io.greenband.energy.adapter.messaging.Incarnation;
 import io.greenband.energy.node.NodeIdentity;
 import io.greenband.energy.sampler.DeviceWindow;
 import io.greenband.energy.sampler.Devices;
@@ -17,6 +18,7 @@ import io.greenband.events.EventType;
 import io.greenband.events.codec.EventCodec;
 import io.greenband.events.codec.ReceivedEvent;
 import io.greenband.events.payload.EnergySample;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 class EnergySampleMapperTest {
 
-    private final EnergySampleMapper mapper = new EnergySampleMapper(new NodeIdentity("node-a", "host-a"));
+    private final EnergySampleMapper mapper = new EnergySampleMapper(new NodeIdentity("node-a", "host-a"),
+            new Incarnation(1_000L));
     private final EventCodec codec = EventCodec.builder().setSource("/greenband/energy-monitor")
             .optValidateOnEncode(true).build();
 
@@ -36,6 +39,22 @@ class EnergySampleMapperTest {
         return new DeviceWindow(d, 3, ScriptedClock.ANCHOR, ScriptedClock.ANCHOR.plusSeconds(2), 2_000_000_000L,
                 joules, 1000 + joules, c0, c1, joules / 2, OptionalDouble.of(joules), OptionalDouble.of(42),
                 List.of(new ProcessUse(77, OptionalLong.of(2048))), flags, 2, 0);
+    }
+
+    @Test
+    void aRestartedMonitorNeverRepeatsAnEarlierRunsSampleIdAndKeepsThemIncreasing() {
+        DeviceInfo gpu = Devices.counterGpu("GPU-1");
+        NodeIdentity node = new NodeIdentity("node-a", "host-a");
+        Instant firstStart = Instant.parse("2026-12-07T16:00:00Z");
+        EnergySampleMapper first = new EnergySampleMapper(node, Incarnation.startingAt(firstStart));
+        // The second run starts one second later and numbers its windows from 1 again.
+        EnergySampleMapper second = new EnergySampleMapper(node, Incarnation.startingAt(firstStart.plusSeconds(1)));
+        EnergySample before = first.toEvent(window(gpu, 10, OptionalDouble.empty(), OptionalDouble.empty(),
+                EnumSet.noneOf(SampleFlag.class)));
+        EnergySample after = second.toEvent(window(gpu, 10, OptionalDouble.empty(), OptionalDouble.empty(),
+                EnumSet.noneOf(SampleFlag.class)));
+        assertThat(after.sampleId()).isNotEqualTo(before.sampleId());
+        assertThat(after.seq()).isGreaterThan(before.seq());
     }
 
     @Test
@@ -55,7 +74,7 @@ class EnergySampleMapperTest {
         assertThat(e.flags()).containsExactly(EnergySample.Flag.GAP);
         assertThat(e.processes()).extracting(EnergySample.ProcessSeen::pid).containsExactly(77L);
         assertThat(e.powerLimitW()).isEqualTo(300.0);
-        assertThat(e.seq()).isEqualTo(3);
+        assertThat(e.seq()).isEqualTo(1_000L * Incarnation.WINDOWS_PER_MILLI + 3);
     }
 
     @Test

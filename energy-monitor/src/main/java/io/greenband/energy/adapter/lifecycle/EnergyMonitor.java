@@ -2,6 +2,7 @@ package io.greenband.energy.adapter.lifecycle;
 
 import io.greenband.energy.adapter.messaging.EnergySampleMapper;
 import io.greenband.energy.adapter.messaging.EnergySamplePublisher;
+import io.greenband.energy.adapter.messaging.Incarnation;
 import io.greenband.energy.adapter.metrics.EnergyMetrics;
 import io.greenband.energy.config.EnergyConfig;
 import io.greenband.energy.config.EnergyWiring;
@@ -21,6 +22,7 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +56,8 @@ public class EnergyMonitor {
         this.topicPrefix = topicPrefix.map(String::strip).orElse("");
         this.node = EnergyWiring.identity(config, System.getenv());
         this.metrics = new EnergyMetrics(node.host());
-        this.mapper = new EnergySampleMapper(node);
+        // A fresh incarnation per process, so restarted monitors never reuse an earlier run's sample ids.
+        this.mapper = new EnergySampleMapper(node, Incarnation.startingAt(Instant.now()));
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -20,10 +20,12 @@ import java.util.OptionalDouble;
 public final class EnergySampleMapper {
 
     private final NodeIdentity node;
+    private final Incarnation incarnation;
 
-    /** A mapper publishing under {@code node}'s names. */
-    public EnergySampleMapper(NodeIdentity node) {
+    /** A mapper publishing under {@code node}'s names, numbering samples within {@code incarnation}. */
+    public EnergySampleMapper(NodeIdentity node, Incarnation incarnation) {
         this.node = node;
+        this.incarnation = incarnation;
     }
 
     /** The event for one window. */
@@ -41,7 +43,7 @@ public final class EnergySampleMapper {
                 counters ? Math.max(0, w.counterEndJoules().getAsDouble() * unit) : null,
                 counters ? counterUnit : null, w.wraps(), w.flags().contains(SampleFlag.RESET),
                 Math.max(0, w.meanPowerWatts()), boxed(w.maxPowerWatts()), boxed(d.powerLimitWatts()),
-                percent(w.utilizationPct()), processes(w.processes()), List.of(), null, null, flags(w), w.seq());
+                percent(w.utilizationPct()), processes(w.processes()), List.of(), null, null, flags(w), incarnation.seq(w.seq()));
     }
 
     private static EnergySample.Component component(DeviceInfo d) {
