@@ -30,6 +30,9 @@ public final class EmbeddedStack implements AutoCloseable {
     /** Property naming the topic prefix greenband's services build their topic registry with. */
     public static final String TOPICS_PREFIX = "greenband.topics.prefix";
 
+    /** How often a broker start that lost a chosen free port to another process is tried with fresh ports. */
+    static final int BIND_ATTEMPTS = 5;
+
     private final EmbeddedStackSettings settings;
     private final DataDirectory directory;
     private final MongoStore mongo;
@@ -56,6 +59,7 @@ public final class EmbeddedStack implements AutoCloseable {
     public static EmbeddedStack start(EmbeddedStackSettings settings) {
         Objects.requireNonNull(settings, "settings");
         QuietLogging.apply();
+        KafkaExitGuard.install();
         // Fixed ports are checked before anything starts, so a clash leaves nothing half-running.
         int kafkaPort = Ports.resolve("Kafka", settings.kafkaPort(), "optKafkaPort / --kafka-port");
         int controllerPort = freeOrFixed("Kafka controller", settings.controllerPort(), "optControllerPort / --controller-port", kafkaPort);
@@ -66,13 +70,39 @@ public final class EmbeddedStack implements AutoCloseable {
         MongoStore mongo = null;
         KafkaBroker kafka = null;
         try {
+            // Port 0 makes the store bind a free port itself and report it: nothing can take it in between.
             mongo = MongoStore.start(directory.mongoStore(), settings.mongoPort(), settings.changeStreams());
-            kafka = KafkaBroker.start(directory.kafka(), kafkaPort, controllerPort, settings.brokerProperties());
+            kafka = startKafka(settings, directory, kafkaPort, controllerPort);
             TopicProvisioner.provision(kafka.bootstrapServers(), settings.topics());
             return new EmbeddedStack(settings, directory, mongo, kafka);
         } catch (RuntimeException e) {
             closeAll(kafka, mongo, directory, e);
             throw e;
+        }
+    }
+
+    /**
+     * Starts the broker; a free port chosen here may be taken by another process before the broker binds it, so a
+     * bind failure on a port we chose is retried with fresh ones, up to {@value #BIND_ATTEMPTS} times.
+     */
+    static KafkaBroker startKafka(EmbeddedStackSettings settings, DataDirectory directory, int kafkaPort,
+                                          int controllerPort) {
+        boolean chosen = settings.kafkaPort() == 0 || settings.controllerPort() == 0;
+        int port = kafkaPort;
+        int controller = controllerPort;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return KafkaBroker.start(directory.kafka(), port, controller, settings.brokerProperties());
+            } catch (EmbeddedStackException e) {
+                if (!chosen || attempt >= BIND_ATTEMPTS || !Ports.isBindFailure(e)) {
+                    throw e;
+                }
+                if (settings.kafkaPort() == 0) {
+                    port = Ports.resolve("Kafka", 0, "optKafkaPort / --kafka-port");
+                }
+                controller = freeOrFixed("Kafka controller", settings.controllerPort(),
+                        "optControllerPort / --controller-port", port);
+            }
         }
     }
 

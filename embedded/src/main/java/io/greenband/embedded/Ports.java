@@ -14,6 +14,18 @@ final class Ports {
     private Ports() {
     }
 
+    /** Whether {@code failure} (or one of its causes) is a listener that could not bind its address. */
+    static boolean isBindFailure(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof java.net.BindException
+                    || (t.getMessage() != null && t.getMessage().contains("Address already in use"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Returns {@code requested} after checking nothing listens on it, or a free port when it is 0.
      *
