@@ -146,6 +146,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("GREENBAND_TRAINER_MODELS_DIR", dataDir.resolve("models").toAbsolutePath().toString());
         env.put("PYTORCH_VERSION", "2.7.1");
         env.put("PYTORCH_FLAVOR", "cpu");
+        // Each service stops when this process is gone, even killed with SIGKILL, so no orphan outlives a run.
+        env.put("GREENBAND_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
         return env;
     }
 
