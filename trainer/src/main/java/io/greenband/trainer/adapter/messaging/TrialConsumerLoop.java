@@ -41,7 +41,8 @@ import org.jboss.logging.Logger;
  * keeps calling {@code poll}, so the group never sees a stalled member however long the trial trains; the
  * offset is committed only once the trial's {@code trial-finished} is acknowledged, then the partitions
  * resume. A record that does not decode goes to {@code dead-letter} through {@link EventIntake} and is
- * committed, as is one whose lease ran out while it waited (the suggester has retried it). {@link #close}
+ * committed, as is one whose lease ran out while it waited (the suggester has retried it) and one whose attempt already
+ * has a {@code trial-finished} in the log ({@link FinishedTrials}: imported, replayed or declared lost). {@link #close}
  * stops a running trial and reports it FAILED ({@value TrialWorker#SHUTTING_DOWN}); {@link #abandon} stops without a word, as a crash would, so the broker re-delivers.
  */
 public final class TrialConsumerLoop implements AutoCloseable {
@@ -52,6 +53,7 @@ public final class TrialConsumerLoop implements AutoCloseable {
     private final String topic;
     private final EventIntake intake;
     private final StudyReader studies;
+    private final FinishedTrials finishedTrials;
     private final TrialWorker worker;
     private final KafkaTrialEvents events;
     private final ConsumerSettings settings;
@@ -85,6 +87,7 @@ public final class TrialConsumerLoop implements AutoCloseable {
         this.topic = topics.name(Topic.TRIAL_SUGGESTED);
         this.intake = intake;
         this.studies = studies;
+        this.finishedTrials = new FinishedTrials(kafka, topics, intake.codec(), Duration.ofSeconds(30));
         this.worker = worker;
         this.events = events;
         this.settings = settings;
@@ -113,6 +116,7 @@ public final class TrialConsumerLoop implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("trial consumer stopped", e);
         } finally {
+            finishedTrials.close();
             if (abandoned) {
                 consumer.close(Duration.ZERO);
             } else {
@@ -138,6 +142,13 @@ public final class TrialConsumerLoop implements AutoCloseable {
             // The suggester has declared it LOST and suggested it again: running it would only be discarded.
             LOG.infof("trial %s attempt %d skipped: its %d s lease ran out before it could start", trial.trialId(),
                     trial.attempt(), trial.leaseSeconds());
+            commit(partition, record.offset());
+            return;
+        }
+        if (finishedTrials.isFinished(trial.studyId(), trial.trialId(), trial.attempt())) {
+            // Imported or replayed with its end, or already declared lost: running it again would change nothing.
+            LOG.infof("trial %s attempt %d skipped: the log already holds its trial-finished", trial.trialId(),
+                    trial.attempt());
             commit(partition, record.offset());
             return;
         }
