@@ -3,6 +3,7 @@ package io.greenband.aggregator.config;
 import com.mongodb.client.MongoDatabase;
 import io.greenband.aggregator.adapter.messaging.EventPublisher;
 import io.greenband.aggregator.adapter.messaging.FrontListener;
+import io.greenband.aggregator.adapter.messaging.KafkaLoggedScores;
 import io.greenband.aggregator.adapter.messaging.ScoringEngine;
 import io.greenband.aggregator.adapter.messaging.StateRecovery;
 import io.greenband.aggregator.adapter.persistence.MongoAggregatorStore;
@@ -15,6 +16,7 @@ import jakarta.enterprise.inject.Produces;
 import io.greenband.servicekit.intake.EventIntake;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +67,8 @@ public class AggregatorWiring {
                 .optIntensities(new IntensityResolver(IntensityTable.bundled()))
                 .optRetention(config.retention())
                 .optStoreSamples(config.storeSamples())
+                // Scores already logged (before a crash, or imported) are adopted, never published a second time.
+                .optLoggedScores(new KafkaLoggedScores(kafka, intake.codec(), Duration.ofSeconds(30)))
                 .build();
         if (config.recoverOnStart()) {
             List<StateRecovery.Group> groups = CHANNELS.stream().map(c -> group(settings, c)).flatMap(Optional::stream)

@@ -47,6 +47,7 @@ public final class ScoringEngine {
     private final Duration retention;
     private final boolean storeSamples;
     private final Clock clock;
+    private final LoggedScores loggedScores;
     private final EnergyLedger ledger;
     private final Map<String, StudyState> studies = new LinkedHashMap<>();
     private final Map<String, List<GreenbandEvent>> early = new HashMap<>();
@@ -66,6 +67,7 @@ public final class ScoringEngine {
         this.retention = b.retention;
         this.storeSamples = b.storeSamples;
         this.clock = b.clock;
+        this.loggedScores = b.loggedScores;
         this.ledger = new EnergyLedger(attribution);
         this.lastAdvanceAt = clock.instant();
     }
@@ -158,7 +160,7 @@ public final class ScoringEngine {
 
     private void define(StudyDefined e) {
         if (!studies.containsKey(e.studyId())) {
-            studies.put(e.studyId(), StudyState.of(e, intensities));
+            studies.put(e.studyId(), StudyState.of(e, intensities, loggedScores.of(e.studyId())));
         }
         if (!restoring) {
             studyStore.saveStudy(StudyState.stored(e));
@@ -258,9 +260,15 @@ public final class ScoringEngine {
         store.saveResults(study.scoring(), results, at);
         List<TrialScored> events = new ArrayList<>(results.size());
         for (TrialResult r : results) {
+            study.scored().add(r.scored().key());
+            if (r.logged()) {
+                continue; // Its score is in the log already (published before a restart, or imported): kept, not repeated.
+            }
             events.add(ScoredEvents.toEvent(study.scoring().studyId(), r, study.fingerprint(),
                     study.scoring().carbon().intensity()));
-            study.scored().add(r.scored().key());
+        }
+        if (events.isEmpty()) {
+            return;
         }
         publisher.publish(events);
         listener.scored(study.scoring().studyId(), events);
@@ -287,6 +295,7 @@ public final class ScoringEngine {
         private Duration retention = Duration.ofHours(6);
         private boolean storeSamples = true;
         private Clock clock = Clock.systemUTC();
+        private LoggedScores loggedScores = LoggedScores.none();
 
         public Builder setStore(MongoAggregatorStore s) { this.store = s; return this; }
         public Builder setStudyStore(MongoStudyStore s) { this.studyStore = s; return this; }
@@ -297,6 +306,8 @@ public final class ScoringEngine {
         public Builder optRetention(Duration d) { this.retention = d; return this; }
         public Builder optStoreSamples(boolean b) { this.storeSamples = b; return this; }
         public Builder optClock(Clock c) { this.clock = c; return this; }
+        /** Scores already in the log: an attempt found there keeps its logged score and is not published again. */
+        public Builder optLoggedScores(LoggedScores l) { this.loggedScores = Objects.requireNonNull(l); return this; }
 
         /** Checks the required parts. */
         public ScoringEngine build() {

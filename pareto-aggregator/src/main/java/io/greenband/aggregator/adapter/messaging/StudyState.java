@@ -4,6 +4,7 @@ import io.greenband.aggregator.adapter.persistence.StoredStudy;
 import io.greenband.aggregator.core.attribution.TrialKey;
 import io.greenband.aggregator.core.emissions.IntensityResolver;
 import io.greenband.aggregator.core.emissions.StudyCarbon;
+import io.greenband.aggregator.core.study.ScoreLog;
 import io.greenband.aggregator.core.study.StudyScoring;
 import io.greenband.events.payload.Objective;
 import io.greenband.events.payload.StudyDefined;
@@ -25,12 +26,15 @@ import java.util.Set;
 record StudyState(StudyScoring scoring, String fingerprint, Set<TrialKey> started, Set<TrialKey> finished,
         Set<TrialKey> scored) {
 
-    /** The scoring of a newly defined study: its objectives, carbon, maximum fidelity and reference point. */
-    static StudyState of(StudyDefined e, IntensityResolver intensities) {
+    /**
+     * The scoring of a newly defined study: its objectives, carbon, maximum fidelity and reference point; {@code log}
+     * holds the scores its log already has.
+     */
+    static StudyState of(StudyDefined e, IntensityResolver intensities, ScoreLog log) {
         // The study's own reference point fixes every front's frame; without one, fronts derive theirs.
         StudyScoring scoring = new StudyScoring(e.studyId(), EventMapping.plan(e),
                 new StudyCarbon(EventMapping.carbon(e.carbon()), intensities), OptionalDouble.of(e.fidelity().max()),
-                e.referencePoint());
+                e.referencePoint(), log);
         return new StudyState(scoring, e.fingerprint(), new HashSet<>(), new HashSet<>(), new HashSet<>());
     }
 

@@ -32,6 +32,7 @@ public final class StudyScoring {
   private final StudyCarbon carbon;
   private final ObjectiveAssembler assembler;
   private final StudyFronts fronts;
+  private final ScoreLog log;
 
   /**
    * @param studyId        the study
@@ -43,6 +44,17 @@ public final class StudyScoring {
    */
   public StudyScoring(String studyId, ObjectivePlan plan, StudyCarbon carbon, OptionalDouble maxFidelity,
       Optional<double[]> referencePoint) {
+    this(studyId, plan, carbon, maxFidelity, referencePoint, ScoreLog.none());
+  }
+
+  /**
+   * A scoring that adopts the scores {@code log} already holds instead of its own.
+   *
+   * @param log the scores already in the study's log
+   */
+  public StudyScoring(String studyId, ObjectivePlan plan, StudyCarbon carbon, OptionalDouble maxFidelity,
+      Optional<double[]> referencePoint, ScoreLog log) {
+    this.log = Objects.requireNonNull(log, "log of study " + studyId + " must not be null");
     this.studyId = Objects.requireNonNull(studyId, "studyId must not be null");
     this.plan = Objects.requireNonNull(plan, "plan of study " + studyId + " must not be null");
     this.carbon = Objects.requireNonNull(carbon, "carbon of study " + studyId + " must not be null");
@@ -90,12 +102,15 @@ public final class StudyScoring {
 
   private List<TrialResult> record(List<ScoredTrial> scored) {
     List<TrialResult> out = new ArrayList<>(scored.size());
-    for (ScoredTrial s : scored) {
+    for (ScoredTrial computed : scored) {
+      // A score already in the log stands: it is what consumers saw, and a re-computation may differ slightly.
+      Optional<ScoredTrial> logged = log.logged(computed.key()).filter(l -> l.revision() >= computed.revision());
+      ScoredTrial s = logged.orElse(computed);
       String id = pointId(s.key());
       Optional<StudyFronts.Update> update = s.minimizedVector()
           .map(v -> fronts.add(s.fidelity(), new ParetoPoint(id, v), s.scoredAt()));
       boolean top = fronts.topFront().map(f -> f.isMember(id)).orElse(false);
-      out.add(new TrialResult(s, id, update, top));
+      out.add(new TrialResult(s, id, update, top, logged.isPresent()));
     }
     return out;
   }

@@ -11,9 +11,17 @@ import java.util.Optional;
  * @param pointId     its id in the fronts
  * @param frontUpdate the update of its fidelity's front, empty when the vector is incomplete or failed
  * @param onTopFront  whether it is on the front at the top fidelity right after scoring
+ * @param logged      whether {@code scored} is the score the log already held ({@link ScoreLog}), to be kept in the
+ *                    views but not published again
  */
 public record TrialResult(ScoredTrial scored, String pointId, Optional<StudyFronts.Update> frontUpdate,
-    boolean onTopFront) {
+    boolean onTopFront, boolean logged) {
+
+  /** A freshly computed result. */
+  public TrialResult(ScoredTrial scored, String pointId, Optional<StudyFronts.Update> frontUpdate,
+      boolean onTopFront) {
+    this(scored, pointId, frontUpdate, onTopFront, false);
+  }
 
   /** Whether it is on the front of its own fidelity right after scoring. */
   public boolean onFidelityFront() {
