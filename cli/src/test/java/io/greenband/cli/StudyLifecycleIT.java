@@ -86,6 +86,17 @@ class StudyLifecycleIT {
         assertThat(ids(again, codec)).containsExactlyElementsOf(ids(export, codec));
         assertThat(cli("copy.", "study", "list").out()).containsPattern("dsnn-quick\\s+STOPPED");
         assertThat(cli("copy.", "front", "dsnn-quick", "--csv").out()).isEqualTo(front.out());
+
+        // The copy now holds the study: a second import is refused, naming it and the way out, and adds nothing.
+        Cli twice = cli("copy.", "import", export.toString());
+        assertThat(twice.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(twice.err()).contains("already hold study dsnn-quick", "--append");
+        Path unchanged = dir.resolve("unchanged.jsonl");
+        assertThat(cli("copy.", "export", "dsnn-quick", "-o", unchanged.toString()).exitCode()).isZero();
+        assertThat(Files.readAllLines(unchanged)).hasSize(7);
+        Cli appended = cli("copy.", "import", export.toString(), "--append");
+        assertThat(appended.exitCode()).as(appended.err()).isZero();
+        assertThat(appended.out()).contains("imported 7 events");
     }
 
     @Test

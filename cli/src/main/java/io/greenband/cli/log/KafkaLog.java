@@ -165,12 +165,25 @@ public final class KafkaLog {
 
     /** Publishes received events again, keeping their ce_id (the idempotency key), in the given order. */
     public void republish(List<ReceivedEvent> events) {
+        republish(events, e -> false);
+    }
+
+    /**
+     * Publishes received events again as {@link #republish(List)} does, but stores those {@code first} selects (and
+     * waits for them) before the others; record times still follow the given order.
+     */
+    public void republish(List<ReceivedEvent> events, java.util.function.Predicate<ReceivedEvent> first) {
+        List<ProducerRecord<String, byte[]>> early = new ArrayList<>();
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         // Record times one millisecond apart keep the given order when topics are merged by time again.
         long time = System.currentTimeMillis();
         for (ReceivedEvent e : events) {
             ProducerRecord<String, byte[]> r = codec.toRecord(e.payload(), e.id());
-            records.add(new ProducerRecord<>(r.topic(), null, time++, r.key(), r.value(), r.headers()));
+            (first.test(e) ? early : records).add(new ProducerRecord<>(r.topic(), null, time++, r.key(), r.value(),
+                    r.headers()));
+        }
+        if (!early.isEmpty()) {
+            send(early);
         }
         send(records);
     }

@@ -79,6 +79,18 @@ final class TinyStudyRun {
         return this;
     }
 
+    /**
+     * Starts {@code greenband local} on the study in a JVM of its own (this test's class path), its output in
+     * {@code log}: a process the test can kill as a user would kill the command.
+     */
+    Process startProcess(Path log) throws IOException {
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
+                "-cp", System.getProperty("java.class.path"), GreenbandCommand.class.getName(), "local",
+                file.toString(), "--data-dir", dataDir.toString(), "--home", HOME.toString(), "--kafka-port",
+                Integer.toString(kafkaPort), "--mongo-port", Integer.toString(mongoPort), "--ready-timeout", "180");
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
     /** Waits for the run to end; what it printed goes to the test's output too, to follow a failing run. */
     Run await() throws Exception {
         Run run = running.get(RUN_LIMIT.toSeconds(), TimeUnit.SECONDS);
@@ -126,7 +138,7 @@ final class TinyStudyRun {
     /** Waits (while the run goes on) until the topics hold what {@code condition} looks for. */
     void awaitEvents(Predicate<List<GreenbandEvent>> condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + RUN_LIMIT.toNanos();
-        while (System.nanoTime() < deadline && !running.isDone()) {
+        while (System.nanoTime() < deadline && !ended()) {
             try {
                 if (condition.test(events())) {
                     return;
@@ -136,7 +148,12 @@ final class TinyStudyRun {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("never saw " + what + (running.isDone() ? "; the run ended: " + running.join() : ""));
+        throw new AssertionError("never saw " + what + (ended() ? "; the run ended: " + running.join() : ""));
+    }
+
+    /** Whether the run started in this JVM has ended (a run in a process of its own never counts as ended here). */
+    private boolean ended() {
+        return running != null && running.isDone();
     }
 
     /** Kills (SIGKILL) the process of {@code service} started by this JVM; false when none runs. */
