@@ -85,6 +85,8 @@ public final class ViewRebuild {
         env.put("GREENBAND_MONGODB_CONNECTION_STRING", mongodb);
         env.put("GREENBAND_MONGODB_DATABASE", database);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        // The aggregator stops when this command does, even when it is killed outright.
+        env.put("GREENBAND_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
         env.put("GREENBAND_AGGREGATOR_GRACE_PERIOD", Math.max(1, gracePeriod.toSeconds()) + "s");
         // Groups of its own, so an aggregator serving the source topics on the same broker is not disturbed.
         env.put("GREENBAND_AGGREGATOR_REPLICA", suffix);
