@@ -1,5 +1,6 @@
 package io.greenband.aggregator.adapter.messaging;
 
+import io.greenband.events.deadletter.RejectedEvent;
 import io.greenband.events.EventType;
 import io.greenband.events.codec.EventCodec;
 import io.greenband.events.payload.EnergySample;
@@ -51,11 +52,18 @@ public final class SampleBatches {
 
     private final RecordIntake intake;
     private final ScoringEngine engine;
+    private final PowerBounds bounds;
 
-    /** A handler decoding through {@code intake} (dead-letters) into {@code engine}. */
+    /** A handler decoding through {@code intake} (dead-letters) into {@code engine}, under the default power bounds. */
     public SampleBatches(RecordIntake intake, ScoringEngine engine) {
+        this(intake, engine, PowerBounds.DEFAULTS);
+    }
+
+    /** A handler whose samples above {@code bounds} are dead-lettered {@code IMPLAUSIBLE}, not attributed. */
+    public SampleBatches(RecordIntake intake, ScoringEngine engine, PowerBounds bounds) {
         this.intake = intake;
         this.engine = engine;
+        this.bounds = bounds;
     }
 
     /**
@@ -110,10 +118,16 @@ public final class SampleBatches {
                     return Optional.empty();
                 });
             }
-            sample.ifPresent(s -> {
-                batch.add(s);
+            if (sample.isPresent()) {
+                try {
+                    bounds.check(sample.get());
+                } catch (RejectedEvent implausible) {
+                    intake.deadLetter(r, implausible);
+                    continue;
+                }
+                batch.add(sample.get());
                 origins.add(r);
-            });
+            }
         }
         return new Decoded(batch, origins);
     }
