@@ -41,6 +41,9 @@ public final class SampleBatches {
     private static final byte[] CONTENT_TYPE = EventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
     private static final Sources SOURCES = new Sources();
 
+    /** Longest ce_ header the short path reads (as the codec's envelope check). */
+    private static final int MAX_HEADER_BYTES = 1024;
+
     /** Records decoded per chunk of a large batch. */
     static final int CHUNK = 2_000;
 
@@ -189,7 +192,8 @@ public final class SampleBatches {
             String key = h.key();
             byte[] v = h.value();
             if (key.startsWith("ce_")) {
-                if (v == null) {
+                // Oversized headers take the full path, which refuses them with their reason.
+                if (v == null || v.length > MAX_HEADER_BYTES) {
                     return false;
                 }
                 switch (key) {
