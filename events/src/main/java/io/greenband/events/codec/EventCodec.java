@@ -267,11 +267,7 @@ public final class EventCodec {
             String msg = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
             throw EventDecodingException.malformedJson(msg, e);
         }
-        try {
-            return bind(EventType.STUDY_DEFINED, tree);
-        } catch (EventDecodingException e) {
-            throw EventDecodingException.of(EventDecodingException.Kind.INVALID_STUDY, e.pointer(), e.getMessage(), e);
-        }
+        return bind(EventType.STUDY_DEFINED, tree);
     }
 
     /** Validates {@code tree} against {@code type}'s schema and binds it to the payload record. */

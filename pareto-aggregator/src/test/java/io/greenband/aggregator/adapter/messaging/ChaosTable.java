@@ -65,7 +65,7 @@ final class ChaosTable {
                     }
                 })));
         rows.add(new Row("studies: empty space", Topic.STUDIES, "INVALID_STUDY", r.studyWithSpace("chaos-empty", hps -> { })));
-        rows.add(new Row("studies: objectives not a list", Topic.STUDIES, "INVALID_STUDY",
+        rows.add(new Row("studies: objectives not a list", Topic.STUDIES, "SCHEMA_VIOLATION",
                 r.edited(r.study("chaos-schema"), j -> j.put("objectives", "x"))));
         rows.add(new Row("studies: redefinition with another seed", Topic.STUDIES, "CONFLICT",
                 r.edited(r.study(BASE), j -> j.put("seed", 99))));

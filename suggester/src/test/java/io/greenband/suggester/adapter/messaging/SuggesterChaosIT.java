@@ -123,7 +123,7 @@ class SuggesterChaosIT {
                 afterStudy.add(new Row("trial-finished: unknown study", "UNKNOWN_STUDY", codec.toRecord(Studies.finished(
                         new TrialSuggested("nope", "nope-t2", 1, "c", Map.of(), 1, 0, 0, 1, 60, "x", "fp", Instant.now())))));
                 afterStudy.add(new Row("trial-started: unknown study", "UNKNOWN_STUDY", codec.toRecord(new TrialStarted(
-                        "nope", "nope-t3", 1, "w", "h", List.of(), 1, Map.of(), 1, Instant.now()))));
+                        "nope", "nope-t3", 1, "w", "h", List.of("cpu"), 1, Map.of(), 1, Instant.now()))));
                 afterStudy.add(new Row("trial-started: a progress event", "WRONG_TYPE", moved(codec.toRecord(progress),
                         topics.name(Topic.TRIAL_STARTED))));
                 afterStudy.add(new Row("trial-progress: unknown study", "UNKNOWN_STUDY", codec.toRecord(progress)));
