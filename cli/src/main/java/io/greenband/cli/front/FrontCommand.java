@@ -58,11 +58,19 @@ public final class FrontCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The study's trial-scored events folded from the log. */
+    /**
+     * The study's trial-scored events folded from the log: only the aggregator's, for attempts trial-finished
+     * holds ({@link ScoreTrust}).
+     */
     public static ScoredTrials fold(Connection connection, String studyId) {
         ScoredTrials scored = new ScoredTrials(studyId);
-        for (LoggedEvent e : connection.kafka().readAll(List.of(Topic.TRIAL_SCORED))) {
-            scored.add(e.event().payload(TrialScored.class));
+        ScoreTrust trust = ScoreTrust.fromEnvironment();
+        for (LoggedEvent e : connection.kafka().readAll(List.of(Topic.TRIAL_FINISHED, Topic.TRIAL_SCORED))) {
+            for (var event : trust.admit(e.event())) {
+                if (event instanceof TrialScored s) {
+                    scored.add(s);
+                }
+            }
         }
         return scored;
     }

@@ -86,6 +86,7 @@ public final class LocalRunner {
         StudyProgress progress = new StudyProgress(study.studyId(), since, ScoredTrials.referenceOf(study),
                 study.fidelity().max());
         boolean console = System.console() != null;
+        io.greenband.cli.front.ScoreTrust trust = io.greenband.cli.front.ScoreTrust.fromEnvironment();
         try (KafkaConsumer<String, byte[]> consumer = log.consumer()) {
             List<TopicPartition> parts = new ArrayList<>();
             for (Topic t : WATCHED) {
@@ -98,7 +99,7 @@ public final class LocalRunner {
             long stopAt = Long.MAX_VALUE;
             while (System.nanoTime() < stopAt) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    log.decode(r).ifPresent(e -> progress.add(e.event().payload()));
+                    log.decode(r).ifPresent(e -> trust.admit(e.event()).forEach(progress::add));
                 }
                 if (progress.stopped() != null && stopAt == Long.MAX_VALUE) {
                     stopAt = System.nanoTime() + TRAILING.toNanos();

@@ -24,6 +24,9 @@ import java.util.function.Consumer;
  */
 public final class LocalStack implements AutoCloseable {
 
+    /** How long a service may report itself DOWN on its liveness probe before it is stopped and restarted. */
+    static final Duration DOWN_LIMIT = Duration.ofSeconds(10);
+
     /** How many times one service is restarted after dying before the run gives up. */
     public static final int MAX_RESTARTS = 3;
 
@@ -32,6 +35,9 @@ public final class LocalStack implements AutoCloseable {
     private final Path javaExe;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<Service, Integer> restarts = new EnumMap<>(Service.class);
+    /** When each running service was first seen reporting itself DOWN on its liveness probe. */
+    private final Map<Service, Long> downSince = new EnumMap<>(Service.class);
+    private long lastLivenessCheck;
     private Map<String, String> extraEnvironment = Map.of();
     private EmbeddedStack stack;
     private boolean closed;
@@ -96,6 +102,7 @@ public final class LocalStack implements AutoCloseable {
      * excerpt instead.
      */
     public void supervise(Duration readyTimeout, Consumer<String> notice) {
+        stopUnhealthy(notice);
         for (ServiceProcess dead : services().stream().filter(p -> !p.isAlive()).toList()) {
             synchronized (this) {
                 if (closed) {
@@ -182,6 +189,35 @@ public final class LocalStack implements AutoCloseable {
             return s.getLocalPort();
         } catch (IOException e) {
             throw CliException.stack("no free TCP port: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stops a running service whose liveness probe has said DOWN (e.g. a consumer stopped or stalled) for
+     * {@link #DOWN_LIMIT}, so the restart below takes it up as it would a crash. Probed every few seconds.
+     */
+    private void stopUnhealthy(Consumer<String> notice) {
+        long now = System.nanoTime();
+        if (now - lastLivenessCheck < Duration.ofSeconds(3).toNanos()) {
+            return;
+        }
+        lastLivenessCheck = now;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+        }
+        for (ServiceProcess p : services()) {
+            if (!p.isAlive() || !p.reportsDown()) {
+                downSince.remove(p.service());
+                continue;
+            }
+            long since = downSince.computeIfAbsent(p.service(), k -> now);
+            if (now - since >= DOWN_LIMIT.toNanos()) {
+                downSince.remove(p.service());
+                notice.accept(p.service().module() + " reports itself DOWN on /q/health/live; stopping it");
+                p.close();
+            }
         }
     }
 }

@@ -103,6 +103,21 @@ public final class ServiceProcess implements AutoCloseable {
                 + "/q/health/ready)");
     }
 
+    /** Whether the service answers its liveness probe with DOWN (503); false while it does not answer at all. */
+    public boolean reportsDown() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest live = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/health/live"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        try {
+            return http.send(live, HttpResponse.BodyHandlers.discarding()).statusCode() == 503;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** A service error with the reason and the log's last lines. */
     public CliException failure(String what) {
         return CliException.service(service.module() + " " + what + "; last lines of " + log + ":\n" + excerpt(), null);

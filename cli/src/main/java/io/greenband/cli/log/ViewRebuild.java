@@ -90,7 +90,7 @@ public final class ViewRebuild {
         env.put("GREENBAND_AGGREGATOR_GRACE_PERIOD", Math.max(1, gracePeriod.toSeconds()) + "s");
         // Groups of its own, so an aggregator serving the source topics on the same broker is not disturbed.
         env.put("GREENBAND_AGGREGATOR_REPLICA", suffix);
-        env.put("MP_MESSAGING_INCOMING_TRIALS_GROUP_ID", APPLICATION + "-trials-" + suffix);
+        env.put("GREENBAND_AGGREGATOR_TRIALS_GROUP", APPLICATION + "-trials-" + suffix);
         List<String> groups = List.of(APPLICATION + "-studies-" + suffix, APPLICATION + "-trials-" + suffix,
                 APPLICATION + "-samples-" + suffix);
         Service aggregator = Service.PARETO_AGGREGATOR;

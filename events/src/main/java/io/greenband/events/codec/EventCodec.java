@@ -11,6 +11,9 @@ import io.cloudevents.rw.CloudEventRWException;
 import io.greenband.events.EventType;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.events.payload.InvalidFieldException;
+import io.greenband.events.study.StudyLimitException;
+import io.greenband.events.study.StudyLimits;
+import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -47,12 +51,23 @@ public final class EventCodec {
     private final TopicRegistry registry;
     private final Clock clock;
     private final boolean validateOnEncode;
+    private final StudyLimits studyLimits;
 
-    private EventCodec(URI source, TopicRegistry registry, Clock clock, boolean validateOnEncode) {
+    /** The most bytes a record's value may hold: the largest study allowed plus room for its envelope. */
+    private final long maxValueBytes;
+
+    private EventCodec(URI source, TopicRegistry registry, Clock clock, boolean validateOnEncode, StudyLimits limits) {
         this.source = source;
         this.registry = registry;
         this.clock = clock;
         this.validateOnEncode = validateOnEncode;
+        this.studyLimits = limits;
+        this.maxValueBytes = Math.max(limits.maxStudyBytes(), 1_000_000L) + 64 * 1024;
+    }
+
+    /** The limits studies are decoded under. */
+    public StudyLimits studyLimits() {
+        return studyLimits;
     }
 
     /** A builder; {@code setSource} is required. */
@@ -164,26 +179,23 @@ public final class EventCodec {
 
     /** Decodes a consumed record (binary or structured mode). */
     public ReceivedEvent decode(ConsumerRecord<?, byte[]> record) {
-        return decode(record.headers(), record.value());
+        Optional<Topic> topic = registry.roleOf(record.topic());
+        ReceivedEvent event = decode(record.headers(), record.value(), topic);
+        if (topic.isPresent() && event.type().topic() != topic.get()) {
+            // Structured mode names its type inside the value: the topic check is made once it is read.
+            throw EventDecodingException.of(EventDecodingException.Kind.WRONG_TYPE, "type", event.type().ceType()
+                    + " belongs on " + event.type().topic().defaultName() + ", not on " + topic.get().defaultName(), null);
+        }
+        return event;
     }
 
     /** Decodes headers and value of a Kafka record. */
     public ReceivedEvent decode(Headers headers, byte[] value) {
-        Header spec = headers.lastHeader("ce_specversion");
-        if (spec == null || spec.value() == null || spec.value().length == 0) {
-            String ct = text(headers.lastHeader("content-type"));
-            if (ct == null || !ct.startsWith("application/cloudevents")) {
-                throw EventDecodingException.missingHeader("ce_specversion",
-                        "a CloudEvents 1.0 binary-mode record (headers ce_specversion, ce_id, ce_type, ce_source)");
-            }
-        } else {
-            for (String h : List.of("ce_id", "ce_type", "ce_source")) {
-                String v = text(headers.lastHeader(h));
-                if (v == null || v.isBlank()) {
-                    throw EventDecodingException.missingHeader(h, "a non-empty CloudEvents " + h.substring(3) + " attribute");
-                }
-            }
-        }
+        return decode(headers, value, Optional.empty());
+    }
+
+    private ReceivedEvent decode(Headers headers, byte[] value, Optional<Topic> topic) {
+        EnvelopeCheck.check(headers, value, topic, maxValueBytes);
         CloudEvent event;
         try {
             event = KafkaMessageFactory.createReader(headers, value).toEvent();
@@ -218,8 +230,12 @@ public final class EventCodec {
     /** Decodes a bare JSON payload of a known type: parse, validate against the schema, bind. */
     public GreenbandEvent decodePayload(EventType type, byte[] json) {
         if (json == null || json.length == 0) {
-            throw EventDecodingException.malformedJson("the record has no value; expected a JSON object of "
+            throw EventDecodingException.of(json == null ? EventDecodingException.Kind.TOMBSTONE
+                    : EventDecodingException.Kind.EMPTY_VALUE, "", "the record has no value; expected a JSON object of "
                     + type.ceType(), null);
+        }
+        if (type == EventType.STUDY_DEFINED) {
+            return decodeStudy(json);
         }
         JsonNode tree;
         try {
@@ -231,6 +247,27 @@ public final class EventCodec {
             throw EventDecodingException.malformedJson(msg + where, e);
         }
         return bind(type, tree);
+    }
+
+    /** A study: its size and space checked against the limits first (one linear pass), then read. */
+    private GreenbandEvent decodeStudy(byte[] json) {
+        JsonNode tree;
+        try {
+            studyLimits.checkSize(json.length);
+            tree = EventJson.mapper().readTree(json);
+            if (tree == null || !tree.isObject()) {
+                throw EventDecodingException.of(EventDecodingException.Kind.INVALID_STUDY, "",
+                        "a study must be a JSON object", null);
+            }
+            studyLimits.checkSpace(tree.get("space"));
+        } catch (StudyLimitException e) {
+            throw EventDecodingException.of(e.overLimit() ? EventDecodingException.Kind.STUDY_LIMIT
+                    : EventDecodingException.Kind.INVALID_STUDY, "/space", e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            String msg = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
+            throw EventDecodingException.malformedJson(msg, e);
+        }
+        return bind(EventType.STUDY_DEFINED, tree);
     }
 
     /** Validates {@code tree} against {@code type}'s schema and binds it to the payload record. */
@@ -291,6 +328,7 @@ public final class EventCodec {
         private TopicRegistry registry = TopicRegistry.defaults();
         private Clock clock = Clock.systemUTC();
         private boolean validateOnEncode;
+        private StudyLimits studyLimits = StudyLimits.DEFAULTS;
 
         private Builder() {
         }
@@ -319,12 +357,18 @@ public final class EventCodec {
             return this;
         }
 
+        /** The limits studies are decoded under; defaults to {@link StudyLimits#DEFAULTS}. */
+        public Builder optStudyLimits(StudyLimits limits) {
+            this.studyLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
         /** The codec. */
         public EventCodec build() {
             if (source == null || source.toString().isBlank()) {
                 throw new IllegalStateException("source is required: call setSource(\"/greenband/<service>\")");
             }
-            return new EventCodec(source, registry, clock, validateOnEncode);
+            return new EventCodec(source, registry, clock, validateOnEncode, studyLimits);
         }
     }
 }

@@ -20,7 +20,21 @@ public final class EventDecodingException extends RuntimeException {
         /** The JSON does not match the type's JSON Schema. */
         SCHEMA_VIOLATION,
         /** The JSON matches the schema but breaks an invariant of the payload record. */
-        INVALID_VALUE
+        INVALID_VALUE,
+        /** The record has no value at all (a tombstone); no greenband topic holds deletions. */
+        TOMBSTONE,
+        /** The value is empty. */
+        EMPTY_VALUE,
+        /** A header or the value is longer than any event of ours may be. */
+        TOO_LARGE,
+        /** A CloudEvents header is present but unusable: spec version other than 1.0, a time that does not parse. */
+        BAD_ENVELOPE,
+        /** The ce_type is ours but does not belong on the topic the record was read from. */
+        WRONG_TYPE,
+        /** A study passes a limit of what a study may be (a setting can raise it). */
+        STUDY_LIMIT,
+        /** A study that cannot be one: an empty space, a space or definition that does not read. */
+        INVALID_STUDY
     }
 
     private final Kind kind;
@@ -40,6 +54,11 @@ public final class EventDecodingException extends RuntimeException {
     /** Where: a JSON pointer into the payload ({@code ""} for the whole payload) or a header name. */
     public String pointer() {
         return pointer;
+    }
+
+    /** Any kind with its message. */
+    public static EventDecodingException of(Kind kind, String pointer, String message, Throwable cause) {
+        return new EventDecodingException(kind, pointer, message, cause);
     }
 
     /** A required header is missing. */

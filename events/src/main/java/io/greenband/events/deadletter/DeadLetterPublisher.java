@@ -43,8 +43,7 @@ public final class DeadLetterPublisher {
 
     /** Dead-letters {@code record}, which failed with {@code error}; the future completes when it is stored. */
     public Future<RecordMetadata> publish(ConsumerRecord<String, byte[]> record, Throwable error) {
-        return publish(record, error, error instanceof io.greenband.events.codec.EventDecodingException e
-                ? e.kind().name() : DeadLetterRecords.HANDLER_FAILED);
+        return publish(record, error, DeadLetterRecords.kindOf(error));
     }
 
     /** Dead-letters {@code record}, which failed with {@code error}, labelled {@code kind}. */

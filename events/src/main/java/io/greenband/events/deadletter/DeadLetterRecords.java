@@ -51,8 +51,24 @@ public final class DeadLetterRecords {
     /** The dead letter of {@code record}, which failed with {@code error} (a decoding failure or a handler's). */
     public static DeadLetter of(ConsumerRecord<String, byte[]> record, Throwable error, String consumerGroup,
                                 Instant failedAt) {
-        return of(record, error, error instanceof EventDecodingException e ? e.kind().name() : HANDLER_FAILED,
-                consumerGroup, failedAt);
+        return of(record, error, kindOf(error), consumerGroup, failedAt);
+    }
+
+    /**
+     * The dead-letter kind (the reason's code) of a failure: the decoding kind, the refusal's reason, the study
+     * limit's, else {@value #HANDLER_FAILED}.
+     */
+    public static String kindOf(Throwable error) {
+        if (error instanceof EventDecodingException e) {
+            return e.kind().name();
+        }
+        if (error instanceof RejectedEvent r) {
+            return r.reason().name();
+        }
+        if (error instanceof io.greenband.events.study.StudyLimitException s) {
+            return s.overLimit() ? "STUDY_LIMIT" : "INVALID_STUDY";
+        }
+        return HANDLER_FAILED;
     }
 
     /** The dead letter of {@code record}, which failed with {@code error}, labelled {@code kind}. */
@@ -62,7 +78,8 @@ public final class DeadLetterRecords {
         for (Header h : record.headers()) {
             headers.add(new RawHeader(h.key(), h.value()));
         }
-        String reason = error instanceof EventDecodingException ? error.getMessage()
+        String reason = error instanceof EventDecodingException || error instanceof RejectedEvent
+                || error instanceof io.greenband.events.study.StudyLimitException ? error.getMessage()
                 : (kind.equals(DECODER_FAILED) ? "decoder failed: " : "handler failed: ") + error.getClass().getSimpleName()
                 + (error.getMessage() == null ? "" : ": " + error.getMessage());
         byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);

@@ -16,12 +16,14 @@ final class Choices {
             throw new IllegalArgumentException(name + ": " + field + " must hold at least one value");
         }
         List<Object> copy = new ArrayList<>(values.size());
+        // Hashing by Python-equality key keeps the check linear: a study may list a thousand choices.
+        java.util.Set<Object> seen = new java.util.HashSet<>(values.size() * 2);
         for (Object v : values) {
             if (!(v instanceof String || v instanceof Boolean || v instanceof Number)) {
                 throw new IllegalArgumentException(name + ": " + field + " may hold strings, numbers and booleans only, got "
                         + (v == null ? "null" : v.getClass().getSimpleName()));
             }
-            if (Values.indexOf(copy, v) >= 0) {
+            if (!seen.add(Values.equalityKey(v))) {
                 throw new IllegalArgumentException(name + ": " + field + " holds " + Values.describe(v)
                         + " twice; values must be unique");
             }

@@ -57,6 +57,18 @@ final class Values {
         return Double.isFinite(d) && d == Math.rint(d);
     }
 
+    /**
+     * A key equal for two values exactly when {@link #equal} holds: numbers and booleans by their double value
+     * ({@code 1 == 1.0 == true}, {@code 0.0 == -0.0}), anything else as itself.
+     */
+    static Object equalityKey(Object v) {
+        if (v != null && numberLike(v)) {
+            double d = asDouble(v);
+            return d == 0 ? 0.0 : d;
+        }
+        return v;
+    }
+
     /** The index of {@code value} in {@code list} by Python equality, or -1. */
     static int indexOf(List<Object> list, Object value) {
         for (int i = 0; i < list.size(); i++) {

@@ -61,6 +61,18 @@ public final class StudyReader {
      * @param baseDir    where relative space file references are resolved; null to forbid file references
      */
     public static StudyDefined read(String content, String sourceName, Path baseDir) {
+        return read(content, sourceName, baseDir, StudyLimits.fromEnvironment(System.getenv()));
+    }
+
+    /**
+     * Reads a study from text under {@code limits}, checked once on the resolved study before the schema.
+     *
+     * @param content    YAML or JSON
+     * @param sourceName the name used in messages, e.g. the file name
+     * @param baseDir    where relative space file references are resolved; null to forbid file references
+     * @param limits     what a study may be
+     */
+    public static StudyDefined read(String content, String sourceName, Path baseDir, StudyLimits limits) {
         boolean json = sourceName.toLowerCase(Locale.ROOT).endsWith(".json") || content.stripLeading().startsWith("{");
         LocatedTree tree;
         try {
@@ -80,10 +92,26 @@ public final class StudyReader {
         applyDefaults(root, dsnn);
         rejectUnknownFields(root, tree, sourceName);
         normalizeDurations(root, "", tree, sourceName);
+        StudyLimitException invalid = null;
+        try {
+            limits.checkSize(root.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            if (root.get("space") != null) {
+                limits.checkSpace(root.get("space"));
+            }
+        } catch (StudyLimitException e) {
+            if (e.overLimit()) {
+                throw new StudyDefinitionException(sourceName, 0, 0, "space", e.getMessage(), e);
+            }
+            // Not a size problem (an empty space): the schema's own messages, with lines, come first.
+            invalid = e;
+        }
         List<EventSchemas.Violation> violations = EventSchemas.get().validate(EventType.STUDY_DEFINED, root);
         if (!violations.isEmpty()) {
             EventSchemas.Violation v = violations.get(0);
             throw error(tree, sourceName, v.pointer(), v.message().substring(v.message().indexOf(": ") + 2), null);
+        }
+        if (invalid != null) {
+            throw error(tree, sourceName, "/space/hyperparameters", invalid.getMessage(), invalid);
         }
         try {
             return EventCodec.bindValidated(StudyDefined.class, root, "study");

@@ -75,7 +75,7 @@ class DecodingErrorsTest {
     void malformedJsonSaysWhere() {
         assertRejected(() -> codec.decodePayload(EventType.TRIAL_STARTED, "{\"studyId\": ".getBytes(StandardCharsets.UTF_8)),
                 Kind.MALFORMED_JSON, "", "line 1");
-        assertRejected(() -> codec.decodePayload(EventType.TRIAL_STARTED, new byte[0]), Kind.MALFORMED_JSON, "", "no value");
+        assertRejected(() -> codec.decodePayload(EventType.TRIAL_STARTED, new byte[0]), Kind.EMPTY_VALUE, "", "no value");
     }
 
     @Test
@@ -94,21 +94,21 @@ class DecodingErrorsTest {
     }
 
     @Test
-    void badTimeHeaderIsAnInvalidValue() {
+    void badTimeHeaderIsABadEnvelope() {
         ProducerRecord<String, byte[]> sent = codec.toRecord(SampleEvents.trialStarted());
         sent.headers().remove("ce_time");
         sent.headers().add("ce_time", "yesterday".getBytes(StandardCharsets.UTF_8));
 
-        assertRejected(() -> codec.decode(SampleEvents.asConsumed(sent, 0, 0)), Kind.INVALID_VALUE, "headers", "time");
+        assertRejected(() -> codec.decode(SampleEvents.asConsumed(sent, 0, 0)), Kind.BAD_ENVELOPE, "ce_time", "ce_time");
     }
 
     @Test
-    void unsupportedSpecVersionIsUnsupportedEncoding() {
+    void unsupportedSpecVersionIsABadEnvelope() {
         ProducerRecord<String, byte[]> sent = codec.toRecord(SampleEvents.trialStarted());
         sent.headers().remove("ce_specversion");
         sent.headers().add("ce_specversion", "9.9".getBytes(StandardCharsets.UTF_8));
 
-        assertRejected(() -> codec.decode(SampleEvents.asConsumed(sent, 0, 0)), Kind.UNSUPPORTED_ENCODING, "headers", "9.9");
+        assertRejected(() -> codec.decode(SampleEvents.asConsumed(sent, 0, 0)), Kind.BAD_ENVELOPE, "ce_specversion", "9.9");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.greenband.aggregator.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** Settings under {@code greenband.aggregator}. */
@@ -39,6 +40,12 @@ public interface AggregatorConfig {
     /** Names this replica's consumer groups for the topics every replica reads in full. */
     @WithDefault("local")
     String replica();
+
+    /** Power bounds per component ({@code gpu}, {@code cpu}, {@code dram}, {@code ram-est}, {@code psys}) in watts. */
+    Map<String, Double> maxPowerWatts();
+
+    /** The consumer group of the trial topics, shared by the replicas; default {@code <application>-trials}. */
+    Optional<String> trialsGroup();
 
     /** Bearer token for write endpoints; when absent it is read from {@link #apiTokenFile()}. */
     Optional<String> apiToken();

@@ -1,5 +1,13 @@
 package io.greenband.aggregator.config;
 
+import io.greenband.aggregator.adapter.messaging.ConsumerGroups;
+import io.greenband.aggregator.adapter.messaging.IndexedLog;
+import io.greenband.aggregator.adapter.messaging.LogIntegrity;
+import io.greenband.aggregator.adapter.messaging.PowerBounds;
+import io.greenband.events.topic.TopicRegistry;
+import io.greenband.servicekit.kafka.KafkaClientSettings;
+import jakarta.enterprise.inject.Disposes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.mongodb.client.MongoDatabase;
 import io.greenband.aggregator.adapter.messaging.EventPublisher;
 import io.greenband.aggregator.adapter.messaging.FrontListener;
@@ -17,13 +25,8 @@ import io.greenband.servicekit.intake.EventIntake;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,8 +36,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class AggregatorWiring {
 
-    /** The incoming channels whose records make up the engine's state. */
-    private static final List<String> CHANNELS = List.of("studies", "trials", "energy-sample");
     private static final Logger LOG = Logger.getLogger(AggregatorWiring.class);
 
     @Produces
@@ -55,8 +56,39 @@ public class AggregatorWiring {
 
     @Produces
     @Singleton
+    ConsumerGroups groups(AggregatorConfig config, TopicRegistry topics,
+            @ConfigProperty(name = "quarkus.application.name") String application) {
+        return ConsumerGroups.of(application, config.replica(), config.trialsGroup().orElse(null), topics);
+    }
+
+    @Produces
+    @Singleton
+    PowerBounds powerBounds(AggregatorConfig config) {
+        return PowerBounds.from(name -> Optional.ofNullable(config.maxPowerWatts().get(
+                name.substring(PowerBounds.SETTING.length()))));
+    }
+
+    @Produces
+    @Singleton
+    IndexedLog indexedLog(EventIntake intake, TopicRegistry topics,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        return new IndexedLog(KafkaClientSettings.forClient(kafka, "greenband-aggregator-index"), topics, intake.codec());
+    }
+
+    void closeLog(@Disposes IndexedLog log) {
+        log.close();
+    }
+
+    @Produces
+    @Singleton
+    LogIntegrity integrity(IndexedLog log) {
+        return new LogIntegrity(log);
+    }
+
+    @Produces
+    @Singleton
     ScoringEngine engine(AggregatorConfig config, MongoAggregatorStore store, MongoStudyStore studyStore, EventPublisher publisher,
-            FrontListener listener, EventIntake intake, Config settings,
+            FrontListener listener, EventIntake intake, ConsumerGroups groups, LogIntegrity integrity, PowerBounds bounds,
             @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         ScoringEngine engine = ScoringEngine.builder()
                 .setStore(store)
@@ -71,27 +103,11 @@ public class AggregatorWiring {
                 .optLoggedScores(new KafkaLoggedScores(kafka, intake.codec(), Duration.ofSeconds(30)))
                 .build();
         if (config.recoverOnStart()) {
-            List<StateRecovery.Group> groups = CHANNELS.stream().map(c -> group(settings, c)).flatMap(Optional::stream)
-                    .toList();
             // Every kafka.* setting (TLS, SASL), like the consumers the recovery runs ahead of.
-            int events = StateRecovery.restore(kafka, groups, intake.codec(), engine);
+            int events = StateRecovery.restore(kafka, groups.recoveryGroups(), intake.codec(), engine, integrity, bounds);
             LOG.infof("restored the state from %d events below the committed offsets of %s", events,
-                    groups.stream().map(StateRecovery.Group::groupId).toList());
+                    groups.recoveryGroups().stream().map(StateRecovery.Group::groupId).toList());
         }
         return engine;
-    }
-
-    /** The consumer group of an incoming channel and the topics it reads, when configured. */
-    private static Optional<StateRecovery.Group> group(Config settings, String channel) {
-        String prefix = "mp.messaging.incoming." + channel + ".";
-        Optional<String> group = settings.getOptionalValue(prefix + "group.id", String.class);
-        Optional<String> topics = settings.getOptionalValue(prefix + "topics", String.class)
-                .or(() -> settings.getOptionalValue(prefix + "topic", String.class));
-        if (group.isEmpty() || topics.isEmpty()) {
-            return Optional.empty();
-        }
-        Set<String> names = Arrays.stream(topics.get().split(",")).map(String::trim).filter(t -> !t.isEmpty())
-                .collect(Collectors.toSet());
-        return Optional.of(new StateRecovery.Group(group.get(), names));
     }
 }

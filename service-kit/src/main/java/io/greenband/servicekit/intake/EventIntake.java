@@ -4,6 +4,8 @@ import io.greenband.events.codec.EventCodec;
 import io.greenband.events.codec.EventDecodingException;
 import io.greenband.events.codec.ReceivedEvent;
 import io.greenband.events.deadletter.DeadLetterPublisher;
+import io.greenband.events.deadletter.RejectedEvent;
+import io.greenband.events.study.StudyLimits;
 import io.greenband.events.topic.TopicRegistry;
 import io.greenband.servicekit.kafka.KafkaClientSettings;
 import io.smallrye.common.annotation.Identifier;
@@ -27,11 +29,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The one way a service's SmallRye Kafka consumer turns a raw record into an event: decode it with the
- * shared {@link EventCodec} (CloudEvents binary mode, schema-validated) and, when that fails, publish the
- * record to {@code dead-letter} with the reason and its origin before the offset is acknowledged, so a
- * bad record never blocks or kills the consumer. Consumers receive {@code ConsumerRecord<String, byte[]>}
- * (ByteArrayDeserializer) and call {@link #decode}.
+ * The one way a service turns a raw Kafka record into an event. Records arrive as bytes (String key,
+ * {@code byte[]} value: no framework parses a header or the value before this class); {@link #process} checks
+ * the envelope (value present and bounded, {@code ce_specversion} 1.0, {@code ce_id}/{@code ce_source}/
+ * {@code ce_type} present, {@code ce_time} parseable, the type belonging on the topic), decodes and validates the
+ * payload with the shared {@link EventCodec} (studies under their {@link StudyLimits}), hands the event to the
+ * consumer's handler, and dead-letters what fails with its reason and origin before the offset is committed.
+ * {@link IntakeLoop} is the consumer loop built on it.
  */
 @ApplicationScoped
 public class EventIntake {
@@ -42,11 +46,24 @@ public class EventIntake {
     private final Producer<String, byte[]> producer;
     private final DeadLetterPublisher deadLetters;
 
+    /** An intake under the default study limits. */
+    public EventIntake(TopicRegistry topics, Map<String, Object> kafka, String application) {
+        this(topics, kafka, application, StudyLimits.DEFAULTS);
+    }
+
+    /** An intake configured by the service: its topics, {@code kafka.*} settings, name and study limits. */
     @Inject
     public EventIntake(TopicRegistry topics,
             @Identifier("default-kafka-broker") Map<String, Object> kafka,
-            @ConfigProperty(name = "quarkus.application.name") String application) {
-        this.codec = EventCodec.builder().setSource("/greenband/" + application).optRegistry(topics).build();
+            @ConfigProperty(name = "quarkus.application.name") String application,
+            org.eclipse.microprofile.config.Config config) {
+        this(topics, kafka, application, StudyLimits.from(name -> config.getOptionalValue(name, String.class)));
+    }
+
+    /** An intake under explicit study limits. */
+    public EventIntake(TopicRegistry topics, Map<String, Object> kafka, String application, StudyLimits limits) {
+        this.codec = EventCodec.builder().setSource("/greenband/" + application).optRegistry(topics)
+                .optStudyLimits(limits).build();
         Properties p = KafkaClientSettings.forClient(kafka, application + "-dead-letters");
         // A dead letter must be durable before the original offset is committed.
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -74,6 +91,39 @@ public class EventIntake {
             deadLetter(record, e);
             return Optional.empty();
         }
+    }
+
+    /**
+     * The one path of a record: envelope, headers and payload checked by {@link #decode}, then {@code handler}.
+     * Ends {@link Outcome#PROCESSED} or {@link Outcome#DEAD_LETTERED} (stored before this returns), after which
+     * the caller commits the offset. A fault of the record's content thrown by the handler dead-letters it; any
+     * other failure (store, broker) is thrown, wrapped when checked, and the offset must not be committed.
+     */
+    public Outcome process(ConsumerRecord<String, byte[]> record, EventHandler handler) {
+        Optional<ReceivedEvent> event = decode(record);
+        if (event.isEmpty()) {
+            return Outcome.DEAD_LETTERED;
+        }
+        try {
+            handler.handle(event.get(), record);
+            return Outcome.PROCESSED;
+        } catch (RejectedEvent | IllegalArgumentException | ArithmeticException | NullPointerException
+                 | ClassCastException | IndexOutOfBoundsException | UnsupportedOperationException e) {
+            deadLetter(record, e);
+            return Outcome.DEAD_LETTERED;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while handling " + origin(record), e);
+        } catch (Exception e) {
+            throw new IllegalStateException("handling " + origin(record) + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code topic-partition@offset} of a record, for messages. */
+    public static String origin(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 
     /** Dead-letters a record whose handling failed for a reason other than decoding. */

@@ -34,4 +34,8 @@ public interface SuggesterConfig {
         @WithDefault("PT30S")
         Duration every();
     }
+
+    /** The {@code ce_source} whose {@code trial-scored} events are believed: the aggregator's. */
+    @WithDefault("/greenband/greenband-pareto-aggregator")
+    String scorerSource();
 }

@@ -2,6 +2,7 @@ package io.greenband.suggester.config;
 
 import com.mongodb.client.MongoDatabase;
 import io.greenband.events.topic.TopicRegistry;
+import io.greenband.servicekit.intake.ConsumerWatch;
 import io.greenband.servicekit.intake.EventIntake;
 import io.greenband.servicekit.kafka.KafkaClientSettings;
 import io.greenband.suggester.adapter.messaging.LoopSettings;
@@ -28,6 +29,8 @@ public class SuggesterWiring {
     private final MongoDatabase database;
     private final Map<String, Object> kafka;
     private final String application;
+    private final String scorerSource;
+    private final ConsumerWatch watch;
     private volatile SuggesterLoop loop;
 
     /**
@@ -36,7 +39,10 @@ public class SuggesterWiring {
      */
     public SuggesterWiring(SuggesterConfig config, TopicRegistry topics, EventIntake intake, MongoDatabase database,
                            @Identifier("default-kafka-broker") Map<String, Object> kafka,
-                           @ConfigProperty(name = "quarkus.application.name") String application) {
+                           @ConfigProperty(name = "quarkus.application.name") String application,
+                           ConsumerWatch watch) {
+        this.scorerSource = config.scorerSource();
+        this.watch = watch;
         this.config = config;
         this.topics = topics;
         this.intake = intake;
@@ -53,7 +59,8 @@ public class SuggesterWiring {
         LoopSettings settings = new LoopSettings(config.pollTimeout(), config.snapshot().everyInputs(),
                 config.snapshot().every());
         SnapshotStore store = new SnapshotStore(database, config.snapshotCollection(), intake.codec());
-        loop = new SuggesterLoop(settings, client, topics, intake, store, Clock.systemUTC(), s -> { }).start();
+        loop = new SuggesterLoop(settings, client, topics, intake, store, Clock.systemUTC(), s -> { })
+                .scoresFrom(scorerSource).watchedBy(watch).start();
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {

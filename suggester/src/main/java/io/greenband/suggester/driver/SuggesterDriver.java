@@ -94,7 +94,9 @@ public final class SuggesterDriver {
         if (existing != null) {
             // Re-published definitions are idempotent; a changed one cannot take over a running study.
             if (!existing.definition().fingerprint().equals(defined.fingerprint())) {
-                throw new IllegalStateException("study " + defined.studyId() + " is already running with fingerprint "
+                throw new io.greenband.events.deadletter.RejectedEvent(
+                        io.greenband.events.deadletter.RejectedEvent.Reason.CONFLICT,
+                        "study " + defined.studyId() + " is already running with fingerprint "
                         + existing.definition().fingerprint().substring(0, 16) + "; define a new studyId to change "
                         + "space, objectives, fidelity, scheduler or seed");
             }

@@ -49,6 +49,13 @@ public final class Studies {
                 false, null, 0, s.studyFingerprint(), s.suggestedAt().plusSeconds(60));
     }
 
+    /** The trainer's end of a suggestion, as it precedes every score in the log. */
+    public static io.greenband.events.payload.TrialFinished finished(TrialSuggested s) {
+        return new io.greenband.events.payload.TrialFinished(s.studyId(), s.trialId(), s.attempt(),
+                TrialStatus.SUCCEEDED, s.fidelity(), Map.of("val_error", 0.5), s.suggestedAt().plusSeconds(1),
+                s.suggestedAt().plusSeconds(59), "test-host", List.of(), "test-trainer", null, null);
+    }
+
     /** A FAILED score of a suggestion (what the aggregator publishes for a failed or lost attempt). */
     public static TrialScored failed(TrialSuggested s) {
         return new TrialScored(s.studyId(), s.trialId(), s.attempt(), s.configId(), s.fidelity(), TrialStatus.FAILED,

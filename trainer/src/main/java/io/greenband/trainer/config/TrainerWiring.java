@@ -37,6 +37,7 @@ public class TrainerWiring {
     private final TopicRegistry topics;
     private final EventIntake intake;
     private final Map<String, Object> kafka;
+    private final io.greenband.servicekit.intake.ConsumerWatch watch;
     private TrialWorker worker;
     private KafkaTrialEvents events;
     private StudyReader studies;
@@ -44,7 +45,9 @@ public class TrainerWiring {
 
     @Inject
     public TrainerWiring(TrainerConfig config, TopicRegistry topics, EventIntake intake,
-            @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
+            io.greenband.servicekit.intake.ConsumerWatch watch) {
+        this.watch = watch;
         this.config = config;
         this.topics = topics;
         this.intake = intake;
@@ -63,7 +66,8 @@ public class TrainerWiring {
         studies = new StudyReader(kafka, topics, intake.codec(), config.consumer().studiesCatchUp());
         TrainerConfig.Consumer c = config.consumer();
         loop = new TrialConsumerLoop(kafka, topics, new ConsumerSettings(c.groupId(), settings.worker(),
-                c.maxPollInterval(), c.pollTimeout(), c.shutdownGrace()), intake, studies, worker, events);
+                c.maxPollInterval(), c.pollTimeout(), c.shutdownGrace()), intake, studies, worker, events)
+                .watchedBy(watch);
         loop.start();
         LOG.infof("trainer %s on %s consuming %s in group %s", settings.worker(), settings.host(),
                 topics.name(io.greenband.events.topic.Topic.TRIAL_SUGGESTED), c.groupId());

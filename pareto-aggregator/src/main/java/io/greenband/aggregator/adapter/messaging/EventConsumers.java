@@ -1,32 +1,55 @@
 package io.greenband.aggregator.adapter.messaging;
 
+import io.greenband.events.payload.EnergySample;
 import io.greenband.events.payload.GreenbandEvent;
+import io.greenband.servicekit.intake.ConsumerWatch;
 import io.greenband.servicekit.intake.EventIntake;
-import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.greenband.servicekit.intake.IntakeLoop;
+import io.greenband.servicekit.kafka.KafkaClientSettings;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.apache.kafka.clients.consumer.RangeAssignor;
 
 /**
- * The Kafka consumers: decode through the shared {@link EventIntake} (bad records go to dead-letter), hand
- * events to the engine and return; SmallRye acknowledges after the method returns, so offsets are committed
- * only once the engine has stored and published the effects. A record the core rejects as invalid is
- * dead-lettered too; a store or broker failure is thrown, leaving the record unacknowledged.
+ * The aggregator's three consumers, each an {@link IntakeLoop} of the service kit (raw bytes in, every record
+ * processed or dead-lettered, then committed; health DOWN when one stops or stalls): {@code studies},
+ * the four trial topics and {@code energy-sample} in batches. Study and trial events pass {@link LogIntegrity}
+ * before the engine; samples pass the {@link PowerBounds}. A store or broker failure stops a consumer without
+ * committing, and the health checks ask for a restart.
  */
 @ApplicationScoped
 public class EventConsumers {
 
     private final EventIntake intake;
     private final ScoringEngine engine;
+    private final LogIntegrity integrity;
     private final SampleBatches samples;
+    private final ConsumerGroups groups;
+    private final ConsumerWatch watch;
+    private final Map<String, Object> kafka;
+    private final List<IntakeLoop> loops = new ArrayList<>();
 
     @Inject
-    public EventConsumers(EventIntake intake, ScoringEngine engine) {
+    public EventConsumers(EventIntake intake, ScoringEngine engine, LogIntegrity integrity, PowerBounds bounds,
+                          ConsumerGroups groups, ConsumerWatch watch,
+                          @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.intake = intake;
         this.engine = engine;
+        this.integrity = integrity;
+        this.groups = groups;
+        this.watch = watch;
+        this.kafka = kafka;
         this.samples = new SampleBatches(new RecordIntake() {
             @Override
             public Optional<GreenbandEvent> decode(ConsumerRecord<String, byte[]> record) {
@@ -37,42 +60,45 @@ public class EventConsumers {
             public void deadLetter(ConsumerRecord<String, byte[]> record, Throwable error) {
                 intake.deadLetter(record, error);
             }
-        }, engine);
+        }, engine, bounds);
     }
 
-    /** {@code studies}: every replica reads all study definitions (its own group id). */
-    @Incoming("studies")
-    @Blocking
-    public void study(ConsumerRecord<String, byte[]> record) {
-        handle(record);
+    void start(@Observes StartupEvent started) {
+        loops.add(IntakeLoop.perRecord("studies", properties(groups.studies(), 100), groups.studyTopics(), intake,
+                (event, record) -> apply(event.payload()), watch).start());
+        Properties trials = properties(groups.trials(), 200);
+        trials.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
+        loops.add(IntakeLoop.perRecord("trials", trials, groups.trialTopics(), intake,
+                (event, record) -> apply(event.payload()), watch).start());
+        Properties sampleProps = properties(groups.samples(), 10_000);
+        // Large polls: one poll is decoded, attributed and written in one bulk write, then committed.
+        sampleProps.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "8388608");
+        sampleProps.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
+        sampleProps.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
+        loops.add(IntakeLoop.batched("energy-sample", sampleProps, groups.sampleTopics(), samples::accept, watch).start());
     }
 
-    /**
-     * {@code trial-started}, {@code trial-progress}, {@code trial-finished}, {@code objective-reported}: one
-     * consumer for all four, so the range assignor gives a replica the same partitions (the same studies) of
-     * each topic.
-     */
-    @Incoming("trials")
-    @Blocking
-    public void trial(ConsumerRecord<String, byte[]> record) {
-        handle(record);
+    /** Study and trial events: the log must vouch for them; what they depend on is applied first. */
+    private void apply(GreenbandEvent event) {
+        if (event instanceof EnergySample s) {
+            throw new IllegalArgumentException("energy sample " + s.sampleId() + " outside energy-sample");
+        }
+        for (GreenbandEvent e : integrity.admit(event)) {
+            engine.accept(e);
+        }
     }
 
-    /** {@code energy-sample} in batches: every replica reads all samples (its own group id). */
-    @Incoming("energy-sample")
-    @Blocking
-    public void samples(ConsumerRecords<String, byte[]> records) {
-        samples.accept(records);
+    private Properties properties(String group, int maxPollRecords) {
+        Properties p = KafkaClientSettings.forClient(kafka, group + "-" + java.util.UUID.randomUUID());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(maxPollRecords));
+        return p;
     }
 
-    private void handle(ConsumerRecord<String, byte[]> record) {
-        intake.decode(record).ifPresent(e -> {
-            GreenbandEvent event = e.payload();
-            try {
-                engine.accept(event);
-            } catch (IllegalArgumentException invalid) {
-                intake.deadLetter(record, invalid);
-            }
-        });
+    @PreDestroy
+    void stop() throws InterruptedException {
+        for (IntakeLoop loop : loops) {
+            loop.close();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.greenband.aggregator.adapter.messaging;
 
+import io.greenband.events.deadletter.RejectedEvent;
 import io.greenband.events.EventType;
 import io.greenband.events.codec.EventCodec;
 import io.greenband.events.payload.EnergySample;
@@ -40,6 +41,9 @@ public final class SampleBatches {
     private static final byte[] CONTENT_TYPE = EventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
     private static final Sources SOURCES = new Sources();
 
+    /** Longest ce_ header the short path reads (as the codec's envelope check). */
+    private static final int MAX_HEADER_BYTES = 1024;
+
     /** Records decoded per chunk of a large batch. */
     static final int CHUNK = 2_000;
 
@@ -51,11 +55,18 @@ public final class SampleBatches {
 
     private final RecordIntake intake;
     private final ScoringEngine engine;
+    private final PowerBounds bounds;
 
-    /** A handler decoding through {@code intake} (dead-letters) into {@code engine}. */
+    /** A handler decoding through {@code intake} (dead-letters) into {@code engine}, under the default power bounds. */
     public SampleBatches(RecordIntake intake, ScoringEngine engine) {
+        this(intake, engine, PowerBounds.DEFAULTS);
+    }
+
+    /** A handler whose samples above {@code bounds} are dead-lettered {@code IMPLAUSIBLE}, not attributed. */
+    public SampleBatches(RecordIntake intake, ScoringEngine engine, PowerBounds bounds) {
         this.intake = intake;
         this.engine = engine;
+        this.bounds = bounds;
     }
 
     /**
@@ -110,10 +121,16 @@ public final class SampleBatches {
                     return Optional.empty();
                 });
             }
-            sample.ifPresent(s -> {
-                batch.add(s);
+            if (sample.isPresent()) {
+                try {
+                    bounds.check(sample.get());
+                } catch (RejectedEvent implausible) {
+                    intake.deadLetter(r, implausible);
+                    continue;
+                }
+                batch.add(sample.get());
                 origins.add(r);
-            });
+            }
         }
         return new Decoded(batch, origins);
     }
@@ -175,7 +192,8 @@ public final class SampleBatches {
             String key = h.key();
             byte[] v = h.value();
             if (key.startsWith("ce_")) {
-                if (v == null) {
+                // Oversized headers take the full path, which refuses them with their reason.
+                if (v == null || v.length > MAX_HEADER_BYTES) {
                     return false;
                 }
                 switch (key) {

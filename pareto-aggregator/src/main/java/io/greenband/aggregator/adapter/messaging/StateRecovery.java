@@ -48,6 +48,29 @@ public final class StateRecovery {
         return events.size();
     }
 
+    /**
+     * As {@link #restore(Map, List, EventCodec, ScoringEngine)}, restoring only what the consumers accepted: study
+     * and trial events the {@code integrity} admits (it remembers them), samples within {@code bounds}.
+     */
+    public static int restore(Map<String, Object> kafka, List<Group> groups, EventCodec codec, ScoringEngine engine,
+                              LogIntegrity integrity, PowerBounds bounds) {
+        List<GreenbandEvent> admitted = new java.util.ArrayList<>();
+        for (GreenbandEvent e : TopicReplay.read(kafka, committed(kafka, groups), codec)) {
+            try {
+                if (e instanceof io.greenband.events.payload.EnergySample s) {
+                    bounds.check(s);
+                    admitted.add(s);
+                } else {
+                    admitted.addAll(integrity.admit(e));
+                }
+            } catch (io.greenband.events.deadletter.RejectedEvent refused) {
+                // Dead-lettered when it was first consumed.
+            }
+        }
+        engine.restore(admitted);
+        return admitted.size();
+    }
+
     /** The committed offset of every partition of the groups' topics (partitions with none are left out). */
     public static Map<TopicPartition, Long> committed(Map<String, Object> kafka, List<Group> groups) {
         Map<TopicPartition, Long> limits = new HashMap<>();

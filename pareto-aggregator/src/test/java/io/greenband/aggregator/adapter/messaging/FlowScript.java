@@ -10,6 +10,7 @@ import io.greenband.events.payload.Objective;
 import io.greenband.events.payload.StudyDefined;
 import io.greenband.events.payload.TrialFinished;
 import io.greenband.events.payload.TrialStarted;
+import io.greenband.events.payload.TrialSuggested;
 import io.greenband.events.payload.TrialStatus;
 import io.greenband.events.payload.Workload;
 import java.time.Instant;
@@ -78,12 +79,14 @@ final class FlowScript {
                 s.fidelity(), s.scheduler(), s.budget(), s.carbon(), s.seed(), s.workload(), s.definedAt());
     }
 
-    /** Trial events: started and finished of each trial. */
+    /** Trial events: suggested, started and finished of each trial. */
     List<GreenbandEvent> trialEvents() {
         List<GreenbandEvent> out = new ArrayList<>();
         for (int i = 0; i < ERRORS.length; i++) {
             Instant start = base.plusSeconds(100L * i);
             Instant end = start.plusSeconds(60);
+            out.add(new TrialSuggested(studyId, trialId(i), 1, "cfg-" + i, SampleEvents.config(), 18.0, 0, 0, 7L, 600,
+                    "test", "fp", start.minusSeconds(1)));
             out.add(new TrialStarted(studyId, trialId(i), 1, "trainer-0", host, List.of(gpu), 1000 + i,
                     SampleEvents.config(), 18.0, start));
             out.add(new TrialFinished(studyId, trialId(i), 1, TrialStatus.SUCCEEDED, 18.0,

@@ -8,6 +8,8 @@ import io.greenband.events.payload.TrialFinished;
 import io.greenband.events.payload.TrialSuggested;
 import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;
+import io.greenband.events.deadletter.RejectedEvent;
+import io.greenband.servicekit.intake.ConsumerWatch;
 import io.greenband.servicekit.intake.EventIntake;
 import io.greenband.suggester.adapter.persistence.SnapshotStore;
 import io.greenband.suggester.driver.Emission;
@@ -54,8 +56,14 @@ import org.jboss.logging.Logger;
  */
 public final class SuggesterLoop implements AutoCloseable {
 
+    /** The loop's name in health reports. */
+    public static final String WATCH_NAME = "suggester-loop";
+
     /** Header carrying a decision's stamp: the study's input sequence number it applies at. */
     public static final String STAMP_HEADER = "greenband-suggester-seq";
+
+    /** The {@code ce_source} of the aggregator, the only publisher of scores the suggester believes. */
+    public static final String DEFAULT_SCORER_SOURCE = "/greenband/greenband-pareto-aggregator";
 
     private static final Logger LOG = Logger.getLogger(SuggesterLoop.class);
 
@@ -72,6 +80,9 @@ public final class SuggesterLoop implements AutoCloseable {
     private final CountDownLatch ready = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile String scorerSource = DEFAULT_SCORER_SOURCE;
+    private volatile ConsumerWatch watch;
+    private LogChecks checks;
     private volatile Throwable failure;
     private KafkaConsumer<String, byte[]> consumer;
     private KafkaProducer<String, byte[]> producer;
@@ -96,6 +107,18 @@ public final class SuggesterLoop implements AutoCloseable {
         this.snapshots = new Snapshots(store, driver, settings, topics);
         this.thread = new Thread(this::run, "suggester-loop");
         this.thread.setDaemon(true);
+    }
+
+    /** Accepts {@code trial-scored} only from {@code source} (call before {@link #start()}). */
+    public SuggesterLoop scoresFrom(String source) {
+        this.scorerSource = source;
+        return this;
+    }
+
+    /** Reports polls and failure to {@code watch}, which turns health DOWN when the loop stops or stalls. */
+    public SuggesterLoop watchedBy(ConsumerWatch watch) {
+        this.watch = watch;
+        return this;
     }
 
     /** Starts the consumer thread. */
@@ -131,10 +154,14 @@ public final class SuggesterLoop implements AutoCloseable {
             all.addAll(partitions(Topic.TRIAL_STARTED));
             all.addAll(partitions(Topic.TRIAL_PROGRESS));
             consumer.assign(all);
+            checks = new LogChecks(consumerProperties(), topics, codec, scorerSource);
             snapshots.restore(all, clock.instant()).forEach(consumer::seek);
             LOG.infof("suggester loop ready: %d studies restored, %d suggestions already published",
                     driver.runs().size(), published.size());
             ready.countDown();
+            if (watch != null) {
+                watch.started(WATCH_NAME);
+            }
             while (running) {
                 iterate();
             }
@@ -146,6 +173,16 @@ public final class SuggesterLoop implements AutoCloseable {
             failure = e;
             LOG.error("suggester loop stopped", e);
         } finally {
+            if (watch != null) {
+                if (failure != null) {
+                    watch.failed(WATCH_NAME, failure);
+                } else {
+                    watch.closed(WATCH_NAME);
+                }
+            }
+            if (checks != null) {
+                checks.close();
+            }
             ready.countDown();
             if (consumer != null) {
                 consumer.close(Duration.ofSeconds(2));
@@ -157,7 +194,11 @@ public final class SuggesterLoop implements AutoCloseable {
     }
 
     private void iterate() throws Exception {
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(settings.pollTimeout())) {
+        var polled = consumer.poll(settings.pollTimeout());
+        if (watch != null) {
+            watch.polled(WATCH_NAME);
+        }
+        for (ConsumerRecord<String, byte[]> r : polled) {
             TopicPartition tp = new TopicPartition(r.topic(), r.partition());
             if (topics.roleOf(r.topic()).orElse(null) == Topic.TRIAL_SCORED) {
                 scoredQueue.computeIfAbsent(tp, k -> new ArrayDeque<>()).add(r);
@@ -189,10 +230,11 @@ public final class SuggesterLoop implements AutoCloseable {
             if (!snapshots.includes(record.key(), tp, record.offset())) {
                 var decoded = intake.decode(record);
                 if (decoded.isPresent()) {
+                    checks.check(decoded.get(), id -> driver.run(id).isPresent());
                     apply(decoded.get(), record);
                 }
             }
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (RejectedEvent | IllegalArgumentException | IllegalStateException e) {
             intake.deadLetter(record, e);
         }
         snapshots.advance(tp, record.offset() + 1);

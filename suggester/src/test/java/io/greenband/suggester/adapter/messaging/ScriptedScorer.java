@@ -30,7 +30,8 @@ final class ScriptedScorer implements AutoCloseable {
 
     ScriptedScorer(Properties client, TopicRegistry topics, Predicate<TrialSuggested> answer) {
         this.answer = answer;
-        EventCodec codec = EventCodec.builder().setSource("/greenband/test-scorer").optRegistry(topics).build();
+        // Scores come from the aggregator's source, after the trial's end, as the suggester requires.
+        EventCodec codec = EventCodec.builder().setSource(SuggesterLoop.DEFAULT_SCORER_SOURCE).optRegistry(topics).build();
         this.thread = new Thread(() -> {
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(client, new StringDeserializer(),
                     new ByteArrayDeserializer());
@@ -45,6 +46,7 @@ final class ScriptedScorer implements AutoCloseable {
                     for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
                         TrialSuggested s = codec.decode(r).payload(TrialSuggested.class);
                         if (this.answer.test(s)) {
+                            producer.send(codec.toRecord(Studies.finished(s))).get();
                             producer.send(codec.toRecord(Studies.score(s))).get();
                         }
                     }

@@ -95,8 +95,28 @@ public final class TrialConsumerLoop implements AutoCloseable {
         this.thread = new Thread(this::loop, "trial-consumer");
     }
 
+    /** The loop's name in health reports. */
+    public static final String WATCH_NAME = "trial-suggested";
+
+    private volatile io.greenband.servicekit.intake.ConsumerWatch watch;
+
+    /** Reports polls and a failure to {@code watch} (health DOWN when the loop stops or stalls); before start. */
+    public TrialConsumerLoop watchedBy(io.greenband.servicekit.intake.ConsumerWatch watch) {
+        this.watch = watch;
+        return this;
+    }
+
+    private void polled() {
+        if (watch != null) {
+            watch.polled(WATCH_NAME);
+        }
+    }
+
     /** Starts polling. */
     public void start() {
+        if (watch != null) {
+            watch.started(WATCH_NAME);
+        }
         thread.start();
     }
 
@@ -104,7 +124,9 @@ public final class TrialConsumerLoop implements AutoCloseable {
         try {
             consumer.subscribe(List.of(topic), new Rebalance());
             while (!stopping) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(settings.pollTimeout())) {
+                var polled = consumer.poll(settings.pollTimeout());
+                polled();
+                for (ConsumerRecord<String, byte[]> record : polled) {
                     if (stopping) {
                         break;
                     }
@@ -115,6 +137,9 @@ public final class TrialConsumerLoop implements AutoCloseable {
             // close() or abandon() woke the consumer up
         } catch (RuntimeException e) {
             LOG.error("trial consumer stopped", e);
+            if (watch != null) {
+                watch.failed(WATCH_NAME, e);
+            }
         } finally {
             finishedTrials.close();
             if (abandoned) {
@@ -154,6 +179,13 @@ public final class TrialConsumerLoop implements AutoCloseable {
         }
         studies.catchUp();
         StudyEntry study = studies.book().find(trial.studyId()).orElse(null);
+        if (study == null || !study.defined()) {
+            intake.deadLetter(record, new io.greenband.events.deadletter.RejectedEvent(
+                    io.greenband.events.deadletter.RejectedEvent.Reason.UNKNOWN_STUDY, "trial " + trial.trialId()
+                    + " is suggested for study " + trial.studyId() + ", which studies does not define"));
+            commit(partition, record.offset());
+            return;
+        }
         busy = partition;
         consumer.pause(consumer.assignment());
         LOG.infof("trial %s attempt %d started (study %s, fidelity %s)", trial.trialId(), trial.attempt(),
@@ -252,6 +284,7 @@ public final class TrialConsumerLoop implements AutoCloseable {
     /** A poll with every partition paused: it returns nothing but keeps this member in the group. */
     private void keepMembership() {
         var unexpected = consumer.poll(Duration.ZERO);
+        polled();
         // Partitions assigned in this poll are paused by the listener; should a record slip through, rewind.
         for (ConsumerRecord<String, byte[]> record : unexpected) {
             consumer.seek(new TopicPartition(record.topic(), record.partition()), record.offset());
