@@ -2,11 +2,13 @@ package io.greenband.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.greenband.cli.local.ProgramFile;
 import io.greenband.events.payload.StudyDefined;
 import io.greenband.events.payload.Workload;
 import io.greenband.events.study.StudyReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,7 +110,13 @@ class GreenbandCommandTest {
         StudyDefined study = StudyReader.read(out);
         assertThat(study.studyId()).isEqualTo("my-train");
         assertThat(study.workload().backend()).isEqualTo(Workload.COMMAND);
-        assertThat(study.workload().command()).containsExactly("python3", "train.py", "--fast");
+        assertThat(study.workload().program()).isEqualTo("python3");
+        assertThat(study.workload().command()).as("the study names the program, it does not carry it").isEmpty();
+        Path programs = dir.resolve("study.programs.yaml");
+        assertThat(r.out()).contains("--programs " + programs);
+        assertThat(ProgramFile.names(programs)).containsExactly("python3");
+        assertThat(Files.readString(programs)).contains("- \"python3\"", "- \"train.py\"", "- \"--fast\"")
+                .doesNotContain("KAFKA");
         assertThat(study.objectiveNames()).containsExactly("loss", "accuracy");
         assertThat(study.objectives().get(1).source()).isEqualTo("metric:accuracy");
         assertThat(study.fidelity().max()).isEqualTo(9.0);
@@ -122,5 +130,37 @@ class GreenbandCommandTest {
                 "--write", dir.resolve("s.yaml").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_STUDY);
         assertThat(r.err()).contains("--fidelity must be KNOB:MIN:MAX");
+    }
+
+    @Test
+    void localRefusesACommandStudyWithoutItsProgramAndAStudyCarryingACommand() throws Exception {
+        Path space = dir.resolve("space.json");
+        Files.writeString(space, "{\"hyperparameters\":[{\"type\":\"uniform_float\",\"name\":\"lr\",\"lower\":0.001,"
+                + "\"upper\":0.1,\"log\":true}]}");
+        Path study = dir.resolve("study.yaml");
+        assertThat(Cli.run("optimize", "--command", "python3", "--space", space.toString(), "--write",
+                study.toString()).exitCode()).isZero();
+
+        Cli unregistered = Cli.run("local", study.toString(), "--data-dir", dir.resolve("run").toString());
+        assertThat(unregistered.exitCode()).isEqualTo(ExitCodes.INVALID_STUDY);
+        assertThat(unregistered.err()).contains("program 'python3'", "--programs FILE");
+        Path other = ProgramFile.write(dir.resolve("other.yaml"), "other", List.of("/bin/true"));
+        Cli missing = Cli.run("local", study.toString(), "--programs", other.toString(), "--data-dir",
+                dir.resolve("run").toString());
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.INVALID_STUDY);
+        assertThat(missing.err()).contains("does not register", "[other]");
+
+        Path carried = dir.resolve("carried.yaml");
+        Files.writeString(carried, """
+                studyId: carried
+                space: dsnn-table1
+                workload:
+                  backend: command
+                  command: [sh, -c, "id"]
+                """);
+        Cli refused = Cli.run("local", carried.toString(), "--data-dir", dir.resolve("run").toString());
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.INVALID_STUDY);
+        assertThat(refused.err()).contains("workload.command", "workload.program");
+        assertThat(dir.resolve("run")).as("nothing was started").doesNotExist();
     }
 }

@@ -19,7 +19,8 @@ class ClusterWiringTest {
      * Secrets the gpu overlays expect to exist before they are applied; docs/kubernetes.md must show
      * how to create each.
      */
-    static final Set<String> CREATED_BY_OPERATOR = Set.of("greenband-mongodb", "greenband-api-token");
+    static final Set<String> CREATED_BY_OPERATOR = Set.of("greenband-mongodb", "greenband-mongodb-suggester",
+            "greenband-mongodb-aggregator", "greenband-api-token");
 
     static Set<String> referencedSecrets(Rendered r) {
         Set<String> names = new TreeSet<>();

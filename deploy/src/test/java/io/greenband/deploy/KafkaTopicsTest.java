@@ -82,7 +82,7 @@ class KafkaTopicsTest {
                 && o.path("metadata").path("name").asText().equals("trial-suggested") ? copy : o);
 
         assertThat(declared(new Rendered(objects))).isNotEqualTo(expected(registryOf(dev)))
-                .containsEntry("trial-suggested", new Declared(11, Map.of("cleanup.policy", "delete")));
+                .containsEntry("trial-suggested", new Declared(11, Map.of("cleanup.policy", "delete", "retention.ms", "-1")));
     }
 
     @ParameterizedTest

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 final class Repository {
 
     /** The overlays every rendering test covers; each is a folder under {@code deploy/k8s/overlays}. */
-    static final String[] OVERLAYS = {"dev", "gpu", "gpu-secure"};
+    static final String[] OVERLAYS = {"dev", "gpu", "gpu-secure", "secure"};
 
     /** The services with an image, a Dockerfile and a module folder of the same name. */
     static final String[] SERVICES = {"suggester", "trainer", "energy-monitor", "pareto-aggregator"};

@@ -61,6 +61,14 @@ class TopicsIT {
                         .as("%s of %s", key, spec.name()).isEqualTo(value));
             }
             assertThat(registry.spec(Topic.STUDIES).cleanupPolicy()).isEqualTo("compact");
+            // Kafka is the source of truth: the broker keeps studies (compacted) and scores forever.
+            Config studies = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, registry.name(Topic.STUDIES)));
+            assertThat(studies.get("cleanup.policy").value()).isEqualTo("compact");
+            assertThat(studies.get("retention.ms").value()).isEqualTo("-1");
+            Config scored = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, registry.name(Topic.TRIAL_SCORED)));
+            assertThat(scored.get("retention.ms").value()).isEqualTo("-1");
+            Config samples = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, registry.name(Topic.ENERGY_SAMPLE)));
+            assertThat(samples.get("retention.ms").value()).isEqualTo(Long.toString(TopicRegistry.MEASUREMENT_RETENTION_MS));
         }
     }
 }

@@ -10,6 +10,8 @@ public final class LocalOptions {
 
     /** Default seconds to wait for each service's readiness. */
     public static final int DEFAULT_READY_SECONDS = 120;
+    /** Where local services listen unless told otherwise: the loopback interface, nothing open to the network. */
+    public static final String DEFAULT_BIND = "127.0.0.1";
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Run data (stack, logs, report); default .greenband/<studyId>.")
     Path dataDir;
@@ -31,6 +33,16 @@ public final class LocalOptions {
     @Option(names = "--services", split = ",", paramLabel = "SERVICE",
             description = "Services to launch (default all: energy-monitor, pareto-aggregator, trainer, suggester).")
     List<Service> services;
+
+    @Option(names = "--bind", defaultValue = DEFAULT_BIND, paramLabel = "ADDRESS",
+            description = "Address the services and the dashboard listen on (default ${DEFAULT-VALUE}: this machine "
+                    + "only; 0.0.0.0 opens them to the network).")
+    String bind;
+
+    @Option(names = "--programs", paramLabel = "FILE",
+            description = "Program registry (YAML/JSON) for the trainer: the programs a command-backend study may name "
+                    + "in workload.program; see docs/trainer.md.")
+    Path programs;
 
     @Option(names = "--report", paramLabel = "FILE", description = "HTML report path (default <data-dir>/report.html).")
     Path report;
@@ -54,6 +66,16 @@ public final class LocalOptions {
     /** Services to launch. */
     public List<Service> services() {
         return services == null || services.isEmpty() ? List.of(Service.values()) : services;
+    }
+
+    /** The address services listen on. */
+    public String bind() {
+        return bind == null || bind.isBlank() ? DEFAULT_BIND : bind.strip();
+    }
+
+    /** The program registry file given with {@code --programs}, or null. */
+    public Path programs() {
+        return programs;
     }
 
     /** Readiness timeout per service. */

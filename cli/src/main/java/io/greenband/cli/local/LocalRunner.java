@@ -41,11 +41,21 @@ public final class LocalRunner {
         this.out = out;
     }
 
-    /** Runs {@code study} to its end; returns the exit code. */
+    /** Runs {@code study} to its end with the programs of {@code --programs}; returns the exit code. */
     public int run(StudyDefined study) {
+        return run(study, options.programs());
+    }
+
+    /**
+     * Runs {@code study} to its end; returns the exit code.
+     *
+     * @param programs the trainer's program registry for this run (the programs the study may name), or null
+     */
+    public int run(StudyDefined study, Path programs) {
         StudyFiles.checkLocalData(study);
+        ProgramFile.check(study, programs);
         Path dataDir = options.dataDir(study.studyId());
-        LocalStack local = new LocalStack(options.home(), dataDir);
+        LocalStack local = new LocalStack(options.home(), dataDir, options.bind());
         local.checkBuilt(options.services());
         Thread hook = new Thread(() -> {
             out.println();
@@ -58,7 +68,11 @@ public final class LocalRunner {
             EmbeddedStack stack = local.startStack(options.kafkaPort, options.mongoPort);
             say("stack up: kafka " + stack.kafkaBootstrapServers() + ", mongodb " + stack.mongoConnectionString()
                     + ", data in " + dataDir);
-            local.startServices(options.services(), options.readyTimeout(), studyEnvironment(study));
+            Map<String, String> extra = new java.util.LinkedHashMap<>(studyEnvironment(study));
+            if (programs != null) {
+                extra.put("GREENBAND_TRAINER_PROGRAMS_FILE", programs.toAbsolutePath().toString());
+            }
+            local.startServices(options.services(), options.readyTimeout(), extra);
             for (ServiceProcess p : local.services()) {
                 say(p.service().module() + " ready on port " + p.httpPort() + " (log " + p.log() + ")");
             }

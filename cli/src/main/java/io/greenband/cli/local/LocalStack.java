@@ -33,6 +33,7 @@ public final class LocalStack implements AutoCloseable {
     private final Path home;
     private final Path dataDir;
     private final Path javaExe;
+    private final String bind;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<Service, Integer> restarts = new EnumMap<>(Service.class);
     /** When each running service was first seen reporting itself DOWN on its liveness probe. */
@@ -47,8 +48,18 @@ public final class LocalStack implements AutoCloseable {
      * @param dataDir the run's data directory
      */
     public LocalStack(Path home, Path dataDir) {
+        this(home, dataDir, LocalOptions.DEFAULT_BIND);
+    }
+
+    /**
+     * @param home    the project folder holding the service modules' builds
+     * @param dataDir the run's data directory
+     * @param bind    the address every service's HTTP server (the dashboard's too) listens on
+     */
+    public LocalStack(Path home, Path dataDir, String bind) {
         this.home = home;
         this.dataDir = dataDir;
+        this.bind = bind;
         this.javaExe = Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
@@ -139,13 +150,15 @@ public final class LocalStack implements AutoCloseable {
                 port, appendLog);
     }
 
-    /** The environment every service gets: where Kafka and MongoDB are, the topic prefix and its HTTP port. */
+    /** The environment every service gets: where Kafka and MongoDB are, the topic prefix, its HTTP address and port. */
     public Map<String, String> environment(int httpPort) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
         env.put("GREENBAND_TOPICS_PREFIX", stack.topics().prefix());
         env.put("GREENBAND_MONGODB_CONNECTION_STRING", stack.mongoConnectionString());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+        // Services listen on this machine only unless --bind says otherwise; production binds explicitly.
+        env.put("QUARKUS_HTTP_HOST", bind);
         env.put("GREENBAND_ENERGY_HTTP_PORT", Integer.toString(httpPort));
         // One monitor on this host publishing every second: a trial's energy is complete a few seconds after it ends.
         env.put("GREENBAND_AGGREGATOR_GRACE_PERIOD", "3s");

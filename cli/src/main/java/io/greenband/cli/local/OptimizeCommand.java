@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code greenband optimize --command PROGRAM --space SPACE}: a study whose trials run any program through the
  * trainer's command backend (the program reads the configuration as JSON and prints metrics as JSON lines). The study
- * is built here and then run as {@code local} would; {@code --write FILE} only writes it as YAML.
+ * names the program; the program itself is registered for this run's trainer only ({@link ProgramFile}). The study
+ * is built here and then run as {@code local} would; {@code --write FILE} only writes it and its registry as YAML.
  */
 @Command(name = "optimize", mixinStandardHelpOptions = true,
         description = "Optimize any program's hyperparameters: build a command-backend study and run it locally.")
@@ -82,19 +83,45 @@ public final class OptimizeCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw CliException.failed("cannot write '" + write + "': " + e.getMessage(), e);
             }
-            spec.commandLine().getOut().println("wrote study " + study.studyId() + " to " + write);
+            Path programs = ProgramFile.write(programsFileNextTo(write), study.workload().program(), argv());
+            spec.commandLine().getOut().println("wrote study " + study.studyId() + " to " + write + " and its program "
+                    + "registry to " + programs + "; run it with: greenband local " + write + " --programs " + programs);
             spec.commandLine().getOut().flush();
             return 0;
         }
-        return new LocalRunner(options, spec.commandLine().getOut()).run(study);
+        // The program is registered for this run's trainer only; the study just names it.
+        Path programs = ProgramFile.write(options.dataDir(study.studyId()).resolve("programs.yaml"),
+                study.workload().program(), argv());
+        return new LocalRunner(options, spec.commandLine().getOut()).run(study, programs);
+    }
+
+    /** {@code study.yaml} → {@code study.programs.yaml} beside it. */
+    static Path programsFileNextTo(Path studyFile) {
+        String name = studyFile.getFileName().toString();
+        String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        return studyFile.resolveSibling(stem + ".programs.yaml");
+    }
+
+    /**
+     * The program and its arguments as registered: an argument naming an existing file or folder relative to here
+     * becomes absolute, so it means the same to the trainer whatever its working folder.
+     */
+    List<String> argv() {
+        List<String> argv = new ArrayList<>();
+        argv.add(program);
+        for (String arg : args) {
+            Path path = arg.startsWith("-") ? null : Path.of(arg);
+            argv.add(path != null && !path.isAbsolute() && Files.exists(path)
+                    ? path.toAbsolutePath().normalize().toString() : arg);
+        }
+        return argv;
     }
 
     /** The study, through the same reader as study files so defaults and messages are the same. */
     StudyDefined build() {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
-        String name = Path.of(program).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "-");
-        root.put("studyId", studyId != null ? studyId : "optimize-" + name);
+        root.put("studyId", studyId != null ? studyId : "optimize-" + ProgramFile.nameOf(program));
         if (space.equals("dsnn-table1")) {
             root.put("space", space);
         } else {
@@ -126,9 +153,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         root.putObject("scheduler").put("kind", "hyperband").put("ranking", "parego").put("parallelism", parallelism);
         root.putObject("budget").put("maxTrials", maxTrials);
         root.put("seed", seed);
-        ObjectNode workload = root.putObject("workload").put("backend", "command");
-        ArrayNode cmd = workload.putArray("command").add(program);
-        args.forEach(cmd::add);
+        root.putObject("workload").put("backend", "command").put("program", ProgramFile.nameOf(program));
         try {
             return StudyReader.read(root.toString(), "optimize options", Path.of("").toAbsolutePath());
         } catch (StudyDefinitionException e) {

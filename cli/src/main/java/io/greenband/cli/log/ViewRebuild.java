@@ -87,6 +87,8 @@ public final class ViewRebuild {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         // The aggregator stops when this command does, even when it is killed outright.
         env.put("GREENBAND_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
+        // A rebuild's aggregator serves only its own health checks: this machine only.
+        env.put("QUARKUS_HTTP_HOST", io.greenband.cli.local.LocalOptions.DEFAULT_BIND);
         env.put("GREENBAND_AGGREGATOR_GRACE_PERIOD", Math.max(1, gracePeriod.toSeconds()) + "s");
         // Groups of its own, so an aggregator serving the source topics on the same broker is not disturbed.
         env.put("GREENBAND_AGGREGATOR_REPLICA", suffix);

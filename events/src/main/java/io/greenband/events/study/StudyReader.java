@@ -38,6 +38,11 @@ public final class StudyReader {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([smhd])");
     private static final List<String> DURATION_FIELDS = List.of("wallClockLimitSeconds", "waitTimeoutSeconds", "leaseSeconds");
 
+    /** Why a study file's {@code workload.command} is refused (the field is named by the error itself). */
+    static final String COMMAND_REFUSED = "is not accepted: trainers run only programs registered in their own "
+            + "configuration; name one with workload.program (greenband optimize registers yours, greenband local "
+            + "takes --programs FILE)";
+
     private StudyReader() {
     }
 
@@ -112,6 +117,11 @@ public final class StudyReader {
         }
         if (invalid != null) {
             throw error(tree, sourceName, "/space/hyperparameters", invalid.getMessage(), invalid);
+        }
+        JsonNode command = root.path("workload").path("command");
+        if (command.isArray() && !command.isEmpty()) {
+            // A study names a program registered on the trainers; an argv from the log would run anywhere.
+            throw error(tree, sourceName, "/workload/command", COMMAND_REFUSED, null);
         }
         try {
             return EventCodec.bindValidated(StudyDefined.class, root, "study");

@@ -68,11 +68,29 @@ public final class TopicRegistry {
     public TopicSpec spec(Topic topic) {
         Map<String, String> configs = topic == Topic.STUDIES
                 // Keep the latest definition of each study forever; compaction never deletes the key.
-                ? Map.of("min.compaction.lag.ms", "0")
-                : Map.of();
+                ? Map.of("min.compaction.lag.ms", "0", "retention.ms", Long.toString(retentionMillis(topic)))
+                : Map.of("retention.ms", Long.toString(retentionMillis(topic)));
         return new TopicSpec(topic, name(topic), topic.keyedBy(),
                 partitions.getOrDefault(topic, topic.defaultPartitions()), topic.cleanupPolicy(), configs);
     }
+
+    /**
+     * How long a topic keeps its records ({@code retention.ms}; -1 forever). Kafka is the source of truth: studies,
+     * trials, objectives and scores are kept forever, so every view can be rebuilt by replay. Only the measurements
+     * the aggregator has already folded into {@code trial-scored} (energy samples, per-epoch progress) and the dead
+     * letters age out, after {@link #MEASUREMENT_RETENTION_MS}.
+     */
+    public static long retentionMillis(Topic topic) {
+        return switch (topic) {
+            case ENERGY_SAMPLE, TRIAL_PROGRESS, DEAD_LETTER -> MEASUREMENT_RETENTION_MS;
+            default -> FOREVER;
+        };
+    }
+
+    /** {@code retention.ms} meaning "never delete by age". */
+    public static final long FOREVER = -1L;
+    /** 30 days: energy samples, progress and dead letters; a study's scores outlive them in {@code trial-scored}. */
+    public static final long MEASUREMENT_RETENTION_MS = 30L * 24 * 3600 * 1000;
 
     /** Every topic, in declaration order. */
     public List<TopicSpec> all() {

@@ -67,7 +67,8 @@ class StudyReaderTest {
         assertThat(s.budget().wallClockLimitSeconds()).isEqualTo(7200L);
         assertThat(s.budget().energyBudgetJoules()).isEqualTo(3.6e6);
         assertThat(s.carbon().region()).isEqualTo("DE");
-        assertThat(s.workload().command()).containsExactly("python", "train.py");
+        assertThat(s.workload().program()).isEqualTo("train-py");
+        assertThat(s.workload().command()).isEmpty();
         assertThat(s.labels()).containsEntry("team", "green");
     }
 
@@ -144,9 +145,10 @@ class StudyReaderTest {
         GreenbandEvent v1 = EventCodec.builder().setSource("/greenband/test").build()
                 .decodePayload(EventType.STUDY_DEFINED, pinned);
 
-        // Hashes taken before objectives could carry a reference: an absent reference must not move them.
+        // Hashes taken before objectives could carry a reference: an absent reference must not move them (full.yaml's
+        // was taken again when its workload moved from a command to a registered program, which is a new study).
         assertThat(StudyReader.read(resource("full.yaml"), "full.yaml", null).fingerprint())
-                .isEqualTo("f98595d29360e11187bf16775c176d80f5589f9845a11efba0517d466d17a3fd");
+                .isEqualTo("815964e80a25890ba86ef956c2119b22e33c17e93da5bfc352bca8b1ccea65fa");
         assertThat(StudyReader.read(resource("dsnn-minimal.yaml"), "dsnn-minimal.yaml", null).fingerprint())
                 .isEqualTo("07b44b48b8830e50dcfca2f5f55d1b4fcebe336c78a5f4b89a3d03ccb742a639");
         assertThat(((StudyDefined) v1).fingerprint())
@@ -234,6 +236,18 @@ class StudyReaderTest {
     void duplicateObjectiveNamesNameTheFieldOnce() {
         assertError(resource("full.yaml").replace("name: emissions", "name: val_error"), 18, "objectives[1].name",
                 "full.yaml line 18: objectives[1].name 'val_error' is used twice; names must be unique");
+    }
+
+    @Test
+    void aStudyCarryingItsOwnCommandIsRefusedNamingProgram() {
+        String withCommand = resource("full.yaml").replace("  program: train-py\n",
+                "  command: [sh, -c, \"id > owned\"]\n");
+        int line = (int) withCommand.lines().takeWhile(l -> !l.startsWith("  command:")).count() + 1;
+
+        assertError(withCommand, line, "workload.command", "workload.program");
+        assertError(resource("full.yaml").replace("  program: train-py\n", "  program: ../bin/sh\n"),
+                line, "workload.program", "^[A-Za-z0-9]");
+        assertError(resource("full.yaml").replace("  program: train-py\n", ""), line - 2, "workload.program", "required");
     }
 
     /** full.yaml with a reference under each of its three objectives. */

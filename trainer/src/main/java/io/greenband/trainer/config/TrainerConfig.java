@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Settings of the trainer service, under {@code greenband.trainer}. */
@@ -39,6 +40,30 @@ public interface TrainerConfig {
 
     /** The command backend. */
     Command command();
+
+    /**
+     * Programs the command backend may run, by the name a study's {@code workload.program} gives, e.g.
+     * {@code greenband.trainer.programs.train-py.argv[0]=python3}. Nothing else runs.
+     */
+    Map<String, ProgramEntry> programs();
+
+    /** A registry file (JSON or YAML, {@code programs: {name: {argv, workDir, environment, timeout}}}) adding more. */
+    Optional<Path> programsFile();
+
+    /** One registered program. */
+    interface ProgramEntry {
+        /** The executable and its fixed arguments; no shell. */
+        List<String> argv();
+
+        /** Where it runs; unset: the trial's folder. */
+        Optional<Path> workDir();
+
+        /** The trainer's environment variables it may see; unset: {@code Program.DEFAULT_ENVIRONMENT}. */
+        Optional<List<String>> environment();
+
+        /** Wall-clock limit of one trial; unset: {@code command.timeout}. */
+        Optional<Duration> timeout();
+    }
 
     /** Consumer settings. */
     interface Consumer {
@@ -95,7 +120,7 @@ public interface TrainerConfig {
         @WithDefault("${java.io.tmpdir}/greenband-trainer")
         Path workDir();
 
-        /** Wall-clock limit of one command trial. */
+        /** Wall-clock limit of one program's trial unless its registration sets one. */
         @WithDefault("24h")
         Duration timeout();
     }

@@ -6,6 +6,8 @@ import io.greenband.trainer.adapter.messaging.ConsumerSettings;
 import io.greenband.trainer.adapter.messaging.KafkaTrialEvents;
 import io.greenband.trainer.adapter.messaging.StudyReader;
 import io.greenband.trainer.adapter.messaging.TrialConsumerLoop;
+import io.greenband.trainer.runner.Program;
+import io.greenband.trainer.runner.ProgramRegistry;
 import io.greenband.trainer.worker.DeviceInventory;
 import io.greenband.trainer.worker.TrialPlanner;
 import io.greenband.trainer.worker.TrialWorker;
@@ -19,6 +21,7 @@ import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,16 +64,17 @@ public class TrainerWiring {
         }
         WorkerSettings settings = workerSettings(config, System.getenv());
         events = new KafkaTrialEvents(intake.codec(), kafka, settings.worker() + "-events");
-        worker = new TrialWorker(new TrialPlanner(settings, DeviceInventory.detect(settings.devices())), events,
-                settings, Clock.systemUTC());
+        ProgramRegistry programs = programs(config);
+        worker = new TrialWorker(new TrialPlanner(settings, DeviceInventory.detect(settings.devices()), programs),
+                events, settings, Clock.systemUTC());
         studies = new StudyReader(kafka, topics, intake.codec(), config.consumer().studiesCatchUp());
         TrainerConfig.Consumer c = config.consumer();
         loop = new TrialConsumerLoop(kafka, topics, new ConsumerSettings(c.groupId(), settings.worker(),
                 c.maxPollInterval(), c.pollTimeout(), c.shutdownGrace()), intake, studies, worker, events)
                 .watchedBy(watch);
         loop.start();
-        LOG.infof("trainer %s on %s consuming %s in group %s", settings.worker(), settings.host(),
-                topics.name(io.greenband.events.topic.Topic.TRIAL_SUGGESTED), c.groupId());
+        LOG.infof("trainer %s on %s consuming %s in group %s; programs %s", settings.worker(), settings.host(),
+                topics.name(io.greenband.events.topic.Topic.TRIAL_SUGGESTED), c.groupId(), programs.names());
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -99,6 +103,16 @@ public class TrainerWiring {
                 config.heartbeat(), data.syntheticTrainImages(), data.syntheticTestImages(), data.syntheticImageSize(),
                 data.cifar10Dir().orElse(null), data.download(), config.modelsDir().orElse(null),
                 config.command().workDir(), config.command().timeout(), config.evaluateTest());
+    }
+
+    /** The programs registered in the configuration and in the registry file; a bad registration stops start-up. */
+    public static ProgramRegistry programs(TrainerConfig config) {
+        List<Program> listed = new ArrayList<>();
+        config.programs().forEach((name, p) -> listed.add(new Program(name, p.argv(), p.workDir().orElse(null),
+                p.environment().orElse(null), p.timeout().orElse(config.command().timeout()))));
+        ProgramRegistry programs = ProgramRegistry.of(listed);
+        return config.programsFile().map(file -> programs.with(ProgramRegistry.read(file, config.command().timeout())))
+                .orElse(programs);
     }
 
     private static Optional<String> nonBlank(String value) {

@@ -31,7 +31,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Other stdout lines are ignored. A non-zero exit, a missing result, a non-finite metric or the
  * time limit end the trial FAILED; interrupting the calling thread stops the program (INTERRUPTED).
  *
- * <p>The program runs in its trial's folder. A program or argument that is a relative path to an existing file or
+ * <p>Only programs registered on the trainer run ({@link Program}: argv, working folder, environment allow-list,
+ * timeout); the study's data reach them as JSON, never as arguments. The program leads its own process group and is
+ * killed with everything it started ({@link ProcessTree}). It runs in its registered folder, else its trial's folder.
+ * A program or argument that is a relative path to an existing file or
  * folder under the trainer's working directory is passed as that absolute path, so a study's relative paths (as in
  * {@code python3 examples/command/train.py}) mean what they mean to whoever started the trainer.
  */
@@ -42,30 +45,41 @@ public final class CommandTrialRunner implements TrialRunner {
     private static final int STDERR_LINES = 20;
     private static final long CANCEL_CHECK_MILLIS = 200;
 
+    private final Program program;
     private final List<String> command;
     private final Path workDir;
     private final Duration timeout;
 
     /**
+     * @param program the registered program: argv, working folder, environment allow-list and time limit
+     * @param workDir the trainer's command working folder; each trial gets a sub-folder named after its id
+     */
+    public CommandTrialRunner(Program program, Path workDir) {
+        this.program = program;
+        this.command = program.argv().stream().map(CommandTrialRunner::anchored).toList();
+        this.workDir = workDir;
+        this.timeout = program.timeout();
+    }
+
+    /**
+     * A runner of {@code command} registered as the program {@code command} with the default environment.
+     *
      * @param command program and arguments
      * @param workDir working directory; each trial gets a sub-folder named after its id
      * @param timeout wall-clock limit per trial
      */
     public CommandTrialRunner(List<String> command, Path workDir, Duration timeout) {
-        if (command == null || command.isEmpty() || command.stream().anyMatch(part -> part == null)) {
-            throw new IllegalArgumentException("command must name a program, with no null arguments, got " + command);
-        }
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
-        }
-        this.command = command.stream().map(CommandTrialRunner::anchored).toList();
-        this.workDir = workDir;
-        this.timeout = timeout;
+        this(new Program("command", command, null, null, timeout), workDir);
     }
 
     /** The program and arguments as they will be started. */
     public List<String> command() {
         return command;
+    }
+
+    /** The registered program this runner starts. */
+    public Program program() {
+        return program;
     }
 
     private static String anchored(String part) {
@@ -89,9 +103,19 @@ public final class CommandTrialRunner implements TrialRunner {
             byte[] trial = TrialJson.MAPPER.writeValueAsBytes(TrialJson.of(request));
             Path trialFile = trialDir.resolve("trial.json");
             Files.write(trialFile, trial);
-            ProcessBuilder builder = new ProcessBuilder(command).directory(trialDir.toFile())
+            Path runIn = program.workDir() != null ? program.workDir() : trialDir;
+            ProcessBuilder builder = new ProcessBuilder(ProcessTree.detached(command)).directory(runIn.toFile())
                     .redirectError(trialDir.resolve("stderr.log").toFile());
-            builder.environment().put(TRIAL_FILE_ENV, trialFile.toAbsolutePath().toString());
+            // Only the variables the registration allows: the trainer's own credentials stay with the trainer.
+            Map<String, String> env = builder.environment();
+            env.clear();
+            for (String name : program.environment()) {
+                String value = System.getenv(name);
+                if (value != null) {
+                    env.put(name, value);
+                }
+            }
+            env.put(TRIAL_FILE_ENV, trialFile.toAbsolutePath().toString());
             process = builder.start();
             try (OutputStream stdin = process.getOutputStream()) {
                 stdin.write(trial);
@@ -156,8 +180,8 @@ public final class CommandTrialRunner implements TrialRunner {
             }
             return TrialResult.failed(request.trialId(), metrics, TrainerException.classify(e));
         } finally {
-            if (process != null && process.isAlive()) {
-                stop(process);
+            if (process != null) {
+                stop(process); // also when it exited: what it left running in its group goes with it
             }
         }
     }
@@ -227,10 +251,9 @@ public final class CommandTrialRunner implements TrialRunner {
         }
     }
 
-    /** Kills the program and its children (a shell's children would otherwise keep stdout open). */
+    /** Kills the program and its whole tree (a shell's children would otherwise keep stdout open, or run on). */
     private static void stop(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        ProcessTree.kill(process);
     }
 
     private static String tail(Path log) throws IOException {

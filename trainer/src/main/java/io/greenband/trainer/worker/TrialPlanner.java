@@ -9,17 +9,19 @@ import io.greenband.trainer.runner.DataSource;
 import io.greenband.trainer.runner.DjlTrialRunner;
 import io.greenband.trainer.runner.Fidelity;
 import io.greenband.trainer.runner.Hyperparameters;
+import io.greenband.trainer.runner.Program;
+import io.greenband.trainer.runner.ProgramRegistry;
 import io.greenband.trainer.runner.TrainerException;
 import io.greenband.trainer.runner.TrialConfig;
 import io.greenband.trainer.runner.TrialRequest;
 import java.nio.file.Path;
 
 /**
- * Turns a suggestion and its study into a {@link TrialPlan}: the backend the study's workload names (the DJL
- * DSNN by default, a user command otherwise), its data (synthetic by default, CIFAR-10 from a folder), the
- * configuration (parsed strictly for the DSNN, passed through as suggested for a command) and the fidelity under the
- * study's knob. Anything malformed is an INVALID_CONFIG or DATA
- * {@link TrainerException} whose message names the field.
+ * Turns a suggestion and its study into a {@link TrialPlan}: the backend the study's workload names (the DJL DSNN by
+ * default, otherwise a program registered on this trainer, which the study names), its data (synthetic by default,
+ * CIFAR-10 from a folder), the configuration (parsed strictly for the DSNN, passed through as suggested for a
+ * program) and the fidelity under the study's knob. Anything malformed, an unknown program or a study carrying its
+ * own command is an INVALID_CONFIG or DATA {@link TrainerException} whose message names the field.
  */
 public final class TrialPlanner {
 
@@ -28,11 +30,18 @@ public final class TrialPlanner {
 
     private final WorkerSettings settings;
     private final DeviceInventory devices;
+    private final ProgramRegistry programs;
 
-    /** A planner for this trainer's settings and devices. */
+    /** A planner for this trainer's settings and devices, with no programs registered. */
     public TrialPlanner(WorkerSettings settings, DeviceInventory devices) {
+        this(settings, devices, ProgramRegistry.empty());
+    }
+
+    /** A planner for this trainer's settings, devices and the programs registered on it. */
+    public TrialPlanner(WorkerSettings settings, DeviceInventory devices, ProgramRegistry programs) {
         this.settings = settings;
         this.devices = devices;
+        this.programs = programs;
     }
 
     /** The plan, or a TrainerException saying what is wrong with the trial or its study. */
@@ -55,13 +64,21 @@ public final class TrialPlanner {
                         fidelity.epochsFor(config), devices.forEngine());
             }
             // The program owns its configuration: passed through as suggested, epochs known only from the fidelity.
-            case Workload.COMMAND -> new TrialPlan(Workload.COMMAND, new CommandTrialRunner(workload.command(),
-                    settings.commandWorkDir(), settings.commandTimeout()),
-                    request(trial, commandConfig(trial), fidelity, data),
+            case Workload.COMMAND -> new TrialPlan(Workload.COMMAND, new CommandTrialRunner(program(workload),
+                    settings.commandWorkDir()), request(trial, commandConfig(trial), fidelity, data),
                     fidelity.epochs() == null ? 0 : fidelity.epochs(), devices.forCommand());
             default -> throw TrainerException.invalidConfig("workload.backend must be 'dsnn' or 'command', got '"
                     + workload.backend() + "'", null);
         };
+    }
+
+    /** The registered program the study names; a study's own command never runs. */
+    private Program program(Workload workload) {
+        if (workload.carriesCommand()) {
+            throw TrainerException.invalidConfig(Workload.COMMAND_REFUSED + "; known programs: " + programs.names(),
+                    null);
+        }
+        return programs.find(workload.program());
     }
 
     private TrialRequest request(TrialSuggested trial, Hyperparameters config, Fidelity fidelity, DataSource data) {

@@ -94,4 +94,91 @@ class CommandTrialRunnerTest {
         assertThat(missing.status()).isEqualTo(TrialStatus.FAILED);
         assertThat(missing.error()).contains("no-such-program");
     }
+
+    @Test
+    void theProgramSeesOnlyTheAllowedEnvironmentAndRunsInItsRegisteredFolder() throws IOException {
+        Path script = dir.resolve("env.sh");
+        Files.writeString(script, """
+                env > "$GREENBAND_TRIAL_FILE.env"
+                pwd > "$GREENBAND_TRIAL_FILE.pwd"
+                echo '{"type":"result","metrics":{"loss":1}}'
+                """);
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Program program = new Program("env", List.of("/bin/sh", script.toString()), home, List.of("PATH"),
+                Duration.ofSeconds(30));
+        TrialResult result = new CommandTrialRunner(program, dir.resolve("work")).run(REQUEST, ProgressListener.NONE);
+
+        assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo(TrialStatus.COMPLETED);
+        List<String> names = Files.readAllLines(dir.resolve("work/cmd-1/trial.json.env")).stream()
+                .map(l -> l.substring(0, Math.max(0, l.indexOf('=')))).toList();
+        // sh adds PWD, SHLVL and _ itself; nothing of the trainer's own environment (HOME, USER, credentials) passes.
+        assertThat(names).contains("PATH", CommandTrialRunner.TRIAL_FILE_ENV).doesNotContain("HOME", "USER")
+                .allMatch(n -> List.of("PATH", CommandTrialRunner.TRIAL_FILE_ENV, "PWD", "SHLVL", "_", "OLDPWD")
+                        .contains(n));
+        assertThat(Files.readString(dir.resolve("work/cmd-1/trial.json.pwd")).strip())
+                .isEqualTo(home.toRealPath().toString());
+    }
+
+    @Test
+    void noProcessOfATrialOutlivesItsTimeoutOrCancellation() throws Exception {
+        // A child in the background and a grandchild that double-forks away from the tree; both would sleep on.
+        String body = """
+                sleep 300 &
+                echo $! > '%1$s/child.pid'
+                sh -c 'sleep 300 & echo $! > "%1$s/orphan.pid"' &
+                echo '{"type":"progress","epoch":1,"epochs":2}'
+                sleep 300
+                """;
+        TrialResult slow = script(body.formatted(dir), Duration.ofSeconds(2)).run(REQUEST, ProgressListener.NONE);
+        assertThat(slow.error()).contains("time limit");
+        assertGone(dir.resolve("child.pid"), dir.resolve("orphan.pid"));
+
+        Path cancelled = Files.createDirectories(dir.resolve("cancelled"));
+        CommandTrialRunner runner = script(body.formatted(cancelled), Duration.ofMinutes(5));
+        Thread trial = new Thread(() -> runner.run(REQUEST, ProgressListener.NONE));
+        trial.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!(Files.exists(cancelled.resolve("orphan.pid")) && Files.exists(cancelled.resolve("child.pid")))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        trial.interrupt();
+        trial.join(30_000);
+        assertThat(trial.isAlive()).isFalse();
+        assertGone(cancelled.resolve("child.pid"), cancelled.resolve("orphan.pid"));
+    }
+
+    @Test
+    void whatAProgramLeavesRunningWhenItExitsIsKilledToo() throws Exception {
+        TrialResult done = script("""
+                sh -c 'sleep 300 & echo $! > "%s/left.pid"' < /dev/null > /dev/null 2>&1
+                echo '{"type":"result","metrics":{"loss":1}}'
+                """.formatted(dir), Duration.ofSeconds(30)).run(REQUEST, ProgressListener.NONE);
+        assertThat(done.status()).as(String.valueOf(done.error())).isEqualTo(TrialStatus.COMPLETED);
+        if (ProcessTree.SETSID != null) {
+            assertGone(dir.resolve("left.pid"));
+        }
+    }
+
+    /** Every pid in these files names a process that is gone (or a zombie awaiting its reaper) within seconds. */
+    private static void assertGone(Path... pidFiles) throws Exception {
+        for (Path file : pidFiles) {
+            long pid = Long.parseLong(Files.readString(file).strip());
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (running(pid) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(running(pid)).as("pid %d from %s still runs", pid, file.getFileName()).isFalse();
+        }
+    }
+
+    private static boolean running(long pid) throws IOException {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        if (Files.exists(stat)) {
+            String text = Files.readString(stat);
+            // A killed orphan may linger as a zombie until init reaps it: it runs nothing any more.
+            return text.charAt(text.lastIndexOf(')') + 2) != 'Z';
+        }
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
 }

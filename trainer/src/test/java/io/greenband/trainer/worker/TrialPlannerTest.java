@@ -12,6 +12,8 @@ import io.greenband.trainer.runner.CommandConfig;
 import io.greenband.trainer.runner.CommandTrialRunner;
 import io.greenband.trainer.runner.DataSource;
 import io.greenband.trainer.runner.DjlTrialRunner;
+import io.greenband.trainer.runner.Program;
+import io.greenband.trainer.runner.ProgramRegistry;
 import io.greenband.trainer.runner.TrainerException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +33,40 @@ class TrialPlannerTest {
     }
 
     private static TrialPlanner planner(Path cifar, int engineGpus) {
-        return new TrialPlanner(settings(cifar), new DeviceInventory(List.of(), () -> engineGpus, () -> List.of(GPU)));
+        return new TrialPlanner(settings(cifar), new DeviceInventory(List.of(), () -> engineGpus, () -> List.of(GPU)),
+                PROGRAMS);
+    }
+
+    static final ProgramRegistry PROGRAMS = ProgramRegistry.of(List.of(
+            new Program("train-py", List.of("python3", "train.py"), null, List.of("PATH"), Duration.ofMinutes(5)),
+            new Program("eval", List.of("/bin/true"), null, null, Duration.ofMinutes(1))));
+
+    @Test
+    void aProgramIsTheRegisteredOneAndAnUnknownNameOrAStudysOwnCommandIsInvalid() {
+        TrialPlan plan = planner(null, 0).plan(trial(Map.of(), 3), study(Workload.program("train-py", null),
+                Knob.EPOCHS));
+        CommandTrialRunner runner = (CommandTrialRunner) plan.runner();
+        assertThat(runner.program().argv()).containsExactly("python3", "train.py");
+        assertThat(runner.program().timeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(runner.program().environment()).containsExactly("PATH");
+
+        assertThatThrownBy(() -> planner(null, 0).plan(trial(Map.of(), 3), study(Workload.program("sh", null),
+                Knob.EPOCHS)))
+                .isInstanceOfSatisfying(TrainerException.class, e -> assertThat(e.kind())
+                        .isEqualTo(TrainerException.Kind.INVALID_CONFIG))
+                .hasMessageContaining("'sh' is not registered").hasMessageContaining("[eval, train-py]");
+        Workload own = new Workload("command", null, null, List.of("sh", "-c", "id"), null, null);
+        assertThatThrownBy(() -> planner(null, 0).plan(trial(Map.of(), 3), study(own, Knob.EPOCHS)))
+                .isInstanceOfSatisfying(TrainerException.class, e -> assertThat(e.kind())
+                        .isEqualTo(TrainerException.Kind.INVALID_CONFIG))
+                .hasMessageContaining("workload.command is not accepted").hasMessageContaining("[eval, train-py]");
+        Workload both = new Workload("command", null, null, List.of("sh"), "train-py", null);
+        assertThatThrownBy(() -> planner(null, 0).plan(trial(Map.of(), 3), study(both, Knob.EPOCHS)))
+                .hasMessageContaining("workload.command is not accepted");
+        assertThatThrownBy(() -> new TrialPlanner(settings(null), new DeviceInventory(List.of(), () -> 0,
+                () -> List.of()))
+                .plan(trial(Map.of(), 3), study(Workload.program("train-py", null), Knob.EPOCHS)))
+                .hasMessageContaining("known programs: []");
     }
 
     private static TrialSuggested trial(Map<String, Object> config, double fidelity) {
@@ -60,7 +95,7 @@ class TrialPlannerTest {
 
     @Test
     void theCommandBackendAndCifarWhenTheWorkloadSaysSo() {
-        Workload command = new Workload("command", "cifar10", "/data/study", List.of("python", "train.py"), null);
+        Workload command = new Workload("command", "cifar10", "/data/study", null, "train-py", null);
         TrialPlan plan = planner(Path.of("/mnt/cifar"), 0).plan(trial(Map.of(), 5), study(command, Knob.SHIFT_DEPTH));
         assertThat(plan.runner()).isInstanceOf(CommandTrialRunner.class);
         assertThat(plan.devices()).containsExactly(GPU);
@@ -72,7 +107,7 @@ class TrialPlannerTest {
 
     @Test
     void aCommandTrialKeepsItsConfigurationAsSuggestedWithTheFidelityUnderTheStudysKnob() {
-        Workload command = new Workload("command", null, null, List.of("python3", "train.py"), null);
+        Workload command = Workload.program("train-py", null);
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("x", 0.3);
         config.put("kernel", "rbf");

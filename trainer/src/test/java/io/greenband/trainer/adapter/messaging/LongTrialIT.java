@@ -48,10 +48,10 @@ class LongTrialIT {
         try (EventLog log = new EventLog(stack.kafkaBootstrapServers(), TOPICS, Topic.TRIAL_STARTED,
                 Topic.TRIAL_PROGRESS, Topic.TRIAL_FINISHED);
                 TestTrainer a = new TestTrainer("trainer-a", stack.kafkaBootstrapServers(), TOPICS, dir.resolve("a"),
-                        maxPollInterval);
+                        maxPollInterval, TestTrainer.programs(script));
                 TestTrainer b = new TestTrainer("trainer-b", stack.kafkaBootstrapServers(), TOPICS, dir.resolve("b"),
-                        maxPollInterval)) {
-            log.publish(TestTrainer.commandStudy("long", script));
+                        maxPollInterval, TestTrainer.programs(script))) {
+            log.publish(TestTrainer.commandStudy("long"));
             log.publish(TestTrainer.trial("long", "long-t1", Map.of("batch_size", 16, "epochs", 2)));
 
             List<ReceivedEvent> events = log.awaitUntil(all -> all.stream()

@@ -6,6 +6,8 @@ import io.greenband.events.payload.Workload;
 import io.greenband.events.SampleEvents;
 import io.greenband.events.topic.TopicRegistry;
 import io.greenband.servicekit.intake.EventIntake;
+import io.greenband.trainer.runner.Program;
+import io.greenband.trainer.runner.ProgramRegistry;
 import io.greenband.trainer.worker.DeviceInventory;
 import io.greenband.trainer.worker.TrialPlanner;
 import io.greenband.trainer.worker.TrialWorker;
@@ -29,27 +31,50 @@ final class TestTrainer implements AutoCloseable {
     private final TrialWorker worker;
     final TrialConsumerLoop loop;
 
-    TestTrainer(String name, String bootstrap, TopicRegistry topics, Path workDir, Duration maxPollInterval) {
+    /** The name under which {@link #programs} registers a test's script. */
+    static final String PROGRAM = "script";
+
+    TestTrainer(String name, String bootstrap, TopicRegistry topics, Path workDir, Duration maxPollInterval,
+            ProgramRegistry programs) {
         this.name = name;
         Map<String, Object> kafka = Map.of("bootstrap.servers", bootstrap);
         intake = new EventIntake(topics, java.util.Map.of("bootstrap.servers", bootstrap), "greenband-trainer");
         WorkerSettings settings = new WorkerSettings(name, "test-host", ProcessHandle.current().pid(), List.of("cpu"),
                 Duration.ofMillis(500), 40, 10, 16, null, false, null, workDir, Duration.ofMinutes(2), false);
         events = new KafkaTrialEvents(intake.codec(), kafka, name + "-events");
-        worker = new TrialWorker(new TrialPlanner(settings, DeviceInventory.detect(settings.devices())), events,
-                settings, Clock.systemUTC());
+        worker = new TrialWorker(new TrialPlanner(settings, DeviceInventory.detect(settings.devices()), programs),
+                events, settings, Clock.systemUTC());
         studies = new StudyReader(kafka, topics, intake.codec(), Duration.ofSeconds(10));
         loop = new TrialConsumerLoop(kafka, topics, new ConsumerSettings(GROUP, name, maxPollInterval,
                 Duration.ofMillis(250), Duration.ofSeconds(10)), intake, studies, worker, events);
         loop.start();
     }
 
-    /** A study whose trials run {@code script} through the command backend. */
-    static StudyDefined commandStudy(String studyId, Path script) {
+    /** The trainer's registry: {@code script} runs {@code /bin/sh SCRIPT}. */
+    static ProgramRegistry programs(Path script) {
+        return ProgramRegistry.of(List.of(new Program(PROGRAM, List.of("/bin/sh", script.toString()), null, null,
+                Duration.ofMinutes(2))));
+    }
+
+    /** A study whose trials run the registered program {@code program}. */
+    static StudyDefined programStudy(String studyId, String program) {
+        return study(studyId, new Workload(Workload.COMMAND, null, null, null, program, null));
+    }
+
+    /** A study whose trials run {@link #PROGRAM}, the script {@link #programs} registers. */
+    static StudyDefined commandStudy(String studyId) {
+        return programStudy(studyId, PROGRAM);
+    }
+
+    /** A study written before programs were registered: it carries its own command, which must never run. */
+    static StudyDefined legacyCommandStudy(String studyId, List<String> command) {
+        return study(studyId, new Workload(Workload.COMMAND, null, null, command, null, null));
+    }
+
+    private static StudyDefined study(String studyId, Workload workload) {
         StudyDefined sample = SampleEvents.studyDefined();
         return new StudyDefined(studyId, null, null, null, sample.space(), sample.objectives(), sample.fidelity(),
-                null, null, null, 1L, new Workload(Workload.COMMAND, null, null, List.of("/bin/sh", script.toString()),
-                        null), Instant.now());
+                null, null, null, 1L, workload, Instant.now());
     }
 
     /** A trial of {@code studyId} with a small DSNN configuration. */

@@ -13,6 +13,9 @@ import io.greenband.events.payload.TrialStarted;
 import io.greenband.events.payload.TrialStatus;
 import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;
+import io.greenband.trainer.config.TrainerConfig;
+import io.greenband.trainer.config.TrainerWiring;
+import io.greenband.trainer.runner.Program;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -37,6 +40,18 @@ class TrainerServiceIT {
 
     @Inject
     TopicRegistry topics;
+
+    @Inject
+    TrainerConfig config;
+
+    @Test
+    void programsAreRegisteredFromTheConfigurationWithIndexedArguments() {
+        Program probe = TrainerWiring.programs(config).find("probe");
+        assertThat(probe.argv()).containsExactly("/bin/echo", "a,b");
+        assertThat(probe.environment()).containsExactly("PATH");
+        assertThat(probe.timeout()).isEqualTo(config.command().timeout());
+        assertThat(TrainerWiring.programs(config).names()).containsExactly("probe");
+    }
 
     @Test
     void aSuggestedTrialIsStartedProgressedAndFinished() throws Exception {

@@ -51,11 +51,11 @@ class TrialRedeliveryIT {
                 """.formatted(marker, marker));
         try (EventLog log = new EventLog(stack.kafkaBootstrapServers(), TOPICS, Topic.TRIAL_STARTED,
                 Topic.TRIAL_FINISHED)) {
-            log.publish(TestTrainer.commandStudy("redelivery", script));
+            log.publish(TestTrainer.commandStudy("redelivery"));
             log.publish(TestTrainer.trial("redelivery", "redelivery-t1", Map.of("batch_size", 16, "epochs", 1)));
 
             TestTrainer first = new TestTrainer("trainer-a", stack.kafkaBootstrapServers(), TOPICS, dir.resolve("a"),
-                    Duration.ofSeconds(30));
+                    Duration.ofSeconds(30), TestTrainer.programs(script));
             log.awaitUntil(events -> events.stream().anyMatch(e -> e.type() == EventType.TRIAL_STARTED),
                     Duration.ofSeconds(60));
             // trial-started precedes the program's start: crash only once the first run has marked itself.
@@ -64,7 +64,7 @@ class TrialRedeliveryIT {
             }
             assertThat(Files.exists(marker)).isTrue();
             TestTrainer second = new TestTrainer("trainer-b", stack.kafkaBootstrapServers(), TOPICS, dir.resolve("b"),
-                    Duration.ofSeconds(30));
+                    Duration.ofSeconds(30), TestTrainer.programs(script));
             first.crash();
 
             List<ReceivedEvent> events = log.awaitUntil(all -> all.stream()
@@ -95,10 +95,10 @@ class TrialRedeliveryIT {
                 """);
         try (EventLog log = new EventLog(stack.kafkaBootstrapServers(), topics, Topic.TRIAL_STARTED,
                 Topic.TRIAL_FINISHED)) {
-            log.publish(TestTrainer.commandStudy("shutdown", script));
+            log.publish(TestTrainer.commandStudy("shutdown"));
             log.publish(TestTrainer.trial("shutdown", "shutdown-t1", Map.of("batch_size", 16, "epochs", 3)));
             TestTrainer trainer = new TestTrainer("trainer-s", stack.kafkaBootstrapServers(), topics,
-                    dir.resolve("s"), Duration.ofSeconds(30));
+                    dir.resolve("s"), Duration.ofSeconds(30), TestTrainer.programs(script));
             log.awaitUntil(events -> events.stream().anyMatch(e -> e.type() == EventType.TRIAL_STARTED),
                     Duration.ofSeconds(60));
             trainer.close();
