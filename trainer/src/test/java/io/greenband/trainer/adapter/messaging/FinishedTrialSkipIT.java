@@ -44,8 +44,8 @@ class FinishedTrialSkipIT {
         try (EventLog log = new EventLog(stack.kafkaBootstrapServers(), topics, Topic.TRIAL_STARTED,
                 Topic.TRIAL_FINISHED);
              TestTrainer trainer = new TestTrainer("trainer-k", stack.kafkaBootstrapServers(), topics,
-                     dir.resolve("k"), Duration.ofSeconds(30))) {
-            log.publish(TestTrainer.commandStudy("skip", script));
+                     dir.resolve("k"), Duration.ofSeconds(30), TestTrainer.programs(script))) {
+            log.publish(TestTrainer.commandStudy("skip"));
             log.publish(first);
             log.awaitUntil(all -> finished(all).contains("skip-t1"), Duration.ofSeconds(90));
 
