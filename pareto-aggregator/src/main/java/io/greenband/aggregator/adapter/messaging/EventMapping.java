@@ -2,8 +2,8 @@ package io.greenband.aggregator.adapter.messaging;
 
 import io.greenband.aggregator.core.attribution.Component;
 import io.greenband.aggregator.core.attribution.HostUsage;
-import io.greenband.aggregator.core.attribution.ShareBasis;
 import io.greenband.aggregator.core.attribution.ProcessSeen;
+import io.greenband.aggregator.core.attribution.ShareBasis;
 import io.greenband.aggregator.core.attribution.TrialKey;
 import io.greenband.aggregator.core.attribution.TrialWindow;
 import io.greenband.aggregator.core.emissions.CarbonSettings;
