@@ -44,8 +44,9 @@ public final class AttributionBenchmark implements Callable<Integer> {
     @Option(names = "--rule", defaultValue = "both", description = "new, old or both (default: ${DEFAULT-VALUE}).")
     String rule;
 
-    @Option(names = "--workloads", defaultValue = "command,dsnn", split = ",",
-            description = "command and/or dsnn (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--workloads", defaultValue = "command,dsnn,dsnn-1t", split = ",",
+            description = "command, dsnn (PyTorch's default threads) and/or dsnn-1t (one intra-op thread)"
+                    + " (default: ${DEFAULT-VALUE}).")
     List<String> workloads;
 
     @Option(names = "--load-threads", description = "Busy threads of the foreign load (default: the CPU count).")
@@ -74,7 +75,15 @@ public final class AttributionBenchmark implements Callable<Integer> {
                 case "command" -> commands.put("command", AttributionRun.java(FixedWork.class.getName(), Long.toString(rounds)));
                 case "dsnn" -> commands.put("dsnn", AttributionRun.java("io.greenband.benchmarks.DsnnWork",
                         Integer.toString(steps), "16"));
-                default -> throw new IllegalArgumentException("unknown workload '" + w + "': use command or dsnn");
+                case "dsnn-1t" -> {
+                    // One intra-op thread: no OpenMP threads spin-waiting for a core the load holds.
+                    List<String> cmd = new ArrayList<>(List.of("env", "OMP_NUM_THREADS=1"));
+                    cmd.addAll(AttributionRun.java("io.greenband.benchmarks.DsnnWork", Integer.toString(steps), "16"));
+                    cmd.add(3, "-Dai.djl.pytorch.num_threads=1");
+                    commands.put("dsnn-1t", cmd);
+                }
+                default -> throw new IllegalArgumentException("unknown workload '" + w
+                        + "': use command, dsnn or dsnn-1t");
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();

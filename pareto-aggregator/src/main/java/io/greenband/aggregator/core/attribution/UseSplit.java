@@ -21,9 +21,11 @@ final class UseSplit {
     }
 
     /**
-     * The allocation of [a, b) of {@code sample}, or null when use cannot decide it (no trial in the window, a
-     * trial without pids, or a trial whose pid the monitor left out of a truncated list): the caller then
-     * splits by time.
+     * The allocation of [a, b) of {@code sample}, or null when use cannot decide it: no trial in the window, a
+     * trial without a usable pid (none, or only pid 1, which in the monitor's namespace is the host's init: a
+     * trial reporting it runs in another pid namespace), or a trial none of whose pids the usage lists (the
+     * monitor lists every tree that used CPU, so an absent trial pid most likely names a process the monitor
+     * cannot see; charging it nothing would hide that). The caller then splits by time.
      */
     static Splitter.Allocation split(EnergySample sample, HostUsage usage, List<TrialWindow> candidates,
                                      Instant a, Instant b) {
@@ -36,7 +38,7 @@ final class UseSplit {
             if (o <= 0) {
                 continue;
             }
-            if (w.pids().isEmpty()) {
+            if (w.pids().stream().noneMatch(pid -> pid > 1)) {
                 return null;
             }
             overlap.put(w, o);
@@ -51,15 +53,17 @@ final class UseSplit {
         double sum = 0;
         for (Map.Entry<TrialWindow, Long> e : overlap.entrySet()) {
             double amt = 0;
+            boolean listed = false;
             for (long pid : e.getKey().pids()) {
                 Double use = usage.byPid().get(pid);
-                if (use == null) {
-                    if (usage.truncated()) {
-                        return null;
-                    }
+                if (use == null || pid <= 1) {
                     continue;
                 }
+                listed = true;
                 amt += use * e.getValue() / pidOverlap.get(pid);
+            }
+            if (!listed) {
+                return null;
             }
             amount.put(e.getKey(), amt);
             sum += amt;

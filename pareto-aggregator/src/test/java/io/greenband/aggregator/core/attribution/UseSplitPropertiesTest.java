@@ -145,7 +145,7 @@ class UseSplitPropertiesTest {
     }
 
     @Test
-    void aTrialMissingFromATruncatedListFallsBackToTheTimeSplit() {
+    void aTrialMissingFromTheListFallsBackToTheTimeSplit() {
         Scenario s = scenario(new SplittableRandom(5), 2, true);
         List<EnergySample> stripped = new ArrayList<>();
         for (EnergySample e : s.samples()) {
@@ -175,12 +175,30 @@ class UseSplitPropertiesTest {
         ledger.putTrial(w);
         ledger.addSample(new EnergySample("h/cpu/0", "h", "package-0", Component.CPU_PACKAGE, at(0), at(WINDOW), 300,
                 OptionalDouble.empty(), List.of(), Optional.of(new HostUsage(ShareBasis.CPU_TIME, 19.5,
-                Map.of(7L, 19.5), false, 40))));
+                Map.of(7L, 19.5, 42L, 0.0), false, 40))));
         assertThat(ledger.energyOf(w.key()).totalJoules()).isZero();
         assertThat(ledger.energyOf(w.key()).devices().get(0).otherJoules()).isCloseTo(260, within(1e-9));
         EnergyTotals totals = ledger.totals();
         assertThat(totals.other()).isCloseTo(260, within(1e-9));
         assertThat(totals.idle()).isCloseTo(40, within(1e-9));
+    }
+
+    @Test
+    void aTrialReportingPidOneIsNotChargedTheWholeHost() {
+        // pid 1 seen from the monitor is the host's init, whose tree is everything: a trial in its own pid
+        // namespace reports 1 for itself. Its share is then taken by time, and says so.
+        TrialWindow w = TrialWindow.finished(new TrialKey("container", 1), "h", Set.of(TrialWindow.CPU), Set.of(1L),
+                at(0), at(WINDOW));
+        TrialWindow other = TrialWindow.finished(new TrialKey("host", 1), "h", Set.of(TrialWindow.CPU), Set.of(50L),
+                at(0), at(WINDOW));
+        EnergyLedger ledger = new EnergyLedger(AttributionSettings.defaults());
+        ledger.putTrial(w);
+        ledger.putTrial(other);
+        ledger.addSample(new EnergySample("h/cpu/0", "h", "package-0", Component.CPU_PACKAGE, at(0), at(WINDOW), 300,
+                OptionalDouble.empty(), List.of(), Optional.of(new HostUsage(ShareBasis.CPU_TIME, 20,
+                Map.of(1L, 20.0, 50L, 2.0), false, 0))));
+        assertThat(ledger.energyOf(w.key()).totalJoules()).isCloseTo(150, within(1e-9));
+        assertThat(ledger.energyOf(w.key()).devices().get(0).basis()).containsExactly(ShareBasis.EQUAL);
     }
 
     private static double overlap(double a, double b, double from, double to) {
