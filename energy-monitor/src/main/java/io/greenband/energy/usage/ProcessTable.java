@@ -1,9 +1,12 @@
 package io.greenband.energy.usage;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,8 @@ public final class ProcessTable {
     static final int MAX_PROCESSES = 65_536;
 
     private final Path root;
+    /** Reused for every stat file: a scan runs on one thread (the sampler's). */
+    private final ByteBuffer buffer = ByteBuffer.allocate(4096);
 
     /** A reader of {@code root} (normally {@code /proc}). */
     public ProcessTable(Path root) {
@@ -84,10 +89,13 @@ public final class ProcessTable {
                 if (procs.size() >= MAX_PROCESSES) {
                     break;
                 }
-                try {
-                    String stat = Files.readString(dir.resolve("stat"));
+                try (FileChannel ch = FileChannel.open(dir.resolve("stat"), StandardOpenOption.READ)) {
+                    buffer.clear();
+                    while (ch.read(buffer) > 0 && buffer.hasRemaining()) {
+                        // A stat line is a few hundred bytes: one read nearly always takes it all.
+                    }
                     long pid = Long.parseLong(dir.getFileName().toString());
-                    procs.put(pid, parse(stat));
+                    procs.put(pid, parse(buffer.array(), buffer.position()));
                 } catch (IOException | RuntimeException e) {
                     // Gone since listed, or unreadable: its time shows up in its parent's once reaped.
                 }
@@ -109,20 +117,56 @@ public final class ProcessTable {
         return true;
     }
 
-    /** Parses {@code /proc/<pid>/stat}; the command name may hold spaces and parentheses, so fields start after the last ')'. */
+    /** Parses {@code /proc/<pid>/stat} text. */
     static Proc parse(String stat) {
-        int close = stat.lastIndexOf(')');
-        if (close < 0) {
+        byte[] b = stat.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return parse(b, b.length);
+    }
+
+    /**
+     * Parses the first {@code len} bytes of a {@code /proc/<pid>/stat} line without allocating per field. The
+     * command name may hold spaces and parentheses, so fields start after the last ')'.
+     */
+    static Proc parse(byte[] b, int len) {
+        int i = len - 1;
+        while (i >= 0 && b[i] != ')') {
+            i--;
+        }
+        if (i < 0) {
             throw new IllegalArgumentException("no ')' in a process stat line");
         }
-        String[] f = stat.substring(close + 1).trim().split("\\s+");
-        if (f.length < 22) {
-            throw new IllegalArgumentException("process stat line has " + f.length + " fields after the name");
+        // Fields of proc(5), numbered from 3 (state) after the name: ppid 4, utime 14, stime 15, cutime 16,
+        // cstime 17, rss 24.
+        long[] v = new long[25];
+        int field = 2;
+        i++;
+        while (i < len && field < 24) {
+            while (i < len && b[i] == ' ') {
+                i++;
+            }
+            if (i >= len || b[i] == '\n') {
+                break;
+            }
+            field++;
+            boolean negative = b[i] == '-';
+            if (negative) {
+                i++;
+            }
+            long n = 0;
+            while (i < len && b[i] >= '0' && b[i] <= '9') {
+                n = n * 10 + (b[i] - '0');
+                i++;
+            }
+            while (i < len && b[i] != ' ' && b[i] != '\n') {
+                i++; // the state letter, or anything not numeric
+            }
+            v[field] = negative ? -n : n;
         }
-        // Fields of proc(5), counted from 3 (state): ppid 4, utime 14, stime 15, cutime 16, cstime 17, rss 24.
-        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Math.max(0, Long.parseLong(f[13]))
-                + Math.max(0, Long.parseLong(f[14]));
-        return new Proc(Long.parseLong(f[1]), ticks, Math.max(0, Long.parseLong(f[21])));
+        if (field < 24) {
+            throw new IllegalArgumentException("process stat line has only " + (field - 2) + " fields after the name");
+        }
+        long ticks = v[14] + v[15] + Math.max(0, v[16]) + Math.max(0, v[17]);
+        return new Proc(v[4], ticks, Math.max(0, v[24]));
     }
 
     private static long kb(String line) {
