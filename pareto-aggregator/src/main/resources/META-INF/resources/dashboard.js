@@ -162,7 +162,7 @@
   }
 
   function drawTable(study, trials) {
-    const head = ['trial', 'attempt', 'fidelity', 'status'].concat(study.objectives, ['energy (J)', 'emissions (g)', 'scored']);
+    const head = ['trial', 'attempt', 'fidelity', 'status'].concat(study.objectives, ['energy (J)', 'emissions (g)', 'energy basis', 'scored']);
     const thead = $('trials').tHead, tbody = $('trials').tBodies[0];
     thead.innerHTML = '';
     tbody.innerHTML = '';
@@ -174,7 +174,7 @@
       const cells = [t.trialId, t.attempt, t.fidelity, t.status]
         .concat(study.objectives.map((o) => { const v = value(t, o); return v === null ? '—' : fmt(v); }),
           [t.energyJoules === null ? '—' : fmt(t.energyJoules), t.emissionsGrams === null ? '—' : fmt(t.emissionsGrams),
-            t.scoredAt]);
+            t.energyBasis === null || t.energyBasis === undefined ? '—' : t.energyBasis, t.scoredAt]);
       cells.forEach((c) => { r.insertCell().textContent = String(c); });
     });
   }

@@ -1,6 +1,7 @@
 package io.greenband.benchmarks;
 
 import io.greenband.benchmarks.aggregator.AggregatorBenchmark;
+import io.greenband.benchmarks.attribution.AttributionBenchmark;
 import io.greenband.benchmarks.monitor.MonitorBenchmark;
 import io.greenband.benchmarks.suggester.SuggesterBenchmark;
 import picocli.CommandLine;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
                 TrainerBenchmark.class,
                 MonitorBenchmark.class,
                 AggregatorBenchmark.class,
+                AttributionBenchmark.class,
         })
 public final class BenchmarkCommand implements Runnable {
 

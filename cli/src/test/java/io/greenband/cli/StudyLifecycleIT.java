@@ -57,8 +57,8 @@ class StudyLifecycleIT {
 
         Cli front = cli(prefix, "front", "dsnn-quick", "--csv");
         assertThat(front.exitCode()).as(front.err()).isZero();
-        assertThat(front.out().lines().toList()).containsExactly("trialId,fidelity,val_error,emissions_g,joules",
-                "t2,18,0.2,3,301", "t1,18,0.3,2,201");
+        assertThat(front.out().lines().toList()).containsExactly("trialId,fidelity,val_error,emissions_g,joules,energy",
+                "t2,18,0.2,3,301,estimated", "t1,18,0.3,2,201,estimated");
         assertThat(cli(prefix, "front", "dsnn-quick", "--all-fidelities", "--csv").out()).contains("t0,6").doesNotContain("t1,");
 
         Cli status = cli(prefix, "study", "status", "dsnn-quick");

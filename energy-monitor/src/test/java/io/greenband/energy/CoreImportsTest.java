@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class CoreImportsTest {
 
     private static final Path MAIN = Path.of("src/main/java/io/greenband/energy");
-    private static final List<String> CORE = List.of("source", "sampler", "nvml", "rapl", "estimate", "node");
+    private static final List<String> CORE = List.of("source", "sampler", "nvml", "rapl", "estimate", "node", "usage");
     private static final List<String> FORBIDDEN = List.of("import jakarta.", "import io.quarkus.", "import org.bson.",
             "import org.apache.kafka.", "import io.micrometer.", "import io.smallrye.", "import io.greenband.energy.adapter",
             "import io.greenband.energy.config");

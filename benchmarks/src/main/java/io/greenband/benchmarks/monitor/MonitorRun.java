@@ -9,6 +9,9 @@ import io.greenband.energy.sampler.Sampler;
 import io.greenband.energy.sampler.SamplerCpuProbe;
 import io.greenband.energy.source.EnergySource;
 import io.greenband.energy.source.SourceStatus;
+import io.greenband.energy.usage.ProcessTable;
+import io.greenband.energy.usage.UsageTracker;
+import io.greenband.events.payload.HostUsage;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +35,7 @@ public final class MonitorRun {
     /** The service's default sources (see the energy-monitor configuration), with NVML and RAPL where given. */
     public static NodeSources.Settings defaultSettings(String nvmlLibrary, Path raplRoot) {
         return new NodeSources.Settings(true, nvmlLibrary, Duration.ofMillis(100), true, raplRoot,
-                RaplDomain.parseSelection("package+dram"), Optional.of(CpuPowerModel.parse("cpu_load")),
+                RaplDomain.parseSelection("package+dram"), Optional.of(CpuPowerModel.parse("cpu_time")),
                 Optional.empty(), Path.of("/proc/stat"), Path.of("/proc/cpuinfo"),
                 Optional.of(RamPowerModel.parse("dimm_model")), Optional.empty(), Path.of("/proc/meminfo"));
     }
@@ -61,7 +64,9 @@ public final class MonitorRun {
     }
 
     private Sampler sampler(Duration interval) {
-        return Sampler.builder().setSources(NodeSources.open(settings)).optTickInterval(interval).build();
+        // Process usage as the service reads it by default: one /proc scan per tick.
+        return Sampler.builder().setSources(NodeSources.open(settings)).optTickInterval(interval)
+                .optUsage(new UsageTracker(new ProcessTable(Path.of("/proc")), HostUsage.MAX_TREES)).build();
     }
 
     private static long processCpuNanos() {

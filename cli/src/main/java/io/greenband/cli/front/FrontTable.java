@@ -11,7 +11,7 @@ public final class FrontTable {
     private FrontTable() {
     }
 
-    /** An aligned table with trial, fidelity, each objective and energy. */
+    /** An aligned table with trial, fidelity, each objective, energy and how the energy was obtained. */
     public static String table(List<String> names, List<Point> front) {
         List<String[]> rows = new ArrayList<>();
         rows.add(header(names));
@@ -39,7 +39,7 @@ public final class FrontTable {
         return sb.toString();
     }
 
-    /** CSV: {@code trialId,fidelity,<objectives...>,joules}. */
+    /** CSV: {@code trialId,fidelity,<objectives...>,joules,energy}. */
     public static String csv(List<String> names, List<Point> front) {
         StringBuilder sb = new StringBuilder(String.join(",", header(names))).append('\n');
         for (Point p : sorted(front)) {
@@ -52,6 +52,7 @@ public final class FrontTable {
         List<String> h = new ArrayList<>(List.of("trialId", "fidelity"));
         h.addAll(names);
         h.add("joules");
+        h.add("energy");
         return h.toArray(String[]::new);
     }
 
@@ -61,6 +62,7 @@ public final class FrontTable {
         r.add(number(p.fidelity()));
         p.values().forEach(v -> r.add(number(v)));
         r.add(number(p.joules()));
+        r.add(p.energy());
         return r.toArray(String[]::new);
     }
 

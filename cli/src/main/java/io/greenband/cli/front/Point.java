@@ -10,10 +10,33 @@ import java.util.List;
  * @param values   objective values in the study's order, in their own units and directions
  * @param joules   energy attributed to the trial
  * @param config   the configuration, as text, may be empty
+ * @param energy   how the energy was obtained ({@code CPU_TIME+RSS estimated complete}), may be empty
  */
-public record Point(String trialId, double fidelity, List<Double> values, double joules, String config) {
+public record Point(String trialId, double fidelity, List<Double> values, double joules, String config,
+                    String energy) {
 
     public Point {
         values = List.copyOf(values);
+        energy = energy == null ? "" : energy;
+    }
+
+    /** A point without an energy description. */
+    public Point(String trialId, double fidelity, List<Double> values, double joules, String config) {
+        this(trialId, fidelity, values, joules, config, "");
+    }
+
+    /**
+     * How a scored trial's energy was obtained, in words without commas: the split bases used, measured or
+     * estimated, and complete or partial (left out when the event predates it).
+     */
+    public static String describe(io.greenband.events.payload.TrialScored.EnergyBreakdown e) {
+        java.util.Set<String> bases = new java.util.TreeSet<>();
+        e.basis().values().forEach(v -> bases.addAll(List.of(v.split("\\+"))));
+        StringBuilder b = new StringBuilder(String.join("+", bases));
+        b.append(b.length() == 0 ? "" : " ").append(e.estimated() ? "estimated" : "measured");
+        if (e.partial() != null) {
+            b.append(e.partial() ? " partial" : " complete");
+        }
+        return b.toString();
     }
 }

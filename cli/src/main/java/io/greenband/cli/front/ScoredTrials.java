@@ -112,7 +112,7 @@ public final class ScoredTrials {
         for (TrialScored s : latest.values()) {
             if (s.status() == TrialStatus.SUCCEEDED && s.objectives().stream().noneMatch(TrialScored.ObjectiveValue::missing)) {
                 out.add(new Point(s.trialId(), s.fidelity(), s.objectives().stream().map(TrialScored.ObjectiveValue::value).toList(),
-                        s.energy().totalJoules(), ""));
+                        s.energy().totalJoules(), "", Point.describe(s.energy())));
             }
         }
         return out;
@@ -150,6 +150,39 @@ public final class ScoredTrials {
      */
     public List<Double> hypervolumeHistory() {
         return List.copyOf(history);
+    }
+
+    /**
+     * Why the latest hypervolume is 0, in words, or empty when it is not 0 (or nothing was scored yet): no trial
+     * has reached the fidelity the history is taken at, or (fixed frame) no point there is better than the
+     * reference point in every objective, naming the objectives whose best value lies outside it.
+     */
+    public java.util.Optional<String> zeroHypervolumeReason() {
+        if (history.isEmpty() || history.get(history.size() - 1) > 0) {
+            return java.util.Optional.empty();
+        }
+        List<Point> top = historyPoints();
+        if (top.isEmpty()) {
+            return java.util.Optional.of(Double.isNaN(maxFidelity) ? "no complete objective vector yet"
+                    : "no trial has reached the top fidelity " + FrontTable.number(maxFidelity) + " yet");
+        }
+        if (reference == null) {
+            return java.util.Optional.of("a single point spans no volume in a frame normalized over itself");
+        }
+        List<String> outside = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            final int k = i;
+            double best = maximize[i] ? top.stream().mapToDouble(p -> p.values().get(k)).max().orElse(Double.NaN)
+                    : top.stream().mapToDouble(p -> p.values().get(k)).min().orElse(Double.NaN);
+            boolean beyond = maximize[i] ? best <= reference[i] : best >= reference[i];
+            if (beyond) {
+                outside.add(names.get(i) + " best " + FrontTable.number(best) + " vs reference "
+                        + FrontTable.number(reference[i]));
+            }
+        }
+        return java.util.Optional.of(outside.isEmpty()
+                ? "no top-fidelity point is better than the reference point in every objective at once"
+                : "every top-fidelity point lies outside the reference point: " + String.join(", ", outside));
     }
 
     /** When each history entry was recorded. */

@@ -123,6 +123,7 @@ public final class StudyProgress {
         List<Double> hv = scored.hypervolumeHistory();
         if (!hv.isEmpty()) {
             sb.append(String.format(Locale.ROOT, " | HV %.3f", hv.get(hv.size() - 1)));
+            scored.zeroHypervolumeReason().ifPresent(why -> sb.append(" (").append(why).append(')'));
         }
         sb.append(" | ").append(energy(joules));
         return sb.toString();

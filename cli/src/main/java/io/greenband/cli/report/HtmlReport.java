@@ -55,8 +55,10 @@ public final class HtmlReport {
                     .append(scored.fixedFrame() ? "<p>Against the study's reference point.</p>"
                             : "<p>In a frame normalized over the points observed so far (reference 1.1): it moves as"
                             + " points arrive, so values are not comparable over time. Give every objective a"
-                            + " <code>reference</code> for a fixed frame.</p>")
-                    .append("</section>\n");
+                            + " <code>reference</code> for a fixed frame.</p>");
+            scored.zeroHypervolumeReason().ifPresent(why -> sb.append("<p>The hypervolume is 0: ")
+                    .append(Html.escape(why)).append(".</p>"));
+            sb.append("</section>\n");
         }
         List<TrialScored> all = scored.all();
         if (!all.isEmpty()) {

@@ -59,6 +59,6 @@ class ParetoTest {
         assertThat(table.indexOf("t-1")).isLessThan(table.indexOf("t-2"));
         assertThat(table).contains("val_error").contains("0.75");
         assertThat(FrontTable.csv(List.of("val_error", "emissions_g"), front))
-                .isEqualTo("trialId,fidelity,val_error,emissions_g,joules\nt-1,1,1,0.75,0\nt-2,1,2,0.5,0\n");
+                .isEqualTo("trialId,fidelity,val_error,emissions_g,joules,energy\nt-1,1,1,0.75,0,\nt-2,1,2,0.5,0,\n");
     }
 }

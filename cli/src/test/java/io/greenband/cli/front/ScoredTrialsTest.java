@@ -56,4 +56,17 @@ class ScoredTrialsTest {
         List<Double> seen = highestSeen.hypervolumeHistory();
         assertThat(seen.get(2)).isLessThan(seen.get(1));
     }
+
+    @Test
+    void aZeroHypervolumeSaysWhy() {
+        ScoredTrials s = new ScoredTrials("s1", new double[] {1.0, 0.05}, 18);
+        s.add(Scores.scored("s1", "t1", 6, 0.1, 0.01, 0));
+        assertThat(s.zeroHypervolumeReason()).hasValue("no trial has reached the top fidelity 18 yet");
+        s.add(Scores.scored("s1", "t2", 18, 0.3, 0.4, 0));
+        assertThat(s.zeroHypervolumeReason()).hasValue(
+                "every top-fidelity point lies outside the reference point: emissions_g best 0.4 vs reference 0.05");
+        s.add(Scores.scored("s1", "t3", 18, 0.5, 0.02, 0));
+        assertThat(s.hypervolumeHistory().get(2)).isPositive();
+        assertThat(s.zeroHypervolumeReason()).isEmpty();
+    }
 }

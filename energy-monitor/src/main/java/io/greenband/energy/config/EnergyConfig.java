@@ -34,6 +34,24 @@ public interface EnergyConfig {
     /** Labelled estimates where nothing measures. */
     Estimate estimate();
 
+    /** Process usage, by which host energy is charged to trials. */
+    Usage usage();
+
+    /** Process usage settings. */
+    interface Usage {
+        /** Whether to read the CPU time and memory of process trees each tick. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The proc root; in a container, the host's (with the host's pid namespace), e.g. {@code /host/proc}. */
+        @WithDefault("/proc")
+        String procRoot();
+
+        /** Most process trees listed per window (the busiest); at most 256. */
+        @WithDefault("256")
+        int maxTrees();
+    }
+
     /** Publishing settings. */
     interface Publish {
         /** Whether samples go to Kafka (off: metrics only). */
@@ -81,8 +99,8 @@ public interface EnergyConfig {
 
     /** Estimate settings. */
     interface Estimate {
-        /** CPU model when RAPL gives no CPU reading: {@code cpu_load}, {@code constant} or {@code off}. */
-        @WithDefault("cpu_load")
+        /** CPU model when RAPL gives no CPU reading: {@code cpu_time}, {@code cpu_load}, {@code constant} or {@code off}. */
+        @WithDefault("cpu_time")
         String cpu();
 
         /** Whole-machine CPU TDP in watts; default: the bundled table, else 4 W per logical CPU. */

@@ -5,6 +5,9 @@ import io.greenband.energy.estimate.RamPowerModel;
 import io.greenband.energy.node.NodeIdentity;
 import io.greenband.energy.node.NodeSources;
 import io.greenband.energy.rapl.RaplDomain;
+import io.greenband.energy.usage.ProcessTable;
+import io.greenband.energy.usage.UsageTracker;
+import io.greenband.events.payload.HostUsage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -65,5 +68,18 @@ public final class EnergyWiring {
     /** The node's names. */
     public static NodeIdentity identity(EnergyConfig c, Map<String, String> env) {
         return NodeIdentity.resolve(c.host(), c.nodeId(), env, NodeIdentity::machineHostname);
+    }
+
+    /** The process usage tracker, when enabled. */
+    public static Optional<UsageTracker> usage(EnergyConfig c) {
+        if (!c.usage().enabled()) {
+            return Optional.empty();
+        }
+        int max = c.usage().maxTrees();
+        if (max < 1 || max > HostUsage.MAX_TREES) {
+            throw new IllegalArgumentException("greenband.energy.usage.max-trees must be 1.." + HostUsage.MAX_TREES
+                    + ", was " + max);
+        }
+        return Optional.of(new UsageTracker(new ProcessTable(Path.of(c.usage().procRoot())), max));
     }
 }

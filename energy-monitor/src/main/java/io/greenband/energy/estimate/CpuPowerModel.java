@@ -6,6 +6,12 @@ import java.util.Locale;
 /** How CPU power is modelled from the TDP when nothing measures it. */
 public enum CpuPowerModel {
     /**
+     * P = TDP × (0.1 + 0.9 u): a tenth of the TDP at idle plus the TDP per core for each busy core, so every
+     * CPU-second costs the same (0.9 × TDP / cores) whatever else the host runs, and a process is charged by its
+     * own CPU time (CodeCarbon's process-mode rule, above the idle tenth).
+     */
+    CPU_TIME(Method.CPU_LOAD_MODEL),
+    /**
      * P = TDP × (0.1 + 0.9 u³): a tenth of the TDP at idle, rising steeply with load (the curve
      * CodeCarbon v3 uses in its load mode).
      */
@@ -36,19 +42,21 @@ public enum CpuPowerModel {
         }
         double u = Math.max(0.0, Math.min(1.0, utilization));
         return switch (this) {
+            case CPU_TIME -> tdpWatts * (IDLE_SHARE + (1 - IDLE_SHARE) * u);
             case CPU_LOAD -> tdpWatts * (IDLE_SHARE + (1 - IDLE_SHARE) * u * u * u);
             case CONSTANT -> tdpWatts * CONSTANT_SHARE;
         };
     }
 
-    /** Parses {@code cpu_load} or {@code constant} (case and dash/underscore insensitive). */
+    /** Parses {@code cpu_time}, {@code cpu_load} or {@code constant} (case and dash/underscore insensitive). */
     public static CpuPowerModel parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT).replace('-', '_');
         return switch (t) {
+            case "cpu_time", "time" -> CPU_TIME;
             case "cpu_load", "load" -> CPU_LOAD;
             case "constant" -> CONSTANT;
             default -> throw new IllegalArgumentException("cpu estimate model '" + text
-                    + "' is unknown; use cpu_load or constant");
+                    + "' is unknown; use cpu_time, cpu_load or constant");
         };
     }
 }

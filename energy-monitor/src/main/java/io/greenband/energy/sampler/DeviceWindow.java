@@ -5,7 +5,9 @@ import io.greenband.energy.source.ProcessUse;
 import io.greenband.energy.source.SampleFlag;
 import java.time.Instant;
 import java.util.List;
+import io.greenband.energy.usage.WindowUsage;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -28,12 +30,13 @@ import java.util.Set;
  * @param flags             conditions met in the window
  * @param intervals         tick intervals that contributed energy
  * @param wraps             counter wrap-arounds corrected in the window
+ * @param usage             what the host's processes used in the window (host components, when tracked)
  */
 public record DeviceWindow(DeviceInfo device, long seq, Instant start, Instant end, long durationNanos,
                            double energyJoules, double cumulativeJoules, OptionalDouble counterStartJoules,
                            OptionalDouble counterEndJoules, double meanPowerWatts, OptionalDouble maxPowerWatts,
                            OptionalDouble utilizationPct, List<ProcessUse> processes, Set<SampleFlag> flags,
-                           int intervals, int wraps) {
+                           int intervals, int wraps, Optional<WindowUsage> usage) {
 
     public DeviceWindow {
         Objects.requireNonNull(device, "device");
@@ -48,6 +51,25 @@ public record DeviceWindow(DeviceInfo device, long seq, Instant start, Instant e
         }
         processes = List.copyOf(processes);
         flags = Set.copyOf(flags);
+        usage = usage == null ? Optional.empty() : usage;
+    }
+
+    /** A window without process usage. */
+    public DeviceWindow(DeviceInfo device, long seq, Instant start, Instant end, long durationNanos,
+                        double energyJoules, double cumulativeJoules, OptionalDouble counterStartJoules,
+                        OptionalDouble counterEndJoules, double meanPowerWatts, OptionalDouble maxPowerWatts,
+                        OptionalDouble utilizationPct, List<ProcessUse> processes, Set<SampleFlag> flags,
+                        int intervals, int wraps) {
+        this(device, seq, start, end, durationNanos, energyJoules, cumulativeJoules, counterStartJoules,
+                counterEndJoules, meanPowerWatts, maxPowerWatts, utilizationPct, processes, flags, intervals, wraps,
+                Optional.empty());
+    }
+
+    /** This window with the host's process usage. */
+    public DeviceWindow withUsage(Optional<WindowUsage> hostUsage) {
+        return new DeviceWindow(device, seq, start, end, durationNanos, energyJoules, cumulativeJoules,
+                counterStartJoules, counterEndJoules, meanPowerWatts, maxPowerWatts, utilizationPct, processes, flags,
+                intervals, wraps, hostUsage);
     }
 
     /** Whether the numbers are modelled rather than measured. */

@@ -1,8 +1,11 @@
 package io.greenband.energy.sampler;
 
+import io.greenband.energy.source.Component;
 import io.greenband.energy.source.DeviceReading;
 import io.greenband.energy.source.EnergySource;
 import io.greenband.energy.source.SourceStatus;
+import io.greenband.energy.usage.UsageTracker;
+import io.greenband.energy.usage.WindowUsage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -34,6 +38,7 @@ public final class Sampler {
     private final Duration tickInterval;
     private final int ticksPerWindow;
     private final Consumer<List<DeviceWindow>> sink;
+    private final UsageTracker usage;
     private final long anchorNanos;
     private final Instant anchorWall;
     private final Map<String, DeviceTrack> tracks = new LinkedHashMap<>();
@@ -47,6 +52,7 @@ public final class Sampler {
         this.tickInterval = b.tickInterval;
         this.ticksPerWindow = b.ticksPerWindow;
         this.sink = b.sink;
+        this.usage = b.usage;
         this.anchorNanos = clock.nanos();
         this.anchorWall = clock.wall();
     }
@@ -75,6 +81,9 @@ public final class Sampler {
                         .observe(r, t);
             }
         }
+        if (usage != null) {
+            usage.tick();
+        }
         ticks++;
         lastTickNanos = clock.nanos();
         return ticks % ticksPerWindow == 0 ? closeWindows() : List.of();
@@ -87,11 +96,13 @@ public final class Sampler {
 
     private List<DeviceWindow> closeWindows() {
         List<DeviceWindow> closed = new ArrayList<>();
+        Optional<WindowUsage> used = usage == null ? Optional.empty() : usage.closeWindow();
         for (Iterator<DeviceTrack> it = tracks.values().iterator(); it.hasNext(); ) {
             DeviceTrack track = it.next();
             DeviceWindow w = track.close(this::toUtc);
             if (w != null) {
-                closed.add(w);
+                // Host components are split by the processes' use; a GPU by its own process list.
+                closed.add(w.device().component() == Component.GPU ? w : w.withUsage(used));
             }
             if (track.lost()) {
                 it.remove();
@@ -152,6 +163,7 @@ public final class Sampler {
         private Duration tickInterval = Duration.ofSeconds(1);
         private int ticksPerWindow = 1;
         private Consumer<List<DeviceWindow>> sink = windows -> { };
+        private UsageTracker usage;
 
         private Builder() {
         }
@@ -183,6 +195,12 @@ public final class Sampler {
         /** Receives every non-empty batch of closed windows (default: none). */
         public Builder optSink(Consumer<List<DeviceWindow>> value) {
             this.sink = value;
+            return this;
+        }
+
+        /** Tracks the host's process usage, attached to every host-component window (default: none). */
+        public Builder optUsage(UsageTracker value) {
+            this.usage = value;
             return this;
         }
 

@@ -17,8 +17,10 @@ import io.greenband.energy.source.SourceKind;
 import io.greenband.events.EventType;
 import io.greenband.events.codec.EventCodec;
 import io.greenband.events.codec.ReceivedEvent;
+import io.greenband.energy.usage.WindowUsage;
 import io.greenband.events.payload.EnergySample;
 import java.time.Instant;
+import io.greenband.events.payload.HostUsage;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -116,5 +118,32 @@ class EnergySampleMapperTest {
         assertThat(e.deviceIndex()).isZero();
         assertThat(e.flags()).isEmpty();
         assertThat(codec.toJson(e)).isNotEmpty();
+    }
+
+    @Test
+    void hostWindowCarriesProcessUsageAndTheEstimateIdleBaselineThroughTheCodec() {
+        DeviceInfo cpu = new DeviceInfo("cpu", Component.CPU, SourceKind.ESTIMATE, Method.CPU_LOAD_MODEL, "X", -1,
+                OptionalDouble.of(100), OptionalDouble.empty());
+        WindowUsage usage = new WindowUsage(3.5, 2, 8L << 30, OptionalLong.of(2L << 30),
+                List.of(new WindowUsage.TreeUse(4242, 1.75, 1L << 28)), false);
+        DeviceWindow w = window(cpu, 150, OptionalDouble.empty(), OptionalDouble.empty(), EnumSet.noneOf(SampleFlag.class))
+                .withUsage(java.util.Optional.of(usage));
+        EnergySample e = mapper.toEvent(w);
+        // 2 s at the model's idle tenth of 100 W.
+        assertThat(e.idleJoules()).isEqualTo(20.0);
+        assertThat(e.usage().hostCpuSeconds()).isEqualTo(3.5);
+        assertThat(e.usage().memUsedBytes()).isEqualTo(2L << 30);
+        assertThat(e.usage().trees()).containsExactly(new HostUsage.ProcessTree(4242, 1.75, 1L << 28));
+        ProducerRecord<String, byte[]> record = codec.toRecord(e);
+        EnergySample back = codec.decode(record.headers(), record.value()).payload(EnergySample.class);
+        assertThat(back).isEqualTo(e);
+
+        // A measured window has no model baseline; a window without usage publishes none.
+        EnergySample plain = mapper.toEvent(window(Devices.counterGpu("GPU-1"), 300, OptionalDouble.of(10.0),
+                OptionalDouble.of(310.0), EnumSet.noneOf(SampleFlag.class)));
+        assertThat(plain.idleJoules()).isNull();
+        assertThat(plain.usage()).isNull();
+        assertThat(new String(codec.toRecord(plain).value(), java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("usage");
     }
 }

@@ -43,7 +43,7 @@ class CpuEstimateTest {
         assertThat(CpuPowerModel.CPU_LOAD.watts(200, 0.5)).isCloseTo(200 * (0.1 + 0.9 * 0.125), within(1e-9));
         assertThat(CpuPowerModel.CONSTANT.watts(200, 0.9)).isEqualTo(100);
         assertThat(CpuPowerModel.parse("cpu-load")).isEqualTo(CpuPowerModel.CPU_LOAD);
-        assertThatThrownBy(() -> CpuPowerModel.parse("magic")).hasMessageContaining("cpu_load or constant");
+        assertThatThrownBy(() -> CpuPowerModel.parse("magic")).hasMessageContaining("cpu_time, cpu_load or constant");
     }
 
     @Test

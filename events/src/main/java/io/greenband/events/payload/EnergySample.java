@@ -38,6 +38,7 @@ import java.util.Set;
  * @param idleJoules         idle share of the window's energy, optional
  * @param flags              quality flags
  * @param seq                per-device sequence number, increasing
+ * @param usage              what the host's processes used in the window (host-scoped samples), optional
  */
 public record EnergySample(String nodeId, String host, Component component, String deviceId, String deviceName,
                            Integer deviceIndex, Method method, boolean estimated, Instant windowStart,
@@ -45,7 +46,7 @@ public record EnergySample(String nodeId, String host, Component component, Stri
                            Double counterEnd, String counterUnit, int wraps, boolean resetDetected, double avgPowerW,
                            Double maxPowerW, Double powerLimitW, Double utilizationPct, List<ProcessSeen> processes,
                            List<Attribution> attribution, Double unattributedJoules, Double idleJoules,
-                           List<Flag> flags, long seq) implements GreenbandEvent {
+                           List<Flag> flags, long seq, HostUsage usage) implements GreenbandEvent {
 
     private static final Set<Method> MEASURED = Set.of(
             Method.NVML_ENERGY_COUNTER, Method.NVML_POWER_INTEGRATION, Method.RAPL);
@@ -85,6 +86,9 @@ public record EnergySample(String nodeId, String host, Component component, Stri
         FieldChecks.optAtLeast(idleJoules, 0, "idleJoules");
         flags = FieldChecks.list(flags, "flags");
         FieldChecks.atLeast(seq, 0, "seq");
+        if (usage != null && component == Component.GPU) {
+            throw new InvalidFieldException("usage", "usage describes host components; a GPU sample must not carry it");
+        }
         if (!attribution.isEmpty()) {
             double sum = unattributedJoules == null ? 0 : unattributedJoules;
             for (Attribution a : attribution) {
@@ -95,6 +99,28 @@ public record EnergySample(String nodeId, String host, Component component, Stri
                         + "energyJoules (" + energyJoules + "), got " + sum);
             }
         }
+    }
+
+    /** A sample without process usage (the fields before {@code usage} was added). */
+    public EnergySample(String nodeId, String host, Component component, String deviceId, String deviceName,
+                        Integer deviceIndex, Method method, boolean estimated, Instant windowStart,
+                        Instant windowEnd, long durationNs, double energyJoules, Double counterStart,
+                        Double counterEnd, String counterUnit, int wraps, boolean resetDetected, double avgPowerW,
+                        Double maxPowerW, Double powerLimitW, Double utilizationPct, List<ProcessSeen> processes,
+                        List<Attribution> attribution, Double unattributedJoules, Double idleJoules,
+                        List<Flag> flags, long seq) {
+        this(nodeId, host, component, deviceId, deviceName, deviceIndex, method, estimated, windowStart, windowEnd,
+                durationNs, energyJoules, counterStart, counterEnd, counterUnit, wraps, resetDetected, avgPowerW,
+                maxPowerW, powerLimitW, utilizationPct, processes, attribution, unattributedJoules, idleJoules, flags,
+                seq, null);
+    }
+
+    /** This sample with the host's process usage attached. */
+    public EnergySample withUsage(HostUsage hostUsage) {
+        return new EnergySample(nodeId, host, component, deviceId, deviceName, deviceIndex, method, estimated,
+                windowStart, windowEnd, durationNs, energyJoules, counterStart, counterEnd, counterUnit, wraps,
+                resetDetected, avgPowerW, maxPowerW, powerLimitW, utilizationPct, processes, attribution,
+                unattributedJoules, idleJoules, flags, seq, hostUsage);
     }
 
     /** The idempotency key of energy.md §8.6: {@code nodeId/component/deviceId/seq}. */

@@ -128,15 +128,36 @@ public record TrialScored(String studyId, String trialId, int attempt, String co
      * @param totalJoules     train + inference
      * @param estimated       whether any part was estimated rather than measured
      * @param byComponent     total per component (GPU, CPU, DRAM, ...)
+     * @param otherJoules     host energy used by processes outside any trial during its window (kept apart, not
+     *                        in the total), optional
+     * @param basis           per component, how its share was computed ({@code CPU_TIME}, {@code RSS},
+     *                        {@code EXCLUSIVE_DEVICE}, {@code SM_UTIL}, {@code EQUAL}; joined by {@code +} when it
+     *                        changed over the window); empty when unknown
+     * @param partial         whether part of its window went unmeasured, optional (absent in older events)
      */
     public record EnergyBreakdown(double trainJoules, double inferenceJoules, double idleJoules, double totalJoules,
-                                  boolean estimated, Map<String, Double> byComponent) {
+                                  boolean estimated, Map<String, Double> byComponent, Double otherJoules,
+                                  Map<String, String> basis, Boolean partial) {
+
+        /** A breakdown without attribution details (the fields before they were added). */
+        public EnergyBreakdown(double trainJoules, double inferenceJoules, double idleJoules, double totalJoules,
+                               boolean estimated, Map<String, Double> byComponent) {
+            this(trainJoules, inferenceJoules, idleJoules, totalJoules, estimated, byComponent, null, Map.of(), null);
+        }
+
         public EnergyBreakdown {
             FieldChecks.atLeast(trainJoules, 0, "trainJoules");
             FieldChecks.atLeast(inferenceJoules, 0, "inferenceJoules");
             FieldChecks.atLeast(idleJoules, 0, "idleJoules");
             FieldChecks.atLeast(totalJoules, 0, "totalJoules");
             byComponent = FieldChecks.metrics(byComponent, "byComponent");
+            FieldChecks.optAtLeast(otherJoules, 0, "otherJoules");
+            basis = FieldChecks.labels(basis, "basis");
+        }
+
+        /** Whether the figures cover the trial's whole window (false when {@code partial} is true). */
+        public boolean complete() {
+            return !Boolean.TRUE.equals(partial);
         }
     }
 

@@ -85,7 +85,8 @@ public class EnergyMonitor {
             metrics.bindPublisher(p::published, p::dropped, p::failed);
         }
         Sampler sampler = Sampler.builder().setSources(NodeSources.open(settings))
-                .optTickInterval(config.interval()).optTicksPerWindow(ticksPerWindow).optSink(this::onWindows).build();
+                .optTickInterval(config.interval()).optTicksPerWindow(ticksPerWindow).optSink(this::onWindows)
+                .optUsage(EnergyWiring.usage(config).orElse(null)).build();
         loop = new SamplerLoop(sampler, new ExecutorTicker("greenband-energy-sampler"));
         loop.start();
         LOG.log(System.Logger.Level.INFO, "energy monitor for node " + node.nodeId() + " (host " + node.host()

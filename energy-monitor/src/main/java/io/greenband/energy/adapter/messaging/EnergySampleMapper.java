@@ -1,5 +1,6 @@
 package io.greenband.energy.adapter.messaging;
 
+import io.greenband.energy.estimate.CpuPowerModel;
 import io.greenband.energy.node.NodeIdentity;
 import io.greenband.energy.sampler.DeviceWindow;
 import io.greenband.energy.source.DeviceInfo;
@@ -7,7 +8,9 @@ import io.greenband.energy.source.Method;
 import io.greenband.energy.source.ProcessUse;
 import io.greenband.energy.source.SampleFlag;
 import io.greenband.energy.source.SourceKind;
+import io.greenband.energy.usage.WindowUsage;
 import io.greenband.events.payload.EnergySample;
+import io.greenband.events.payload.HostUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -43,7 +46,36 @@ public final class EnergySampleMapper {
                 counters ? Math.max(0, w.counterEndJoules().getAsDouble() * unit) : null,
                 counters ? counterUnit : null, w.wraps(), w.flags().contains(SampleFlag.RESET),
                 Math.max(0, w.meanPowerWatts()), boxed(w.maxPowerWatts()), boxed(d.powerLimitWatts()),
-                percent(w.utilizationPct()), processes(w.processes()), List.of(), null, null, flags(w), incarnation.seq(w.seq()));
+                percent(w.utilizationPct()), processes(w.processes()), List.of(), null, idleJoules(w), flags(w), incarnation.seq(w.seq()),
+                w.usage().map(EnergySampleMapper::usage).orElse(null));
+    }
+
+    /**
+     * The part of a CPU estimate's window that the model draws whatever runs (its idle share of the TDP): the
+     * aggregator keeps it as idle energy and splits only the rest by CPU time, so a trial is charged its CPU
+     * time against the TDP per core. Unknown (null) for measurements.
+     */
+    static Double idleJoules(DeviceWindow w) {
+        DeviceInfo d = w.device();
+        if (d.source() != SourceKind.ESTIMATE || d.component() != io.greenband.energy.source.Component.CPU
+                || d.method() != Method.CPU_LOAD_MODEL || d.powerLimitWatts().isEmpty()) {
+            return null;
+        }
+        double idle = CpuPowerModel.IDLE_SHARE * d.powerLimitWatts().getAsDouble() * w.durationNanos() / 1e9;
+        return Math.max(0, Math.min(w.energyJoules(), idle));
+    }
+
+    private static HostUsage usage(WindowUsage u) {
+        List<HostUsage.ProcessTree> trees = new ArrayList<>(u.trees().size());
+        for (WindowUsage.TreeUse t : u.trees()) {
+            if (trees.size() == HostUsage.MAX_TREES) {
+                break;
+            }
+            trees.add(new HostUsage.ProcessTree(t.pid(), t.cpuSeconds(), t.rssBytes()));
+        }
+        boolean truncated = u.truncated() || trees.size() < u.trees().size();
+        return new HostUsage(u.hostCpuSeconds(), u.cpuCount(), u.memTotalBytes(),
+                u.memUsedBytes().isPresent() ? u.memUsedBytes().getAsLong() : null, trees, truncated);
     }
 
     private static EnergySample.Component component(DeviceInfo d) {

@@ -1,7 +1,9 @@
 package io.greenband.aggregator.adapter.messaging;
 
 import io.greenband.aggregator.core.attribution.Component;
+import io.greenband.aggregator.core.attribution.HostUsage;
 import io.greenband.aggregator.core.attribution.ProcessSeen;
+import io.greenband.aggregator.core.attribution.ShareBasis;
 import io.greenband.aggregator.core.attribution.TrialKey;
 import io.greenband.aggregator.core.attribution.TrialWindow;
 import io.greenband.aggregator.core.emissions.CarbonSettings;
@@ -109,6 +111,30 @@ public final class EventMapping {
                 .toList();
         return new io.greenband.aggregator.core.attribution.EnergySample(e.sampleId(), e.host(), e.deviceId(),
                 component, e.windowStart(), e.windowEnd(), e.energyJoules(),
-                e.utilizationPct() == null ? OptionalDouble.empty() : OptionalDouble.of(e.utilizationPct()), processes);
+                e.utilizationPct() == null ? OptionalDouble.empty() : OptionalDouble.of(e.utilizationPct()), processes,
+                usage(e));
+    }
+
+    /**
+     * The host usage a host-component sample is split by: CPU time for the CPU package, psys and the CPU
+     * estimate (above the estimate's idle baseline, {@code idleJoules}); resident memory against installed
+     * memory for DRAM and the RAM estimate.
+     */
+    static java.util.Optional<HostUsage> usage(EnergySample e) {
+        HostUsage u = null;
+        if (e.usage() != null && e.component() != EnergySample.Component.GPU) {
+            io.greenband.events.payload.HostUsage w = e.usage();
+            boolean memory = e.component() == EnergySample.Component.DRAM
+                    || e.component() == EnergySample.Component.RAM_EST;
+            java.util.Map<Long, Double> byPid = new java.util.HashMap<>();
+            for (io.greenband.events.payload.HostUsage.ProcessTree t : w.trees()) {
+                byPid.merge(t.pid(), memory ? (double) t.rssBytes() : t.cpuSeconds(), Double::sum);
+            }
+            double baseline = e.idleJoules() == null ? 0 : Math.min(e.idleJoules(), e.energyJoules());
+            u = memory
+                    ? new HostUsage(ShareBasis.RSS, w.memTotalBytes(), byPid, w.truncated(), baseline)
+                    : new HostUsage(ShareBasis.CPU_TIME, w.hostCpuSeconds(), byPid, w.truncated(), baseline);
+        }
+        return java.util.Optional.ofNullable(u);
     }
 }

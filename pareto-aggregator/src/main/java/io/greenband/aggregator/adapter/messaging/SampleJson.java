@@ -140,6 +140,8 @@ final class SampleJson {
                 case "idleJoules" -> idleJoules = number(p, t);
                 case "flags" -> flags = flags(p, t);
                 case "seq" -> { seq = integer(p, t, Long.MAX_VALUE); seen |= SEQ; }
+                // Host usage is rare (host components only) and nested: the full codec reads it.
+                case "usage" -> throw NotFast.INSTANCE;
                 default -> p.skipChildren(); // An unknown field: tolerated, as the schema allows.
             }
         }

@@ -47,7 +47,7 @@ public final class ScoredEvents {
 
     private static TrialScored.EnergyBreakdown energy(EnergyFigures e) {
         return new TrialScored.EnergyBreakdown(e.trainJoules(), e.inferenceJoules().orElse(0), 0, e.windowJoules(),
-                e.estimated(), e.byComponent());
+                e.estimated(), e.byComponent(), e.otherJoules(), e.basis(), e.partial());
     }
 
     private static TrialScored.Emissions emissions(Emissions e) {

@@ -242,7 +242,8 @@ public final class MongoAggregatorStore {
       }
       TrialEnergy e = energy.get();
       int gpus = (int) e.devices().stream().filter(d -> d.component() == Component.GPU).count();
-      rows.add(new EmissionsRow(studyId, t.key(), e.to(), e.durationSeconds(), t.emissions().get(), gpus));
+      rows.add(new EmissionsRow(studyId, t.key(), e.to(), e.durationSeconds(), t.emissions().get(), gpus,
+          EmissionsRow.trackingMode(e)));
     }
     return rows;
   }

@@ -3,21 +3,26 @@ package io.greenband.aggregator.adapter.persistence;
 import io.greenband.aggregator.AggregatorException;
 import io.greenband.aggregator.core.attribution.Component;
 import io.greenband.aggregator.core.attribution.EnergySample;
+import io.greenband.aggregator.core.attribution.HostUsage;
+import io.greenband.aggregator.core.attribution.ShareBasis;
 import io.greenband.aggregator.core.attribution.ProcessSeen;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.bson.Document;
 
 /**
  * Energy samples as bucket documents: one document per stream (host, device, component) and minute of window
  * start, its samples stored column by column ({@code sampleId}, {@code windowStart}, {@code windowEnd},
- * {@code joules}, and {@code utilizationPercent} and {@code processes} when any sample of the bucket has
- * them; one array element per sample, in time order), as MongoDB's own time-series buckets do. Times are BSON dates, i.e. to the millisecond, the precision the
+ * {@code joules}, and {@code utilizationPercent}, {@code processes} and {@code usage} when any sample of the
+ * bucket has them; one array element per sample, in time order), as MongoDB's own time-series buckets do. Times are BSON dates, i.e. to the millisecond, the precision the
  * monitor publishes.
  */
 final class SampleDocuments {
@@ -52,7 +57,11 @@ final class SampleDocuments {
     List<List<Document>> processes = new ArrayList<>(n);
     boolean anyUtilization = false;
     boolean anyProcesses = false;
+    List<Document> usage = new ArrayList<>(n);
+    boolean anyUsage = false;
     for (EnergySample s : samples) {
+      usage.add(s.usage().map(SampleDocuments::usage).orElse(null));
+      anyUsage |= s.usage().isPresent();
       ids.add(s.sampleId());
       starts.add(Date.from(s.windowStart()));
       ends.add(Date.from(s.windowEnd()));
@@ -84,7 +93,34 @@ final class SampleDocuments {
     if (anyProcesses) {
       doc.append("processes", processes);
     }
+    if (anyUsage) {
+      doc.append("usage", usage);
+    }
     return doc;
+  }
+
+  private static Document usage(HostUsage u) {
+    List<Long> pids = new ArrayList<>(u.byPid().keySet());
+    List<Double> uses = new ArrayList<>(pids.size());
+    for (Long pid : pids) {
+      uses.add(u.byPid().get(pid));
+    }
+    return new Document("basis", u.basis().name()).append("host", u.hostAmount()).append("pid", pids)
+        .append("use", uses).append("truncated", u.truncated()).append("baseline", u.baselineJoules());
+  }
+
+  private static Optional<HostUsage> usage(Document d) {
+    if (d == null) {
+      return Optional.empty();
+    }
+    List<Number> pids = d.getList("pid", Number.class);
+    List<Number> uses = d.getList("use", Number.class);
+    Map<Long, Double> byPid = new HashMap<>();
+    for (int i = 0; i < pids.size(); i++) {
+      byPid.put(pids.get(i).longValue(), uses.get(i).doubleValue());
+    }
+    return Optional.of(new HostUsage(ShareBasis.valueOf(d.getString("basis")), d.get("host", Number.class).doubleValue(),
+        byPid, d.getBoolean("truncated"), d.get("baseline", Number.class).doubleValue()));
   }
 
   /** The samples of one bucket document, in time order. */
@@ -99,6 +135,7 @@ final class SampleDocuments {
       List<Number> joules = bucket.getList("joules", Number.class);
       List<Number> utilization = bucket.getList("utilizationPercent", Number.class);
       List<?> processes = bucket.getList("processes", Object.class);
+      List<?> usage = bucket.getList("usage", Object.class);
       List<EnergySample> out = new ArrayList<>(ids.size());
       for (int i = 0; i < ids.size(); i++) {
         List<ProcessSeen> seen = new ArrayList<>();
@@ -111,7 +148,8 @@ final class SampleDocuments {
         Number u = utilization == null ? null : utilization.get(i);
         out.add(new EnergySample(ids.get(i), host, device, component, starts.get(i).toInstant(),
             ends.get(i).toInstant(), joules.get(i).doubleValue(),
-            u == null ? OptionalDouble.empty() : OptionalDouble.of(u.doubleValue()), seen));
+            u == null ? OptionalDouble.empty() : OptionalDouble.of(u.doubleValue()), seen,
+            usage(usage == null ? null : (Document) usage.get(i))));
       }
       return out;
     } catch (RuntimeException e) {

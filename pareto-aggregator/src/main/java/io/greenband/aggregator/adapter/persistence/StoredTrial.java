@@ -23,9 +23,11 @@ import java.util.OptionalDouble;
  * @param emissionsGrams       its emissions, when energy was attributed
  * @param trainJoules          its energy, when attributed
  * @param emissions            the full emissions record, when energy was attributed
+ * @param energyBasis          how its energy was obtained, e.g. {@code cpu-package CPU_TIME, dram RSS; measured;
+ *                             complete}, when energy was attributed
  */
 public record StoredTrial(String studyId, TrialKey key, double fidelity, String status, int revision,
     List<ObjectiveValue> objectives,
     String reason, Instant scoredAt, boolean onTopFrontWhenScored, OptionalDouble emissionsGrams,
-    OptionalDouble trainJoules, Optional<Emissions> emissions) {
+    OptionalDouble trainJoules, Optional<Emissions> emissions, Optional<String> energyBasis) {
 }

@@ -59,6 +59,8 @@ final class TrialDocuments {
         .append("partial", e.partial())
         .append("estimated", e.estimated())
         .append("byComponent", new Document(new java.util.LinkedHashMap<String, Object>(e.byComponent())))
+        .append("basis", new Document(new java.util.LinkedHashMap<String, Object>(e.basis())))
+        .append("otherJoules", e.otherJoules())
         .append("itKwh", em.itKwh())
         .append("pue", em.pue())
         .append("facilityKwh", em.facilityKwh())
@@ -80,6 +82,22 @@ final class TrialDocuments {
         ci.getString("reference"));
     return new Emissions(number(e, "itKwh"), number(e, "pue"), number(e, "facilityKwh"), number(e, "gpuKwh"),
         number(e, "cpuKwh"), number(e, "ramKwh"), number(e, "emissionsGrams"), intensity);
+  }
+
+  /** {@code <component> <basis>, ...; measured|estimated; complete|partial} of a stored energy document. */
+  static String basisSummary(Document energy) {
+    StringBuilder b = new StringBuilder();
+    Document basis = energy.get("basis", Document.class);
+    if (basis != null) {
+      basis.forEach((component, how) -> b.append(b.length() == 0 ? "" : ", ").append(component).append(' ').append(how));
+    }
+    if (b.length() == 0) {
+      // Scored before bases were recorded: host energy was then shared by time among the trials running.
+      b.append("basis not recorded");
+    }
+    b.append(Boolean.TRUE.equals(energy.getBoolean("estimated")) ? "; estimated" : "; measured");
+    b.append(Boolean.TRUE.equals(energy.getBoolean("partial")) ? "; partial" : "; complete");
+    return b.toString();
   }
 
   private static double number(Document d, String field) {
@@ -107,7 +125,8 @@ final class TrialDocuments {
           doc.getString("reason"), doc.getDate("scoredAt").toInstant(), doc.getBoolean("onTopFrontWhenScored"),
           energy == null ? OptionalDouble.empty() : OptionalDouble.of(energy.get("emissionsGrams", Number.class).doubleValue()),
           energy == null ? OptionalDouble.empty() : OptionalDouble.of(energy.get("trainJoules", Number.class).doubleValue()),
-          energy == null ? Optional.empty() : Optional.of(emissions(energy)));
+          energy == null ? Optional.empty() : Optional.of(emissions(energy)),
+          energy == null ? Optional.empty() : Optional.of(basisSummary(energy)));
     } catch (RuntimeException e) {
       throw AggregatorException.malformed("trial document " + doc.get("_id") + " is malformed: " + e.getMessage(), e);
     }

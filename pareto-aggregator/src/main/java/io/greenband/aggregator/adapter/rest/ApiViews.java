@@ -33,7 +33,7 @@ final class ApiViews {
     /** A scored trial attempt. */
     record Trial(String trialId, int attempt, double fidelity, String status, int revision, List<Value> objectives,
             boolean onFront, Double emissionsGrams, Double energyJoules, Instant scoredAt, String reason,
-            String host, Map<String, Object> config) {
+            String host, Map<String, Object> config, String energyBasis) {
     }
 
     /** A page of trials. */
@@ -57,14 +57,17 @@ final class ApiViews {
             List<Double> reference) {
     }
 
-    /** Energy of one device or component for a trial. */
+    /**
+     * Energy of one device or component for a trial: how its share was computed ({@code basis}), whether it was
+     * measured or modelled, and the host's other energy of that stream during the trial.
+     */
     record Device(String device, String component, double joules, double coveredSeconds, double gapSeconds,
-            boolean shared) {
+            boolean shared, String basis, boolean estimated, double otherJoules) {
     }
 
-    /** Attributed energy of a trial attempt. */
+    /** Attributed energy of a trial attempt; {@code otherJoules} is kept apart, never in the total. */
     record Energy(String trialId, int attempt, String host, Instant from, Instant to, double totalJoules,
-            boolean partial, boolean finalized, List<Device> devices) {
+            boolean partial, boolean finalized, List<Device> devices, boolean estimated, double otherJoules) {
     }
 
     /** Average power of one sample window. */
@@ -83,7 +86,7 @@ final class ApiViews {
         return new Trial(t.key().trialId(), t.key().attempt(), t.fidelity(), t.status(), t.revision(), values, onFront,
                 t.emissionsGrams().isPresent() ? t.emissionsGrams().getAsDouble() : null,
                 t.trainJoules().isPresent() ? t.trainJoules().getAsDouble() : null, t.scoredAt(), t.reason(),
-                run == null ? null : run.host(), run == null ? Map.of() : run.config());
+                run == null ? null : run.host(), run == null ? Map.of() : run.config(), t.energyBasis().orElse(null));
     }
 
     static Front front(StoredFront f, List<String> directions) {
@@ -119,11 +122,12 @@ final class ApiViews {
     static Energy energy(TrialEnergy e) {
         List<Device> devices = e.devices().stream().map(ApiViews::device).toList();
         return new Energy(e.key().trialId(), e.key().attempt(), e.host(), e.from(), e.to(), e.totalJoules(),
-                e.partial(), e.finalized(), devices);
+                e.partial(), e.finalized(), devices, e.hasEstimates(),
+                e.devices().stream().mapToDouble(DeviceEnergy::otherJoules).sum());
     }
 
     private static Device device(DeviceEnergy d) {
         return new Device(d.device(), d.component().wireName(), d.joules(), d.coveredSeconds(), d.gapSeconds(),
-                d.shared());
+                d.shared(), d.basisLabel(), d.estimated(), d.otherJoules());
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -166,25 +167,26 @@ public final class EnergyLedger {
     all.addAll(streams.keySet());
     all.addAll(prunedTotals.keySet());
     for (StreamKey key : all) {
-      double[] sums = prunedTotals.getOrDefault(key, new double[4]).clone();
+      double[] sums = prunedTotals.getOrDefault(key, new double[5]).clone();
       SampleStream stream = streams.get(key);
       if (stream != null) {
         for (SampleStream.Stored stored : stream.all()) {
           accumulate(stored, sums);
         }
       }
-      out.add(new EnergyTotals.StreamTotals(key, sums[0], sums[1], sums[2], sums[3]));
+      out.add(new EnergyTotals.StreamTotals(key, sums[0], sums[1], sums[2], sums[3], sums[4]));
     }
     return new EnergyTotals(out);
   }
 
-  /** Adds a stored sample's measured, attributed, idle and late joules to {@code sums}. */
+  /** Adds a stored sample's measured, attributed, idle, late and other joules to {@code sums}. */
   private void accumulate(SampleStream.Stored stored, double[] sums) {
     EnergySample s = stored.sample();
     sums[0] += s.joules();
     Splitter.Allocation alloc = Splitter.split(s, host(s.host()).overlapping(s.windowStart(), s.windowEnd()),
         s.windowStart(), s.windowEnd());
     sums[2] += alloc.idle();
+    sums[4] += alloc.other();
     for (Map.Entry<TrialKey, Double> e : alloc.trials().entrySet()) {
       TrialState state = trials.get(e.getKey());
       if (state.frozen != null && stored.arrival() > state.finalizedAtArrival) {
@@ -214,7 +216,7 @@ public final class EnergyLedger {
       return prunedBefore;
     }
     for (Map.Entry<StreamKey, SampleStream> e : streams.entrySet()) {
-      double[] sums = prunedTotals.computeIfAbsent(e.getKey(), k -> new double[4]);
+      double[] sums = prunedTotals.computeIfAbsent(e.getKey(), k -> new double[5]);
       for (SampleStream.Stored stored : e.getValue().removeEndingBy(h)) {
         accumulate(stored, sums);
         sampleIds.remove(stored.sample().sampleId());
@@ -267,18 +269,24 @@ public final class EnergyLedger {
       return new DeviceEnergy(key.device(), key.component(), 0, 0, span, false);
     }
     double joules = 0;
+    double other = 0;
     boolean shared = false;
+    Set<ShareBasis> basis = EnumSet.noneOf(ShareBasis.class);
     HostTrials hostTrials = host(w.host());
     for (SampleStream.Stored stored : stream.overlapping(from, to)) {
       EnergySample s = stored.sample();
       Instant a = SampleStream.max(from, s.windowStart());
       Instant b = SampleStream.min(to, s.windowEnd());
-      Splitter.Allocation alloc = Splitter.split(s, hostTrials.overlapping(a, b), a, b);
+      // All trials of the whole window: a split by use needs every one the window's use belongs to.
+      Splitter.Allocation alloc = Splitter.split(s, hostTrials.overlapping(s.windowStart(), s.windowEnd()), a, b);
       joules += alloc.trials().getOrDefault(w.key(), 0.0);
+      other += alloc.other();
       shared |= alloc.shared().contains(w.key());
+      basis.addAll(alloc.basis().getOrDefault(w.key(), Set.of()));
     }
     double covered = stream.coveredNanos(from, to) / 1e9;
-    return new DeviceEnergy(key.device(), key.component(), joules, covered, Math.max(0, span - covered), shared);
+    return new DeviceEnergy(key.device(), key.component(), joules, covered, Math.max(0, span - covered), shared,
+        basis, other);
   }
 
   private Instant latestMeasured(TrialWindow w) {

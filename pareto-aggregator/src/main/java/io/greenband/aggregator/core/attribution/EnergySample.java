@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -19,9 +20,11 @@ import java.util.OptionalDouble;
  * @param joules             energy in the window, non-negative
  * @param utilizationPercent device utilization in the window, when known
  * @param processes          processes seen in the window
+ * @param usage              what the host's processes used in the window (host components), when reported
  */
 public record EnergySample(String sampleId, String host, String device, Component component, Instant windowStart,
-    Instant windowEnd, double joules, OptionalDouble utilizationPercent, List<ProcessSeen> processes) {
+    Instant windowEnd, double joules, OptionalDouble utilizationPercent, List<ProcessSeen> processes,
+    Optional<HostUsage> usage) {
 
   /** Checks and copies the fields. */
   public EnergySample {
@@ -46,6 +49,17 @@ public record EnergySample(String sampleId, String host, String device, Componen
     }
     utilizationPercent = utilizationPercent == null ? OptionalDouble.empty() : utilizationPercent;
     processes = processes == null ? List.of() : List.copyOf(processes);
+    usage = usage == null ? Optional.empty() : usage;
+    if (usage.isPresent() && component.deviceScoped()) {
+      throw new IllegalArgumentException("sample " + sampleId + " of a GPU carries host usage: only host components may");
+    }
+  }
+
+  /** A sample without host usage. */
+  public EnergySample(String sampleId, String host, String device, Component component, Instant windowStart,
+      Instant windowEnd, double joules, OptionalDouble utilizationPercent, List<ProcessSeen> processes) {
+    this(sampleId, host, device, component, windowStart, windowEnd, joules, utilizationPercent, processes,
+        Optional.empty());
   }
 
   /** A sample with no utilization or process information. */

@@ -3,6 +3,7 @@ package io.greenband.aggregator.core.attribution;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,10 +12,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Splits one sample among trials. The window is cut at every trial start and end inside it; each piece
- * gets energy in proportion to its length (constant power). A piece nobody holds is idle; a piece one
- * trial holds is that trial's; a piece several trials share is split by the utilization of their
- * processes when the sample knows it for every one of them, evenly otherwise.
+ * Splits one sample among trials. A host-component sample that reports what the trials' process trees used
+ * ({@link HostUsage}) is split by that use ({@link UseSplit}): each trial gets its CPU-time or memory share
+ * of the window's energy above the baseline, the baseline is idle and the rest is the host's other energy.
+ * Otherwise the window is cut at every trial start and end inside it; each piece gets energy in proportion
+ * to its length (constant power). A piece nobody holds is idle; a piece one trial holds is that trial's; a
+ * piece several trials share is split by the utilization of their processes when the sample knows it for
+ * every one of them, evenly otherwise.
  */
 final class Splitter {
 
@@ -24,21 +28,34 @@ final class Splitter {
    * @param trials joules per trial
    * @param idle   joules while no trial held the device
    * @param shared trials that shared at least one piece with another trial
+   * @param other  joules used by no trial while trials ran (split by use only)
+   * @param basis  how each trial's share was computed
    */
-  record Allocation(Map<TrialKey, Double> trials, double idle, Set<TrialKey> shared) {
+  record Allocation(Map<TrialKey, Double> trials, double idle, Set<TrialKey> shared, double other,
+      Map<TrialKey, Set<ShareBasis>> basis) {
   }
 
   private Splitter() {
   }
 
-  /** Splits {@code sample} restricted to [from, to) among {@code candidates} (trials on its host). */
+  /**
+   * Splits {@code sample} restricted to [from, to) among {@code candidates}: the trials on its host, at least
+   * every one overlapping the sample's whole window (use is reported per window, so its split needs them all).
+   */
   static Allocation split(EnergySample sample, List<TrialWindow> candidates, Instant from, Instant to) {
     Instant a = SampleStream.max(sample.windowStart(), from);
     Instant b = SampleStream.min(sample.windowEnd(), to);
     Map<TrialKey, Double> trials = new HashMap<>();
     Set<TrialKey> shared = new HashSet<>();
+    Map<TrialKey, Set<ShareBasis>> basis = new HashMap<>();
     if (!a.isBefore(b)) {
-      return new Allocation(trials, 0, shared);
+      return new Allocation(trials, 0, shared, 0, basis);
+    }
+    if (sample.usage().isPresent() && !sample.component().deviceScoped()) {
+      Allocation byUse = UseSplit.split(sample, sample.usage().get(), candidates, a, b);
+      if (byUse != null) {
+        return byUse;
+      }
     }
     List<TrialWindow> holders = new ArrayList<>();
     TreeSet<Instant> cuts = new TreeSet<>(List.of(a, b));
@@ -68,18 +85,20 @@ final class Splitter {
         if (active.isEmpty()) {
           idle += joules;
         } else {
-          distribute(joules, active, utilization, trials, shared);
+          distribute(joules, active, utilization, trials, shared, basis, sample.component().deviceScoped());
         }
       }
       segmentStart = cut;
     }
-    return new Allocation(trials, idle, shared);
+    return new Allocation(trials, idle, shared, 0, basis);
   }
 
   private static void distribute(double joules, List<TrialWindow> active, Map<TrialKey, Double> utilization,
-      Map<TrialKey, Double> trials, Set<TrialKey> shared) {
+      Map<TrialKey, Double> trials, Set<TrialKey> shared, Map<TrialKey, Set<ShareBasis>> basis, boolean device) {
     if (active.size() == 1) {
       trials.merge(active.get(0).key(), joules, Double::sum);
+      // A host component with one trial running is still split by time alone: everything the host did is its.
+      addBasis(basis, active.get(0).key(), device ? ShareBasis.EXCLUSIVE_DEVICE : ShareBasis.EQUAL);
       return;
     }
     double total = 0;
@@ -97,7 +116,12 @@ final class Splitter {
       double share = byUtilization ? utilization.get(w.key()) / total : 1.0 / active.size();
       trials.merge(w.key(), joules * share, Double::sum);
       shared.add(w.key());
+      addBasis(basis, w.key(), byUtilization ? ShareBasis.SM_UTIL : ShareBasis.EQUAL);
     }
+  }
+
+  static void addBasis(Map<TrialKey, Set<ShareBasis>> basis, TrialKey key, ShareBasis b) {
+    basis.computeIfAbsent(key, k -> EnumSet.noneOf(ShareBasis.class)).add(b);
   }
 
   /** Sum of known process utilization per trial; trials with no known process are absent. */

@@ -14,8 +14,9 @@ import java.util.Locale;
  *
  * <p>Semantics follow CodeCarbon: {@code emissions} in kg CO2eq, energies in kWh with the PUE applied,
  * powers as mean watts over the duration. Differences: the timestamp is UTC (CodeCarbon writes local time),
- * {@code tracking_mode} is {@code process} because energy is attributed per trial, and columns describing the
- * machine or the Python runtime that the aggregator does not know are left empty.
+ * {@code tracking_mode} is {@code process} only when all of the trial's energy was charged by its own use (CPU
+ * time, memory, its GPU) and {@code machine} when some host energy was shared by time among the trials running,
+ * and columns describing the machine or the Python runtime that the aggregator does not know are left empty.
  */
 public final class CodeCarbonCsv {
 
@@ -89,7 +90,7 @@ public final class CodeCarbonCsv {
     for (int i = 0; i < 4; i++) {
       c.add(""); // gpu_model, longitude, latitude, ram_total_size
     }
-    c.add("process");
+    c.add(row.trackingMode());
     for (int i = 0; i < 4; i++) {
       c.add(""); // cpu/gpu/ram utilization, ram_used_gb
     }

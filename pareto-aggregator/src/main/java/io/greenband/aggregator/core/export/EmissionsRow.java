@@ -1,5 +1,8 @@
 package io.greenband.aggregator.core.export;
 
+import io.greenband.aggregator.core.attribution.DeviceEnergy;
+import io.greenband.aggregator.core.attribution.ShareBasis;
+import io.greenband.aggregator.core.attribution.TrialEnergy;
 import io.greenband.aggregator.core.attribution.TrialKey;
 import io.greenband.aggregator.core.emissions.Emissions;
 import java.time.Instant;
@@ -14,9 +17,35 @@ import java.util.Objects;
  * @param durationSeconds the trial's duration
  * @param emissions       its emissions
  * @param gpuCount        GPUs it held
+ * @param trackingMode    {@code process} when every part of its energy was charged by its own use (CPU time,
+ *                        memory, its own or its processes' GPU share), {@code machine} when some host energy was
+ *                        shared by time among the trials running
  */
 public record EmissionsRow(String studyId, TrialKey key, Instant end, double durationSeconds, Emissions emissions,
-    int gpuCount) {
+    int gpuCount, String trackingMode) {
+
+  /** A row whose attribution is not known to be per process ({@code machine}). */
+  public EmissionsRow(String studyId, TrialKey key, Instant end, double durationSeconds, Emissions emissions,
+      int gpuCount) {
+    this(studyId, key, end, durationSeconds, emissions, gpuCount, MACHINE);
+  }
+
+  /** Tracking mode of energy charged by the trial's own use. */
+  public static final String PROCESS = "process";
+  /** Tracking mode of energy shared by time among the trials on the host. */
+  public static final String MACHINE = "machine";
+
+  /** The tracking mode of a trial's energy: process unless some of it was split evenly among trials. */
+  public static String trackingMode(TrialEnergy energy) {
+    boolean anyBasis = false;
+    for (DeviceEnergy d : energy.devices()) {
+      if (d.basis().contains(ShareBasis.EQUAL)) {
+        return MACHINE;
+      }
+      anyBasis |= !d.basis().isEmpty();
+    }
+    return anyBasis ? PROCESS : MACHINE;
+  }
 
   /** Checks the fields. */
   public EmissionsRow {
@@ -26,6 +55,10 @@ public record EmissionsRow(String studyId, TrialKey key, Instant end, double dur
     Objects.requireNonNull(emissions, "emissions of trial " + key + " must not be null");
     if (!Double.isFinite(durationSeconds) || durationSeconds < 0) {
       throw new IllegalArgumentException("durationSeconds of trial " + key + " is " + durationSeconds + ": it must be >= 0");
+    }
+    if (!PROCESS.equals(trackingMode) && !MACHINE.equals(trackingMode)) {
+      throw new IllegalArgumentException("trackingMode of trial " + key + " is '" + trackingMode
+          + "': it must be process or machine");
     }
   }
 }

@@ -1,9 +1,12 @@
 package io.greenband.aggregator.core.objective;
 
 import io.greenband.aggregator.core.attribution.DeviceEnergy;
+import io.greenband.aggregator.core.attribution.ShareBasis;
 import io.greenband.aggregator.core.attribution.TrialEnergy;
 import io.greenband.aggregator.core.emissions.Emissions;
 import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -21,9 +24,19 @@ import java.util.OptionalDouble;
  * @param estimated            whether any of the energy is modelled rather than measured
  * @param emissions            emissions of the window's energy
  * @param partial              whether part of the window was unmeasured
+ * @param basis                per component wire name, how the trial's share was computed ({@code CPU_TIME},
+ *                             {@code RSS}, ...; joined by {@code +} when several applied)
+ * @param otherJoules          host energy used by no trial while the trial ran (kept apart, not in the window)
  */
 public record EnergyFigures(double windowJoules, OptionalDouble inferenceJoules, OptionalDouble inferenceJoulesPer1k,
-    Map<String, Double> byComponent, boolean estimated, Emissions emissions, boolean partial) {
+    Map<String, Double> byComponent, boolean estimated, Emissions emissions, boolean partial,
+    Map<String, String> basis, double otherJoules) {
+
+  /** Figures without attribution details. */
+  public EnergyFigures(double windowJoules, OptionalDouble inferenceJoules, OptionalDouble inferenceJoulesPer1k,
+      Map<String, Double> byComponent, boolean estimated, Emissions emissions, boolean partial) {
+    this(windowJoules, inferenceJoules, inferenceJoulesPer1k, byComponent, estimated, emissions, partial, Map.of(), 0);
+  }
 
   /** Checks the fields. */
   public EnergyFigures {
@@ -33,6 +46,7 @@ public record EnergyFigures(double windowJoules, OptionalDouble inferenceJoules,
     inferenceJoules = inferenceJoules == null ? OptionalDouble.empty() : inferenceJoules;
     inferenceJoulesPer1k = inferenceJoulesPer1k == null ? OptionalDouble.empty() : inferenceJoulesPer1k;
     byComponent = byComponent == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(byComponent));
+    basis = basis == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(basis));
   }
 
   /**
@@ -47,11 +61,21 @@ public record EnergyFigures(double windowJoules, OptionalDouble inferenceJoules,
       perK = OptionalDouble.of(joules.getAsDouble() / inferenceInputs * 1000.0);
     }
     Map<String, Double> byComponent = new TreeMap<>();
+    Map<String, Set<ShareBasis>> bases = new TreeMap<>();
+    double other = 0;
     for (DeviceEnergy d : trial.devices()) {
       byComponent.merge(d.component().wireName(), d.joules(), Double::sum);
+      bases.computeIfAbsent(d.component().wireName(), k -> EnumSet.noneOf(ShareBasis.class)).addAll(d.basis());
+      other += d.otherJoules();
     }
+    Map<String, String> basis = new TreeMap<>();
+    bases.forEach((component, set) -> {
+      if (!set.isEmpty()) {
+        basis.put(component, String.join("+", set.stream().map(Enum::name).toList()));
+      }
+    });
     return new EnergyFigures(trial.totalJoules(), joules, perK, byComponent, trial.hasEstimates(), emissions,
-        trial.partial());
+        trial.partial(), basis, other);
   }
 
   /** Training energy: the window's energy minus the inference phase. */

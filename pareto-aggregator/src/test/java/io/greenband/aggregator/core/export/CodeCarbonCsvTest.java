@@ -3,6 +3,10 @@ package io.greenband.aggregator.core.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.greenband.aggregator.core.attribution.Component;
+import io.greenband.aggregator.core.attribution.DeviceEnergy;
+import io.greenband.aggregator.core.attribution.ShareBasis;
+import io.greenband.aggregator.core.attribution.TrialEnergy;
 import io.greenband.aggregator.core.attribution.TrialKey;
 import io.greenband.aggregator.core.emissions.CarbonSettings;
 import io.greenband.aggregator.core.emissions.Emissions;
@@ -14,6 +18,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CodeCarbonCsvTest {
@@ -45,6 +50,28 @@ class CodeCarbonCsvTest {
     assertThat(row.get("country_name")).isEqualTo("Germany");
     assertThat(row.get("pue")).isEqualTo("1.25");
     assertThat(row.get("gpu_count")).isEqualTo("1");
+    assertThat(row.get("tracking_mode")).isEqualTo("machine");
+  }
+
+  @Test
+  void trackingModeIsProcessOnlyWhenEveryShareFollowedTheTrialsOwnUse() {
+    Instant t0 = Instant.parse("2026-02-03T04:00:00Z");
+    DeviceEnergy cpu = new DeviceEnergy("package-0", Component.CPU_PACKAGE, 80, 10, 0, true,
+        Set.of(ShareBasis.CPU_TIME), 20);
+    DeviceEnergy gpu = new DeviceEnergy("GPU-0", Component.GPU, 500, 10, 0, false,
+        Set.of(ShareBasis.EXCLUSIVE_DEVICE), 0);
+    DeviceEnergy dramByTime = new DeviceEnergy("dram-0", Component.DRAM, 7, 10, 0, true,
+        Set.of(ShareBasis.RSS, ShareBasis.EQUAL), 0);
+    TrialKey key = new TrialKey("t", 1);
+    assertThat(EmissionsRow.trackingMode(new TrialEnergy(key, "h", t0, t0.plusSeconds(10), List.of(cpu, gpu), false,
+        true))).isEqualTo("process");
+    assertThat(EmissionsRow.trackingMode(new TrialEnergy(key, "h", t0, t0.plusSeconds(10), List.of(cpu, dramByTime),
+        false, true))).isEqualTo("machine");
+    StudyCarbon carbon = new StudyCarbon(CarbonSettings.country("DEU", 1.0), new IntensityResolver(IntensityTable.bundled()));
+    String csv = CodeCarbonCsv.toCsv(List.of(new EmissionsRow("s", key, t0, 10,
+        carbon.emissionsOf(new EnergyBreakdown(500, 80, 0)), 1, "process")));
+    String[] lines = csv.split("\n");
+    assertThat(parse(lines[0], lines[1]).get("tracking_mode")).isEqualTo("process");
   }
 
   /** Splits one quoted CSV line (enough for this test's single quoted cell). */
