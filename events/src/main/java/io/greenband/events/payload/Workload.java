@@ -8,8 +8,8 @@ import java.util.Map;
  * user program reading the configuration as JSON and printing metrics as JSON lines) and the data set.
  *
  * @param backend     {@code dsnn} (default) or {@code command}
- * @param dataset     {@code synthetic} (default) or {@code cifar10}
- * @param datasetPath where the data set lives, for {@code cifar10}
+ * @param dataset     {@code synthetic} (default), {@code cifar10}, {@code fashion-mnist} or {@code idx}
+ * @param datasetPath where the data set lives (required for {@code idx}; {@code fashion-mnist} defaults to Debian's folder)
  * @param command     the program and its arguments, required for the {@code command} backend
  * @param options     further backend options
  */
