@@ -42,8 +42,8 @@ public final class LocalRunner {
     }
 
     /** Runs {@code study} to its end; returns the exit code. */
-    public int run(StudyDefined study) {
-        StudyFiles.checkLocalData(study);
+    public int run(StudyDefined requested) {
+        StudyDefined study = StudyFiles.withLocalData(requested, out);
         Path dataDir = options.dataDir(study.studyId());
         LocalStack local = new LocalStack(options.home(), dataDir);
         local.checkBuilt(options.services());

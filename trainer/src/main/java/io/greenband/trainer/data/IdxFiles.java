@@ -73,6 +73,16 @@ public final class IdxFiles {
         return new ImageSet(pixels, classOf, 1, imageHeader.rows(), imageHeader.columns(), classes);
     }
 
+    /** The checked sizes (count, rows, columns) of an IDX image file, from its header alone. */
+    public static int[] dimensions(Path images) {
+        try (DataInputStream in = open(images)) {
+            Header header = header(in, images, IMAGES_MAGIC, 3);
+            return new int[] {header.count(), header.rows(), header.columns()};
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read IDX file " + images.toAbsolutePath() + ": " + e, e);
+        }
+    }
+
     /** Writes {@code set} (gray images) as an IDX image file and label file, gzip-compressed when asked. */
     public static void write(ImageSet set, Path images, Path labels, boolean gzip) throws IOException {
         if (set.channels() != 1) {

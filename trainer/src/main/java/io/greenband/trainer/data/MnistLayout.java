@@ -52,6 +52,16 @@ public final class MnistLayout {
         return IdxFiles.read(file(folder, STEMS[2]), file(folder, STEMS[3]), CLASSES);
     }
 
+    /** The training image file of {@code folder} (plain or gzip). */
+    public static Path trainImages(Path folder) {
+        return file(folder, STEMS[0]);
+    }
+
+    /** The test image file of {@code folder} (plain or gzip). */
+    public static Path testImages(Path folder) {
+        return file(folder, STEMS[2]);
+    }
+
     /** Writes {@code train} and {@code test} into {@code folder} in this layout (for tests and exports). */
     public static void write(ImageSet train, ImageSet test, Path folder, boolean gzip) throws java.io.IOException {
         Files.createDirectories(folder);
