@@ -38,4 +38,22 @@ class DatasetCommandTest {
         assertThat(cli.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(cli.err()).contains("unknown data set 'imagenet'");
     }
+
+    @Test
+    void theListSaysWhichDataSetsAreHereAndWhere() throws Exception {
+        Cli missing = Cli.run("dataset", "list", "--cifar10", dir.toString());
+        assertThat(missing.exitCode()).isZero();
+        assertThat(missing.out()).contains("synthetic").contains("idx")
+                .contains("cifar10        missing: not in " + dir.toAbsolutePath());
+        // the Debian package is either there with its sizes or named as what to install
+        assertThat(missing.out()).containsAnyOf(
+                "fashion-mnist  available: /usr/share/datasets/fashion-mnist (60,000 training and 10,000 test images",
+                "fashion-mnist  missing: not in /usr/share/datasets/fashion-mnist (install with 'apt-get install "
+                        + "dataset-fashion-mnist'");
+        Path batches = Files.createDirectories(dir.resolve("cifar-10-batches-bin"));
+        Files.write(batches.resolve("data_batch_1.bin"), new byte[3073]);
+        Cli present = Cli.run("dataset", "list", "--cifar10", dir.toString());
+        assertThat(present.out()).contains("cifar10        available: " + batches.toAbsolutePath());
+        assertThat(Cli.run("dataset").out()).contains("fashion-mnist").contains("cifar10");
+    }
 }

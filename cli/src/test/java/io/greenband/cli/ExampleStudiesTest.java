@@ -8,7 +8,13 @@ import io.greenband.events.payload.Fidelity;
 import io.greenband.events.payload.Scheduler;
 import io.greenband.events.payload.StudyDefined;
 import io.greenband.events.study.StudyReader;
+import io.greenband.events.payload.Workload;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
 class ExampleStudiesTest {
@@ -33,11 +39,39 @@ class ExampleStudiesTest {
     @Test
     void quickStudyLoadsAndIsSmall() {
         StudyDefined s = StudyReader.read(example("dsnn-quick.yaml"));
-        assertThat(s.workload().dataset()).isEqualTo("synthetic");
+        assertThat(s.workload().dataset()).isEqualTo("fashion-mnist");
+        assertThat(s.workload().options()).containsEntry("trainImages", "500").containsEntry("ifMissing", "synthetic");
         assertThat(s.budget().maxTrials()).isLessThanOrEqualTo(30);
         assertThat(s.budget().wallClockLimitSeconds()).isLessThanOrEqualTo(600L);
         assertThat(s.objectiveNames()).containsExactly("val_error", "emissions_g");
-        StudyFiles.checkLocalData(s);
+        assertThat(StudyFiles.withLocalData(s, null).workload().dataset()).isIn("fashion-mnist", "synthetic");
+    }
+
+    @Test
+    void aMissingFashionMnistFallsBackToTheSyntheticSetWithANoticeOnlyWhenTheStudyAllowsIt(@TempDir Path empty) {
+        StudyDefined quick = StudyReader.read(example("dsnn-quick.yaml"));
+        Workload w = quick.workload();
+        StudyDefined elsewhere = with(quick, new Workload(w.backend(), w.dataset(), empty.toString(), null,
+                w.options()));
+        StringWriter notices = new StringWriter();
+        StudyDefined fallback = StudyFiles.withLocalData(elsewhere, new PrintWriter(notices));
+        assertThat(fallback.workload().dataset()).isEqualTo("synthetic");
+        assertThat(fallback.workload().options()).containsEntry("syntheticImageSize", "16");
+        assertThat(notices.toString()).startsWith("notice: fashion-mnist is not in " + empty.toAbsolutePath())
+                .contains("training on the synthetic set instead").hasLineCount(1);
+
+        Map<String, String> strict = new HashMap<>(w.options());
+        strict.remove("ifMissing");
+        StudyDefined noFallback = with(quick, new Workload(w.backend(), w.dataset(), empty.toString(), null, strict));
+        assertThatThrownBy(() -> StudyFiles.withLocalData(noFallback, null)).isInstanceOf(CliException.class)
+                .hasMessageContaining("missing train-images-idx3-ubyte");
+        StudyDefined idx = with(quick, new Workload(w.backend(), "idx", null, null, strict));
+        assertThatThrownBy(() -> StudyFiles.checkLocalData(idx)).hasMessageContaining("workload.datasetPath is not set");
+    }
+
+    static StudyDefined with(StudyDefined s, Workload workload) {
+        return new StudyDefined(s.studyId(), s.name(), s.description(), s.labels(), s.space(), s.objectives(),
+                s.fidelity(), s.scheduler(), s.budget(), s.carbon(), s.seed(), workload, s.definedAt());
     }
 
     @Test

@@ -91,7 +91,8 @@ final class AttributionRun {
 
     private Phase attribute(List<DeviceWindow> windows, long pid, Instant start, Instant end, boolean byUse,
                             double cpuSeconds) {
-        EnergySampleMapper mapper = new EnergySampleMapper(new NodeIdentity(HOST, HOST));
+        EnergySampleMapper mapper = new EnergySampleMapper(new NodeIdentity(HOST, HOST),
+                io.greenband.energy.adapter.messaging.Incarnation.startingAt(start));
         EnergyLedger ledger = new EnergyLedger(AttributionSettings.defaults());
         TrialKey key = new TrialKey("trial", 1);
         ledger.putTrial(TrialWindow.finished(key, HOST, Set.of(TrialWindow.CPU), Set.of(pid), start, end));

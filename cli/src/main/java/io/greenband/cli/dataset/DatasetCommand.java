@@ -12,12 +12,41 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
+ * {@code greenband dataset [list]}: the data sets a study can train on and where each is found on this machine;
  * {@code greenband dataset download cifar10 [--into DIR]}: fetches the official CIFAR-10 binary archive, checks its
  * SHA-256 and extracts {@code cifar-10-batches-bin}; offline, it says where to put the archive by hand.
  */
-@Command(name = "dataset", mixinStandardHelpOptions = true, description = "Download data sets.",
-        subcommands = DatasetCommand.Download.class)
-public final class DatasetCommand {
+@Command(name = "dataset", mixinStandardHelpOptions = true,
+        description = "List the data sets and where they are (default), or download one.",
+        subcommands = {DatasetCommand.ListSets.class, DatasetCommand.Download.class})
+public final class DatasetCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return DatasetList.print(spec.commandLine().getOut(), Path.of("data"));
+    }
+
+    /** The list subcommand (also what {@code greenband dataset} alone does). */
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the data sets a study can name in workload.dataset and where each is on this machine.")
+    public static final class ListSets implements Callable<Integer> {
+
+        @Option(names = "--cifar10", defaultValue = "data", paramLabel = "DIR",
+                description = "Where to look for CIFAR-10 (the folder holding cifar-10-batches-bin, or that folder; "
+                        + "default ${DEFAULT-VALUE}).")
+        Path cifar10;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return DatasetList.print(spec.commandLine().getOut(), cifar10);
+        }
+    }
 
     /** The download subcommand. */
     @Command(name = "download", mixinStandardHelpOptions = true,

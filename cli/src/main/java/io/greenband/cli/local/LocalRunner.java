@@ -47,12 +47,12 @@ public final class LocalRunner {
     }
 
     /**
-     * Runs {@code study} to its end; returns the exit code.
+     * Runs {@code requested} to its end; returns the exit code.
      *
      * @param programs the trainer's program registry for this run (the programs the study may name), or null
      */
-    public int run(StudyDefined study, Path programs) {
-        StudyFiles.checkLocalData(study);
+    public int run(StudyDefined requested, Path programs) {
+        StudyDefined study = StudyFiles.withLocalData(requested, out);
         ProgramFile.check(study, programs);
         Path dataDir = options.dataDir(study.studyId());
         LocalStack local = new LocalStack(options.home(), dataDir, options.bind());

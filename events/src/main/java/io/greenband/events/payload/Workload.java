@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * environment and time limit are the trainer's configuration.
  *
  * @param backend     {@code dsnn} (default) or {@code command}
- * @param dataset     {@code synthetic} (default) or {@code cifar10}
- * @param datasetPath where the data set lives, for {@code cifar10}
+ * @param dataset     {@code synthetic} (default), {@code cifar10}, {@code fashion-mnist} or {@code idx}
+ * @param datasetPath where the data set lives (required for {@code idx}; {@code fashion-mnist} defaults to Debian's folder)
  * @param command     no longer accepted: kept so that studies already in the log still decode, and are refused by
  *                    study validation and by the trainer with a message naming {@code program}
  * @param program     the name of a program registered on the trainers, required for the {@code command} backend

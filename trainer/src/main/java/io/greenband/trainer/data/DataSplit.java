@@ -17,6 +17,11 @@ public record DataSplit(ImageSet train, ImageSet validation) {
     /** Validation images of the CIFAR-10 search split. */
     public static final int CIFAR_VALIDATION = 5_000;
 
+    /** Holds out the images {@code holdout} asks for, chosen by a fixed-seed permutation. */
+    public static DataSplit of(ImageSet all, Holdout holdout) {
+        return of(all, holdout.of(all.size()));
+    }
+
     /** Holds out {@code validationSize} images chosen by a fixed-seed permutation. */
     public static DataSplit of(ImageSet all, int validationSize) {
         if (validationSize < 1 || validationSize >= all.size()) {
@@ -42,6 +47,20 @@ public record DataSplit(ImageSet train, ImageSet validation) {
         }
         int count = (int) Math.max(1, Math.ceil(fraction * images.size()));
         return images.subset(Arrays.copyOf(permutation(images.size(), SPLIT_SEED + 1), count));
+    }
+
+    /**
+     * At most {@code limit} images: the first of a fixed-seed permutation (so smaller subsets nest in larger
+     * ones and classes stay balanced in expectation); the whole set when {@code limit} is 0 or not smaller.
+     */
+    public static ImageSet limit(ImageSet images, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("an image limit must be >= 0 (0: all), got " + limit);
+        }
+        if (limit == 0 || limit >= images.size()) {
+            return images;
+        }
+        return images.subset(Arrays.copyOf(permutation(images.size(), SPLIT_SEED + 2), limit));
     }
 
     /** A Fisher-Yates permutation of {@code 0..n-1} from {@code seed}. */

@@ -31,6 +31,7 @@ public final class ResNet20 {
     private final ShiftSettings settings;
     private final int numClasses;
     private final int imageSize;
+    private final int inputChannels;
     private final boolean dense;
 
     private ResNet20(Builder builder) {
@@ -39,6 +40,7 @@ public final class ResNet20 {
         this.settings = builder.settings;
         this.numClasses = builder.numClasses;
         this.imageSize = builder.imageSize;
+        this.inputChannels = builder.inputChannels;
     }
 
     /** Starts a builder; {@code setShiftDepth} and {@code setShiftSettings} are required. */
@@ -51,7 +53,7 @@ public final class ResNet20 {
         List<LayerSpec> layers = new ArrayList<>();
         int firstShifted = CONVOLUTIONS - Math.min(shiftDepth, CONVOLUTIONS);
         int size = imageSize;
-        layers.add(conv("stem.conv", layers.size() >= firstShifted, 3, STAGE_CHANNELS[0], 1, size));
+        layers.add(conv("stem.conv", layers.size() >= firstShifted, inputChannels, STAGE_CHANNELS[0], 1, size));
         int in = STAGE_CHANNELS[0];
         for (int stage = 0; stage < STAGE_CHANNELS.length; stage++) {
             int out = STAGE_CHANNELS[stage];
@@ -73,7 +75,7 @@ public final class ResNet20 {
         return new LayerSpec(name, LayerSpec.Kind.CONV, shifted, in, out, 3, stride, size, false);
     }
 
-    /** Builds the DJL block; its input is {@code (N, 3, imageSize, imageSize)}, its output the logits. */
+    /** Builds the DJL block; its input is {@code (N, inputChannels, imageSize, imageSize)}, its output the logits. */
     public Block newBlock() {
         List<LayerSpec> layers = layers();
         SequentialBlock net = new SequentialBlock();
@@ -114,7 +116,12 @@ public final class ResNet20 {
 
     /** Input shape for a batch of {@code batchSize} images. */
     public Shape inputShape(int batchSize) {
-        return new Shape(batchSize, 3, imageSize, imageSize);
+        return new Shape(batchSize, inputChannels, imageSize, imageSize);
+    }
+
+    /** Channels of the input images (3 for RGB, 1 for gray). */
+    public int inputChannels() {
+        return inputChannels;
     }
 
     /** Builder of {@link ResNet20}. */
@@ -123,6 +130,7 @@ public final class ResNet20 {
         private ShiftSettings settings;
         private int numClasses = 10;
         private int imageSize = 32;
+        private int inputChannels = 3;
         private boolean dense;
 
         private Builder() {}
@@ -157,6 +165,12 @@ public final class ResNet20 {
             return this;
         }
 
+        /** Channels of the input images (default 3, RGB; 1 for gray images such as Fashion-MNIST). */
+        public Builder optInputChannels(int inputChannels) {
+            this.inputChannels = inputChannels;
+            return this;
+        }
+
         /** Checks the fields and builds. */
         public ResNet20 build() {
             if (shiftDepth == null || shiftDepth < 0) {
@@ -168,6 +182,9 @@ public final class ResNet20 {
             }
             if (imageSize < 4 || imageSize % 4 != 0) {
                 throw new IllegalArgumentException("imageSize must be a positive multiple of 4, got " + imageSize);
+            }
+            if (inputChannels < 1 || inputChannels > 4) {
+                throw new IllegalArgumentException("inputChannels must be 1-4, got " + inputChannels);
             }
             return new ResNet20(this);
         }

@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class DsnnOnnxExport {
 
-    /** Name of the graph input: normalised images {@code (batch, 3, size, size)}. */
+    /** Name of the graph input: normalised images {@code (batch, channels, size, size)}. */
     public static final String INPUT = "images";
     /** File name of the exported model in a trial's model folder. */
     public static final String FILE = "dsnn.onnx";
@@ -30,10 +30,12 @@ public final class DsnnOnnxExport {
 
     private final OnnxGraph graph = new OnnxGraph();
     private final List<LayerSpec> layers;
+    private final int channels;
     private int layer;
 
     private DsnnOnnxExport(ResNet20 plan) {
         this.layers = plan.layers();
+        this.channels = plan.inputChannels();
     }
 
     /** Writes the ONNX model of {@code block} (built by {@code plan}, initialised) to {@code file}. */
@@ -59,7 +61,7 @@ public final class DsnnOnnxExport {
         }
         x = graph.node("Flatten", List.of(graph.node("GlobalAveragePool", List.of(x))), OnnxGraph.Attribute.of("axis", 1L));
         String logits = linear(expect(children.get(14), ShiftLinear.class), x);
-        return graph.toModel("dsnn_resnet20", INPUT, new long[] {-1, 3, imageSize, imageSize}, logits,
+        return graph.toModel("dsnn_resnet20", INPUT, new long[] {-1, channels, imageSize, imageSize}, logits,
                 new long[] {-1, numClasses});
     }
 

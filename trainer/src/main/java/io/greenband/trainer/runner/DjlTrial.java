@@ -41,6 +41,9 @@ final class DjlTrial {
     private final Device device;
     private final Map<String, Double> metrics;
     private final TrialConfig config;
+    private Normalization normalization;
+    /** Whether the loss carried a PS shift penalty (PS layers trained with weight decay). */
+    private boolean penalised;
 
     DjlTrial(TrialRequest request, ProgressListener listener, Device device, Map<String, Double> metrics) {
         this.request = request;
@@ -57,13 +60,14 @@ final class DjlTrial {
         long started = System.nanoTime();
         int epochs = request.fidelity().epochsFor(config);
         DataSource.Splits data = request.data().load();
+        normalization = data.normalization();
         ImageSet train = DataSplit.fraction(data.train(), request.fidelity().dataFraction());
         if (train.size() < 2) {
             throw TrainerException.invalidConfig("data_fraction leaves " + train.size() + " training image(s)", null);
         }
         ResNet20 plan = ResNet20.builder().setShiftDepth(request.fidelity().shiftDepth())
                 .setShiftSettings(config.shiftSettings()).optNumClasses(train.numClasses())
-                .optImageSize(train.height()).build();
+                .optImageSize(train.height()).optInputChannels(train.channels()).build();
         metrics.putAll(NetworkCost.of(plan.layers(), config.weightBits()).metrics());
 
         Engine engine = Engine.getEngine(DjlTrialRunner.ENGINE);
@@ -76,7 +80,7 @@ final class DjlTrial {
         DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optOptimizer(config.optimizerSettings().newOptimizer(block, schedule, stepsPerEpoch))
                 .optDevices(new Device[] {device});
-        ImageBatcher trainBatches = new ImageBatcher(train, Normalization.CIFAR10, data.augmentation());
+        ImageBatcher trainBatches = new ImageBatcher(train, data.normalization(), data.augmentation());
         float penaltyScale = config.weightDecay() / 2;
 
         try (Model model = Model.newInstance("dsnn-" + request.trialId(), device, DjlTrialRunner.ENGINE)) {
@@ -89,6 +93,7 @@ final class DjlTrial {
                 Score validation = null;
                 for (int epoch = 0; epoch < epochs; epoch++) {
                     double lossSum = 0;
+                    double penaltySum = 0;
                     long correct = 0;
                     long seen = 0;
                     long epochStart = System.nanoTime();
@@ -99,12 +104,13 @@ final class DjlTrial {
                         }
                         ImageBatcher.Batch batch = trainBatches.assemble(indices, random);
                         double[] step = step(trainer, block, batch, train, penaltyScale);
-                        if (!Double.isFinite(step[0])) {
-                            throw TrainerException.diverged("training loss became " + step[0] + " in epoch "
+                        if (!Double.isFinite(step[0] + step[1])) {
+                            throw TrainerException.diverged("training loss became " + (step[0] + step[1]) + " in epoch "
                                     + (epoch + 1) + " (learning_rate " + schedule.at(epoch) + ")");
                         }
                         lossSum += step[0] * batch.size();
-                        correct += (long) step[1];
+                        penaltySum += step[1] * batch.size();
+                        correct += (long) step[2];
                         seen += batch.size();
                     }
                     trainNanos += System.nanoTime() - epochStart;
@@ -116,6 +122,9 @@ final class DjlTrial {
                     }
                     metrics.put(MetricNames.EPOCHS_COMPLETED, (double) (epoch + 1));
                     metrics.put(MetricNames.TRAIN_LOSS, lossSum / seen);
+                    if (penalised) {
+                        metrics.put(MetricNames.TRAIN_SHIFT_PENALTY, penaltySum / seen);
+                    }
                     metrics.put(MetricNames.TRAIN_ACCURACY, (double) correct / seen);
                     metrics.put(MetricNames.VALIDATION_LOSS, validation.loss());
                     metrics.put(MetricNames.VALIDATION_ACCURACY, validation.accuracy());
@@ -137,7 +146,7 @@ final class DjlTrial {
         }
     }
 
-    /** One optimisation step; returns {loss, correct predictions}. */
+    /** One optimisation step; returns {cross-entropy, scaled PS shift penalty (0 without), correct predictions}. */
     private double[] step(Trainer trainer, Block block, ImageBatcher.Batch batch, ImageSet shape, float penaltyScale) {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
@@ -146,22 +155,27 @@ final class DjlTrial {
                     new Shape(batch.size(), shape.channels(), shape.height(), shape.width()));
             NDArray labels = manager.create(batch.labels()).toType(ai.djl.ndarray.types.DataType.INT64, false);
             double loss;
+            double penaltyValue = 0;
             double correct;
             try (GradientCollector collector = trainer.newGradientCollector()) {
                 NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
-                NDArray total = trainer.getLoss().evaluate(new NDList(labels), new NDList(logits));
+                NDArray crossEntropy = trainer.getLoss().evaluate(new NDList(labels), new NDList(logits));
+                NDArray total = crossEntropy;
                 NDArray penalty = penaltyScale > 0 ? ShiftLayers.shiftPenalty(block) : null;
                 if (penalty != null) {
-                    total = total.add(penalty.mul(penaltyScale));
+                    NDArray scaled = penalty.mul(penaltyScale);
+                    total = total.add(scaled);
+                    penaltyValue = scaled.getFloat();
+                    penalised = true;
                 }
                 collector.backward(total);
-                loss = total.getFloat();
+                loss = crossEntropy.getFloat();
                 correct = logits.argMax(1).eq(labels).sum().getLong();
             }
             trainer.step();
             zeroGradients(block);
             ShiftLayers.clampAll(block);
-            return new double[] {loss, correct};
+            return new double[] {loss, penaltyValue, correct};
         }
     }
 
@@ -176,7 +190,7 @@ final class DjlTrial {
     }
 
     private Score evaluate(Trainer trainer, ImageSet images) {
-        ImageBatcher batcher = new ImageBatcher(images, Normalization.CIFAR10, io.greenband.trainer.data.Augmentation.NONE);
+        ImageBatcher batcher = new ImageBatcher(images, normalization, io.greenband.trainer.data.Augmentation.NONE);
         double lossSum = 0;
         long correct = 0;
         long start = System.nanoTime();
@@ -208,6 +222,8 @@ final class DjlTrial {
         provenance.put("engine", DjlTrialRunner.ENGINE + " " + Engine.getEngine(DjlTrialRunner.ENGINE).getVersion());
         provenance.put("device", device.toString());
         provenance.put("image_size", shape.height());
+        provenance.put("image_channels", shape.channels());
+        provenance.put("normalization", Map.of("mean", normalization.mean(), "std", normalization.std()));
         provenance.put("num_classes", shape.numClasses());
         provenance.put("metrics", new LinkedHashMap<>(metrics));
         model.setProperty("trial_id", request.trialId());

@@ -11,8 +11,13 @@ public final class MetricNames {
     public static final String TEST_LOSS = "test_loss";
     /** Test accuracy (only when requested). */
     public static final String TEST_ACCURACY = "test_accuracy";
-    /** Mean training loss of the last epoch. */
+    /** Mean training cross entropy of the last epoch (without the PS shift penalty, so it compares with validation_loss). */
     public static final String TRAIN_LOSS = "train_loss";
+    /**
+     * Mean PS shift penalty {@code weight_decay/2 * sum (2^P)^2} added to the training loss in the last epoch; only for
+     * networks with shift layers trained with weight decay (the penalty is computed for PS layers and is 0 for Q).
+     */
+    public static final String TRAIN_SHIFT_PENALTY = "train_shift_penalty";
     /** Training accuracy of the last epoch. */
     public static final String TRAIN_ACCURACY = "train_accuracy";
     /** Training throughput: images per second of training-step time. */

@@ -31,7 +31,8 @@ public final class SavedModels {
                 TypeFactory.defaultInstance().constructMapType(Map.class, String.class, Object.class));
         ResNet20 plan = ResNet20.builder().setShiftDepth(trial.path("fidelity").path("shift_depth").asInt())
                 .setShiftSettings(TrialConfig.fromMap(config).shiftSettings())
-                .optImageSize(trial.path("image_size").asInt()).optNumClasses(trial.path("num_classes").asInt()).build();
+                .optImageSize(trial.path("image_size").asInt()).optNumClasses(trial.path("num_classes").asInt())
+                .optInputChannels(trial.path("image_channels").asInt(3)).build();
         Model model = Model.newInstance("dsnn-" + trial.path("trial_id").asText(), device, DjlTrialRunner.ENGINE);
         try {
             model.setBlock(plan.newBlock());

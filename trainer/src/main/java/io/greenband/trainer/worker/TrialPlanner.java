@@ -3,6 +3,10 @@ package io.greenband.trainer.worker;
 import io.greenband.events.payload.Fidelity.Knob;
 import io.greenband.events.payload.TrialSuggested;
 import io.greenband.events.payload.Workload;
+import io.greenband.trainer.data.Augmentation;
+import io.greenband.trainer.data.DatasetNames;
+import io.greenband.trainer.data.Holdout;
+import io.greenband.trainer.data.MnistLayout;
 import io.greenband.trainer.runner.CommandConfig;
 import io.greenband.trainer.runner.CommandTrialRunner;
 import io.greenband.trainer.runner.DataSource;
@@ -57,15 +61,16 @@ public final class TrialPlanner {
         Workload workload = study.workload();
         Fidelity fidelity = fidelity(study.knob(), trial.fidelity());
         DataSource data = data(workload);
+        boolean evaluateTest = settings.evaluateTest() || flag(workload, "evaluateTest");
         return switch (workload.backend()) {
             case Workload.DSNN -> {
                 TrialConfig config = dsnnConfig(trial);
-                yield new TrialPlan(Workload.DSNN, new DjlTrialRunner(), request(trial, config, fidelity, data),
+                yield new TrialPlan(Workload.DSNN, new DjlTrialRunner(), request(trial, config, fidelity, data, evaluateTest),
                         fidelity.epochsFor(config), devices.forEngine());
             }
             // The program owns its configuration: passed through as suggested, epochs known only from the fidelity.
             case Workload.COMMAND -> new TrialPlan(Workload.COMMAND, new CommandTrialRunner(program(workload),
-                    settings.commandWorkDir()), request(trial, commandConfig(trial), fidelity, data),
+                    settings.commandWorkDir()), request(trial, commandConfig(trial), fidelity, data, evaluateTest),
                     fidelity.epochs() == null ? 0 : fidelity.epochs(), devices.forCommand());
             default -> throw TrainerException.invalidConfig("workload.backend must be 'dsnn' or 'command', got '"
                     + workload.backend() + "'", null);
@@ -81,9 +86,10 @@ public final class TrialPlanner {
         return programs.find(workload.program());
     }
 
-    private TrialRequest request(TrialSuggested trial, Hyperparameters config, Fidelity fidelity, DataSource data) {
+    private TrialRequest request(TrialSuggested trial, Hyperparameters config, Fidelity fidelity, DataSource data,
+            boolean evaluateTest) {
         try {
-            return new TrialRequest(trial.trialId(), config, fidelity, trial.seed(), data, settings.evaluateTest(),
+            return new TrialRequest(trial.trialId(), config, fidelity, trial.seed(), data, evaluateTest,
                     settings.modelsDir() == null ? null
                             : settings.modelsDir().resolve(trial.trialId() + "-a" + trial.attempt()));
         } catch (IllegalArgumentException e) {
@@ -118,22 +124,68 @@ public final class TrialPlanner {
     private DataSource data(Workload workload) {
         return switch (workload.dataset()) {
             // The study may size its synthetic set (workload.options); the trainer's settings are the default.
-            case "synthetic" -> new DataSource.Synthetic(
+            case DatasetNames.SYNTHETIC -> new DataSource.Synthetic(
                     option(workload, "syntheticTrainImages", settings.syntheticTrainImages(), 20),
                     option(workload, "syntheticTestImages", settings.syntheticTestImages(), 1),
                     syntheticImageSize(workload), SYNTHETIC_DATA_SEED);
-            case "cifar10" -> {
+            case DatasetNames.CIFAR10 -> {
                 Path root = settings.cifar10Dir() != null ? settings.cifar10Dir()
                         : workload.datasetPath() == null ? null : Path.of(workload.datasetPath());
                 if (root == null) {
                     throw new TrainerException(TrainerException.Kind.DATA, "dataset cifar10 needs a folder: set "
                             + "greenband.trainer.data.cifar10-dir on the trainer or workload.datasetPath in the study", null);
                 }
-                yield new DataSource.Cifar10(root, settings.download());
+                yield new DataSource.Cifar10(root, settings.download(), holdout(workload),
+                        option(workload, "trainImages", 0, 0), option(workload, "testImages", 0, 0));
             }
-            default -> throw TrainerException.invalidConfig("workload.dataset must be 'synthetic' or 'cifar10', got '"
-                    + workload.dataset() + "'", null);
+            // Debian's dataset-fashion-mnist package by default, or the study's folder in the same layout
+            case DatasetNames.FASHION_MNIST -> new DataSource.Idx(DatasetNames.FASHION_MNIST,
+                    workload.datasetPath() == null ? MnistLayout.FASHION_MNIST_DEBIAN : Path.of(workload.datasetPath()),
+                    holdout(workload), option(workload, "trainImages", 0, 0), option(workload, "testImages", 0, 0),
+                    augmentation(workload));
+            case DatasetNames.IDX -> {
+                if (workload.datasetPath() == null) {
+                    throw new TrainerException(TrainerException.Kind.DATA, "dataset idx needs a folder in the MNIST "
+                            + "layout: set workload.datasetPath in the study", null);
+                }
+                yield new DataSource.Idx(DatasetNames.IDX, Path.of(workload.datasetPath()), holdout(workload),
+                        option(workload, "trainImages", 0, 0), option(workload, "testImages", 0, 0),
+                        augmentation(workload));
+            }
+            default -> throw TrainerException.invalidConfig("workload.dataset must be one of " + DatasetNames.ALL
+                    + ", got '" + workload.dataset() + "'", null);
         };
+    }
+
+    /** Default none: short search trials learn faster without; long runs may ask for crop or flip-crop. */
+    private static Augmentation augmentation(Workload workload) {
+        String text = workload.options().getOrDefault("augmentation", "none");
+        try {
+            return DataSource.Idx.augmentation(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw TrainerException.invalidConfig("workload.options." + e.getMessage(), e);
+        }
+    }
+
+    private static Holdout holdout(Workload workload) {
+        String text = workload.options().get("validation");
+        try {
+            return text == null ? Holdout.DEFAULT : Holdout.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw TrainerException.invalidConfig("workload.options." + e.getMessage(), e);
+        }
+    }
+
+    private static boolean flag(Workload workload, String name) {
+        String text = workload.options().get(name);
+        if (text == null || text.strip().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (text.strip().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw TrainerException.invalidConfig("workload.options." + name + " must be true or false, got '" + text
+                + "'", null);
     }
 
     private int syntheticImageSize(Workload workload) {

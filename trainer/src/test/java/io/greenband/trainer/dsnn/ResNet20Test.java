@@ -54,6 +54,32 @@ class ResNet20Test {
     }
 
     @Test
+    void grayImagesEnterThroughOneInputChannelOfTheStem() {
+        Engine.getEngine("PyTorch").setRandomSeed(1);
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+            ResNet20 plan = ResNet20.builder().setShiftDepth(19).setShiftSettings(ShiftSettings.defaults(ShiftType.Q))
+                    .optImageSize(28).optInputChannels(1).build();
+            assertThat(plan.layers().get(0).inChannels()).isEqualTo(1);
+            assertThat(plan.inputShape(2)).isEqualTo(new Shape(2, 1, 28, 28));
+            Block block = plan.newBlock();
+            block.initialize(manager, DataType.FLOAT32, plan.inputShape(2));
+            long count = 0;
+            for (Parameter p : block.getParameters().values()) {
+                if (p.requiresGradient()) {
+                    count += p.getArray().size();
+                }
+            }
+            // the RGB network's 269,722 less two thirds of the stem's 16 x 3 x 3 x 3 weights
+            assertThat(count).isEqualTo(269_722 - 288);
+            NDArray y = block.forward(new ParameterStore(manager, false),
+                    new NDList(manager.randomNormal(new Shape(2, 1, 28, 28))), false).singletonOrThrow();
+            assertThat(y.getShape()).isEqualTo(new Shape(2, 10));
+        }
+        assertThatThrownBy(() -> ResNet20.builder().setShiftDepth(0).setShiftSettings(ShiftSettings.defaults(ShiftType.Q))
+                .optInputChannels(0).build()).hasMessageContaining("inputChannels must be 1-4");
+    }
+
+    @Test
     void forwardGivesLogitsAndTheParameterCountOfTheReference() {
         Engine.getEngine("PyTorch").setRandomSeed(1);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {

@@ -8,6 +8,9 @@ import io.greenband.events.SampleEvents;
 import io.greenband.events.payload.Fidelity.Knob;
 import io.greenband.events.payload.TrialSuggested;
 import io.greenband.events.payload.Workload;
+import io.greenband.trainer.data.Augmentation;
+import io.greenband.trainer.data.Holdout;
+import io.greenband.trainer.data.MnistLayout;
 import io.greenband.trainer.runner.CommandConfig;
 import io.greenband.trainer.runner.CommandTrialRunner;
 import io.greenband.trainer.runner.DataSource;
@@ -94,6 +97,41 @@ class TrialPlannerTest {
     }
 
     @Test
+    void fashionMnistFromTheDebianFolderOrTheStudysWithItsHoldoutSubsetsAndTestEvaluation() {
+        Workload fashion = new Workload("dsnn", "fashion-mnist", null, null, Map.of("validation", "10%",
+                "trainImages", "700", "testImages", "300", "evaluateTest", "true"));
+        TrialPlan plan = planner(null, 0).plan(trial(Map.of(), 5), study(fashion, Knob.SHIFT_DEPTH));
+        DataSource.Idx data = (DataSource.Idx) plan.request().data();
+        assertThat(data.folder()).isEqualTo(MnistLayout.FASHION_MNIST_DEBIAN);
+        assertThat(data.validation()).isEqualTo(Holdout.fraction(0.1));
+        assertThat(data.trainLimit()).isEqualTo(700);
+        assertThat(data.testLimit()).isEqualTo(300);
+        assertThat(data.augmentation()).isEqualTo(Augmentation.NONE);
+        assertThat(plan.request().evaluateTest()).isTrue();
+
+        Workload idx = new Workload("dsnn", "idx", "/data/mnist", null, Map.of("validation", "5000",
+                "augmentation", "crop"));
+        TrialPlan own = planner(null, 0).plan(trial(Map.of(), 5), study(idx, Knob.SHIFT_DEPTH));
+        DataSource.Idx digits = (DataSource.Idx) own.request().data();
+        assertThat(digits.folder()).isEqualTo(Path.of("/data/mnist"));
+        assertThat(digits.validation()).isEqualTo(Holdout.count(5000));
+        assertThat(digits.augmentation()).isEqualTo(DataSource.Idx.CROP);
+        assertThat(own.request().evaluateTest()).isFalse();
+
+        assertThatThrownBy(() -> planner(null, 0).plan(trial(Map.of(), 5), study(new Workload("dsnn", "idx", null,
+                null, null), Knob.SHIFT_DEPTH))).hasMessageContaining("workload.datasetPath");
+        assertThatThrownBy(() -> planner(null, 0).plan(trial(Map.of(), 5), study(new Workload("dsnn",
+                "fashion-mnist", null, null, Map.of("validation", "1.5")), Knob.SHIFT_DEPTH)))
+                .hasMessageContaining("workload.options.validation must be a fraction");
+        assertThatThrownBy(() -> planner(null, 0).plan(trial(Map.of(), 5), study(new Workload("dsnn",
+                "fashion-mnist", null, null, Map.of("evaluateTest", "yes")), Knob.SHIFT_DEPTH)))
+                .hasMessageContaining("workload.options.evaluateTest must be true or false");
+        assertThatThrownBy(() -> planner(null, 0).plan(trial(Map.of(), 5), study(new Workload("dsnn",
+                "fashion", null, null, null), Knob.SHIFT_DEPTH)))
+                .hasMessageContaining("[synthetic, cifar10, fashion-mnist, idx]");
+    }
+
+    @Test
     void theCommandBackendAndCifarWhenTheWorkloadSaysSo() {
         Workload command = new Workload("command", "cifar10", "/data/study", null, "train-py", null);
         TrialPlan plan = planner(Path.of("/mnt/cifar"), 0).plan(trial(Map.of(), 5), study(command, Knob.SHIFT_DEPTH));
@@ -169,7 +207,7 @@ class TrialPlannerTest {
                         .isEqualTo(TrainerException.Kind.DATA)).hasMessageContaining("cifar10-dir");
         Workload imagenet = new Workload(null, "imagenet", null, null, null);
         assertThatThrownBy(() -> planner.plan(trial(Map.of(), 2), study(imagenet, Knob.SHIFT_DEPTH)))
-                .hasMessageContaining("workload.dataset must be 'synthetic' or 'cifar10', got 'imagenet'");
+                .hasMessageContaining("workload.dataset must be one of [synthetic, cifar10, fashion-mnist, idx], got 'imagenet'");
     }
 
     @Test
