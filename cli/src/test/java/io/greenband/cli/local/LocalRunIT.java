@@ -33,8 +33,12 @@ class LocalRunIT {
     }
 
     private CompletableFuture<Run> local(Path study, int kafkaPort) {
+        return local(study, kafkaPort, new StringWriter());
+    }
+
+    /** Runs {@code local}, writing its output to {@code out} as it goes so a test can follow it. */
+    private CompletableFuture<Run> local(Path study, int kafkaPort, StringWriter out) {
         return CompletableFuture.supplyAsync(() -> {
-            StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             CommandLine cl = GreenbandCommand.commandLine();
             cl.setOut(new PrintWriter(out, true));
@@ -76,16 +80,17 @@ class LocalRunIT {
 
     @Test
     void serviceThatKeepsDyingIsRestartedThreeTimesThenStopsTheRun() throws Exception {
-        CompletableFuture<Run> run = local(QUICK, LocalStack.freePort());
-        Path log = dir.resolve("run/logs/energy-monitor.log");
+        StringWriter out = new StringWriter();
+        CompletableFuture<Run> run = local(QUICK, LocalStack.freePort(), out);
         int kills = 0;
         while (!run.isDone() && kills <= LocalStack.MAX_RESTARTS) {
-            // Kill each start once it is up, so the run sees a crash, not a failed start.
-            if (Files.isRegularFile(log) && Files.readString(log).split("started in", -1).length - 1 > kills) {
-                Thread.sleep(2_000);
-                if (TinyStudyRun.kill(Service.ENERGY_MONITOR)) {
-                    kills++;
-                }
+            // Kill each start only once the run has seen it ready, so it sees a crash, not a failed start, however
+            // slowly the machine starts it.
+            String said = out.toString();
+            boolean up = kills == 0 ? said.contains("energy-monitor ready on port")
+                    : said.split("energy-monitor ready again", -1).length - 1 >= kills;
+            if (up && TinyStudyRun.kill(Service.ENERGY_MONITOR)) {
+                kills++;
             }
             Thread.sleep(500);
         }
