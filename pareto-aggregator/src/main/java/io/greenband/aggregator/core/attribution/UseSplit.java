@@ -23,9 +23,11 @@ final class UseSplit {
     /**
      * The allocation of [a, b) of {@code sample}, or null when use cannot decide it: no trial in the window, a
      * trial without a usable pid (none, or only pid 1, which in the monitor's namespace is the host's init: a
-     * trial reporting it runs in another pid namespace), or a trial none of whose pids the usage lists (the
-     * monitor lists every tree that used CPU, so an absent trial pid most likely names a process the monitor
-     * cannot see; charging it nothing would hide that). The caller then splits by time.
+     * trial reporting it runs in another pid namespace), or a trial running through the whole window none of
+     * whose pids the usage lists (the monitor lists every tree that used CPU, so an absent pid most likely names
+     * a process the monitor cannot see; charging it nothing would hide that). A trial only starting or ending
+     * inside the window may have had no process at any tick of it, and is charged nothing for it. The caller
+     * then splits by time.
      */
     static Splitter.Allocation split(EnergySample sample, HostUsage usage, List<TrialWindow> candidates,
                                      Instant a, Instant b) {
@@ -62,7 +64,7 @@ final class UseSplit {
                 listed = true;
                 amt += use * e.getValue() / pidOverlap.get(pid);
             }
-            if (!listed) {
+            if (!listed && e.getValue() >= sample.windowNanos()) {
                 return null;
             }
             amount.put(e.getKey(), amt);

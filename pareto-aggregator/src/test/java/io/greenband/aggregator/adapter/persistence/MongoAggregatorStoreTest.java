@@ -13,7 +13,9 @@ import io.greenband.aggregator.core.attribution.AttributionSettings;
 import io.greenband.aggregator.core.attribution.Component;
 import io.greenband.aggregator.core.attribution.EnergyLedger;
 import io.greenband.aggregator.core.attribution.EnergySample;
+import io.greenband.aggregator.core.attribution.HostUsage;
 import io.greenband.aggregator.core.attribution.ProcessSeen;
+import io.greenband.aggregator.core.attribution.ShareBasis;
 import io.greenband.aggregator.core.attribution.TrialEnergy;
 import io.greenband.aggregator.core.attribution.TrialKey;
 import io.greenband.aggregator.core.attribution.TrialWindow;
@@ -146,6 +148,30 @@ class MongoAggregatorStoreTest {
     List<EnergySample> window = store.samples("h", T0.plusSeconds(5), T0.plusSeconds(15));
     assertThat(window).containsExactlyElementsOf(batch.subList(5, 15));
     assertThat(store.samples("other", T0, T0.plusSeconds(100))).isEmpty();
+  }
+
+  @Test
+  void hostUsageAndAttributionBasesSurviveTheStore() {
+    List<EnergySample> batch = new ArrayList<>();
+    for (int s = 0; s < 3; s++) {
+      Optional<HostUsage> usage = s == 1 ? Optional.empty()
+          : Optional.of(new HostUsage(ShareBasis.CPU_TIME, 1.5 + s, Map.of(42L, 0.75, 7L, 0.5), s == 2, 0.8));
+      batch.add(new EnergySample("h/estimated/cpu/" + s, "h", "cpu", Component.ESTIMATED, T0.plusSeconds(s),
+          T0.plusSeconds(s + 1), 4.0, OptionalDouble.empty(), List.of(), usage));
+    }
+    store.saveSamples(batch);
+    assertThat(store.samples("h", T0, T0.plusSeconds(3))).containsExactlyElementsOf(batch);
+
+    EnergyLedger ledger = new EnergyLedger(AttributionSettings.defaults());
+    TrialWindow w = TrialWindow.finished(new TrialKey("u", 1), "h", Set.of(TrialWindow.CPU), Set.of(42L), T0,
+        T0.plusSeconds(3));
+    ledger.putTrial(w);
+    batch.forEach(ledger::addSample);
+    TrialEnergy energy = ledger.energyOf(w.key());
+    assertThat(energy.devices().get(0).basis()).containsExactlyInAnyOrder(ShareBasis.CPU_TIME, ShareBasis.EQUAL);
+    assertThat(energy.devices().get(0).otherJoules()).isPositive();
+    store.saveTrialEnergy(energy);
+    assertThat(store.trialEnergy(w.key())).contains(energy);
   }
 
   @Test

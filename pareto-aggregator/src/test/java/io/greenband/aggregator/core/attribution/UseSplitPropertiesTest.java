@@ -159,12 +159,26 @@ class UseSplitPropertiesTest {
         stripped.forEach(ledger::addSample);
         for (TrialWindow w : s.trials()) {
             TrialEnergy e = ledger.energyOf(w.key());
-            assertThat(e.devices().get(0).basis()).contains(ShareBasis.EQUAL).doesNotContain(ShareBasis.CPU_TIME);
+            // Windows it ran through are shared by time; a window it only started or ended in charges it nothing.
+            assertThat(e.devices().get(0).basis()).contains(ShareBasis.EQUAL);
             assertThat(e.totalJoules()).isPositive();
         }
         EnergyTotals totals = ledger.totals();
-        assertThat(totals.other()).isZero();
-        assertThat(totals.attributed() + totals.idle()).isCloseTo(totals.measured(), within(1e-6));
+        assertThat(totals.attributed() + totals.other() + totals.idle()).isCloseTo(totals.measured(), within(1e-6));
+    }
+
+    @Test
+    void aTrialStartingInsideAWindowBeforeAnyTickSawItIsChargedNothingThere() {
+        TrialWindow w = TrialWindow.finished(new TrialKey("late", 1), "h", Set.of(TrialWindow.CPU), Set.of(42L),
+                at(WINDOW - 0.2), at(3 * WINDOW));
+        EnergyLedger ledger = new EnergyLedger(AttributionSettings.defaults());
+        ledger.putTrial(w);
+        ledger.addSample(new EnergySample("h/cpu/0", "h", "package-0", Component.CPU_PACKAGE, at(0), at(WINDOW), 300,
+                OptionalDouble.empty(), List.of(), Optional.of(new HostUsage(ShareBasis.CPU_TIME, 19.5,
+                Map.of(7L, 19.5), false, 0))));
+        TrialEnergy e = ledger.energyOf(w.key());
+        assertThat(e.totalJoules()).isZero();
+        assertThat(e.devices().get(0).basis()).containsExactly(ShareBasis.CPU_TIME);
     }
 
     @Test
@@ -199,6 +213,29 @@ class UseSplitPropertiesTest {
                 Map.of(1L, 20.0, 50L, 2.0), false, 0))));
         assertThat(ledger.energyOf(w.key()).totalJoules()).isCloseTo(150, within(1e-9));
         assertThat(ledger.energyOf(w.key()).devices().get(0).basis()).containsExactly(ShareBasis.EQUAL);
+    }
+
+    @Test
+    void windowsMissingDuringATrialMakeItPartialNotZero() {
+        // The monitor restarted: five windows in the middle of the trial never arrived.
+        Scenario s = scenario(new SplittableRandom(3), 1, false);
+        TrialWindow t = TrialWindow.finished(new TrialKey("long", 1), "h", Set.of(TrialWindow.CPU),
+                s.trials().get(0).pids(), at(0), at(WINDOW * WINDOWS));
+        EnergyLedger ledger = new EnergyLedger(AttributionSettings.defaults());
+        ledger.putTrial(t);
+        for (EnergySample e : s.samples()) {
+            long k = Long.parseLong(e.sampleId().substring(e.sampleId().lastIndexOf('/') + 1));
+            if (k < 10 || k >= 15) {
+                Map<Long, Double> byPid = Map.of(t.pids().iterator().next(), 3.0);
+                ledger.addSample(new EnergySample(e.sampleId(), "h", e.device(), e.component(), e.windowStart(),
+                        e.windowEnd(), e.joules(), OptionalDouble.empty(), List.of(),
+                        Optional.of(new HostUsage(ShareBasis.CPU_TIME, 6.0, byPid, false, 0))));
+            }
+        }
+        TrialEnergy e = ledger.energyOf(t.key());
+        assertThat(e.partial()).isTrue();
+        assertThat(e.devices().get(0).gapSeconds()).isCloseTo(5 * WINDOW, within(1e-9));
+        assertThat(e.totalJoules()).isPositive();
     }
 
     private static double overlap(double a, double b, double from, double to) {
