@@ -51,9 +51,23 @@ class StudyLifecycleIT {
         assertThat(list.out()).containsPattern("dsnn-quick\\s+RUNNING");
 
         KafkaLog log = new KafkaLog(stack.kafkaBootstrapServers(), TopicRegistry.withPrefix(prefix));
-        log.publish(List.of(Scores.scored("dsnn-quick", "t1", 18, 0.3, 2, 0), Scores.scored("dsnn-quick", "t2", 18, 0.2, 3, 0),
-                Scores.scored("dsnn-quick", "t3", 18, 0.4, 4, 0), Scores.scored("dsnn-quick", "t0", 6, 0.1, 0.5, 0),
-                Scores.failed("dsnn-quick", "t4")));
+        // Scores as the aggregator publishes them, each after its trial's end: the only ones the CLI believes.
+        KafkaLog aggregator = new KafkaLog(stack.kafkaBootstrapServers(), TopicRegistry.withPrefix(prefix));
+        List<io.greenband.events.payload.TrialScored> scores = List.of(Scores.scored("dsnn-quick", "t1", 18, 0.3, 2, 0),
+                Scores.scored("dsnn-quick", "t2", 18, 0.2, 3, 0), Scores.scored("dsnn-quick", "t3", 18, 0.4, 4, 0),
+                Scores.scored("dsnn-quick", "t0", 6, 0.1, 0.5, 0), Scores.failed("dsnn-quick", "t4"));
+        java.util.List<io.greenband.events.codec.ReceivedEvent> asAggregator = new java.util.ArrayList<>();
+        for (var sc : scores) {
+            var end = new io.greenband.events.payload.TrialFinished(sc.studyId(), sc.trialId(), sc.attempt(), sc.status(),
+                    sc.fidelity(), java.util.Map.of(), sc.scoredAt().minusSeconds(90), sc.scoredAt().minusSeconds(30),
+                    "h", List.of("cpu"), "w", sc.status() == io.greenband.events.payload.TrialStatus.SUCCEEDED ? null : "x",
+                    null);
+            log.publish(List.of(end));
+            asAggregator.add(new io.greenband.events.codec.ReceivedEvent(EventCodec.idFor(sc),
+                    java.net.URI.create(io.greenband.cli.front.ScoreTrust.DEFAULT_SOURCE), sc.type(), sc.scoredAt(),
+                    sc.studyId(), sc));
+        }
+        aggregator.republish(asAggregator);
 
         Cli front = cli(prefix, "front", "dsnn-quick", "--csv");
         assertThat(front.exitCode()).as(front.err()).isZero();
@@ -74,9 +88,9 @@ class StudyLifecycleIT {
         Cli exported = cli(prefix, "export", "dsnn-quick", "-o", export.toString());
         assertThat(exported.exitCode()).as(exported.err()).isZero();
         List<String> lines = Files.readAllLines(export);
-        assertThat(lines).hasSize(7);
+        assertThat(lines).hasSize(12);
         assertThat(lines.get(0)).contains("io.greenband.study-defined.v1");
-        assertThat(lines.get(6)).contains("io.greenband.study-stopped.v1");
+        assertThat(lines.get(11)).contains("io.greenband.study-stopped.v1");
 
         Cli imported = cli("copy.", "import", export.toString(), "--create-topics");
         assertThat(imported.exitCode()).as(imported.err()).isZero();

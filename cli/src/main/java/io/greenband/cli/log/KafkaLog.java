@@ -163,7 +163,10 @@ public final class KafkaLog {
         send(records);
     }
 
-    /** Publishes received events again, keeping their ce_id (the idempotency key), in the given order. */
+    /**
+     * Publishes received events again, keeping their ce_id (the idempotency key) and ce_source (consumers believe
+     * scores only from the aggregator's), in the given order.
+     */
     public void republish(List<ReceivedEvent> events) {
         republish(events, e -> false);
     }
@@ -178,7 +181,11 @@ public final class KafkaLog {
         // Record times one millisecond apart keep the given order when topics are merged by time again.
         long time = System.currentTimeMillis();
         for (ReceivedEvent e : events) {
-            ProducerRecord<String, byte[]> r = codec.toRecord(e.payload(), e.id());
+            io.cloudevents.CloudEvent event = codec.toCloudEvent(e.payload(), e.id());
+            if (e.source() != null) {
+                event = io.cloudevents.core.builder.CloudEventBuilder.v1(event).withSource(e.source()).build();
+            }
+            ProducerRecord<String, byte[]> r = codec.toRecord(event, e.payload().key());
             (first.test(e) ? early : records).add(new ProducerRecord<>(r.topic(), null, time++, r.key(), r.value(),
                     r.headers()));
         }

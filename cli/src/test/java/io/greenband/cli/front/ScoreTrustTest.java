@@ -33,7 +33,7 @@ class ScoreTrustTest {
     void onlyTheAggregatorsScoresOfFinishedTrialsFirstPayloadsCount() {
         ScoreTrust trust = new ScoreTrust(ScoreTrust.DEFAULT_SOURCE);
         TrialScored good = Scores.scored("s1", "t1", 18, 0.3, 2, 0);
-        TrialScored forged = Scores.scored("s1", "t1", 18, -100, -1, 0);
+        TrialScored forged = Scores.scored("s1", "t1", 18, -100, 0.5, 0);
         assertThat(good.attempt()).isEqualTo(finished("t1").attempt());
         assertThat(trust.admit(received(forged, URI.create("/greenband/evil")))).isEmpty();
         assertThat(trust.admit(received(good, AGGREGATOR))).as("waits for its end").isEmpty();

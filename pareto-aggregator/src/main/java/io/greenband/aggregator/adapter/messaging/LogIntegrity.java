@@ -68,17 +68,23 @@ public final class LogIntegrity {
         }
         String id = EventCodec.idFor(event);
         GreenbandEvent seen = byId.get(id);
-        if (seen != null && !seen.equals(event)) {
-            throw new RejectedEvent(Reason.CONFLICT, "event " + id + " was read before with a different payload; the first stands");
-        }
         if (event instanceof TrialStarted s) {
             requireStudy(s.studyId(), apply);
             requireSuggested(s.studyId(), s.trialId(), s.attempt());
-            if (seen == null && finished.contains(key(s.trialId(), s.attempt()))) {
+            // A trainer restarted mid-trial starts the same attempt again (same id, new pid and time): a restart,
+            // not a conflict, as long as the attempt has not ended.
+            if (!s.equals(seen) && finished.contains(key(s.trialId(), s.attempt()))) {
                 throw new RejectedEvent(Reason.OUT_OF_ORDER, "trial " + s.trialId() + " attempt " + s.attempt()
-                        + " starts after it finished");
+                        + " starts again after it finished");
             }
-        } else if (event instanceof TrialProgress p) {
+            if (seen != null && !seen.equals(s)) {
+                byId.put(id, s);
+                started.put(key(s.trialId(), s.attempt()), s);
+            }
+        } else if (seen != null && !seen.equals(event)) {
+            throw new RejectedEvent(Reason.CONFLICT, "event " + id + " was read before with a different payload; the first stands");
+        }
+        if (event instanceof TrialProgress p) {
             requireStudy(p.studyId(), apply);
             if (start(p.studyId(), p.trialId(), p.attempt(), apply).isEmpty()) {
                 throw unknownTrial(p.trialId(), p.attempt(), "has no trial-started");

@@ -73,7 +73,7 @@ final class ChaosTable {
                 r.record(r.started("no-such-study", "x1", T))));
         rows.add(new Row("trial-started: never suggested", Topic.TRIAL_STARTED, "UNKNOWN_TRIAL",
                 r.record(r.started(BASE, "never", T))));
-        rows.add(new Row("trial-started: same id, other payload", Topic.TRIAL_STARTED, "CONFLICT",
+        rows.add(new Row("trial-started: again after the trial finished", Topic.TRIAL_STARTED, "OUT_OF_ORDER",
                 r.record(r.started(BASE, "b0", T.plusSeconds(5)))));
         rows.add(new Row("trial-started: fidelity a string", Topic.TRIAL_STARTED, "SCHEMA_VIOLATION",
                 r.edited(r.started(BASE, "b1", T), j -> j.put("fidelity", "high"))));
