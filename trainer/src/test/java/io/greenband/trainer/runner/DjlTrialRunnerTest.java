@@ -74,6 +74,8 @@ class DjlTrialRunnerTest {
         TrialResult second = new DjlTrialRunner().run(request, ProgressListener.NONE);
         assertThat(second.metric(MetricNames.VALIDATION_LOSS)).isEqualTo(first.metric(MetricNames.VALIDATION_LOSS));
         assertThat(second.metric(MetricNames.TRAIN_LOSS)).isEqualTo(first.metric(MetricNames.TRAIN_LOSS));
+        // Q layers carry no shift penalty
+        assertThat(first.metrics()).doesNotContainKey(MetricNames.TRAIN_SHIFT_PENALTY);
     }
 
     /** Logits of the reloaded model, which must equal the exported ONNX model's on the same input. */
@@ -111,6 +113,8 @@ class DjlTrialRunnerTest {
         assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo(TrialStatus.COMPLETED);
         assertThat(result.metric(MetricNames.SHIFT_MAC_FRACTION)).isEqualTo(1.0);
         assertThat(result.metric(MetricNames.TRAIN_LOSS)).isFinite();
+        // cross entropy and the PS penalty (weight decay 1e-4 by default) are reported apart
+        assertThat(result.metric(MetricNames.TRAIN_SHIFT_PENALTY)).isPositive().isLessThan(1.0);
         assertThat(result.modelPath()).isNull();
     }
 
