@@ -44,6 +44,9 @@ public final class LocalRunner {
     /** Runs {@code study} to its end; returns the exit code. */
     public int run(StudyDefined study) {
         StudyFiles.checkLocalData(study);
+        for (String w : io.greenband.events.study.StudyWarnings.of(study)) {
+            say("warning: " + w);
+        }
         Path dataDir = options.dataDir(study.studyId());
         LocalStack local = new LocalStack(options.home(), dataDir);
         local.checkBuilt(options.services());

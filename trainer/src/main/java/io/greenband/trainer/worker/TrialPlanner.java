@@ -56,7 +56,7 @@ public final class TrialPlanner {
             }
             // The program owns its configuration: passed through as suggested, epochs known only from the fidelity.
             case Workload.COMMAND -> new TrialPlan(Workload.COMMAND, new CommandTrialRunner(workload.command(),
-                    settings.commandWorkDir(), settings.commandTimeout()),
+                    settings.commandWorkDir(), settings.commandTimeout(), java.util.Set.copyOf(study.metrics())),
                     request(trial, commandConfig(trial), fidelity, data),
                     fidelity.epochs() == null ? 0 : fidelity.epochs(), devices.forCommand());
             default -> throw TrainerException.invalidConfig("workload.backend must be 'dsnn' or 'command', got '"
