@@ -69,10 +69,10 @@ public final class SuggesterBenchmark implements Callable<Integer> {
                 .filter(p -> problemIds == null || problemIds.contains(p.id())).toList();
         List<Preset> presets = presetIds == null ? List.of(Preset.values())
                 : presetIds.stream().map(Preset::byName).toList();
+        double loadAtStart = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.printf("suggester benchmark: %d seeds, budgets %s full-budget evaluations (x %.0f fidelity), "
                         + "%d cores, load average %.2f%n", seedCount, Arrays.toString(budgets), QualityRun.MAX_BUDGET,
-                Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                Runtime.getRuntime().availableProcessors(), loadAtStart);
         Map<String, Object> quality = Map.of();
         if (!part.equals("latency")) {
             OptunaPeer peer = noPeer ? null : OptunaPeer.start(python);
@@ -97,7 +97,8 @@ public final class SuggesterBenchmark implements Callable<Integer> {
             config.put("budgets_full_evaluations", budgets);
             config.put("fidelity", Map.of("min", QualityRun.MIN_BUDGET, "max", QualityRun.MAX_BUDGET, "eta", 3));
             config.put("cores", Runtime.getRuntime().availableProcessors());
-            config.put("load_average_at_start",
+            config.put("load_average_at_start", loadAtStart);
+            config.put("load_average_at_end",
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             root.put("config", config);
             root.putAll(quality);
