@@ -120,6 +120,34 @@ class GreenbandCommandTest {
         assertThat(study.objectiveNames()).containsExactly("loss", "accuracy");
         assertThat(study.objectives().get(1).source()).isEqualTo("metric:accuracy");
         assertThat(study.fidelity().max()).isEqualTo(9.0);
+        assertThat(study.scheduler().preset()).isEqualTo("full-parego-rf");
+        assertThat(study.budget().maxTrials()).isEqualTo(20);
+        assertThat(r.err()).doesNotContain("warning");
+    }
+
+    @Test
+    void optimizeTakesAPresetAFidelityBudgetAndAnInitialDesignAndWarnsAboutAStarvedTopRung() throws Exception {
+        Path space = dir.resolve("space.json");
+        Files.writeString(space, "{\"hyperparameters\":[{\"type\":\"uniform_float\",\"name\":\"lr\",\"lower\":0.001,"
+                + "\"upper\":0.1,\"log\":true}]}");
+        Path out = dir.resolve("hb.yaml");
+        Cli r = Cli.run("optimize", "--command", "python3", "--space", space.toString(), "--fidelity", "epochs:1:27",
+                "--preset", "hyperband-parego-rf", "--fidelity-budget", "100", "--initial-design", "3",
+                "--write", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        StudyDefined study = StudyReader.read(out);
+        assertThat(study.scheduler().preset()).isEqualTo("hyperband-parego-rf");
+        assertThat(study.scheduler().initialDesign()).isEqualTo(3);
+        assertThat(study.budget().totalFidelityBudget()).isEqualTo(100.0);
+        assertThat(study.budget().maxTrials()).isNull();
+        assertThat(r.err()).contains("warning: budget.totalFidelityBudget 100 ends before any trial reaches");
+        Cli help = Cli.run("optimize", "--help");
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("--fidelity-budget=F Total fidelity budget: the sum of "
+                + "the fidelity values of all trials");
+        Cli bad = Cli.run("optimize", "--command", "x", "--space", space.toString(), "--preset", "smac",
+                "--write", dir.resolve("bad.yaml").toString());
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.INVALID_STUDY);
+        assertThat(bad.err()).contains("unknown preset 'smac'");
     }
 
     @Test

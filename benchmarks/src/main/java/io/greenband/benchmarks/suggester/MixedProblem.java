@@ -46,6 +46,12 @@ final class MixedProblem implements Problem {
     }
 
     @Override
+    public List<Map<String, Object>> peerSpace() {
+        return Problem.peerSpace(space, Map.of("a", Map.entry("shape", List.of("convex")),
+                "k", Map.entry("shape", List.of("concave"))));
+    }
+
+    @Override
     public String id() {
         return "mixed";
     }

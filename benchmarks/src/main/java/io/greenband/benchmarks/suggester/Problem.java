@@ -1,6 +1,10 @@
 package io.greenband.benchmarks.suggester;
 
+import io.greenband.suggester.core.space.Dimension;
 import io.greenband.suggester.core.space.VectorSpace;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +37,55 @@ interface Problem {
 
     /** Hypervolume of the true front in the normalized space, reference point {@link Hypervolume#REFERENCE}. */
     double trueHypervolume();
+
+    /**
+     * The noise-free values at the maximum budget: what regret is measured on. Equal to {@code evaluate(config,
+     * 0)} unless the problem is noisy.
+     */
+    default double[] exact(Map<String, Object> config) {
+        return evaluate(config, 0);
+    }
+
+    /** Restarts the problem's noise stream for a run with {@code seed} (no-op for noise-free problems). */
+    default void reset(long seed) {
+    }
+
+    /**
+     * The space as the Optuna peer reads it: per dimension name, type (float, int, categorical), bounds, log
+     * flag, choices, and for a conditional one its parent and the parent values that activate it.
+     */
+    default List<Map<String, Object>> peerSpace() {
+        return peerSpace(space(), Map.of());
+    }
+
+    /** {@link #peerSpace()} of {@code space}; {@code parents} maps a child to its parent and activating values. */
+    static List<Map<String, Object>> peerSpace(VectorSpace space, Map<String, Map.Entry<String, List<?>>> parents) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < space.dimension(); i++) {
+            Dimension d = space.dimensionAt(i);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", d.name());
+            switch (d.kind()) {
+                case FLOAT, INT -> {
+                    m.put("type", d.kind().name().toLowerCase());
+                    m.put("low", d.lower());
+                    m.put("high", d.upper());
+                    m.put("log", d.log());
+                }
+                default -> {
+                    m.put("type", "categorical");
+                    m.put("choices", d.values());
+                }
+            }
+            Map.Entry<String, List<?>> parent = parents.get(d.name());
+            if (parent != null) {
+                m.put("parent", parent.getKey());
+                m.put("parent_values", parent.getValue());
+            }
+            out.add(m);
+        }
+        return out;
+    }
 
     /** The numeric value of {@code name}, for floats and integers. */
     static double num(Map<String, Object> config, String name) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.greenband.suggester.core.preset.Preset;
 import java.io.File;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,25 +14,37 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code suggester}: hypervolume regret of the optimizer presets on problems with known fronts at equal
- * fidelity budget, and ask() latency of the model-based preset at 100, 1,000 and 10,000 observations.
+ * {@code suggester}: hypervolume regret of the optimizer presets and of Optuna's samplers (the peer) on
+ * problems with known fronts at equal fidelity budgets, and ask() latency of the model-based preset at 100, 1,000 and 10,000 observations.
  */
 @Command(name = "suggester", mixinStandardHelpOptions = true,
         description = "Suggester quality (median normalized hypervolume regret) and ask() latency.")
 public final class SuggesterBenchmark implements Callable<Integer> {
 
-    private static final List<Preset> METHODS = List.of(Preset.HYPERBAND_PAREGO_RF, Preset.ASHA_NSGA2_RF,
-            Preset.HYPERBAND_RANDOM, Preset.RANDOM);
     private static final int[] LATENCY_SIZES = {100, 1_000, 10_000};
 
-    @Option(names = "--quick", description = "Fewer seeds, a smaller budget and fewer latency samples.")
+    @Option(names = "--quick", description = "Fewer seeds (3) and fewer latency samples.")
     boolean quick;
 
-    @Option(names = "--seeds", description = "Seeds per problem and method (default 5 quick, 10 full).")
+    @Option(names = "--seeds", description = "Seeds per cell and method (default 3 quick, 10 full).")
     Integer seeds;
 
-    @Option(names = "--budget", description = "Total fidelity budget in full-budget evaluations (default 100 quick, 200 full).")
-    Integer budget;
+    @Option(names = "--budgets", split = ",", paramLabel = "B",
+            description = "Total fidelity budgets in full-budget evaluations (default 10,20,100).")
+    int[] budgets = {10, 20, 100};
+
+    @Option(names = "--problems", split = ",", paramLabel = "ID", description = "Only these problems (default all).")
+    List<String> problemIds;
+
+    @Option(names = "--presets", split = ",", paramLabel = "ID", description = "Only these presets (default all).")
+    List<String> presetIds;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3",
+            description = "Python with Optuna for the peer (default ${DEFAULT-VALUE}).")
+    String python;
+
+    @Option(names = "--no-peer", description = "Leave Optuna out.")
+    boolean noPeer;
 
     @Option(names = "--part", description = "Run only part of it: all (default), quality or latency.")
     String part = "all";
@@ -41,58 +52,56 @@ public final class SuggesterBenchmark implements Callable<Integer> {
     @Option(names = "--json", description = "Write the results as JSON to this file.")
     File json;
 
+    /** Every problem: the ZDT/DTLZ family, the mixed conditional space, and the ones that expose weaknesses. */
+    static List<Problem> allProblems() {
+        return List.of(new Zdt(Zdt.Kind.ZDT1, 4), new Zdt(Zdt.Kind.ZDT2, 4), new Zdt(Zdt.Kind.ZDT3, 4),
+                new Dtlz2(6), new MixedProblem(), new BiasedProblem(), new Bowls(), new Noisy(new Bowls(), 0.05),
+                new Noisy(new MixedProblem(), 0.05));
+    }
+
     @Override
     public Integer call() throws IOException {
-        int seedCount = seeds != null ? seeds : quick ? 5 : 10;
-        int fullEvals = budget != null ? budget : quick ? 100 : 200;
+        int seedCount = seeds != null ? seeds : quick ? 3 : 10;
         if (!List.of("all", "quality", "latency").contains(part)) {
             throw new IllegalArgumentException("--part must be all, quality or latency, was '" + part + "'");
         }
-        List<Problem> problems = List.of(new Zdt(Zdt.Kind.ZDT1, 4), new Zdt(Zdt.Kind.ZDT2, 4),
-                new Zdt(Zdt.Kind.ZDT3, 4), new Dtlz2(6), new MixedProblem());
-        System.out.printf("suggester benchmark: %d seeds, budget %d x %.0f = %.0f per method, %d cores%n",
-                seedCount, fullEvals, QualityRun.MAX_BUDGET, fullEvals * QualityRun.MAX_BUDGET,
-                Runtime.getRuntime().availableProcessors());
-        Map<String, Object> problemsOut = new LinkedHashMap<>();
-        System.out.printf("%n%-8s %-22s %14s %10s %10s %9s%n", "problem", "method", "median_regret", "trials",
-                "full-bud.", "seconds");
-        for (Problem p : part.equals("latency") ? List.<Problem>of() : problems) {
-            Map<String, Object> perMethod = new LinkedHashMap<>();
-            for (Preset method : METHODS) {
-                double[] regrets = new double[seedCount];
-                double[] trials = new double[seedCount];
-                double[] full = new double[seedCount];
-                double seconds = 0;
-                for (int s = 0; s < seedCount; s++) {
-                    QualityRun.Result r = QualityRun.run(p, method, 1_000 + s, fullEvals);
-                    regrets[s] = r.regret();
-                    trials[s] = r.trials();
-                    full[s] = r.fullBudgetTrials();
-                    seconds += r.seconds();
-                }
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("median_regret", median(regrets));
-                m.put("regrets", regrets);
-                m.put("median_trials", median(trials));
-                m.put("median_full_budget_trials", median(full));
-                m.put("seconds", seconds);
-                perMethod.put(method.id(), m);
-                System.out.printf("%-8s %-22s %14.4f %10.0f %10.0f %9.1f%n", p.id(), method.id(), median(regrets),
-                        median(trials), median(full), seconds);
+        List<Problem> problems = allProblems().stream()
+                .filter(p -> problemIds == null || problemIds.contains(p.id())).toList();
+        List<Preset> presets = presetIds == null ? List.of(Preset.values())
+                : presetIds.stream().map(Preset::byName).toList();
+        double loadAtStart = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        System.out.printf("suggester benchmark: %d seeds, budgets %s full-budget evaluations (x %.0f fidelity), "
+                        + "%d cores, load average %.2f%n", seedCount, Arrays.toString(budgets), QualityRun.MAX_BUDGET,
+                Runtime.getRuntime().availableProcessors(), loadAtStart);
+        Map<String, Object> quality = Map.of();
+        if (!part.equals("latency")) {
+            OptunaPeer peer = noPeer ? null : OptunaPeer.start(python);
+            if (peer != null) {
+                System.out.println("optuna peer: Optuna " + peer.version() + " (" + python + "), samplers "
+                        + OptunaPeer.SAMPLERS + ", B trials at full fidelity per budget B");
             }
-            problemsOut.put(p.id(), perMethod);
+            try {
+                quality = new QualityTable(problems, presets, budgets, seedCount, peer).run();
+            } finally {
+                if (peer != null) {
+                    peer.close();
+                }
+            }
         }
-        Map<String, Object> latency = part.equals("quality") ? Map.of() : latency(problems.get(0));
+        Map<String, Object> latency = part.equals("quality") ? Map.of() : latency(allProblems().get(0));
         if (json != null) {
             Map<String, Object> root = new LinkedHashMap<>();
             Map<String, Object> config = new LinkedHashMap<>();
             config.put("quick", quick);
             config.put("seeds", seedCount);
-            config.put("total_fidelity_budget", fullEvals * QualityRun.MAX_BUDGET);
+            config.put("budgets_full_evaluations", budgets);
             config.put("fidelity", Map.of("min", QualityRun.MIN_BUDGET, "max", QualityRun.MAX_BUDGET, "eta", 3));
             config.put("cores", Runtime.getRuntime().availableProcessors());
+            config.put("load_average_at_start", loadAtStart);
+            config.put("load_average_at_end",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             root.put("config", config);
-            root.put("problems", problemsOut);
+            root.putAll(quality);
             root.putAll(latency);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json, root);
             System.out.println("wrote " + json);

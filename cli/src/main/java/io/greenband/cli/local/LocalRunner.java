@@ -54,6 +54,9 @@ public final class LocalRunner {
     public int run(StudyDefined requested, Path programs) {
         StudyDefined study = StudyFiles.withLocalData(requested, out);
         ProgramFile.check(study, programs);
+        for (String w : io.greenband.events.study.StudyWarnings.of(study)) {
+            say("warning: " + w);
+        }
         Path dataDir = options.dataDir(study.studyId());
         LocalStack local = new LocalStack(options.home(), dataDir, options.bind());
         local.checkBuilt(options.services());

@@ -56,8 +56,24 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--eta", defaultValue = "3", description = "Hyperband reduction factor (default ${DEFAULT-VALUE}).")
     int eta;
 
-    @Option(names = "--max-trials", defaultValue = "20", description = "Trial budget (default ${DEFAULT-VALUE}).")
-    int maxTrials;
+    @Option(names = "--max-trials", paramLabel = "N",
+            description = "Trial budget: each (configuration, fidelity) run counts (default 20 unless --fidelity-budget is given).")
+    Integer maxTrials;
+
+    @Option(names = "--fidelity-budget", paramLabel = "F", description = {
+            "Total fidelity budget: the sum of the fidelity values of all trials, in units of the knob.",
+            "E.g. with --fidelity epochs:1:27, 540 = 540 epochs = the cost of 20 trials at the maximum fidelity."})
+    Double fidelityBudget;
+
+    @Option(names = "--preset", paramLabel = "NAME", description = {
+            "Optimizer preset (default ${DEFAULT-VALUE}: every trial at the maximum fidelity, random-forest model; "
+                    + "best at 10-100 full-fidelity evaluations in the suggester benchmark), hyperband-parego-rf "
+                    + "(SMAC-style Hyperband), asha-nsga2-rf, hyperband-random, random."}, defaultValue = "full-parego-rf")
+    String preset;
+
+    @Option(names = "--initial-design", paramLabel = "N",
+            description = "Random configurations before the model proposes any (default: the preset's rule).")
+    Integer initialDesign;
 
     @Option(names = "--parallelism", defaultValue = "1", description = "Trials in flight (default ${DEFAULT-VALUE}).")
     int parallelism;
@@ -78,6 +94,10 @@ public final class OptimizeCommand implements Callable<Integer> {
     public Integer call() {
         StudyDefined study = build();
         if (write != null) {
+            for (String w : io.greenband.events.study.StudyWarnings.of(study)) {
+                spec.commandLine().getErr().println("warning: " + w);
+            }
+            spec.commandLine().getErr().flush();
             try {
                 Files.writeString(write, StudyWriter.toYaml(study), StandardCharsets.UTF_8);
             } catch (IOException e) {
@@ -117,6 +137,14 @@ public final class OptimizeCommand implements Callable<Integer> {
         return argv;
     }
 
+    private static String kindOf(String preset) {
+        return switch (preset) {
+            case "asha-nsga2-rf" -> "asha";
+            case "random" -> "random";
+            default -> "hyperband";
+        };
+    }
+
     /** The study, through the same reader as study files so defaults and messages are the same. */
     StudyDefined build() {
         JsonNodeFactory f = JsonNodeFactory.instance;
@@ -150,8 +178,19 @@ public final class OptimizeCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw CliException.invalidStudy("--fidelity MIN and MAX must be numbers, got '" + fidelity + "'", e);
         }
-        root.putObject("scheduler").put("kind", "hyperband").put("ranking", "parego").put("parallelism", parallelism);
-        root.putObject("budget").put("maxTrials", maxTrials);
+        ObjectNode scheduler = root.putObject("scheduler").put("kind", kindOf(preset)).put("ranking", "parego")
+                .put("parallelism", parallelism);
+        scheduler.put("preset", preset);
+        if (initialDesign != null) {
+            scheduler.put("initialDesign", initialDesign);
+        }
+        ObjectNode budget = root.putObject("budget");
+        if (maxTrials != null || fidelityBudget == null) {
+            budget.put("maxTrials", maxTrials != null ? maxTrials : 20);
+        }
+        if (fidelityBudget != null) {
+            budget.put("totalFidelityBudget", fidelityBudget);
+        }
         root.put("seed", seed);
         root.putObject("workload").put("backend", "command").put("program", ProgramFile.nameOf(program));
         try {

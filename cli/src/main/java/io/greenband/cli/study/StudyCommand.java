@@ -35,6 +35,10 @@ public final class StudyCommand {
         @Override
         public Integer call() {
             StudyDefined study = StudyFiles.load(file);
+            for (String w : io.greenband.events.study.StudyWarnings.of(study)) {
+                spec.commandLine().getErr().println("warning: " + w);
+            }
+            spec.commandLine().getErr().flush();
             var log = connection.kafka();
             log.checkReachable();
             StudyDirectory.Outcome outcome = new StudyDirectory(log).define(study);

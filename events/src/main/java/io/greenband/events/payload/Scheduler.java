@@ -17,9 +17,18 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param surrogateBudgets which results the surrogate learns from: {@code all} budgets with the budget as a feature
  *                       (the default, also when absent), or only the {@code highest} budget with enough results
  *                       (SMAC's rule); absent stays absent, so definitions written before it keep their fingerprint
+ * @param preset         the optimizer preset by name (one of {@link #PRESETS}); absent: chosen from kind and
+ *                       surrogate as before ({@code hyperband} with surrogate = {@code hyperband-parego-rf})
+ * @param initialDesign  random configurations before the surrogate proposes any, {@code >= 0}; absent: the
+ *                       preset's rule (for {@code hyperband-parego-rf} SMAC's {@code max(1, min(10·d, maxTrials/4))})
  */
 public record Scheduler(Kind kind, Ranking ranking, Boolean surrogate, Integer parallelism, Integer maxRetries,
-                        Integer leaseSeconds, Double randomFraction, SurrogateBudgets surrogateBudgets) {
+                        Integer leaseSeconds, Double randomFraction, SurrogateBudgets surrogateBudgets, String preset,
+                        Integer initialDesign) {
+
+    /** The optimizer presets a study may name (the suggester's {@code Preset} ids). */
+    public static final java.util.List<String> PRESETS = java.util.List.of("hyperband-parego-rf", "asha-nsga2-rf",
+            "full-parego-rf", "hyperband-random", "random");
 
     /** Default number of trials in flight. */
     public static final int DEFAULT_PARALLELISM = 1;
@@ -41,17 +50,30 @@ public record Scheduler(Kind kind, Ranking ranking, Boolean surrogate, Integer p
         if (randomFraction > 1) {
             throw new InvalidFieldException("randomFraction", "randomFraction must be <= 1, got " + randomFraction);
         }
+        if (preset != null && !PRESETS.contains(preset)) {
+            throw new InvalidFieldException("preset", "unknown preset '" + preset + "'; known presets: " + PRESETS);
+        }
+        if (initialDesign != null) {
+            FieldChecks.atLeast(initialDesign, 0, "initialDesign");
+        }
+    }
+
+    /** A scheduler without a preset name or initial-design size. */
+    public Scheduler(Kind kind, Ranking ranking, Boolean surrogate, Integer parallelism, Integer maxRetries,
+                     Integer leaseSeconds, Double randomFraction, SurrogateBudgets surrogateBudgets) {
+        this(kind, ranking, surrogate, parallelism, maxRetries, leaseSeconds, randomFraction, surrogateBudgets, null,
+                null);
     }
 
     /** A scheduler that leaves the surrogate's training budgets at their default. */
     public Scheduler(Kind kind, Ranking ranking, Boolean surrogate, Integer parallelism, Integer maxRetries,
                      Integer leaseSeconds, Double randomFraction) {
-        this(kind, ranking, surrogate, parallelism, maxRetries, leaseSeconds, randomFraction, null);
+        this(kind, ranking, surrogate, parallelism, maxRetries, leaseSeconds, randomFraction, null, null, null);
     }
 
     /** Every default. */
     public static Scheduler defaults() {
-        return new Scheduler(null, null, null, null, null, null, null, null);
+        return new Scheduler(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Whether the surrogate learns from every budget with the budget as a feature (unless {@code highest}). */

@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -28,8 +29,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * JSON lines on stdout: {@code {"type":"progress","epoch":1,"epochs":3,"train_loss":..,
  * "validation_loss":..,"validation_accuracy":..}} per epoch and one final
  * {@code {"type":"result","metrics":{..}}} (or {@code {"type":"result","status":"failed","error":".."}}).
- * Other stdout lines are ignored. A non-zero exit, a missing result, a non-finite metric or the
- * time limit end the trial FAILED; interrupting the calling thread stops the program (INTERRUPTED).
+ * Other stdout lines are ignored. A non-zero exit, a missing result, a non-finite metric, a result without a
+ * metric the study's objectives read, or the time limit end the trial FAILED; the failure names a line that
+ * looked like JSON but did not parse, and the reported metric names the study does not know; interrupting the calling thread stops the program (INTERRUPTED).
  *
  * <p>Only programs registered on the trainer run ({@link Program}: argv, working folder, environment allow-list,
  * timeout); the study's data reach them as JSON, never as arguments. The program leads its own process group and is
@@ -45,31 +47,55 @@ public final class CommandTrialRunner implements TrialRunner {
     private static final int STDERR_LINES = 20;
     private static final long CANCEL_CHECK_MILLIS = 200;
 
+    private static final int QUOTED_LINE_CHARS = 200;
+
     private final Program program;
     private final List<String> command;
     private final Path workDir;
     private final Duration timeout;
+    private final Set<String> expectedMetrics;
 
     /**
      * @param program the registered program: argv, working folder, environment allow-list and time limit
      * @param workDir the trainer's command working folder; each trial gets a sub-folder named after its id
      */
     public CommandTrialRunner(Program program, Path workDir) {
+        this(program, workDir, Set.of());
+    }
+
+    /**
+     * @param program         the registered program: argv, working folder, environment allow-list and time limit
+     * @param workDir         the trainer's command working folder; each trial gets a sub-folder named after its id
+     * @param expectedMetrics metric names the study's objectives read; a result lacking one fails naming them
+     */
+    public CommandTrialRunner(Program program, Path workDir, Set<String> expectedMetrics) {
         this.program = program;
         this.command = program.argv().stream().map(CommandTrialRunner::anchored).toList();
         this.workDir = workDir;
         this.timeout = program.timeout();
+        this.expectedMetrics = Set.copyOf(expectedMetrics);
     }
 
     /**
-     * A runner of {@code command} registered as the program {@code command} with the default environment.
+     * A runner of {@code command} registered as the program {@code command} with the default environment, that does
+     * not know which metrics the study reads.
      *
      * @param command program and arguments
      * @param workDir working directory; each trial gets a sub-folder named after its id
      * @param timeout wall-clock limit per trial
      */
     public CommandTrialRunner(List<String> command, Path workDir, Duration timeout) {
-        this(new Program("command", command, null, null, timeout), workDir);
+        this(command, workDir, timeout, Set.of());
+    }
+
+    /**
+     * @param command program and arguments, registered as the program {@code command} with the default environment
+     * @param workDir working directory; each trial gets a sub-folder named after its id
+     * @param timeout wall-clock limit per trial
+     * @param expectedMetrics metric names the study's objectives read; a result lacking one fails naming them
+     */
+    public CommandTrialRunner(List<String> command, Path workDir, Duration timeout, Set<String> expectedMetrics) {
+        this(new Program("command", command, null, null, timeout), workDir, expectedMetrics);
     }
 
     /** The program and arguments as they will be started. */
@@ -123,6 +149,7 @@ public final class CommandTrialRunner implements TrialRunner {
                 // the program may not read stdin; it has the file
             }
             Process running = process;
+            String[] badLine = {""};
             AtomicBoolean timedOut = new AtomicBoolean();
             AtomicBoolean cancelled = new AtomicBoolean();
             Thread caller = Thread.currentThread();
@@ -147,7 +174,7 @@ public final class CommandTrialRunner implements TrialRunner {
             watchdog.start();
             TrialResult result;
             try {
-                result = readOutput(request, process.getInputStream(), listener, metrics);
+                result = readOutput(request, process.getInputStream(), listener, metrics, badLine);
                 try {
                     running.waitFor();
                 } catch (InterruptedException e) {
@@ -171,7 +198,7 @@ public final class CommandTrialRunner implements TrialRunner {
             }
             if (result == null) {
                 throw new TrainerException(TrainerException.Kind.COMMAND,
-                        "command exited without a {\"type\":\"result\"} line", null);
+                        "command exited without a {\"type\":\"result\"} line" + badLine[0], null);
             }
             return result;
         } catch (Exception e) {
@@ -186,12 +213,24 @@ public final class CommandTrialRunner implements TrialRunner {
         }
     }
 
+    /** Reads stdout; {@code badLine[0]} gets a note on the first line that looked like JSON but did not parse. */
     private TrialResult readOutput(TrialRequest request, InputStream stdout, ProgressListener listener,
-            Map<String, Double> metrics) throws IOException {
+            Map<String, Double> metrics, String[] badLine) throws IOException {
         TrialResult result = null;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8))) {
+            int number = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                JsonNode node = parse(line);
+                number++;
+                JsonNode node;
+                try {
+                    node = parse(line);
+                } catch (JsonProcessingException e) {
+                    if (badLine[0].isEmpty()) {
+                        badLine[0] = "; stdout line " + number + " looked like JSON but did not parse ("
+                                + e.getOriginalMessage() + "): " + quote(line);
+                    }
+                    continue;
+                }
                 if (node == null) {
                     continue;
                 }
@@ -206,16 +245,19 @@ public final class CommandTrialRunner implements TrialRunner {
         return result;
     }
 
-    private static JsonNode parse(String line) {
+    /** The JSON object on {@code line}; null when the line is not meant as one (does not start with '{'). */
+    private static JsonNode parse(String line) throws JsonProcessingException {
         String trimmed = line.trim();
         if (!trimmed.startsWith("{")) {
             return null;
         }
-        try {
-            return TrialJson.MAPPER.readTree(trimmed);
-        } catch (JsonProcessingException e) {
-            return null;
-        }
+        return TrialJson.MAPPER.readTree(trimmed);
+    }
+
+    private static String quote(String line) {
+        String t = line.strip();
+        return "'" + (t.length() > QUOTED_LINE_CHARS ? t.substring(0, QUOTED_LINE_CHARS) + "...' ("
+                + t.length() + " characters)" : t + "'");
     }
 
     private static EpochProgress progress(TrialRequest request, JsonNode node) {
@@ -225,7 +267,7 @@ public final class CommandTrialRunner implements TrialRunner {
                 node.path("learning_rate").asDouble(Double.NaN), node.path("elapsed_seconds").asDouble(Double.NaN));
     }
 
-    private static TrialResult result(TrialRequest request, JsonNode node, Map<String, Double> metrics) {
+    private TrialResult result(TrialRequest request, JsonNode node, Map<String, Double> metrics) {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.path("metrics").fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> entry = it.next();
             double value = entry.getValue().isNumber() ? entry.getValue().asDouble()
@@ -238,6 +280,16 @@ public final class CommandTrialRunner implements TrialRunner {
         if ("failed".equalsIgnoreCase(node.path("status").asText())) {
             throw new TrainerException(TrainerException.Kind.COMMAND,
                     "command reported failure: " + node.path("error").asText("(no error given)"), null);
+        }
+        Set<String> published = MetricNames.eventNames(metrics.keySet());
+        List<String> missing = expectedMetrics.stream().filter(m -> !published.contains(m)).sorted().toList();
+        if (!missing.isEmpty()) {
+            List<String> unknown = metrics.keySet().stream()
+                    .filter(m -> MetricNames.eventNames(List.of(m)).stream().noneMatch(expectedMetrics::contains))
+                    .toList();
+            throw new TrainerException(TrainerException.Kind.COMMAND, "result line lacks metric(s) " + missing
+                    + " that the study's objectives read; it reported " + metrics.keySet()
+                    + (unknown.isEmpty() ? "" : ", of which " + unknown + " no objective reads"), null);
         }
         String model = node.path("model_path").isTextual() ? node.path("model_path").asText() : null;
         return TrialResult.completed(request.trialId(), metrics, model);

@@ -44,4 +44,23 @@ public final class MetricNames {
     public static final String PARAMETERS = "parameters";
 
     private MetricNames() {}
+
+    /** Runner names that events spell differently (a result's {@code validation_loss} is published as {@code val_loss}). */
+    public static final java.util.Map<String, String> EVENT_NAMES = java.util.Map.of(
+            VALIDATION_LOSS, "val_loss",
+            VALIDATION_ACCURACY, "val_accuracy",
+            TRAINING_SECONDS, "train_seconds",
+            TRAIN_IMAGES_PER_SECOND, "images_per_second");
+
+    /** The names a set of runner metrics is published under, {@code val_error} included when accuracy is there. */
+    public static java.util.Set<String> eventNames(java.util.Collection<String> runnerNames) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String n : runnerNames) {
+            out.add(EVENT_NAMES.getOrDefault(n, n));
+        }
+        if (out.contains("val_accuracy")) {
+            out.add("val_error");
+        }
+        return out;
+    }
 }

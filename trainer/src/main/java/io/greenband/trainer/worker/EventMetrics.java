@@ -13,11 +13,7 @@ import java.util.Map;
 public final class EventMetrics {
 
     /** Runner name to event name. */
-    private static final Map<String, String> RENAMED = Map.of(
-            MetricNames.VALIDATION_LOSS, "val_loss",
-            MetricNames.VALIDATION_ACCURACY, "val_accuracy",
-            MetricNames.TRAINING_SECONDS, "train_seconds",
-            MetricNames.TRAIN_IMAGES_PER_SECOND, "images_per_second");
+    private static final Map<String, String> RENAMED = MetricNames.EVENT_NAMES;
 
     private EventMetrics() {}
 

@@ -23,7 +23,7 @@ public final class StudyBook {
     public void stop(StudyStopped stopped) {
         String reason = stopped.reason() + (stopped.detail() == null ? "" : " (" + stopped.detail() + ")");
         studies.merge(stopped.studyId(), new StudyEntry(stopped.studyId(), null, null, reason),
-                (old, stop) -> new StudyEntry(old.studyId(), old.workload(), old.knob(), reason));
+                (old, stop) -> new StudyEntry(old.studyId(), old.workload(), old.knob(), reason, old.metrics()));
     }
 
     /** The study, if any event of it was read. */

@@ -70,7 +70,8 @@ public final class TrialPlanner {
             }
             // The program owns its configuration: passed through as suggested, epochs known only from the fidelity.
             case Workload.COMMAND -> new TrialPlan(Workload.COMMAND, new CommandTrialRunner(program(workload),
-                    settings.commandWorkDir()), request(trial, commandConfig(trial), fidelity, data, evaluateTest),
+                    settings.commandWorkDir(), java.util.Set.copyOf(study.metrics())),
+                    request(trial, commandConfig(trial), fidelity, data, evaluateTest),
                     fidelity.epochs() == null ? 0 : fidelity.epochs(), devices.forCommand());
             default -> throw TrainerException.invalidConfig("workload.backend must be 'dsnn' or 'command', got '"
                     + workload.backend() + "'", null);

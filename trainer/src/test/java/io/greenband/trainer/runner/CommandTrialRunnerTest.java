@@ -181,4 +181,28 @@ class CommandTrialRunnerTest {
         }
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
+
+    @Test
+    void aResultLineThatDoesNotParseOrLacksTheStudysMetricsIsNamedInTheFailure() throws IOException {
+        TrialResult truncated = script("echo '{\"type\":\"result\",\"metrics\":{\"loss\":0.4'",
+                Duration.ofSeconds(30)).run(REQUEST, ProgressListener.NONE);
+        assertThat(truncated.status()).isEqualTo(TrialStatus.FAILED);
+        assertThat(truncated.error()).contains("without a").contains("stdout line 1")
+                .contains("did not parse").contains("{\"type\":\"result\",\"metrics\":{\"loss\":0.4");
+
+        Path script = dir.resolve("typo.sh");
+        Files.writeString(script, "#!/bin/sh\necho '{\"type\":\"result\",\"metrics\":{\"los\":0.4,"
+                + "\"validation_accuracy\":0.9}}'\n");
+        CommandTrialRunner strict = new CommandTrialRunner(List.of("/bin/sh", script.toString()), dir.resolve("work"),
+                Duration.ofSeconds(30), java.util.Set.of("loss", "val_error"));
+        TrialResult typo = strict.run(REQUEST, ProgressListener.NONE);
+        assertThat(typo.status()).isEqualTo(TrialStatus.FAILED);
+        // val_error is derived from validation_accuracy, so only loss is missing, and "los" is the unknown name.
+        assertThat(typo.error()).contains("lacks metric(s) [loss]").contains("[los] no objective reads")
+                .doesNotContain("val_error]");
+
+        Files.writeString(script, "#!/bin/sh\necho '{\"type\":\"result\",\"metrics\":{\"loss\":0.4,"
+                + "\"validation_accuracy\":0.9,\"extra\":1}}'\n");
+        assertThat(strict.run(REQUEST, ProgressListener.NONE).status()).isEqualTo(TrialStatus.COMPLETED);
+    }
 }

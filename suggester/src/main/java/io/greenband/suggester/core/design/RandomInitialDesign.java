@@ -23,6 +23,16 @@ public final class RandomInitialDesign implements InitialDesign {
         this.size = sizeFor(space.dimension(), nTrials);
     }
 
+    /** A design of exactly {@code size} uniform random configurations. */
+    public static RandomInitialDesign ofSize(SearchSpace space, int size) {
+        return new RandomInitialDesign(space, size, true);
+    }
+
+    private RandomInitialDesign(SearchSpace space, int size, boolean exact) {
+        this.space = space;
+        this.size = size;
+    }
+
     /** {@code max(1, min(10·d, floor(0.25·nTrials)))}. */
     public static int sizeFor(int dimension, int nTrials) {
         return Math.max(1, Math.min(CONFIGS_PER_HYPERPARAMETER * dimension, (int) Math.floor(MAX_RATIO * nTrials)));

@@ -25,6 +25,13 @@ public enum Preset {
      * with log(budget) as a feature, ParEGO weights uniform on the simplex.
      */
     ASHA_NSGA2_RF("asha-nsga2-rf"),
+    /**
+     * Bayesian optimization at the maximum budget only: every trial at full fidelity, random-forest surrogate,
+     * ParEGO weights uniform on the simplex, log-EI, an initial design sized by dimension and budget ({@link
+     * StudySpec#AUTO_INITIAL_DESIGN}) and the model from {@code max(3, d/2)} results on. Cheap fidelities
+     * cannot mislead it, and at 10-100 full-budget evaluations it is not starved of full-budget results.
+     */
+    FULL_PAREGO_RF("full-parego-rf"),
     /** Hyperband with random sampling (no model): the classic baseline. */
     HYPERBAND_RANDOM("hyperband-random"),
     /** Random search at the maximum budget. */
@@ -52,6 +59,11 @@ public enum Preset {
                 + Arrays.stream(values()).map(Preset::id).toList());
     }
 
+    /** Whether every trial runs at the maximum budget (so a study of B full-budget evaluations has B trials). */
+    public boolean fullBudgetOnly() {
+        return this == FULL_PAREGO_RF || this == RANDOM;
+    }
+
     /** A builder with this preset's knobs. */
     public StudySpecBuilder builder() {
         StudySpecBuilder b = StudySpec.builder();
@@ -60,6 +72,9 @@ public enum Preset {
                     .optAggregation(AggregationKind.PAREGO).optModel(true).optBudgetFeature(true);
             case ASHA_NSGA2_RF -> b.optScheduler(SchedulerKind.ASHA).optRanking(RankingKind.NSGA2)
                     .optAggregation(AggregationKind.PAREGO_DIRICHLET).optModel(true).optBudgetFeature(true);
+            case FULL_PAREGO_RF -> b.optScheduler(SchedulerKind.FULL_BUDGET).optRanking(RankingKind.NSGA2)
+                    .optAggregation(AggregationKind.PAREGO_DIRICHLET).optModel(true)
+                    .optInitialDesign(StudySpec.AUTO_INITIAL_DESIGN).optMinTrainingRows(-1);
             case HYPERBAND_RANDOM -> b.optScheduler(SchedulerKind.HYPERBAND).optRanking(RankingKind.NSGA2)
                     .optModel(false);
             case RANDOM -> b.optScheduler(SchedulerKind.FULL_BUDGET).optModel(false);

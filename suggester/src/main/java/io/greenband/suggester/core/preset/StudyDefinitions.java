@@ -14,19 +14,22 @@ import io.greenband.suggester.core.study.StudySpecBuilder;
 import java.util.List;
 
 /**
- * Builds the optimizer's spec from a study definition event: the scheduler kind and surrogate switch pick
- * the preset ({@code hyperband} → hyperband-parego-rf or hyperband-random, {@code asha} → asha-nsga2-rf,
+ * Builds the optimizer's spec from a study definition event: {@code scheduler.preset}, or else the scheduler
+ * kind and surrogate switch, pick the preset ({@code hyperband} → hyperband-parego-rf or hyperband-random, {@code asha} → asha-nsga2-rf,
  * {@code random} → random at the maximum budget), and the definition's ranking, random fraction, surrogate
- * training budgets, seed, objectives, fidelity and trial budget are applied on top.
+ * training budgets, initial design, seed, objectives, fidelity and trial budget are applied on top.
  */
 public final class StudyDefinitions {
 
     private StudyDefinitions() {
     }
 
-    /** The preset a definition selects. */
+    /** The preset a definition selects: {@code scheduler.preset} when given, else from kind and surrogate. */
     public static Preset presetOf(StudyDefined study) {
         Scheduler s = study.scheduler();
+        if (s.preset() != null) {
+            return Preset.byName(s.preset());
+        }
         return switch (s.kind()) {
             case HYPERBAND -> s.surrogate() ? Preset.HYPERBAND_PAREGO_RF : Preset.HYPERBAND_RANDOM;
             case ASHA -> Preset.ASHA_NSGA2_RF;
@@ -39,12 +42,18 @@ public final class StudyDefinitions {
         Scheduler s = study.scheduler();
         Fidelity f = study.fidelity();
         boolean integral = f.knob() != Fidelity.Knob.DATA_FRACTION;
-        FidelitySpec fidelity = s.kind() == Scheduler.Kind.RANDOM
+        Preset preset = presetOf(study);
+        FidelitySpec fidelity = s.kind() == Scheduler.Kind.RANDOM || preset.fullBudgetOnly()
                 ? new FidelitySpec(f.max(), f.max(), f.eta(), integral)
                 : new FidelitySpec(f.min(), f.max(), f.eta(), integral);
         List<ObjectiveSpec> objectives = study.objectives().stream().map(StudyDefinitions::objective).toList();
         Integer maxTrials = study.budget() == null ? null : study.budget().maxTrials();
-        StudySpecBuilder b = presetOf(study).builder()
+        if (preset.fullBudgetOnly() && study.budget() != null && study.budget().totalFidelityBudget() != null) {
+            // Every trial runs at the maximum fidelity, so the fidelity budget caps the trial count too.
+            int byFidelity = (int) Math.max(1, Math.floor(study.budget().totalFidelityBudget() / f.max()));
+            maxTrials = maxTrials == null ? byFidelity : Math.min(maxTrials, byFidelity);
+        }
+        StudySpecBuilder b = preset.builder()
                 .setSpace(ConfigSpaces.of(study.configSpace()))
                 .setObjectives(objectives)
                 .optFidelity(fidelity)
@@ -54,11 +63,14 @@ public final class StudyDefinitions {
         if (maxTrials != null) {
             b.optTrialsHint(maxTrials);
         }
-        if (s.kind() == Scheduler.Kind.ASHA && !s.surrogate()) {
+        if (s.preset() == null && s.kind() == Scheduler.Kind.ASHA && !s.surrogate()) {
             b.optModel(false);
         }
         if (s.surrogate()) {
             b.optBudgetFeature(s.surrogateLearnsAllBudgets());
+        }
+        if (s.initialDesign() != null) {
+            b.optInitialDesign(s.initialDesign());
         }
         return b;
     }

@@ -35,7 +35,7 @@ final class ConfigSelector {
     ConfigSelector(StudySpec spec, BracketPlan plan, HistoryView history, SeedStream seeds) {
         this.spec = spec;
         this.history = history;
-        this.design = new RandomInitialDesign(spec.space(), spec.trialsHint());
+        this.design = RandomInitialDesign.ofSize(spec.space(), spec.effectiveInitialDesign());
         this.aggregation = spec.aggregation().create();
         this.model = spec.model() ? new ModelProposer(spec, plan, history, seeds, aggregation) : null;
     }

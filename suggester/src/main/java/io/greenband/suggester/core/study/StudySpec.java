@@ -1,5 +1,6 @@
 package io.greenband.suggester.core.study;
 
+import io.greenband.suggester.core.design.RandomInitialDesign;
 import io.greenband.suggester.core.history.FailurePolicy;
 import io.greenband.suggester.core.objective.AggregationKind;
 import io.greenband.suggester.core.objective.RankingKind;
@@ -35,12 +36,14 @@ import java.util.List;
  * @param minTrainingRows rows a budget needs before the model trains on it (0 = max(d+1, 5))
  * @param maxTrainingRows rows beyond which the training set is randomly subsampled
  * @param forest random-forest settings
+ * @param initialDesign random configurations before the model proposes any; -1 = SMAC's rule from the trials
+ *                      hint ({@code max(1, min(10·d, 0.25·trialsHint))})
  */
 public record StudySpec(SearchSpace space, List<ObjectiveSpec> objectives, FidelitySpec fidelity,
                         SchedulerKind scheduler, RankingKind ranking, AggregationKind aggregation, boolean model,
                         boolean budgetFeature, FailurePolicy failurePolicy, long seed, int trialsHint,
                         double randomInterleave, int randomCandidates, int minTrainingRows, int maxTrainingRows,
-                        ForestSettings forest) {
+                        ForestSettings forest, int initialDesign) {
 
     /** Defensive copy. */
     public StudySpec {
@@ -52,8 +55,27 @@ public record StudySpec(SearchSpace space, List<ObjectiveSpec> objectives, Fidel
         return new StudySpecBuilder();
     }
 
-    /** Rows the model needs on a budget: {@link #minTrainingRows} or, when 0, {@code max(d + 1, 5)}. */
+    /** {@link #initialDesign} value for SMAC's rule from the trials hint. */
+    public static final int SMAC_INITIAL_DESIGN = -1;
+    /** {@link #initialDesign} value for a design sized by dimension and budget: {@code clamp(d + 1, 3, hint/4)}. */
+    public static final int AUTO_INITIAL_DESIGN = -2;
+
+    /** The initial design's size: {@link #initialDesign} when set, else its automatic rule. */
+    public int effectiveInitialDesign() {
+        if (initialDesign == AUTO_INITIAL_DESIGN) {
+            return Math.max(3, Math.min(space.dimension() + 1, trialsHint / 4));
+        }
+        return initialDesign >= 0 ? initialDesign : RandomInitialDesign.sizeFor(space.dimension(), trialsHint);
+    }
+
+    /**
+     * Rows the model needs on a budget: {@link #minTrainingRows} or, when 0, {@code max(d + 1, 5)}; when -1,
+     * {@code max(3, d/2)} (a forest fits on few rows, and a small budget cannot wait for d + 1 of them).
+     */
     public int effectiveMinTrainingRows() {
+        if (minTrainingRows < 0) {
+            return Math.max(3, space.dimension() / 2);
+        }
         return minTrainingRows > 0 ? minTrainingRows : Math.max(space.dimension() + 1, 5);
     }
 
@@ -82,6 +104,10 @@ public record StudySpec(SearchSpace space, List<ObjectiveSpec> objectives, Fidel
                 .append(budgetFeature).append(failurePolicy).append(seed).append(';').append(trialsHint)
                 .append(';').append(randomInterleave).append(';').append(randomCandidates).append(';')
                 .append(minTrainingRows).append(';').append(maxTrainingRows).append(forest);
+        if (initialDesign >= 0) {
+            // Only an explicit design counts, so specs from before the setting keep their fingerprint.
+            sb.append(";init=").append(initialDesign);
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);

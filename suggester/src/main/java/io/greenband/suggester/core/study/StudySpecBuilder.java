@@ -35,6 +35,7 @@ public final class StudySpecBuilder {
     private int minTrainingRows;
     private int maxTrainingRows = DEFAULT_MAX_TRAINING_ROWS;
     private ForestSettings forest = ForestSettings.smac();
+    private int initialDesign = -1;
 
     StudySpecBuilder() {
     }
@@ -117,7 +118,7 @@ public final class StudySpecBuilder {
         return this;
     }
 
-    /** Rows a budget needs before the model trains on it (default 0 = max(d+1, 5); SMAC uses 1). */
+    /** Rows a budget needs before the model trains on it (default 0 = max(d+1, 5), -1 = max(3, d/2); SMAC uses 1). */
     public StudySpecBuilder optMinTrainingRows(int value) {
         this.minTrainingRows = value;
         return this;
@@ -135,6 +136,17 @@ public final class StudySpecBuilder {
         return this;
     }
 
+    /**
+     * Random configurations handed out before the model proposes any (default {@link
+     * StudySpec#SMAC_INITIAL_DESIGN}: {@code max(1, min(10·d, 0.25·trialsHint))}; {@link
+     * StudySpec#AUTO_INITIAL_DESIGN}: by dimension and budget). 0 is allowed: the model then starts as soon as it
+     * has enough rows.
+     */
+    public StudySpecBuilder optInitialDesign(int value) {
+        this.initialDesign = value;
+        return this;
+    }
+
     /** The spec; throws IllegalArgumentException naming the first bad field. */
     public StudySpec build() {
         require(space != null, "space", "call setSpace");
@@ -148,11 +160,14 @@ public final class StudySpecBuilder {
         require(randomInterleave >= 0 && randomInterleave <= 1, "randomInterleave",
                 "must be in [0,1], was " + randomInterleave);
         require(randomCandidates >= 1, "randomCandidates", "must be >= 1, was " + randomCandidates);
-        require(minTrainingRows >= 0, "minTrainingRows", "must be >= 0 (0 = automatic), was " + minTrainingRows);
+        require(minTrainingRows >= -1, "minTrainingRows", "must be >= 0 (0 = automatic, -1 = max(3, d/2)), was "
+                + minTrainingRows);
+        require(initialDesign >= StudySpec.AUTO_INITIAL_DESIGN, "initialDesign",
+                "must be >= 0 (-1 = SMAC's rule, -2 = by dimension and budget), was " + initialDesign);
         require(maxTrainingRows >= 2, "maxTrainingRows", "must be >= 2, was " + maxTrainingRows);
         return new StudySpec(space, objectives, fidelity, scheduler, ranking, aggregation, model, budgetFeature,
                 failurePolicy, seed, trialsHint, randomInterleave, randomCandidates, minTrainingRows,
-                maxTrainingRows, forest);
+                maxTrainingRows, forest, initialDesign);
     }
 
     private static void require(boolean ok, String field, String fix) {

@@ -91,4 +91,36 @@ class StudyDefinitionsTest {
                             base.seed(), base.workload(), base.definedAt())).fingerprint());
         }
     }
+
+    @Test
+    void theStudyNamesItsPresetAndInitialDesign() {
+        StudyDefined base = StudyDefaults.dsnn("dsnn", 3);
+        StudyDefined full = new StudyDefined(base.studyId(), base.name(), base.description(), base.labels(),
+                base.space(), base.objectives(), base.fidelity(),
+                new Scheduler(null, null, null, null, null, null, null, null, "full-parego-rf", 4),
+                new io.greenband.events.payload.Budget(50, 200.0, null, null), base.carbon(), base.seed(),
+                base.workload(), base.definedAt());
+        assertThat(StudyDefinitions.presetOf(full)).isEqualTo(Preset.FULL_PAREGO_RF);
+        StudySpec spec = StudyDefinitions.builder(full).optRandomCandidates(200).build();
+        assertThat(spec.scheduler()).isEqualTo(SchedulerKind.FULL_BUDGET);
+        assertThat(spec.effectiveInitialDesign()).isEqualTo(4);
+        // fidelity 2..20: a budget of 200 is 10 full-fidelity trials, fewer than maxTrials
+        assertThat(spec.trialsHint()).isEqualTo(10);
+        Optimizer opt = Optimizer.create(spec);
+        for (int i = 0; i < 8; i++) {
+            Trial t = opt.ask();
+            assertThat(t.budget()).isEqualTo(20.0);
+            assertThat(t.originLabel()).isEqualTo(i < 4 ? "initial" : t.originLabel());
+            if (i >= 4) {
+                assertThat(t.originLabel()).isNotEqualTo("initial");
+            }
+            opt.tell(t.trialId(), new double[] {((Number) t.config().get("learning_rate")).doubleValue(), i});
+        }
+        // Without the new fields the definition keeps the preset chosen by kind and its fingerprint.
+        StudyDefined plain = new StudyDefined(base.studyId(), base.name(), base.description(), base.labels(),
+                base.space(), base.objectives(), base.fidelity(), new Scheduler(null, null, null, null, null, null,
+                null), base.budget(), base.carbon(), base.seed(), base.workload(), base.definedAt());
+        assertThat(StudyDefinitions.presetOf(plain)).isEqualTo(Preset.HYPERBAND_PAREGO_RF);
+        assertThat(plain.fingerprint()).isEqualTo(base.fingerprint());
+    }
 }

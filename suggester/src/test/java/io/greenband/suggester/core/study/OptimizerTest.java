@@ -20,7 +20,7 @@ class OptimizerTest {
 
     @Test
     void sameSeedGivesTheSameSequence() {
-        for (Preset preset : List.of(Preset.HYPERBAND_PAREGO_RF, Preset.ASHA_NSGA2_RF)) {
+        for (Preset preset : Preset.values()) {
             StudySpec spec = ToyProblem.spec(preset, 11).build();
             List<String> a = ToyProblem.drive(Optimizer.create(spec), ToyProblem.queue(), 3, 50).stream()
                     .map(ToyProblem::fingerprint).toList();
@@ -55,6 +55,24 @@ class OptimizerTest {
                     .map(ToyProblem::fingerprint).toList();
             assertThat(actual).as(preset.id()).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void theInitialDesignIsAnExplicitSettingAndLeavesOldFingerprintsAlone() {
+        StudySpec smac = ToyProblem.spec(Preset.HYPERBAND_PAREGO_RF, 4).optTrialsHint(20).build();
+        assertThat(smac.effectiveInitialDesign()).isEqualTo(5);
+        assertThat(ToyProblem.spec(Preset.HYPERBAND_PAREGO_RF, 4).optTrialsHint(20)
+                .optInitialDesign(StudySpec.SMAC_INITIAL_DESIGN).build().fingerprint()).isEqualTo(smac.fingerprint());
+        StudySpec two = ToyProblem.spec(Preset.HYPERBAND_PAREGO_RF, 4).optTrialsHint(20).optInitialDesign(2).build();
+        assertThat(two.fingerprint()).isNotEqualTo(smac.fingerprint());
+        List<Trial> trials = ToyProblem.drive(Optimizer.create(two), ToyProblem.queue(), 1, 40);
+        assertThat(trials.stream().filter(t -> t.origin() == Origin.INITIAL_DESIGN).map(Trial::configId).distinct())
+                .hasSize(2);
+        assertThat(trials).anyMatch(t -> t.origin() == Origin.MODEL);
+        assertThatThrownBy(() -> ToyProblem.spec(Preset.RANDOM, 1).optInitialDesign(-3).build())
+                .hasMessageContaining("initialDesign");
+        StudySpec auto = ToyProblem.spec(Preset.FULL_PAREGO_RF, 4).optTrialsHint(10).build();
+        assertThat(auto.effectiveInitialDesign()).isEqualTo(3);
     }
 
     @Test
@@ -119,6 +137,10 @@ class OptimizerTest {
             assertThat(trials).allMatch(t -> t.budget() == 1 || t.budget() == 3 || t.budget() == 9);
             if (preset == Preset.RANDOM) {
                 assertThat(trials).allMatch(t -> t.budget() == 9 && t.origin() != Origin.MODEL);
+            }
+            if (preset == Preset.FULL_PAREGO_RF) {
+                assertThat(trials).allMatch(t -> t.budget() == 9 && !t.promoted());
+                assertThat(trials).anyMatch(t -> t.origin() == Origin.MODEL);
             }
             assertThat(trials).allMatch(t -> List.of("promotion", "initial", "model", "random").contains(t.originLabel()));
             assertThat(trials).allMatch(t -> t.promoted() == t.originLabel().equals("promotion"));
