@@ -147,7 +147,7 @@ class GreenbandCommandTest {
         Cli bad = Cli.run("optimize", "--command", "x", "--space", space.toString(), "--preset", "smac",
                 "--write", dir.resolve("bad.yaml").toString());
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.INVALID_STUDY);
-        assertThat(bad.err()).contains("unknown preset 'smac'");
+        assertThat(bad.err()).contains("scheduler.preset").contains("smac").contains("full-parego-rf");
     }
 
     @Test
