@@ -35,7 +35,12 @@ public final class EventFile {
             }
             try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 for (ReceivedEvent e : events) {
-                    w.write(new String(FORMAT.serialize(codec.toCloudEvent(e.payload(), e.id())), StandardCharsets.UTF_8));
+                    io.cloudevents.CloudEvent event = codec.toCloudEvent(e.payload(), e.id());
+                    if (e.source() != null) {
+                        // The source travels with the event: consumers believe scores only from the aggregator's.
+                        event = io.cloudevents.core.builder.CloudEventBuilder.v1(event).withSource(e.source()).build();
+                    }
+                    w.write(new String(FORMAT.serialize(event), StandardCharsets.UTF_8));
                     w.write('\n');
                 }
             }
