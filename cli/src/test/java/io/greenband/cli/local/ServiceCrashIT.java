@@ -51,18 +51,27 @@ class ServiceCrashIT {
             events = study.events();
         }
         String lostTrial = killedDuring.get(killedDuring.size() - 1);
-        assertThat(of(events, TrialFinished.class)).as("the suggester's verdict on the killed trial")
-                .anySatisfy(f -> {
-                    assertThat(f.trialId()).isEqualTo(lostTrial);
-                    assertThat(f.attempt()).isEqualTo(1);
-                    assertThat(f.status()).isEqualTo(TrialStatus.LOST);
-                    assertThat(f.error()).isNotBlank();
-                });
-        assertThat(of(events, TrialSuggested.class)).as("the retry of the lost configuration")
-                .anySatisfy(s -> {
-                    assertThat(s.trialId()).isEqualTo(lostTrial);
-                    assertThat(s.attempt()).isEqualTo(2);
-                });
+        // A trial whose result the trainer had sent just before the kill (it can take longer than the wait above to
+        // show in the log on a busy machine) must stand as it is: one attempt, no retry. Any other was lost.
+        boolean resultSentBeforeKill = of(events, TrialFinished.class).stream().anyMatch(f -> f.trialId()
+                .equals(lostTrial) && f.attempt() == 1 && f.status() == TrialStatus.SUCCEEDED);
+        if (resultSentBeforeKill) {
+            assertThat(of(events, TrialSuggested.class)).as("no retry of a trial that ended")
+                    .noneMatch(s -> s.trialId().equals(lostTrial) && s.attempt() > 1);
+        } else {
+            assertThat(of(events, TrialFinished.class)).as("the suggester's verdict on the killed trial")
+                    .anySatisfy(f -> {
+                        assertThat(f.trialId()).isEqualTo(lostTrial);
+                        assertThat(f.attempt()).isEqualTo(1);
+                        assertThat(f.status()).isEqualTo(TrialStatus.LOST);
+                        assertThat(f.error()).isNotBlank();
+                    });
+            assertThat(of(events, TrialSuggested.class)).as("the retry of the lost configuration")
+                    .anySatisfy(s -> {
+                        assertThat(s.trialId()).isEqualTo(lostTrial);
+                        assertThat(s.attempt()).isEqualTo(2);
+                    });
+        }
         checkEveryTrialScored(events);
     }
 
