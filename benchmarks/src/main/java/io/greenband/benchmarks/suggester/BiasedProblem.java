@@ -26,7 +26,7 @@ final class BiasedProblem implements Problem {
             double f1 = (double) i / (front.length - 1);
             front[i] = new double[] {f1, 1 - Math.sqrt(f1)};
         }
-        this.trueHv = Hypervolume.of(Hypervolume.normalize(front, ideal(), nadir()));
+        this.trueHv = hypervolume(front);
     }
 
     @Override

@@ -19,7 +19,7 @@ final class Bowls implements Problem {
     Bowls() {
         this.space = new VectorSpace(List.of(Dimension.uniformFloat("x", 0, 1, false),
                 Dimension.uniformFloat("y", 0, 1, false)), List.of(), List.of());
-        this.trueHv = Hypervolume.of(Hypervolume.normalize(curve(20_001, L, 2), ideal(), nadir()));
+        this.trueHv = hypervolume(curve(20_001, L, 2));
     }
 
     /** Points (scale t^power, scale (1-t)^power) for t in [0, 1]. */

@@ -1,5 +1,6 @@
 package io.greenband.benchmarks.suggester;
 
+import io.greenband.pareto.HypervolumeFrame;
 import io.greenband.suggester.core.space.Dimension;
 import io.greenband.suggester.core.space.VectorSpace;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ final class Dtlz2 implements Problem {
     /** The reference box minus the sphere's octant (volume pi/6). */
     @Override
     public double trueHypervolume() {
-        double r = Hypervolume.REFERENCE;
+        double r = HypervolumeFrame.DERIVED_REFERENCE;
         return r * r * r - Math.PI / 6;
     }
 }

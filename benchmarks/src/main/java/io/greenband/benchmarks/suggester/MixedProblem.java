@@ -42,7 +42,7 @@ final class MixedProblem implements Problem {
             double f1 = (double) i / (count - 1);
             front[i] = new double[] {f1, 1 - Math.sqrt(f1)};
         }
-        this.trueHv = Hypervolume.of(Hypervolume.normalize(front, ideal(), nadir()));
+        this.trueHv = hypervolume(front);
     }
 
     @Override

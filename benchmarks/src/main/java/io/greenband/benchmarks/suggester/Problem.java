@@ -1,5 +1,6 @@
 package io.greenband.benchmarks.suggester;
 
+import io.greenband.pareto.HypervolumeFrame;
 import io.greenband.suggester.core.space.Dimension;
 import io.greenband.suggester.core.space.VectorSpace;
 import java.util.ArrayList;
@@ -35,8 +36,21 @@ interface Problem {
     /** Per objective, the worst value on the true front (normalization upper end). */
     double[] nadir();
 
-    /** Hypervolume of the true front in the normalized space, reference point {@link Hypervolume#REFERENCE}. */
+    /** Hypervolume of the true front in the normalized space, reference point {@link HypervolumeFrame#DERIVED_REFERENCE}. */
     double trueHypervolume();
+
+    /**
+     * The frame every hypervolume of this problem is measured in: each objective mapped to [0, 1] by the true
+     * front's ideal and nadir points, the reference at {@link HypervolumeFrame#DERIVED_REFERENCE} in each.
+     */
+    default HypervolumeFrame frame() {
+        return HypervolumeFrame.fromBounds(ideal(), nadir());
+    }
+
+    /** Hypervolume of minimized points in {@link #frame()}. */
+    default double hypervolume(double[][] points) {
+        return frame().hypervolumeOfVectors(java.util.Arrays.asList(points));
+    }
 
     /**
      * The noise-free values at the maximum budget: what regret is measured on. Equal to {@code evaluate(config,

@@ -72,8 +72,7 @@ final class QualityRun {
 
     /** Normalized hypervolume regret of the noise-free points {@code exact} evaluated at the maximum budget. */
     static double regret(Problem problem, List<double[]> exact) {
-        double hv = Hypervolume.of(Hypervolume.normalize(exact.toArray(new double[0][]),
-                problem.ideal(), problem.nadir()));
+        double hv = problem.hypervolume(exact.toArray(new double[0][]));
         return (problem.trueHypervolume() - hv) / problem.trueHypervolume();
     }
 }

@@ -29,7 +29,7 @@ final class Zdt implements Problem {
             dims.add(Dimension.uniformFloat("x" + i, 0, 1, false));
         }
         this.space = new VectorSpace(dims, List.of(), List.of());
-        this.trueHv = Hypervolume.of(Hypervolume.normalize(frontSample(20_001), ideal(), nadir()));
+        this.trueHv = hypervolume(frontSample(20_001));
     }
 
     @Override

@@ -44,12 +44,11 @@ class ParetoTest {
     }
 
     @Test
-    void threeDimensionalSlicingIsExact() {
-        List<double[]> pts = List.of(new double[] {0, 0, 0});
-        assertThat(Pareto.slice(pts, 3, 1.1)).isCloseTo(1.331, within(1e-12));
-        List<double[]> two = List.of(new double[] {0, 0.5, 0.5}, new double[] {0.5, 0, 0.5});
-        // union of two boxes 1.1*0.6*0.6 each, overlapping in 0.6*0.6*0.6
-        assertThat(Pareto.slice(two, 3, 1.1)).isCloseTo(2 * 1.1 * 0.6 * 0.6 - 0.6 * 0.6 * 0.6, within(1e-12));
+    void threeObjectivesAreMeasuredExactly() {
+        List<Point> two = List.of(p("a", 0, 0.5, 0.5), p("b", 0.5, 0, 0.5));
+        // reference (1.1, 1.1, 1.1): two boxes 1.1*0.6*0.6 each, overlapping in 0.6*0.6*0.6
+        assertThat(Pareto.hypervolume(two, new double[] {1.1, 1.1, 1.1}, new boolean[3]))
+                .isCloseTo(2 * 1.1 * 0.6 * 0.6 - 0.6 * 0.6 * 0.6, within(1e-12));
     }
 
     @Test

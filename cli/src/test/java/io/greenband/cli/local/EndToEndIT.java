@@ -11,6 +11,7 @@ import io.greenband.events.payload.TrialFinished;
 import io.greenband.events.payload.TrialScored;
 import io.greenband.events.payload.TrialStatus;
 import io.greenband.events.payload.TrialSuggested;
+import io.greenband.pareto.Dominance;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -109,13 +110,7 @@ class EndToEndIT {
 
     /** Both objectives are minimized. */
     private static boolean dominates(List<Double> a, List<Double> b) {
-        boolean better = false;
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i) > b.get(i)) {
-                return false;
-            }
-            better |= a.get(i) < b.get(i);
-        }
-        return better;
+        return Dominance.dominates(a.stream().mapToDouble(Double::doubleValue).toArray(),
+                b.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

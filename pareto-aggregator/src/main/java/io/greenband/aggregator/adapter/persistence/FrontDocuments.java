@@ -1,10 +1,10 @@
 package io.greenband.aggregator.adapter.persistence;
 
 import io.greenband.aggregator.AggregatorException;
-import io.greenband.aggregator.core.pareto.HypervolumeFrame;
-import io.greenband.aggregator.core.pareto.HypervolumeHistory;
-import io.greenband.aggregator.core.pareto.ParetoPoint;
-import io.greenband.aggregator.core.pareto.TrackedFront;
+import io.greenband.pareto.HypervolumeFrame;
+import io.greenband.pareto.HypervolumeHistory;
+import io.greenband.pareto.ParetoPoint;
+import io.greenband.pareto.TrackedFront;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

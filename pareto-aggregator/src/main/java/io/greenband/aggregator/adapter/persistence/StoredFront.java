@@ -1,6 +1,6 @@
 package io.greenband.aggregator.adapter.persistence;
 
-import io.greenband.aggregator.core.pareto.ParetoPoint;
+import io.greenband.pareto.ParetoPoint;
 import java.time.Instant;
 import java.util.List;
 

@@ -7,7 +7,7 @@ import io.greenband.aggregator.adapter.persistence.StoredStudy;
 import io.greenband.aggregator.adapter.persistence.StoredTrial;
 import io.greenband.aggregator.core.attribution.DeviceEnergy;
 import io.greenband.aggregator.core.attribution.TrialEnergy;
-import io.greenband.aggregator.core.pareto.ParetoPoint;
+import io.greenband.pareto.ParetoPoint;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;

@@ -11,8 +11,8 @@ import io.greenband.aggregator.core.objective.ObjectiveSpec;
 import io.greenband.aggregator.core.objective.ProducedValue;
 import io.greenband.aggregator.core.objective.ScoredTrial;
 import io.greenband.aggregator.core.objective.TrialOutcome;
-import io.greenband.aggregator.core.pareto.ParetoPoint;
-import io.greenband.aggregator.core.pareto.StudyFronts;
+import io.greenband.pareto.ParetoPoint;
+import io.greenband.pareto.StudyFronts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class StudyScoring {
    * @param carbon         its carbon accounting
    * @param maxFidelity    its maximum fidelity, or empty to use the highest observed
    * @param referencePoint a reference point in objective units (as reported, plan order), or empty to derive
-   *                       one per front (see {@link io.greenband.aggregator.core.pareto.HypervolumeFrame})
+   *                       one per front (see {@link io.greenband.pareto.HypervolumeFrame})
    */
   public StudyScoring(String studyId, ObjectivePlan plan, StudyCarbon carbon, OptionalDouble maxFidelity,
       Optional<double[]> referencePoint) {

@@ -1,7 +1,7 @@
 package io.greenband.aggregator.core.study;
 
 import io.greenband.aggregator.core.objective.ScoredTrial;
-import io.greenband.aggregator.core.pareto.StudyFronts;
+import io.greenband.pareto.StudyFronts;
 import java.util.Optional;
 
 /**

@@ -90,7 +90,7 @@ class StudyScoringTest {
         1.0, T0.plusSeconds(30)));
     assertThat(late.get(0).scored().revision()).isEqualTo(1);
     assertThat(late.get(0).frontUpdate().orElseThrow().update().change().kind())
-        .isEqualTo(io.greenband.aggregator.core.pareto.FrontChange.Kind.REPLACED);
+        .isEqualTo(io.greenband.pareto.FrontChange.Kind.REPLACED);
     assertThat(late.get(0).onTopFront()).isTrue();
     assertThat(study.fronts().topFront().orElseThrow().members()).extracting(p -> p.id())
         .containsExactlyInAnyOrder("a#0", "b#0");

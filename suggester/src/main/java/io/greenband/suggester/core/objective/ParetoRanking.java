@@ -1,5 +1,7 @@
 package io.greenband.suggester.core.objective;
 
+import io.greenband.pareto.CrowdingDistance;
+import io.greenband.pareto.NonDominatedSort;
 import java.util.SplittableRandom;
 
 /**

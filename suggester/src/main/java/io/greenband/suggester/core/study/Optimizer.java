@@ -1,12 +1,12 @@
 package io.greenband.suggester.core.study;
 
+import io.greenband.pareto.NonDominatedSort;
 import io.greenband.suggester.core.history.ConfigRecord;
 import io.greenband.suggester.core.history.History;
 import io.greenband.suggester.core.history.HistoryView;
 import io.greenband.suggester.core.history.Origin;
 import io.greenband.suggester.core.history.TrialRecord;
 import io.greenband.suggester.core.history.TrialStatus;
-import io.greenband.suggester.core.objective.NonDominatedSort;
 import io.greenband.suggester.core.random.SeedStream;
 import io.greenband.suggester.core.schedule.AshaScheduler;
 import io.greenband.suggester.core.schedule.BracketPlan;

@@ -1,4 +1,4 @@
-package io.greenband.suggester.core.objective;
+package io.greenband.pareto;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package io.greenband.suggester.core.objective;
+package io.greenband.pareto;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,20 +12,6 @@ import java.util.List;
 public final class NonDominatedSort {
 
     private NonDominatedSort() {
-    }
-
-    /** True when {@code a} dominates {@code b}: no worse in every objective, better in at least one. */
-    public static boolean dominates(double[] a, double[] b) {
-        boolean better = false;
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] > b[i]) {
-                return false;
-            }
-            if (a[i] < b[i]) {
-                better = true;
-            }
-        }
-        return better;
     }
 
     /** The fronts, best first; each front lists item indices in increasing order. Equal points share a front. */
@@ -83,12 +69,12 @@ public final class NonDominatedSort {
 
     /** With two objectives in lexicographic order the last member of a front has its smallest second cost. */
     private static boolean dominatedByLastOf(List<Integer> front, double[][] points, int p) {
-        return dominates(points[front.get(front.size() - 1)], points[p]);
+        return Dominance.dominates(points[front.get(front.size() - 1)], points[p]);
     }
 
     private static boolean dominatedByAny(List<Integer> front, double[][] points, int p) {
         for (int i = front.size() - 1; i >= 0; i--) {
-            if (dominates(points[front.get(i)], points[p])) {
+            if (Dominance.dominates(points[front.get(i)], points[p])) {
                 return true;
             }
         }
