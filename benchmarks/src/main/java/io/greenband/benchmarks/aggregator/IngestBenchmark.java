@@ -3,11 +3,11 @@ package io.greenband.benchmarks.aggregator;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import io.greenband.aggregator.adapter.messaging.EventPublisher;
 import io.greenband.aggregator.adapter.messaging.SampleBatches;
-import io.greenband.aggregator.adapter.messaging.ScoringEngine;
 import io.greenband.aggregator.adapter.persistence.MongoAggregatorStore;
-import io.greenband.aggregator.adapter.persistence.MongoStudyStore;
+import io.greenband.aggregator.driver.EventPublisher;
+import io.greenband.aggregator.driver.InMemoryStudyStore;
+import io.greenband.aggregator.driver.ScoringEngine;
 import io.greenband.embedded.EmbeddedStack;
 import io.greenband.events.codec.EventCodec;
 import io.greenband.events.payload.EnergySample;
@@ -55,7 +55,7 @@ final class IngestBenchmark {
             produce(stack, codec, warmup + samples);
             MongoDatabase db = mongo.getDatabase("bench");
             MongoAggregatorStore store = new MongoAggregatorStore(db);
-            ScoringEngine engine = ScoringEngine.builder().setStore(store).setStudyStore(new MongoStudyStore(db))
+            ScoringEngine engine = ScoringEngine.builder().setStore(store).setStudyStore(new InMemoryStudyStore())
                     .setPublisher(EventPublisher.none()).optRetention(Duration.ofDays(3650)).build();
             Properties p = new Properties();
             p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());

@@ -1,6 +1,6 @@
 package io.greenband.benchmarks.attribution;
 
-import io.greenband.aggregator.adapter.messaging.EventMapping;
+import io.greenband.aggregator.driver.EventMapping;
 import io.greenband.aggregator.core.attribution.AttributionSettings;
 import io.greenband.aggregator.core.attribution.DeviceEnergy;
 import io.greenband.aggregator.core.attribution.EnergyLedger;

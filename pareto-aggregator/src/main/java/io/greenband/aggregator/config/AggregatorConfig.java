@@ -26,6 +26,14 @@ public interface AggregatorConfig {
     @WithDefault("6h")
     Duration retention();
 
+    /**
+     * How far ahead of this process's clock an event may be stamped and still move event time; an event stamped
+     * later is handled but leaves the clock where it is, so one producer with a clock far ahead cannot finalize
+     * everyone's trials early.
+     */
+    @WithDefault("5m")
+    Duration maxClockSkew();
+
     /** Whether the raw energy samples are written to the {@code energy_samples} collection. */
     @WithDefault("true")
     boolean storeSamples();

@@ -7,12 +7,13 @@ import io.greenband.aggregator.adapter.messaging.PowerBounds;
 import io.greenband.events.topic.TopicRegistry;
 import io.greenband.servicekit.kafka.KafkaClientSettings;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.mongodb.client.MongoDatabase;
-import io.greenband.aggregator.adapter.messaging.EventPublisher;
-import io.greenband.aggregator.adapter.messaging.FrontListener;
+import io.greenband.aggregator.driver.EventPublisher;
+import io.greenband.aggregator.driver.TrialScoredListener;
 import io.greenband.aggregator.adapter.messaging.KafkaLoggedScores;
-import io.greenband.aggregator.adapter.messaging.ScoringEngine;
+import io.greenband.aggregator.driver.ScoringEngine;
 import io.greenband.aggregator.adapter.messaging.StateRecovery;
 import io.greenband.aggregator.adapter.persistence.MongoAggregatorStore;
 import io.greenband.aggregator.adapter.persistence.MongoStudyStore;
@@ -88,20 +89,22 @@ public class AggregatorWiring {
     @Produces
     @Singleton
     ScoringEngine engine(AggregatorConfig config, MongoAggregatorStore store, MongoStudyStore studyStore, EventPublisher publisher,
-            FrontListener listener, EventIntake intake, ConsumerGroups groups, LogIntegrity integrity, PowerBounds bounds,
+            Instance<TrialScoredListener> listeners, EventIntake intake, ConsumerGroups groups, LogIntegrity integrity, PowerBounds bounds,
             @Identifier("default-kafka-broker") Map<String, Object> kafka) {
-        ScoringEngine engine = ScoringEngine.builder()
+        ScoringEngine.Builder builder = ScoringEngine.builder()
                 .setStore(store)
                 .setStudyStore(studyStore)
                 .setPublisher(publisher)
-                .optListener(listener)
                 .optAttribution(new AttributionSettings(config.gracePeriod(), config.gapTolerance()))
                 .optIntensities(new IntensityResolver(IntensityTable.bundled()))
                 .optRetention(config.retention())
+                .optMaxClockSkew(config.maxClockSkew())
                 .optStoreSamples(config.storeSamples())
                 // Scores already logged (before a crash, or imported) are adopted, never published a second time.
-                .optLoggedScores(new KafkaLoggedScores(kafka, intake.codec(), Duration.ofSeconds(30)))
-                .build();
+                .optLoggedScores(new KafkaLoggedScores(kafka, intake.codec(), Duration.ofSeconds(30)));
+        // Every TrialScoredListener bean hears of published scores: the live stream, metrics.
+        listeners.forEach(builder::optListener);
+        ScoringEngine engine = builder.build();
         if (config.recoverOnStart()) {
             // Every kafka.* setting (TLS, SASL), like the consumers the recovery runs ahead of.
             int events = StateRecovery.restore(kafka, groups.recoveryGroups(), intake.codec(), engine, integrity, bounds);

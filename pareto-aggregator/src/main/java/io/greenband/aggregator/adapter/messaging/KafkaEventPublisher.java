@@ -1,5 +1,6 @@
 package io.greenband.aggregator.adapter.messaging;
 
+import io.greenband.aggregator.driver.EventPublisher;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.servicekit.intake.EventIntake;
 import io.greenband.servicekit.kafka.KafkaClientSettings;

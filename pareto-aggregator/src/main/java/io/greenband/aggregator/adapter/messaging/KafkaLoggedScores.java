@@ -1,5 +1,6 @@
 package io.greenband.aggregator.adapter.messaging;
 
+import io.greenband.aggregator.driver.LoggedScores;
 import io.greenband.events.EventType;
 import io.greenband.events.codec.EventCodec;
 import io.greenband.events.codec.ReceivedEvent;

@@ -1,5 +1,6 @@
 package io.greenband.aggregator.adapter.messaging;
 
+import io.greenband.aggregator.driver.ScoringEngine;
 import io.greenband.events.deadletter.RejectedEvent;
 import io.greenband.events.EventType;
 import io.greenband.events.codec.EventCodec;

@@ -1,5 +1,6 @@
 package io.greenband.aggregator.adapter.messaging;
 
+import io.greenband.aggregator.driver.ScoringEngine;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

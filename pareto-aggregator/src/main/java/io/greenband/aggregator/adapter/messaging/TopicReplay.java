@@ -1,5 +1,7 @@
 package io.greenband.aggregator.adapter.messaging;
 
+import io.greenband.aggregator.driver.ReplayOrder;
+import io.greenband.aggregator.driver.ScoringEngine;
 import io.greenband.events.codec.EventCodec;
 import io.greenband.events.codec.EventDecodingException;
 import io.greenband.events.payload.GreenbandEvent;
@@ -8,7 +10,6 @@ import io.greenband.events.topic.TopicRegistry;
 import io.greenband.servicekit.kafka.KafkaClientSettings;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -105,24 +106,12 @@ public final class TopicReplay {
      * trial ends belongs to it), then the rest in {@code EventType} order.
      */
     public static List<GreenbandEvent> order(List<GreenbandEvent> events) {
-        List<GreenbandEvent> sorted = new ArrayList<>(events);
-        sorted.sort(Comparator.comparing(GreenbandEvent::occurredAt).thenComparingInt(TopicReplay::rank));
-        return sorted;
-    }
-
-    private static int rank(GreenbandEvent e) {
-        return switch (e.type()) {
-            case STUDY_DEFINED -> 0;
-            case ENERGY_SAMPLE -> 1;
-            default -> 2 + e.type().ordinal();
-        };
+        return ReplayOrder.of(events);
     }
 
     /** Feeds {@code events} to {@code engine} one by one (it settles after each). */
     public static void feed(List<GreenbandEvent> events, ScoringEngine engine) {
-        for (GreenbandEvent e : events) {
-            engine.accept(e);
-        }
+        ReplayOrder.feed(events, engine);
     }
 
     private static void decode(EventCodec codec, ConsumerRecord<String, byte[]> r, List<GreenbandEvent> out) {

@@ -1,6 +1,6 @@
 /**
  * Kafka side of the aggregator: consumers that decode through the shared intake and hand events to the
- * {@link io.greenband.aggregator.adapter.messaging.ScoringEngine}, the mapping between event payloads and core
- * records, and the publisher of {@code trial-scored}.
+ * driver's {@link io.greenband.aggregator.driver.ScoringEngine}, the fast path for energy-sample batches, the
+ * publisher of {@code trial-scored}, the log-integrity checks and the start-up recovery.
  */
 package io.greenband.aggregator.adapter.messaging;

@@ -1,5 +1,6 @@
 package io.greenband.aggregator.adapter.persistence;
 
+import io.greenband.aggregator.driver.ScoreStore;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -40,7 +41,7 @@ import org.bson.conversions.Bson;
  * energy samples. Every write replaces the document with the same id (upsert), so writing the same result
  * twice leaves the store as it was; nothing relies on transactions.
  */
-public final class MongoAggregatorStore {
+public final class MongoAggregatorStore implements ScoreStore {
 
   /** Scored trials. */
   public static final String TRIALS = "trials";
@@ -89,6 +90,7 @@ public final class MongoAggregatorStore {
    * Writes what scoring returned: each trial, the hypervolume entry it caused, and the current front of each
    * fidelity it touched (fronts are written as they are now, so a batch may be saved after the fact).
    */
+  @Override
   public void saveResults(StudyScoring study, List<TrialResult> results, Instant at) {
     for (TrialResult r : results) {
       saveTrial(study.studyId(), r);
@@ -108,6 +110,7 @@ public final class MongoAggregatorStore {
   }
 
   /** Upserts a trial attempt's attributed energy. */
+  @Override
   public void saveTrialEnergy(TrialEnergy energy) {
     Document doc = TrialEnergyDocuments.toDocument(energy);
     run("saving energy of trial " + energy.key(), () -> trialEnergy.replaceOne(Filters.eq("_id", doc.get("_id")), doc, UPSERT));
@@ -129,6 +132,7 @@ public final class MongoAggregatorStore {
    * Stores samples in one unordered bulk write: each touched per-minute bucket is replaced whole (upsert) with
    * what it held plus the batch, so a sample id seen twice is stored once.
    */
+  @Override
   public synchronized void saveSamples(List<EnergySample> batch) {
     if (batch.isEmpty()) {
       return;

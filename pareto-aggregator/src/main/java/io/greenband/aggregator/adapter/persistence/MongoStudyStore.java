@@ -1,5 +1,8 @@
 package io.greenband.aggregator.adapter.persistence;
 
+import io.greenband.aggregator.driver.StoredRun;
+import io.greenband.aggregator.driver.StoredStudy;
+import io.greenband.aggregator.driver.StudyStore;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -24,7 +27,7 @@ import org.bson.Document;
  * The study catalogue ({@code studies}) and the trial runs with their configurations ({@code trial_runs}),
  * upserted by id like the other views.
  */
-public final class MongoStudyStore {
+public final class MongoStudyStore implements StudyStore {
 
   /** Study definitions and their stop state. */
   public static final String STUDIES = "studies";

@@ -2,8 +2,8 @@ package io.greenband.aggregator.adapter.rest;
 
 import io.greenband.aggregator.adapter.persistence.StoredFront;
 import io.greenband.aggregator.adapter.persistence.StoredHypervolume;
-import io.greenband.aggregator.adapter.persistence.StoredRun;
-import io.greenband.aggregator.adapter.persistence.StoredStudy;
+import io.greenband.aggregator.driver.StoredRun;
+import io.greenband.aggregator.driver.StoredStudy;
 import io.greenband.aggregator.adapter.persistence.StoredTrial;
 import io.greenband.aggregator.core.attribution.DeviceEnergy;
 import io.greenband.aggregator.core.attribution.TrialEnergy;

@@ -1,6 +1,6 @@
 package io.greenband.aggregator.adapter.rest;
 
-import io.greenband.aggregator.adapter.messaging.FrontListener;
+import io.greenband.aggregator.driver.TrialScoredListener;
 import io.greenband.events.payload.TrialScored;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
@@ -9,7 +9,7 @@ import java.util.List;
 
 /** Fans scored trials out to the live streams of the dashboards watching their study. */
 @ApplicationScoped
-public class FrontBroadcaster implements FrontListener {
+public class FrontBroadcaster implements TrialScoredListener {
 
     private final BroadcastProcessor<Scored> processor = BroadcastProcessor.create();
 

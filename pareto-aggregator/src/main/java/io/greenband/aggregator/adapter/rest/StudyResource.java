@@ -1,8 +1,8 @@
 package io.greenband.aggregator.adapter.rest;
 
-import io.greenband.aggregator.adapter.messaging.EventPublisher;
-import io.greenband.aggregator.adapter.messaging.ScoringEngine;
-import io.greenband.aggregator.adapter.persistence.StoredStudy;
+import io.greenband.aggregator.driver.EventPublisher;
+import io.greenband.aggregator.driver.ScoringEngine;
+import io.greenband.aggregator.driver.StoredStudy;
 import io.greenband.events.payload.StudyStopped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -4,7 +4,7 @@ import io.greenband.aggregator.AggregatorException;
 import io.greenband.aggregator.adapter.persistence.MongoAggregatorStore;
 import io.greenband.aggregator.adapter.persistence.MongoStudyStore;
 import io.greenband.aggregator.adapter.persistence.StoredFront;
-import io.greenband.aggregator.adapter.persistence.StoredStudy;
+import io.greenband.aggregator.driver.StoredStudy;
 import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package io.greenband.aggregator.adapter.rest;
 
 import io.greenband.aggregator.AggregatorException;
-import io.greenband.aggregator.adapter.persistence.StoredRun;
+import io.greenband.aggregator.driver.StoredRun;
 import io.greenband.aggregator.core.attribution.TrialKey;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;

@@ -1,5 +1,7 @@
 package io.greenband.aggregator.adapter.messaging;
 
+import io.greenband.aggregator.driver.FlowScript;
+import io.greenband.aggregator.driver.ScoringEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;

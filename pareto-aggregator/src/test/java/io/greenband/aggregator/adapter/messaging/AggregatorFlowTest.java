@@ -1,5 +1,8 @@
 package io.greenband.aggregator.adapter.messaging;
 
+import io.greenband.aggregator.driver.FlowScript;
+import io.greenband.aggregator.driver.ScoringEngine;
+import io.greenband.aggregator.driver.EventPublisher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

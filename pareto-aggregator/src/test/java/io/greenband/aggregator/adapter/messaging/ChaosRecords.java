@@ -1,5 +1,6 @@
 package io.greenband.aggregator.adapter.messaging;
 
+import io.greenband.aggregator.driver.FlowScript;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.greenband.events.SampleEvents;

@@ -1,5 +1,7 @@
 package io.greenband.aggregator.adapter.messaging;
 
+import io.greenband.aggregator.driver.FlowScript;
+
 /** Exposes the scripted study's expected figures to tests in other packages. */
 public final class FlowScriptAccess {
 

@@ -1,5 +1,9 @@
 package io.greenband.aggregator.adapter.messaging;
 
+import io.greenband.aggregator.driver.FlowScript;
+import io.greenband.aggregator.driver.ScoringEngine;
+import io.greenband.aggregator.driver.EventPublisher;
+import io.greenband.aggregator.driver.EventMapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;

@@ -1,5 +1,6 @@
 package io.greenband.aggregator.adapter.messaging;
 
+import io.greenband.aggregator.driver.FlowScript;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,5 +1,8 @@
 package io.greenband.aggregator.adapter.messaging;
 
+import io.greenband.aggregator.driver.FlowScript;
+import io.greenband.aggregator.driver.ScoringEngine;
+
 /** Puts the scripted study straight into a running engine (no broker round trip), for API and page tests. */
 public final class SeededStudy {
 

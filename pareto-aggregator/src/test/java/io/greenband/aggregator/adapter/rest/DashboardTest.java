@@ -3,7 +3,7 @@ package io.greenband.aggregator.adapter.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.greenband.aggregator.adapter.messaging.FlowScriptAccess;
-import io.greenband.aggregator.adapter.messaging.ScoringEngine;
+import io.greenband.aggregator.driver.ScoringEngine;
 import io.greenband.aggregator.adapter.messaging.SeededStudy;
 import io.greenband.embedded.quarkus.EmbeddedStackResource;
 import io.quarkus.test.common.WithTestResource;

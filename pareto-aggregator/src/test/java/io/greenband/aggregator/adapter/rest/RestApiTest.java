@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.greenband.aggregator.adapter.messaging.ScoringEngine;
+import io.greenband.aggregator.driver.ScoringEngine;
 import io.greenband.aggregator.adapter.messaging.SeededStudy;
 import io.greenband.aggregator.core.export.CodeCarbonCsv;
 import io.greenband.embedded.quarkus.EmbeddedStackResource;

@@ -1,4 +1,4 @@
-package io.greenband.aggregator.adapter.messaging;
+package io.greenband.aggregator.driver;
 
 import io.greenband.events.SampleEvents;
 import io.greenband.events.payload.Carbon;
@@ -23,47 +23,47 @@ import java.util.Map;
  * partition, in order), each with its own error and power; a last idle sample moves event time past the
  * grace period of the last trial. Trial i runs [100 i, 100 i + 60) s after the base time, sampled every 10 s.
  */
-final class FlowScript {
+public final class FlowScript {
 
-    static final Instant T0 = SampleEvents.T0;
-    static final double INTENSITY = 300.0;
-    static final double PUE = 1.2;
-    static final double[] ERRORS = {0.30, 0.20, 0.25};
-    static final double[] WATTS = {200, 300, 150};
-    static final int SAMPLES_PER_TRIAL = 6;
+    public static final Instant T0 = SampleEvents.T0;
+    public static final double INTENSITY = 300.0;
+    public static final double PUE = 1.2;
+    public static final double[] ERRORS = {0.30, 0.20, 0.25};
+    public static final double[] WATTS = {200, 300, 150};
+    public static final int SAMPLES_PER_TRIAL = 6;
 
-    final String studyId;
-    final String host;
-    final String gpu;
-    final Instant base;
+    public final String studyId;
+    public final String host;
+    public final String gpu;
+    public final Instant base;
 
-    FlowScript(String studyId) {
+    public FlowScript(String studyId) {
         this(studyId, T0);
     }
 
     /** A script whose events start at {@code base} (test classes sharing one engine use different hours). */
-    FlowScript(String studyId, Instant base) {
+    public FlowScript(String studyId, Instant base) {
         this.studyId = studyId;
         this.base = base;
         this.host = studyId + "-host";
         this.gpu = "GPU-" + studyId;
     }
 
-    String trialId(int i) {
+    public String trialId(int i) {
         return studyId + "-t" + i;
     }
 
     /** Expected joules of trial i. */
-    static double joules(int i) {
+    public static double joules(int i) {
         return WATTS[i] * 10 * SAMPLES_PER_TRIAL;
     }
 
     /** Expected grams CO2eq of trial i. */
-    static double grams(int i) {
+    public static double grams(int i) {
         return joules(i) / 3_600_000.0 * PUE * INTENSITY;
     }
 
-    StudyDefined study() {
+    public StudyDefined study() {
         return new StudyDefined(studyId, null, null, Map.of(), SampleEvents.space(),
                 List.of(Objective.of("val_error", Direction.MINIMIZE, "metric:val_error"),
                         Objective.of("emissions", Direction.MINIMIZE, "energy:emissions_g")),
@@ -72,7 +72,7 @@ final class FlowScript {
     }
 
     /** {@link #study()} with a hypervolume reference point: {@code error} for val_error, {@code grams} for emissions. */
-    StudyDefined studyWithReference(double error, double grams) {
+    public StudyDefined studyWithReference(double error, double grams) {
         StudyDefined s = study();
         return new StudyDefined(s.studyId(), s.name(), s.description(), s.labels(), s.space(),
                 List.of(s.objectives().get(0).withReference(error), s.objectives().get(1).withReference(grams)),
@@ -80,7 +80,7 @@ final class FlowScript {
     }
 
     /** Trial events: suggested, started and finished of each trial. */
-    List<GreenbandEvent> trialEvents() {
+    public List<GreenbandEvent> trialEvents() {
         List<GreenbandEvent> out = new ArrayList<>();
         for (int i = 0; i < ERRORS.length; i++) {
             Instant start = base.plusSeconds(100L * i);
@@ -97,7 +97,7 @@ final class FlowScript {
     }
 
     /** Samples of the three trials and the closing idle sample, in time order. */
-    List<EnergySample> samples() {
+    public List<EnergySample> samples() {
         List<EnergySample> out = new ArrayList<>();
         long seq = 0;
         for (int i = 0; i < ERRORS.length; i++) {

@@ -1,6 +1,5 @@
-package io.greenband.aggregator.adapter.messaging;
+package io.greenband.aggregator.driver;
 
-import io.greenband.aggregator.adapter.persistence.StoredStudy;
 import io.greenband.aggregator.core.attribution.TrialKey;
 import io.greenband.aggregator.core.emissions.IntensityResolver;
 import io.greenband.aggregator.core.emissions.StudyCarbon;

@@ -1,4 +1,4 @@
-package io.greenband.aggregator.adapter.persistence;
+package io.greenband.aggregator.driver;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.greenband.aggregator.adapter.messaging;
+package io.greenband.aggregator.driver;
 
 import io.greenband.events.payload.GreenbandEvent;
 import java.util.List;

@@ -1,7 +1,5 @@
-package io.greenband.aggregator.adapter.messaging;
+package io.greenband.aggregator.driver;
 
-import io.greenband.aggregator.adapter.persistence.MongoAggregatorStore;
-import io.greenband.aggregator.adapter.persistence.MongoStudyStore;
 import io.greenband.aggregator.core.attribution.AttributionSettings;
 import io.greenband.aggregator.core.attribution.EnergyLedger;
 import io.greenband.aggregator.core.attribution.TrialEnergy;
@@ -30,46 +28,49 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The aggregator's one owner of mutable state: the energy ledger shared by all studies and each study's
- * scoring. Every call stores its effects and publishes {@code trial-scored} before it returns, so a consumer
- * may acknowledge its record afterwards. Time is event time (the newest event seen), moved on by the wall
- * clock only while no events arrive, so a replay of the same events gives the same documents. Energy is
- * finalized by sample time alone: trial events running ahead of the monitors must not end a grace period.
+ * The aggregator's scoring flow and its one owner of mutable state: the energy ledger shared by all studies and
+ * each study's scoring. Every call stores its effects ({@link ScoreStore}, {@link StudyStore}) and publishes
+ * {@code trial-scored} ({@link EventPublisher}) before it returns, so a consumer may acknowledge its record
+ * afterwards; then the {@link TrialScoredListener}s hear of it. Time is event time ({@link EventClock}), moved on
+ * by the wall clock only while no events arrive, so a replay of the same events gives the same documents. Energy
+ * is finalized by sample time alone: trial events running ahead of the monitors must not end a grace period.
+ * Plain Java: the adapters bring MongoDB and Kafka behind the interfaces.
  */
 public final class ScoringEngine {
 
-    private final MongoAggregatorStore store;
-    private final MongoStudyStore studyStore;
+    /** Default of {@link Builder#optMaxClockSkew}. */
+    public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+    /** Default of {@link Builder#optRetention}. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofHours(6);
+
+    private final ScoreStore store;
+    private final StudyStore studyStore;
     private final EventPublisher publisher;
-    private final FrontListener listener;
+    private final List<TrialScoredListener> listeners;
     private final AttributionSettings attribution;
     private final IntensityResolver intensities;
     private final Duration retention;
     private final boolean storeSamples;
-    private final Clock clock;
+    private final EventClock time;
     private final LoggedScores loggedScores;
     private final EnergyLedger ledger;
     private final Map<String, StudyState> studies = new LinkedHashMap<>();
-    private final Map<String, List<GreenbandEvent>> early = new HashMap<>();
+    private final EarlyEvents early = new EarlyEvents();
     private final Map<TrialKey, String> trialStudy = new HashMap<>();
-    private Instant eventTime = Instant.EPOCH;
-    private Instant sampleTime = Instant.EPOCH;
-    private Instant lastAdvanceAt;
     private boolean restoring;
 
     private ScoringEngine(Builder b) {
         this.store = b.store;
         this.studyStore = b.studyStore;
         this.publisher = b.publisher;
-        this.listener = b.listener;
+        this.listeners = List.copyOf(b.listeners);
         this.attribution = b.attribution;
         this.intensities = b.intensities;
         this.retention = b.retention;
         this.storeSamples = b.storeSamples;
-        this.clock = b.clock;
+        this.time = new EventClock(b.clock, b.maxClockSkew);
         this.loggedScores = b.loggedScores;
         this.ledger = new EnergyLedger(attribution);
-        this.lastAdvanceAt = clock.instant();
     }
 
     /** Starts a builder. */
@@ -94,7 +95,7 @@ public final class ScoringEngine {
         } else if (event instanceof EnergySample e) {
             acceptSamples(List.of(e));
         }
-        advance(event.occurredAt(), false);
+        time.advance(event.occurredAt(), false);
         settle(Duration.ZERO);
     }
 
@@ -114,7 +115,7 @@ public final class ScoringEngine {
         if (storeSamples && !restoring) {
             store.saveSamples(batch);
         }
-        advance(newest, true);
+        time.advance(newest, true);
         settle(Duration.ZERO);
     }
 
@@ -147,8 +148,7 @@ public final class ScoringEngine {
 
     /** Timer: lets event time run on with the wall clock while nothing arrives, then settles. */
     public synchronized void tick() {
-        Duration idle = Duration.between(lastAdvanceAt, clock.instant());
-        settle(idle.isNegative() ? Duration.ZERO : idle);
+        settle(time.idle());
     }
 
     /** The study's progress as this replica sees it, if it scores the study. */
@@ -165,17 +165,16 @@ public final class ScoringEngine {
         if (!restoring) {
             studyStore.saveStudy(StudyState.stored(e));
         }
-        for (GreenbandEvent waiting : early.getOrDefault(e.studyId(), List.of())) {
+        for (GreenbandEvent waiting : early.release(e.studyId())) {
             accept(waiting);
         }
-        early.remove(e.studyId());
     }
 
     private void whenDefined(String studyId, GreenbandEvent e, Runnable action) {
         if (studies.containsKey(studyId)) {
             action.run();
         } else {
-            early.computeIfAbsent(studyId, k -> new ArrayList<>()).add(e);
+            early.hold(studyId, e);
         }
     }
 
@@ -187,7 +186,7 @@ public final class ScoringEngine {
             ledger.putTrial(EventMapping.window(e));
         }
         if (!restoring) {
-            studyStore.saveRun(new io.greenband.aggregator.adapter.persistence.StoredRun(e.studyId(), e.trialId(),
+            studyStore.saveRun(new StoredRun(e.studyId(), e.trialId(),
                     e.attempt(), e.fidelity(), e.host(), e.devices(), e.config(), e.startedAt()));
         }
     }
@@ -206,30 +205,14 @@ public final class ScoringEngine {
         emit(study, study.scoring().onProduced(EventMapping.produced(e)));
     }
 
-    private void advance(Instant t, boolean sample) {
-        // A clock far ahead on one producer must not finalize everyone's trials early.
-        if (t.isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
-            return;
-        }
-        if (t.isAfter(eventTime)) {
-            eventTime = t;
-            lastAdvanceAt = clock.instant();
-        }
-        if (sample && t.isAfter(sampleTime)) {
-            sampleTime = t;
-            lastAdvanceAt = clock.instant();
-        }
-    }
-
     /**
      * Finalizes energy by sample time (the grace period waits for samples, so trial events must not end it)
      * and ends objective waits by the older of sample and event time; {@code idle} moves both on. Without any
      * energy monitor, sample time stays at the epoch and waits do not end: energy objectives need samples.
      */
     private void settle(Duration idle) {
-        Instant energyNow = sampleTime.plus(idle);
-        // Waits end by the older clock: energy that has not been measured yet is not late.
-        Instant now = (sampleTime.isBefore(eventTime) ? sampleTime : eventTime).plus(idle);
+        Instant energyNow = time.energyNow(idle);
+        Instant now = time.waitsNow(idle);
         for (TrialEnergy energy : ledger.finalizeDue(energyNow)) {
             String studyId = trialStudy.get(energy.key());
             StudyState study = studyId == null ? null : studies.get(studyId);
@@ -271,7 +254,9 @@ public final class ScoringEngine {
             return;
         }
         publisher.publish(events);
-        listener.scored(study.scoring().studyId(), events);
+        for (TrialScoredListener listener : listeners) {
+            listener.scored(study.scoring().studyId(), events);
+        }
     }
 
     /**
@@ -284,30 +269,91 @@ public final class ScoringEngine {
     public record StudyProgress(int started, int finished, int scored) {
     }
 
-    /** Builder: {@code setStore}, {@code setStudyStore}, {@code setPublisher} required. */
+    /**
+     * Builder: {@code setStore}, {@code setStudyStore}, {@code setPublisher} required; every {@code opt} has the
+     * default named beside it.
+     */
     public static final class Builder {
-        private MongoAggregatorStore store;
-        private MongoStudyStore studyStore;
+        private ScoreStore store;
+        private StudyStore studyStore;
         private EventPublisher publisher;
-        private FrontListener listener = (id, scored) -> { };
+        private final List<TrialScoredListener> listeners = new ArrayList<>();
         private AttributionSettings attribution = AttributionSettings.defaults();
         private IntensityResolver intensities;
-        private Duration retention = Duration.ofHours(6);
+        private Duration retention = DEFAULT_RETENTION;
+        private Duration maxClockSkew = DEFAULT_MAX_CLOCK_SKEW;
         private boolean storeSamples = true;
         private Clock clock = Clock.systemUTC();
         private LoggedScores loggedScores = LoggedScores.none();
 
-        public Builder setStore(MongoAggregatorStore s) { this.store = s; return this; }
-        public Builder setStudyStore(MongoStudyStore s) { this.studyStore = s; return this; }
-        public Builder setPublisher(EventPublisher p) { this.publisher = p; return this; }
-        public Builder optListener(FrontListener l) { this.listener = l; return this; }
-        public Builder optAttribution(AttributionSettings a) { this.attribution = a; return this; }
-        public Builder optIntensities(IntensityResolver r) { this.intensities = r; return this; }
-        public Builder optRetention(Duration d) { this.retention = d; return this; }
-        public Builder optStoreSamples(boolean b) { this.storeSamples = b; return this; }
-        public Builder optClock(Clock c) { this.clock = c; return this; }
+        /** Where results, trial energy and samples are written. */
+        public Builder setStore(ScoreStore s) {
+            this.store = s;
+            return this;
+        }
+
+        /** Where studies and started attempts are written. */
+        public Builder setStudyStore(StudyStore s) {
+            this.studyStore = s;
+            return this;
+        }
+
+        /** Publishes {@code trial-scored} ({@link EventPublisher#none()} to publish nothing). */
+        public Builder setPublisher(EventPublisher p) {
+            this.publisher = p;
+            return this;
+        }
+
+        /** Adds a listener told of every published batch of scores; each call adds one (default none). */
+        public Builder optListener(TrialScoredListener l) {
+            this.listeners.add(Objects.requireNonNull(l, "listener"));
+            return this;
+        }
+
+        /** Grace period and gap tolerance (default {@link AttributionSettings#defaults()}). */
+        public Builder optAttribution(AttributionSettings a) {
+            this.attribution = a;
+            return this;
+        }
+
+        /** Carbon intensities (default the bundled country table). */
+        public Builder optIntensities(IntensityResolver r) {
+            this.intensities = r;
+            return this;
+        }
+
+        /** How long samples stay in memory behind the newest sample time (default {@link #DEFAULT_RETENTION}). */
+        public Builder optRetention(Duration d) {
+            this.retention = d;
+            return this;
+        }
+
+        /**
+         * How far ahead of the wall clock an event may be stamped and still move event time (default
+         * {@link #DEFAULT_MAX_CLOCK_SKEW}); later stamps are handled but leave the clock where it is.
+         */
+        public Builder optMaxClockSkew(Duration d) {
+            this.maxClockSkew = Objects.requireNonNull(d, "maxClockSkew");
+            return this;
+        }
+
+        /** Whether samples are written to the store (default true). */
+        public Builder optStoreSamples(boolean b) {
+            this.storeSamples = b;
+            return this;
+        }
+
+        /** The wall clock (default UTC system clock). */
+        public Builder optClock(Clock c) {
+            this.clock = c;
+            return this;
+        }
+
         /** Scores already in the log: an attempt found there keeps its logged score and is not published again. */
-        public Builder optLoggedScores(LoggedScores l) { this.loggedScores = Objects.requireNonNull(l); return this; }
+        public Builder optLoggedScores(LoggedScores l) {
+            this.loggedScores = Objects.requireNonNull(l);
+            return this;
+        }
 
         /** Checks the required parts. */
         public ScoringEngine build() {
@@ -319,6 +365,9 @@ public final class ScoringEngine {
             }
             if (retention.isNegative() || retention.isZero()) {
                 throw new IllegalArgumentException("retention is " + retention + ": give a positive duration");
+            }
+            if (maxClockSkew.isNegative()) {
+                throw new IllegalArgumentException("maxClockSkew is " + maxClockSkew + ": give zero or a positive duration");
             }
             return new ScoringEngine(this);
         }

@@ -1,4 +1,4 @@
-package io.greenband.aggregator.adapter.messaging;
+package io.greenband.aggregator.driver;
 
 import io.greenband.aggregator.core.attribution.TrialKey;
 import io.greenband.aggregator.core.objective.Direction;
