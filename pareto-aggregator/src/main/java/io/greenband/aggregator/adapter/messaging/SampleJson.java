@@ -48,8 +48,37 @@ final class SampleJson {
     private static final int AVG_POWER = 1 << 10;
     private static final int SEQ = 1 << 11;
     private static final int REQUIRED = (1 << 12) - 1;
+    // Bits of the optional fields: with the required ones, every known key is seen at most once.
+    private static final int DEVICE_NAME = 1 << 12;
+    private static final int DEVICE_INDEX = 1 << 13;
+    private static final int COUNTER_START = 1 << 14;
+    private static final int COUNTER_END = 1 << 15;
+    private static final int COUNTER_UNIT = 1 << 16;
+    private static final int WRAPS = 1 << 17;
+    private static final int RESET = 1 << 18;
+    private static final int MAX_POWER = 1 << 19;
+    private static final int POWER_LIMIT = 1 << 20;
+    private static final int UTILIZATION = 1 << 21;
+    private static final int PROCESSES = 1 << 22;
+    private static final int ATTRIBUTION = 1 << 23;
+    private static final int UNATTRIBUTED = 1 << 24;
+    private static final int IDLE = 1 << 25;
+    private static final int FLAGS_BIT = 1 << 26;
 
     private SampleJson() {
+    }
+
+    /**
+     * Thrown by the reader without duplicate-key detection when it meets an unknown key, whose value it would skip
+     * unchecked: the record is read again with the parser's own detection. Never escapes {@link #read}.
+     */
+    private static final class Unknown extends Exception {
+        private static final long serialVersionUID = 1L;
+        private static final Unknown INSTANCE = new Unknown();
+
+        private Unknown() {
+            super(null, null, false, false);
+        }
     }
 
     /** Thrown inside the reader for a value it leaves to the full codec; never escapes {@link #read}. */
@@ -67,11 +96,27 @@ final class SampleJson {
      * names the field if it is invalid).
      */
     static EnergySample read(byte[] json) {
+        try {
+            // Known keys are checked for duplicates by their bits, which costs less than the parser's detection.
+            return read(json, false);
+        } catch (Unknown e) {
+            try {
+                return read(json, true);
+            } catch (Unknown impossible) {
+                return null; // The strict reader skips unknown keys and never throws it.
+            }
+        }
+    }
+
+    private static EnergySample read(byte[] json, boolean parserDetectsDuplicates) throws Unknown {
         try (JsonParser p = JSON.createParser(json)) {
+            if (!parserDetectsDuplicates) {
+                p.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            }
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
-            EnergySample sample = sample(p);
+            EnergySample sample = sample(p, parserDetectsDuplicates);
             return p.nextToken() == null ? sample : null;
         } catch (NotFast | IOException | RuntimeException e) {
             // Malformed, duplicated, out of the fast reader's bounds or failing the record's own checks: the full
@@ -80,7 +125,7 @@ final class SampleJson {
         }
     }
 
-    private static EnergySample sample(JsonParser p) throws IOException, NotFast {
+    private static EnergySample sample(JsonParser p, boolean strict) throws IOException, NotFast, Unknown {
         String nodeId = null;
         String host = null;
         EnergySample.Component component = null;
@@ -113,39 +158,39 @@ final class SampleJson {
         while ((name = p.nextFieldName()) != null) {
             JsonToken t = p.nextToken();
             switch (name) {
-                case "nodeId" -> { nodeId = id(p, t); seen |= NODE_ID; }
-                case "host" -> { host = id(p, t); seen |= HOST; }
-                case "component" -> { component = choice(p, t, COMPONENTS); seen |= COMPONENT; }
-                case "deviceId" -> { deviceId = id(p, t); seen |= DEVICE_ID; }
-                case "deviceName" -> deviceName = text(p, t);
-                case "deviceIndex" -> deviceIndex = (int) integer(p, t, Integer.MAX_VALUE);
-                case "method" -> { method = choice(p, t, METHODS); seen |= METHOD; }
-                case "estimated" -> { estimated = bool(t); seen |= ESTIMATED; }
-                case "windowStart" -> { windowStart = instant(p, t); seen |= WINDOW_START; }
-                case "windowEnd" -> { windowEnd = instant(p, t); seen |= WINDOW_END; }
-                case "durationNs" -> { durationNs = integer(p, t, Long.MAX_VALUE); seen |= DURATION; }
-                case "energyJoules" -> { energyJoules = number(p, t); seen |= ENERGY; }
-                case "counterStart" -> counterStart = atLeastZero(number(p, t));
-                case "counterEnd" -> counterEnd = atLeastZero(number(p, t));
-                case "counterUnit" -> counterUnit = text(p, t);
-                case "wraps" -> wraps = (int) integer(p, t, Integer.MAX_VALUE);
-                case "resetDetected" -> resetDetected = bool(t);
-                case "avgPowerW" -> { avgPowerW = number(p, t); seen |= AVG_POWER; }
-                case "maxPowerW" -> maxPowerW = number(p, t);
-                case "powerLimitW" -> powerLimitW = number(p, t);
-                case "utilizationPct" -> utilizationPct = number(p, t);
-                case "processes" -> processes = processes(p, t);
-                case "attribution" -> attribution = attributions(p, t);
-                case "unattributedJoules" -> unattributedJoules = number(p, t);
-                case "idleJoules" -> idleJoules = number(p, t);
-                case "flags" -> flags = flags(p, t);
-                case "seq" -> { seq = integer(p, t, Long.MAX_VALUE); seen |= SEQ; }
+                case "nodeId" -> { seen = once(seen, NODE_ID); nodeId = id(p, t); }
+                case "host" -> { seen = once(seen, HOST); host = id(p, t); }
+                case "component" -> { seen = once(seen, COMPONENT); component = choice(p, t, COMPONENTS); }
+                case "deviceId" -> { seen = once(seen, DEVICE_ID); deviceId = id(p, t); }
+                case "deviceName" -> { seen = once(seen, DEVICE_NAME); deviceName = text(p, t); }
+                case "deviceIndex" -> { seen = once(seen, DEVICE_INDEX); deviceIndex = (int) integer(p, t, Integer.MAX_VALUE); }
+                case "method" -> { seen = once(seen, METHOD); method = choice(p, t, METHODS); }
+                case "estimated" -> { seen = once(seen, ESTIMATED); estimated = bool(t); }
+                case "windowStart" -> { seen = once(seen, WINDOW_START); windowStart = instant(p, t); }
+                case "windowEnd" -> { seen = once(seen, WINDOW_END); windowEnd = instant(p, t); }
+                case "durationNs" -> { seen = once(seen, DURATION); durationNs = integer(p, t, Long.MAX_VALUE); }
+                case "energyJoules" -> { seen = once(seen, ENERGY); energyJoules = number(p, t); }
+                case "counterStart" -> { seen = once(seen, COUNTER_START); counterStart = atLeastZero(number(p, t)); }
+                case "counterEnd" -> { seen = once(seen, COUNTER_END); counterEnd = atLeastZero(number(p, t)); }
+                case "counterUnit" -> { seen = once(seen, COUNTER_UNIT); counterUnit = text(p, t); }
+                case "wraps" -> { seen = once(seen, WRAPS); wraps = (int) integer(p, t, Integer.MAX_VALUE); }
+                case "resetDetected" -> { seen = once(seen, RESET); resetDetected = bool(t); }
+                case "avgPowerW" -> { seen = once(seen, AVG_POWER); avgPowerW = number(p, t); }
+                case "maxPowerW" -> { seen = once(seen, MAX_POWER); maxPowerW = number(p, t); }
+                case "powerLimitW" -> { seen = once(seen, POWER_LIMIT); powerLimitW = number(p, t); }
+                case "utilizationPct" -> { seen = once(seen, UTILIZATION); utilizationPct = number(p, t); }
+                case "processes" -> { seen = once(seen, PROCESSES); processes = processes(p, t, strict); }
+                case "attribution" -> { seen = once(seen, ATTRIBUTION); attribution = attributions(p, t, strict); }
+                case "unattributedJoules" -> { seen = once(seen, UNATTRIBUTED); unattributedJoules = number(p, t); }
+                case "idleJoules" -> { seen = once(seen, IDLE); idleJoules = number(p, t); }
+                case "flags" -> { seen = once(seen, FLAGS_BIT); flags = flags(p, t); }
+                case "seq" -> { seen = once(seen, SEQ); seq = integer(p, t, Long.MAX_VALUE); }
                 // Host usage is rare (host components only) and nested: the full codec reads it.
                 case "usage" -> throw NotFast.INSTANCE;
-                default -> p.skipChildren(); // An unknown field: tolerated, as the schema allows.
+                default -> unknown(p, strict); // An unknown field: tolerated, as the schema allows.
             }
         }
-        if (seen != REQUIRED) {
+        if ((seen & REQUIRED) != REQUIRED) {
             throw NotFast.INSTANCE;
         }
         return new EnergySample(nodeId, host, component, deviceId, deviceName, deviceIndex, method, estimated,
@@ -154,7 +199,8 @@ final class SampleJson {
                 unattributedJoules, idleJoules, flags, seq);
     }
 
-    private static List<ProcessSeen> processes(JsonParser p, JsonToken t) throws IOException, NotFast {
+    private static List<ProcessSeen> processes(JsonParser p, JsonToken t, boolean strict)
+            throws IOException, NotFast, Unknown {
         expect(t, JsonToken.START_ARRAY);
         List<ProcessSeen> list = new ArrayList<>();
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -163,15 +209,16 @@ final class SampleJson {
             String name = null;
             Double utilizationPct = null;
             Long memoryBytes = null;
+            int seen = 0;
             String field;
             while ((field = p.nextFieldName()) != null) {
                 JsonToken v = p.nextToken();
                 switch (field) {
-                    case "pid" -> pid = integer(p, v, Long.MAX_VALUE);
-                    case "name" -> name = text(p, v);
-                    case "utilizationPct" -> utilizationPct = number(p, v);
-                    case "memoryBytes" -> memoryBytes = integer(p, v, Long.MAX_VALUE);
-                    default -> p.skipChildren();
+                    case "pid" -> { seen = once(seen, 1); pid = integer(p, v, Long.MAX_VALUE); }
+                    case "name" -> { seen = once(seen, 2); name = text(p, v); }
+                    case "utilizationPct" -> { seen = once(seen, 4); utilizationPct = number(p, v); }
+                    case "memoryBytes" -> { seen = once(seen, 8); memoryBytes = integer(p, v, Long.MAX_VALUE); }
+                    default -> unknown(p, strict);
                 }
             }
             if (pid == null) {
@@ -182,7 +229,8 @@ final class SampleJson {
         return list;
     }
 
-    private static List<Attribution> attributions(JsonParser p, JsonToken t) throws IOException, NotFast {
+    private static List<Attribution> attributions(JsonParser p, JsonToken t, boolean strict)
+            throws IOException, NotFast, Unknown {
         expect(t, JsonToken.START_ARRAY);
         List<Attribution> list = new ArrayList<>();
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -192,16 +240,17 @@ final class SampleJson {
             EnergySample.Basis basis = null;
             Double share = null;
             Double energyJoules = null;
+            int seen = 0;
             String field;
             while ((field = p.nextFieldName()) != null) {
                 JsonToken v = p.nextToken();
                 switch (field) {
-                    case "trialId" -> trialId = id(p, v);
-                    case "pids" -> pids = pids(p, v);
-                    case "basis" -> basis = choice(p, v, BASES);
-                    case "share" -> share = number(p, v);
-                    case "energyJoules" -> energyJoules = number(p, v);
-                    default -> p.skipChildren();
+                    case "trialId" -> { seen = once(seen, 1); trialId = id(p, v); }
+                    case "pids" -> { seen = once(seen, 2); pids = pids(p, v); }
+                    case "basis" -> { seen = once(seen, 4); basis = choice(p, v, BASES); }
+                    case "share" -> { seen = once(seen, 8); share = number(p, v); }
+                    case "energyJoules" -> { seen = once(seen, 16); energyJoules = number(p, v); }
+                    default -> unknown(p, strict);
                 }
             }
             // The schema bounds a share by 1; the record allows rounding above it.
@@ -229,6 +278,25 @@ final class SampleJson {
             list.add(choice(p, t, FLAGS));
         }
         return list;
+    }
+
+    /** Marks a known key as seen; a key seen before is a duplicate, which the full codec refuses. */
+    private static int once(int seen, int bit) throws NotFast {
+        if ((seen & bit) != 0) {
+            throw NotFast.INSTANCE;
+        }
+        return seen | bit;
+    }
+
+    /**
+     * Skips an unknown key's value when the parser detects duplicate keys itself; otherwise the record is read again
+     * with that detection, which then reaches into the skipped value.
+     */
+    private static void unknown(JsonParser p, boolean strict) throws IOException, Unknown {
+        if (!strict) {
+            throw Unknown.INSTANCE;
+        }
+        p.skipChildren();
     }
 
     private static void expect(JsonToken actual, JsonToken expected) throws NotFast {

@@ -50,6 +50,8 @@ class SampleFastPathTest {
                 .contains(expected);
         for (String bad : List.of(
                 json.replaceFirst("\\{", "{\"seq\":3,"),                                    // duplicate key
+                json.replaceFirst("\\{", "{\"futureField\":1,\"seq\":3,"),                  // duplicate beside an unknown key
+                json.replaceFirst("\\{", "{\"futureField\":{\"a\":1,\"a\":2},"),              // duplicate inside an unknown value
                 json.replace("\"energyJoules\":310.5", "\"energyJoules\":\"310.5\""),    // a string for a number
                 json.replace("\"energyJoules\":310.5", "\"energyJoules\":-1"),           // below the minimum
                 json.replace("\"component\":\"GPU\"", "\"component\":\"TPU\""),           // not a choice
