@@ -31,8 +31,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Samples per second end to end: energy-sample events (8 hosts x 4 GPUs, 1 s windows) are put on the embedded
  * broker first, a warm-up share of them is ingested untimed; the timed part is what the service's sample consumer does, with its consumer
- * settings and its batch handler ({@code SampleBatches}): poll a batch, decode it, hand it to the engine
- * (ledger, then one unordered bulk write of per-minute bucket upserts into MongoDB), commit the offsets.
+ * settings and its batch handler ({@code SampleBatches}): poll a batch, decode it, hand it to the driver's engine
+ * (ledger, then one unordered bulk write of per-minute bucket upserts into MongoDB through the service's
+ * {@code MongoAggregatorStore}: the two adapter classes are what is measured), commit the offsets.
  */
 final class IngestBenchmark {
 
