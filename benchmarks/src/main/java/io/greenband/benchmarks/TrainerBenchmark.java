@@ -5,24 +5,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.File;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code trainer}: training and inference images/s and peak memory of the float ResNet20 and of the DSNN at
- * shift depth 0, 10 and 19 (Q and PS), in one run with one batch size; checks the target that DSNN training
- * reaches at least {@value #TARGET_RATIO} of the float network's images/s.
+ * shift depth 0, 10 and 19 (Q and PS), side by side with the PyTorch reference ({@link TorchReference}) in
+ * alternating rounds (greenband first in odd rounds, the reference first in even ones), medians per variant and
+ * their ratios; checks the target that DSNN training reaches at least {@value #TARGET_RATIO} of the float
+ * network's images/s.
  */
 @Command(name = "trainer", mixinStandardHelpOptions = true,
-        description = "DSNN vs float ResNet20 training/inference throughput and peak memory.")
+        description = "DSNN vs float ResNet20 training/inference throughput and peak memory, beside PyTorch.")
 final class TrainerBenchmark implements Callable<Integer> {
 
     /** DSNN training must reach this fraction of the float network's training images/s. */
     static final double TARGET_RATIO = 0.5;
 
-    @Option(names = "--quick", description = "Fewer steps (2 warm-up, 5 timed) for a fast check.")
+    @Option(names = "--quick", description = "Fewer steps (2 warm-up, 5 timed) and 2 rounds for a fast check.")
     boolean quick;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
@@ -31,48 +35,66 @@ final class TrainerBenchmark implements Callable<Integer> {
     @Option(names = "--batch", description = "Batch size (default: ${DEFAULT-VALUE}).", defaultValue = "128")
     int batch;
 
+    @Option(names = "--threads", description = "Intra-op threads of both sides (default: ${DEFAULT-VALUE}).",
+            defaultValue = "2")
+    int threads;
+
+    @Option(names = "--rounds", description = "Alternating rounds (default: 2 with --quick, else 3).")
+    Integer rounds;
+
+    @Option(names = "--variants", split = ",", description = "Variants to measure (default: all).")
+    List<String> variants;
+
+    @Option(names = "--no-reference", description = "Skip the PyTorch reference.")
+    boolean noReference;
+
     @Override
     public Integer call() throws Exception {
-        djlOffline();
-        TrainerThroughput bench = quick ? new TrainerThroughput(batch, 2, 5) : new TrainerThroughput(batch, 5, 30);
+        djlOffline(threads);
+        int warmup = quick ? 2 : 5;
+        int steps = quick ? 5 : 30;
+        int roundCount = rounds != null ? rounds : quick ? 2 : 3;
+        TrainerThroughput bench = new TrainerThroughput(batch, warmup, steps);
         Device device = TrainerThroughput.device();
-        Map<String, Double> train = new LinkedHashMap<>();
-        Map<String, Double> infer = new LinkedHashMap<>();
-        Map<String, Double> memory = new LinkedHashMap<>();
-        System.out.printf("trainer benchmark: device %s, batch %d, %s%n", device, batch, quick ? "quick" : "full");
-        System.out.printf("%-8s %14s %14s %12s %10s%n", "variant", "train img/s", "infer img/s", "peak MiB", "train/float");
-        for (TrainerVariant variant : TrainerVariant.ALL) {
-            TrainerThroughput.Result r = bench.measure(variant, device);
-            train.put(variant.name(), round(r.trainImagesPerSecond()));
-            infer.put(variant.name(), round(r.inferImagesPerSecond()));
-            memory.put(variant.name(), round(r.peakMemoryMiB()));
-            System.out.printf("%-8s %14.1f %14.1f %12.0f %10.2f%n", variant.name(), r.trainImagesPerSecond(),
-                    r.inferImagesPerSecond(), r.peakMemoryMiB(), r.trainImagesPerSecond() / train.get("float"));
+        List<TrainerVariant> chosen = TrainerVariant.ALL.stream()
+                .filter(v -> variants == null || variants.contains(v.name())).toList();
+        Optional<TorchReference> reference = noReference ? Optional.empty() : TorchReference.find();
+        System.out.printf("trainer benchmark: device %s, batch %d, %d threads, %s, %d rounds%n", device, batch,
+                threads, quick ? "quick" : "full", roundCount);
+        System.out.println(reference.map(r -> "PyTorch reference: torch " + r.torchVersion() + " (" + TorchReference.PYTHON
+                + ")").orElse(noReference ? "PyTorch reference skipped (--no-reference)" : TorchReference.missingReason()));
+        Map<String, SideBySide> results = new LinkedHashMap<>();
+        chosen.forEach(v -> results.put(v.name(), new SideBySide()));
+        for (int round = 1; round <= roundCount; round++) {
+            for (TrainerVariant variant : chosen) {
+                SideBySide sides = results.get(variant.name());
+                boolean greenbandFirst = round % 2 == 1;
+                if (greenbandFirst) {
+                    sides.addGreenband(bench.measure(variant, device));
+                }
+                if (reference.isPresent()) {
+                    sides.addReference(reference.get().measure(variant, batch, threads, warmup, steps));
+                }
+                if (!greenbandFirst) {
+                    sides.addGreenband(bench.measure(variant, device));
+                }
+                System.out.printf("round %d %-6s done%n", round, variant.name());
+            }
         }
-        double slowest = train.entrySet().stream().filter(e -> !e.getKey().equals("float"))
-                .mapToDouble(Map.Entry::getValue).min().orElseThrow();
-        double ratio = slowest / train.get("float");
-        boolean met = ratio >= TARGET_RATIO;
-        System.out.printf("slowest DSNN trains at %.2f x the float network (target >= %.1f): %s%n", ratio,
-                TARGET_RATIO, met ? "met" : "NOT met");
+        TrainerReport report = new TrainerReport(results, reference.map(TorchReference::torchVersion).orElse(null));
+        report.print(System.out);
         if (json != null) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("benchmark", "trainer");
             out.put("device", device.toString());
             out.put("batch_size", batch);
+            out.put("threads", threads);
             out.put("quick", quick);
-            out.put("train_images_per_s", train);
-            out.put("infer_images_per_s", infer);
-            out.put("peak_memory_mib", memory);
-            out.put("min_dsnn_train_ratio", round(ratio));
-            out.put("target_met", met);
+            out.put("rounds", roundCount);
+            out.putAll(report.json());
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json, out);
         }
         return 0;
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
     }
 
     /**
@@ -80,8 +102,18 @@ final class TrainerBenchmark implements Callable<Integer> {
      * set them as system properties or environment variables.
      */
     static void djlOffline() {
-        Map<String, String> defaults = Map.of("ai.djl.offline", "true", "ai.djl.default_engine", "PyTorch",
-                "PYTORCH_VERSION", "2.7.1", "PYTORCH_FLAVOR", "cpu");
+        setUnlessGiven(Map.of("ai.djl.offline", "true", "ai.djl.default_engine", "PyTorch",
+                "PYTORCH_VERSION", "2.7.1", "PYTORCH_FLAVOR", "cpu"));
+    }
+
+    /** {@link #djlOffline()} plus the reference's threads: {@code threads} intra-op, one inter-op. */
+    static void djlOffline(int threads) {
+        djlOffline();
+        setUnlessGiven(Map.of("ai.djl.pytorch.num_threads", Integer.toString(threads),
+                "ai.djl.pytorch.num_interop_threads", "1"));
+    }
+
+    private static void setUnlessGiven(Map<String, String> defaults) {
         defaults.forEach((key, value) -> {
             if (System.getProperty(key) == null && System.getenv(key) == null) {
                 System.setProperty(key, value);

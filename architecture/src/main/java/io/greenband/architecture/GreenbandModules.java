@@ -1,0 +1,83 @@
+package io.greenband.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every module's rules, in one place. A module's {@code ArchitectureTest} checks its constant's
+ * {@link ModuleRules#all()} (or {@link #events()}) against its main classes. A new module adds a constant here.
+ */
+public final class GreenbandModules {
+
+    /** Plain-Java Pareto maths: uses Java and the events' payloads only. */
+    public static final ModuleRules PARETO = ModuleRules.service("io.greenband.pareto");
+
+    /** The embedded Kafka broker and MongoDB server for tests and {@code greenband local}. */
+    public static final ModuleRules EMBEDDED = ModuleRules.library("io.greenband.embedded");
+
+    /** What the services share: health, intake path, Kafka and MongoDB wiring. */
+    public static final ModuleRules SERVICE_KIT = ModuleRules.library("io.greenband.servicekit");
+
+    /** The suggester: a plain core, a plain driver, Quarkus adapters. */
+    public static final ModuleRules SUGGESTER = ModuleRules.service("io.greenband.suggester");
+
+    /**
+     * The trainer: its core (dsnn, data, optim, runner, onnx, worker and any new package) is built on DJL and
+     * ONNX Runtime, and reads a user program's JSON or YAML output and registry with Jackson.
+     */
+    public static final ModuleRules TRAINER = ModuleRules.service("io.greenband.trainer",
+            "ai.djl..", "ai.onnxruntime..", Libraries.JACKSON);
+
+    /** The energy monitor: its readers reach NVML and RAPL through JNA. */
+    public static final ModuleRules ENERGY = ModuleRules.service("io.greenband.energy", Libraries.JNA);
+
+    /** The Pareto aggregator: a plain core, Mongo and Kafka only in adapters. */
+    public static final ModuleRules AGGREGATOR = ModuleRules.service("io.greenband.aggregator");
+
+    /** The command line: plain Java with picocli, Kafka and MongoDB clients. */
+    public static final ModuleRules CLI = ModuleRules.tool("io.greenband.cli");
+
+    /**
+     * The benchmarks: plain Java. They still drive the aggregator's and the energy monitor's messaging adapters
+     * directly; the aggregator's driver is to replace them, and then the toleration goes.
+     */
+    public static final ModuleRules BENCHMARKS = ModuleRules.tool("io.greenband.benchmarks")
+            .tolerating("io.greenband.aggregator.adapter..", "io.greenband.energy.adapter..");
+
+    private static final String EVENTS = "io.greenband.events";
+
+    private GreenbandModules() {
+    }
+
+    /**
+     * The events module's rules: a lower module; payloads, spaces, studies and topics use only Java, events and
+     * Jackson and the codec; Kafka and CloudEvents only in the codec and the Kafka binding; no other framework.
+     */
+    public static ArchRule events() {
+        ModuleRules library = ModuleRules.library(EVENTS);
+        DescribedPredicate<JavaClass> binding = Libraries.eventsKafkaBinding()
+                .or(resideInAnyPackage(Libraries.EVENTS_CODEC.toArray(String[]::new)));
+        DescribedPredicate<JavaClass> model = resideInAPackage(EVENTS + "..").and(not(binding)).as("events model");
+        List<String> others = new ArrayList<>(Libraries.FRAMEWORKS);
+        others.removeAll(List.of(Libraries.JACKSON, Libraries.SCHEMA_VALIDATOR));
+        others.removeAll(Libraries.KAFKA_BINDING_LIBRARIES);
+        DescribedPredicate<JavaClass> codec = resideInAnyPackage(Libraries.EVENTS_CODEC.toArray(String[]::new));
+        ArchRule modelPlain = classes().that(model).should().onlyDependOnClassesThat(
+                resideInAnyPackage("java..", Libraries.JACKSON).or(model).or(codec))
+                .as("events' payloads, spaces, studies and topics use only java.*, Jackson, the codec and each other");
+        ArchRule noFramework = noClasses().that().resideInAPackage(EVENTS + "..").should().dependOnClassesThat()
+                .resideInAnyPackage(others.toArray(String[]::new))
+                .as("events uses no framework but Jackson, the schema validator, Kafka and CloudEvents");
+        return CompositeArchRule.of(library.all()).and(modelPlain).and(noFramework);
+    }
+}
