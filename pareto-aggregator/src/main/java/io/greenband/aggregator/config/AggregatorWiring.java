@@ -1,12 +1,15 @@
 package io.greenband.aggregator.config;
 
 import io.greenband.aggregator.adapter.messaging.ConsumerGroups;
+import io.greenband.aggregator.adapter.metrics.ScoredMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.greenband.aggregator.adapter.messaging.IndexedLog;
 import io.greenband.aggregator.adapter.messaging.LogIntegrity;
 import io.greenband.aggregator.adapter.messaging.PowerBounds;
 import io.greenband.events.topic.TopicRegistry;
 import io.greenband.servicekit.kafka.KafkaClientSettings;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Typed;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.mongodb.client.MongoDatabase;
 import io.greenband.aggregator.adapter.messaging.EventPublisher;
@@ -85,11 +88,24 @@ public class AggregatorWiring {
         return new LogIntegrity(log);
     }
 
+    // Typed: injected as itself only, the broadcaster stays the one FrontListener bean.
+    @Produces
+    @Singleton
+    @Typed(ScoredMetrics.class)
+    ScoredMetrics scoredMetrics(AggregatorConfig config, MeterRegistry registry) {
+        return new ScoredMetrics(registry, config.metricsMaxStudies(), config.metricsMaxTrials());
+    }
+
     @Produces
     @Singleton
     ScoringEngine engine(AggregatorConfig config, MongoAggregatorStore store, MongoStudyStore studyStore, EventPublisher publisher,
-            FrontListener listener, EventIntake intake, ConsumerGroups groups, LogIntegrity integrity, PowerBounds bounds,
+            FrontListener broadcaster, ScoredMetrics metrics, EventIntake intake, ConsumerGroups groups, LogIntegrity integrity, PowerBounds bounds,
             @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        // The live stream and the metrics both hear every scored batch.
+        FrontListener listener = (study, scored) -> {
+            broadcaster.scored(study, scored);
+            metrics.scored(study, scored);
+        };
         ScoringEngine engine = ScoringEngine.builder()
                 .setStore(store)
                 .setStudyStore(studyStore)

@@ -138,9 +138,12 @@ class RestApiTest {
 
     @Test
     void openApiDocumentIsServed() throws Exception {
-        HttpResponse<String> doc = send("/openapi.yaml");
+        HttpResponse<String> doc = send("/q/openapi");
         assertThat(doc.statusCode()).isEqualTo(200);
-        assertThat(doc.body()).startsWith("openapi: 3.1.0");
+        assertThat(doc.body()).startsWith("openapi: 3.");
+        HttpResponse<String> old = send("/openapi.yaml");
+        assertThat(old.statusCode()).isEqualTo(308);
+        assertThat(old.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/q/openapi"));
     }
 
     private static List<String> trialIds(JsonNode page) {
