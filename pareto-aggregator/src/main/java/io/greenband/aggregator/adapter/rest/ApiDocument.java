@@ -4,26 +4,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
-import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The API's title, description and security scheme for the document generated from the resources at
- * {@code /q/openapi} (each operation is described where it is served), and the old document's address
- * {@code /openapi.yaml}, which now redirects there so existing links keep working.
+ * The API's security scheme for the document generated from the resources at {@code /q/openapi} (title and
+ * description are {@code quarkus.smallrye-openapi.info-*} settings; each operation is described where it is
+ * served), and the old document's address {@code /openapi.yaml}, which now redirects there so links keep working.
  */
-@OpenAPIDefinition(
-        info = @Info(title = "greenband pareto-aggregator API", version = "0.1.0",
-                description = "Scored trials, Pareto fronts, hypervolume history, attributed energy and emissions of "
-                        + "greenband studies. Reads come from the MongoDB views; the one write (stopping a study) "
-                        + "needs a bearer token."),
-        tags = {@Tag(name = "studies"), @Tag(name = "trials"), @Tag(name = "fronts"), @Tag(name = "energy"),
-                @Tag(name = "health", description = "Liveness and readiness for supervisors and Kubernetes")})
 @SecurityScheme(securitySchemeName = ApiDocument.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer")
 @Path("/openapi.yaml")
 @Tag(name = "studies")

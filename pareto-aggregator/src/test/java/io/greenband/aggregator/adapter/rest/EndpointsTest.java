@@ -52,7 +52,8 @@ class EndpointsTest {
         assertThat(ServiceEndpoints.declaredRoutes("io.greenband")).contains("GET /api/studies/{studyId}/front",
                 "POST /api/studies/{studyId}/stop", "GET /q/health/ready");
         String yaml = ServiceEndpoints.get(service, "/q/openapi").body();
-        assertThat(yaml).contains("greenband pareto-aggregator API").contains("scheme: bearer");
+        assertThat(yaml).contains("title: greenband pareto-aggregator API").contains("scheme: bearer")
+                .contains("summary: Publishes study-stopped");
         assertThat(HealthProbe.live(service).httpStatus()).isEqualTo(200);
     }
 
