@@ -48,8 +48,9 @@ public final class BrokerTrouble {
         }
         if (!unknown.isEmpty()) {
             return "cannot resolve host " + String.join(", ", unknown) + " of --bootstrap-servers " + shown
-                    + " (is this an in-cluster address? From outside the cluster use `kubectl port-forward` or the "
-                    + "external listener; see docs/kubernetes.md)";
+                    + " (is this an in-cluster address? From outside the cluster run the command in a pod there, use "
+                    + "Kafka's external listener, or a `kubectl port-forward` with the advertised broker names resolving "
+                    + "to it; see docs/kubernetes.md, \"Running a study\")";
         }
         if (timedOut(failure)) {
             return "Kafka at " + shown + " did not answer in time (" + reason(failure) + "): the broker is down or "
