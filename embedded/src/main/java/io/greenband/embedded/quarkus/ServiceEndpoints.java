@@ -159,7 +159,41 @@ public final class ServiceEndpoints {
     }
 
     private static List<Class<?>> classes(String packagePrefix) throws IOException {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        // Quarkus's test class loader may not list package folders; the JVM's own sees the same class path.
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        ClassLoader system = ClassLoader.getSystemClassLoader();
+        TreeSet<String> names = new TreeSet<>();
+        for (ClassLoader loader : new ClassLoader[] {context, system}) {
+            if (loader != null) {
+                names.addAll(classNames(loader, packagePrefix));
+            }
+        }
+        List<Class<?>> out = new ArrayList<>();
+        for (String n : names) {
+            if (n.contains("$") || n.endsWith("package-info")) {
+                continue;
+            }
+            Class<?> c = load(n, context);
+            if (c == null) {
+                c = load(n, system);
+            }
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static Class<?> load(String name, ClassLoader loader) {
+        try {
+            return loader == null ? null : Class.forName(name, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            // A class whose dependencies are not on this class path declares no route of this service.
+            return null;
+        }
+    }
+
+    private static TreeSet<String> classNames(ClassLoader loader, String packagePrefix) throws IOException {
         String dir = packagePrefix.replace('.', '/');
         TreeSet<String> names = new TreeSet<>();
         for (Enumeration<URL> roots = loader.getResources(dir); roots.hasMoreElements(); ) {
@@ -167,7 +201,9 @@ public final class ServiceEndpoints {
             if (root.getProtocol().equals("file")) {
                 walk(new File(URI.create(root.toString())), packagePrefix, names);
             } else if (root.getProtocol().equals("jar")) {
-                try (JarFile jar = ((JarURLConnection) root.openConnection()).getJarFile()) {
+                JarURLConnection connection = (JarURLConnection) root.openConnection();
+                connection.setUseCaches(false);
+                try (JarFile jar = connection.getJarFile()) {
                     for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
                         String n = e.nextElement().getName();
                         if (n.startsWith(dir + "/") && n.endsWith(".class")) {
@@ -177,18 +213,7 @@ public final class ServiceEndpoints {
                 }
             }
         }
-        List<Class<?>> out = new ArrayList<>();
-        for (String n : names) {
-            if (n.contains("$") || n.endsWith("package-info")) {
-                continue;
-            }
-            try {
-                out.add(Class.forName(n, false, loader));
-            } catch (ClassNotFoundException | LinkageError e) {
-                // A class whose dependencies are not on this class path declares no route of this service.
-            }
-        }
-        return out;
+        return names;
     }
 
     private static void walk(File dir, String pkg, TreeSet<String> names) {
