@@ -15,7 +15,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
-        CliException e = translate(ex);
+        CliException e = translate(ex, bootstrapServers(cmd));
         err.println(cmd.getColorScheme().errorText("greenband: " + e.getMessage()));
         if (GreenbandCommand.verbose(parseResult)) {
             ex.printStackTrace(err);
@@ -28,8 +28,16 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     /** The boundary exception for anything a command may throw. */
     static CliException translate(Throwable ex) {
+        return translate(ex, null);
+    }
+
+    /** As {@link #translate(Throwable)}; a Kafka client failure is explained with {@code servers}. */
+    static CliException translate(Throwable ex, String servers) {
         if (ex instanceof CliException c) {
             return c;
+        }
+        if (servers != null && BrokerTrouble.isKafkaFailure(ex)) {
+            return BrokerTrouble.unreachable(servers, ex);
         }
         if (ex instanceof StudyDefinitionException s) {
             return CliException.invalidStudy(s.getMessage(), s);
@@ -42,5 +50,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         }
         String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
         return CliException.failed(msg, ex);
+    }
+
+    /** The command's {@code --bootstrap-servers} (given or defaulted), or null when it has none. */
+    private static String bootstrapServers(CommandLine cmd) {
+        var option = cmd.getCommandSpec().findOption("--bootstrap-servers");
+        return option == null ? null : option.getValue();
     }
 }

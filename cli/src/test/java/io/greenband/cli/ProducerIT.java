@@ -62,4 +62,18 @@ class ProducerIT {
         assertThat(again.out()).contains("reported 0 values");
         assertThat(log.readAll(List.of(Topic.OBJECTIVE_REPORTED))).hasSize(2);
     }
+
+    @Test
+    void anUnknownStudyIsRefusedInsteadOfFollowedForever() {
+        String prefix = "prod-unknown.";
+        stack.createTopics(TopicRegistry.withPrefix(prefix).withPartitions(1));
+        new KafkaLog(stack.kafkaBootstrapServers(), TopicRegistry.withPrefix(prefix)).publish(List.of(
+                new StudyStopped("other", StudyStopped.Reason.REQUESTED, null, Instant.now())));
+
+        // Without --until-stopped: before, this followed the unknown study until killed.
+        Cli run = Cli.run("producer", "--bootstrap-servers", stack.kafkaBootstrapServers(), "--topic-prefix", prefix,
+                "--study", "nope", "--name", "latency", "--objective", "latency_ms", "--", "python3", "-c", "print(1)");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(run.err()).contains("no study 'nope'").contains("other").doesNotContain("null");
+    }
 }

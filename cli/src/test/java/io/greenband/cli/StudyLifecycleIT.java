@@ -83,6 +83,13 @@ class StudyLifecycleIT {
         assertThat(cli(prefix, "study", "list").out()).containsPattern("dsnn-quick\\s+STOPPED \\(requested\\)");
         assertThat(cli(prefix, "study", "stop", "dsnn-quick").exitCode()).isEqualTo(ExitCodes.CONFLICT);
         assertThat(cli(prefix, "study", "stop", "nope").exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        Cli unknownFront = cli(prefix, "front", "nope");
+        assertThat(unknownFront.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(unknownFront.err()).contains("no study 'nope'").contains("dsnn-quick");
+        Cli unknownStatus = cli(prefix, "study", "status", "nope");
+        assertThat(unknownStatus.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        Cli unknownExport = cli(prefix, "export", "nope", "-o", dir.resolve("nope.jsonl").toString());
+        assertThat(unknownExport.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
 
         Path export = dir.resolve("dsnn-quick.jsonl");
         Cli exported = cli(prefix, "export", "dsnn-quick", "-o", export.toString());
@@ -127,7 +134,7 @@ class StudyLifecycleIT {
         Files.writeString(tls, "security.protocol=SSL\n");
         Cli failed = cli(prefix, "study", "list", "--kafka-config", tls.toString());
         assertThat(failed.exitCode()).isEqualTo(ExitCodes.STACK);
-        assertThat(failed.err()).contains("cannot reach Kafka");
+        assertThat(failed.err()).contains("Kafka at " + stack.kafkaBootstrapServers()).doesNotContain("(null)");
     }
 
     @Test

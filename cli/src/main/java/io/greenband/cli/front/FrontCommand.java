@@ -1,17 +1,13 @@
 package io.greenband.cli.front;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.model.Filters;
 import io.greenband.cli.CliException;
 import io.greenband.cli.Connection;
+import io.greenband.cli.study.StudyDirectory;
 import io.greenband.cli.log.LoggedEvent;
 import io.greenband.events.payload.TrialScored;
 import io.greenband.events.topic.Topic;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.bson.Document;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,6 +45,8 @@ public final class FrontCommand implements Callable<Integer> {
         } else {
             ScoredTrials scored = fold(connection, studyId);
             if (scored.names().isEmpty()) {
+                // An unknown study is named as such (with the known ones), not as one without scores.
+                new StudyDirectory(connection.kafka()).get(studyId);
                 throw CliException.notFound("study '" + studyId + "' has no scored trials yet");
             }
             List<Point> front = scored.front(allFidelities);
@@ -75,30 +73,9 @@ public final class FrontCommand implements Callable<Integer> {
         return scored;
     }
 
-    /** The study's top front from the aggregator's {@code fronts} view in {@code database}, as a table or CSV. */
+    /** The study's top front from the aggregator's views in {@code database}, as a table or CSV. */
     public static String fromViews(String mongodb, String database, String studyId, boolean csv) {
-        try (MongoClient client = MongoClients.create(mongodb)) {
-            Document doc = client.getDatabase(database).getCollection("fronts")
-                    .find(Filters.and(Filters.eq("studyId", studyId), Filters.eq("top", true))).first();
-            if (doc == null) {
-                throw CliException.notFound("no top front for study '" + studyId + "' in " + database
-                        + ".fronts; is the aggregator running against this database?");
-            }
-            double fidelity = ((Number) doc.get("fidelity")).doubleValue();
-            List<Point> points = new ArrayList<>();
-            int dims = 0;
-            for (Document m : doc.getList("members", Document.class)) {
-                List<Double> values = m.getList("values", Number.class).stream().map(Number::doubleValue).toList();
-                dims = values.size();
-                points.add(new Point(m.getString("id"), fidelity, values, Double.NaN, ""));
-            }
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < dims; i++) {
-                names.add("objective_" + (i + 1));
-            }
-            return csv ? FrontTable.csv(names, points) : FrontTable.table(names, points);
-        } catch (com.mongodb.MongoException e) {
-            throw CliException.stack("cannot read MongoDB at " + mongodb + ": " + e.getMessage(), e);
-        }
+        FrontViews.Front front = FrontViews.read(mongodb, database, studyId);
+        return csv ? FrontTable.csv(front.names(), front.points()) : FrontTable.table(front.names(), front.points());
     }
 }

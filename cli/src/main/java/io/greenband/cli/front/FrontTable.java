@@ -39,7 +39,7 @@ public final class FrontTable {
         return sb.toString();
     }
 
-    /** CSV: {@code trialId,fidelity,<objectives...>,joules,energy}. */
+    /** CSV: {@code trialId,fidelity,<objectives...>,joules,energy}, numbers at full precision ({@link #exact}). */
     public static String csv(List<String> names, List<Point> front) {
         StringBuilder sb = new StringBuilder(String.join(",", header(names))).append('\n');
         for (Point p : sorted(front)) {
@@ -59,9 +59,10 @@ public final class FrontTable {
     private static String[] row(Point p, boolean csv) {
         List<String> r = new ArrayList<>();
         r.add(csv && p.trialId().contains(",") ? '"' + p.trialId().replace("\"", "\"\"") + '"' : p.trialId());
-        r.add(number(p.fidelity()));
-        p.values().forEach(v -> r.add(number(v)));
-        r.add(number(p.joules()));
+        r.add(csv ? exact(p.fidelity()) : number(p.fidelity()));
+        p.values().forEach(v -> r.add(csv ? exact(v) : number(v)));
+        // Energy not attributed (yet): an empty cell or a dash, never "NaN".
+        r.add(csv ? exact(p.joules()) : Double.isNaN(p.joules()) ? "-" : number(p.joules()));
         r.add(p.energy());
         return r.toArray(String[]::new);
     }
@@ -73,6 +74,20 @@ public final class FrontTable {
         }
         return String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replace(".e", "e")
                 .replaceAll("\\.$", "");
+    }
+
+    /**
+     * Numbers for machines: the shortest decimal that reads back as the same double (no rounding), without an
+     * exponent or trailing zeros; an unknown value is an empty cell.
+     */
+    public static String exact(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "Infinity" : "-Infinity";
+        }
+        return v == 0 ? "0" : new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 
     private static List<Point> sorted(List<Point> front) {

@@ -5,6 +5,7 @@ import io.greenband.cli.front.ScoredTrials;
 import io.greenband.cli.log.KafkaLog;
 import io.greenband.cli.report.HtmlReport;
 import io.greenband.cli.study.StudyDirectory;
+import io.greenband.cli.study.StudyEntry;
 import io.greenband.cli.study.StudyFiles;
 import io.greenband.embedded.EmbeddedStack;
 import io.greenband.events.payload.StudyDefined;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -59,7 +61,11 @@ public final class LocalRunner {
         }
         Path dataDir = options.dataDir(study.studyId());
         LocalStack local = new LocalStack(options.home(), dataDir, options.bind());
-        local.checkBuilt(options.services());
+        // A data directory with a stack may hold the study finished: then no service is needed (checked below).
+        boolean rerun = java.nio.file.Files.isDirectory(dataDir.resolve("stack"));
+        if (!rerun) {
+            local.checkBuilt(options.services());
+        }
         Thread hook = new Thread(() -> {
             out.println();
             out.println("stopping services and the stack ...");
@@ -71,6 +77,17 @@ public final class LocalRunner {
             EmbeddedStack stack = local.startStack(options.kafkaPort, options.mongoPort);
             say("stack up: kafka " + stack.kafkaBootstrapServers() + ", mongodb " + stack.mongoConnectionString()
                     + ", data in " + dataDir);
+            if (rerun) {
+                Optional<StudyProgress> finished = finishedInLog(new KafkaLog(stack.kafkaBootstrapServers(),
+                        stack.topics()), study);
+                if (finished.isPresent()) {
+                    say("study " + study.studyId() + " already finished in " + dataDir
+                            + ": its front and report from the log, no service started");
+                    finish(study, finished.get(), dataDir);
+                    return 0;
+                }
+                local.checkBuilt(options.services());
+            }
             Map<String, String> extra = new java.util.LinkedHashMap<>(studyEnvironment(study));
             if (programs != null) {
                 extra.put("GREENBAND_TRAINER_PROGRAMS_FILE", programs.toAbsolutePath().toString());
@@ -97,6 +114,27 @@ public final class LocalRunner {
                 // the hook is running already
             }
         }
+    }
+
+    /**
+     * The study's progress read from the log up to its end, when the log holds it defined as {@code study} (same
+     * fingerprint) and stopped; empty otherwise (new, changed or still running: the services are needed).
+     */
+    static Optional<StudyProgress> finishedInLog(KafkaLog log, StudyDefined study) {
+        Optional<StudyEntry> entry = new StudyDirectory(log).find(study.studyId());
+        if (entry.isEmpty() || entry.get().stopped() == null || entry.get().definition() == null
+                || !entry.get().definition().fingerprint().equals(study.fingerprint())) {
+            return Optional.empty();
+        }
+        StudyDefined stored = entry.get().definition();
+        Instant since = stored.definedAt() != null ? stored.definedAt() : Instant.EPOCH;
+        StudyProgress progress = new StudyProgress(study.studyId(), since, ScoredTrials.referenceOf(study),
+                study.fidelity().max());
+        io.greenband.cli.front.ScoreTrust trust = io.greenband.cli.front.ScoreTrust.fromEnvironment();
+        for (var e : log.readAll(WATCHED)) {
+            trust.admit(e.event()).forEach(progress::add);
+        }
+        return progress.stopped() == null ? Optional.empty() : Optional.of(progress);
     }
 
     private StudyProgress watch(KafkaLog log, StudyDefined study, Instant since, LocalStack local) {

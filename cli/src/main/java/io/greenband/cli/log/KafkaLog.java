@@ -1,5 +1,6 @@
 package io.greenband.cli.log;
 
+import io.greenband.cli.BrokerTrouble;
 import io.greenband.cli.CliException;
 import io.greenband.events.codec.EventCodec;
 import io.greenband.events.codec.EventDecodingException;
@@ -88,7 +89,7 @@ public final class KafkaLog {
                 throw CliException.notFound("topic '" + studies + "' does not exist on " + bootstrapServers
                         + "; check --topic-prefix, or start a stack with `greenband local`");
             }
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException e) {
             throw unreachable(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -113,7 +114,7 @@ public final class KafkaLog {
             }
             admin.createTopics(missing).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException e) {
             throw unreachable(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -343,11 +344,6 @@ public final class KafkaLog {
     }
 
     private CliException unreachable(Exception e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return CliException.stack("cannot reach Kafka at " + bootstrapServers + " (" + root.getMessage()
-                + "); is the stack running? Pass --bootstrap-servers or start one with `greenband local`", e);
+        return BrokerTrouble.unreachable(bootstrapServers, e);
     }
 }

@@ -2,6 +2,8 @@ package io.greenband.cli.producer;
 
 import io.greenband.cli.CliException;
 import io.greenband.cli.Connection;
+import io.greenband.cli.log.KafkaLog;
+import io.greenband.cli.study.StudyDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,12 +64,15 @@ public final class ProducerCommand implements Callable<Integer> {
             throw CliException.invalidStudy(e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
+        KafkaLog log = connection.kafka();
+        // An unknown study would be followed forever: refuse it, naming the studies that exist.
+        new StudyDirectory(log).get(studyId);
         AtomicBoolean running = new AtomicBoolean(true);
         Thread hook = new Thread(() -> running.set(false), "producer-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("producer " + name + ": following study " + studyId + " for objective " + objective);
         out.flush();
-        int reported = new ProducerLoop(connection.kafka(), studyId, objectiveProgram, out).run(running::get,
+        int reported = new ProducerLoop(log, studyId, objectiveProgram, out).run(running::get,
                 untilStopped);
         out.println("producer " + name + ": reported " + reported + " values");
         out.flush();

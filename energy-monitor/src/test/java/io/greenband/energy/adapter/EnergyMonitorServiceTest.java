@@ -3,6 +3,7 @@ package io.greenband.energy.adapter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.jna.Native;
+import io.greenband.embedded.quarkus.ServiceEndpoints;
 import io.greenband.energy.nvml.FakeNvml;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -99,5 +100,17 @@ class EnergyMonitorServiceTest {
         assertThat(health).contains("\"nvml\":\"available, 1 device(s)\"");
         assertThat(health).contains("\"rapl\":\"unavailable");
         assertThat(health).contains("\"estimate\":\"available, 1 device(s); available, 1 device(s)\"");
+    }
+
+    @Test
+    void openApiListsEveryRouteAndMetricsCarryTheSharedSeries() throws Exception {
+        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        URI service = URI.create("http://localhost:" + port + "/");
+        assertThat(ServiceEndpoints.openApiProblems(service, "io.greenband")).isEmpty();
+        assertThat(ServiceEndpoints.declaredRoutes("io.greenband")).contains("GET /q/health/live");
+        String body = awaitMetrics("greenband_power_watts");
+        // No consumer here, so no lag series; the dead-letter series exist on every service from the start.
+        assertThat(body).contains("greenband_dead_letters_total{topic=\"energy-sample\"} 0.0");
+        assertThat(body).contains("# TYPE jvm_memory_used_bytes gauge");
     }
 }

@@ -1,5 +1,6 @@
 package io.greenband.aggregator.config;
 
+import io.greenband.aggregator.adapter.metrics.ScoredMetrics;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -61,4 +62,12 @@ public interface AggregatorConfig {
     /** File holding the bearer token (a Kubernetes Secret mount). */
     @WithDefault("/etc/greenband/api-token/token")
     String apiTokenFile();
+
+    /** Most studies with energy and emissions series at {@code /q/metrics}; the least recently scored is dropped. */
+    @WithDefault("" + ScoredMetrics.DEFAULT_MAX_STUDIES)
+    int metricsMaxStudies();
+
+    /** Most trials with per-trial series at {@code /q/metrics}; the least recently scored is dropped. */
+    @WithDefault("" + ScoredMetrics.DEFAULT_MAX_TRIALS)
+    int metricsMaxTrials();
 }

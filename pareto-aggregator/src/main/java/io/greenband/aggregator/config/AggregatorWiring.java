@@ -1,6 +1,8 @@
 package io.greenband.aggregator.config;
 
 import io.greenband.aggregator.adapter.messaging.ConsumerGroups;
+import io.greenband.aggregator.adapter.metrics.ScoredMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.greenband.aggregator.adapter.messaging.IndexedLog;
 import io.greenband.aggregator.adapter.messaging.LogIntegrity;
 import io.greenband.aggregator.adapter.messaging.PowerBounds;
@@ -8,6 +10,7 @@ import io.greenband.events.topic.TopicRegistry;
 import io.greenband.servicekit.kafka.KafkaClientSettings;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Typed;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.mongodb.client.MongoDatabase;
 import io.greenband.aggregator.driver.EventPublisher;
@@ -84,6 +87,14 @@ public class AggregatorWiring {
     @Singleton
     LogIntegrity integrity(IndexedLog log) {
         return new LogIntegrity(log);
+    }
+
+    // Typed: one TrialScoredListener among those the engine is given.
+    @Produces
+    @Singleton
+    @Typed({ScoredMetrics.class, TrialScoredListener.class})
+    ScoredMetrics scoredMetrics(AggregatorConfig config, MeterRegistry registry) {
+        return new ScoredMetrics(registry, config.metricsMaxStudies(), config.metricsMaxTrials());
     }
 
     @Produces

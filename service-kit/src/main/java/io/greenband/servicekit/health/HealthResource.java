@@ -1,6 +1,9 @@
 package io.greenband.servicekit.health;
 
 import jakarta.enterprise.inject.Instance;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +22,7 @@ import java.util.Map;
  * of the Quarkus platform in use is not published on every Maven repository greenband builds from.
  */
 @Path("/q/health")
+@Tag(name = "health", description = "Liveness and readiness for supervisors and Kubernetes")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
 
@@ -30,18 +34,27 @@ public class HealthResource {
     }
 
     @GET
+    @Operation(summary = "Every check, liveness and readiness")
+    @APIResponse(responseCode = "200", description = "All checks UP")
+    @APIResponse(responseCode = "503", description = "A check is DOWN; the body names it and why")
     public Response all() {
         return report(null);
     }
 
     @GET
     @Path("/live")
+    @Operation(summary = "Liveness: DOWN when a consumer stopped or stalled (restart the service)")
+    @APIResponse(responseCode = "200", description = "Live")
+    @APIResponse(responseCode = "503", description = "Not live; the body names the check and why")
     public Response live() {
         return report(HealthCheck.Kind.LIVENESS);
     }
 
     @GET
     @Path("/ready")
+    @Operation(summary = "Readiness: Kafka (and MongoDB where used) answer and the consumers poll")
+    @APIResponse(responseCode = "200", description = "Ready")
+    @APIResponse(responseCode = "503", description = "Not ready; the body names the check and why")
     public Response ready() {
         return report(HealthCheck.Kind.READINESS);
     }

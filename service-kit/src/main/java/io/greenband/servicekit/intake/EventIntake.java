@@ -8,6 +8,7 @@ import io.greenband.events.deadletter.RejectedEvent;
 import io.greenband.events.study.StudyLimits;
 import io.greenband.events.topic.TopicRegistry;
 import io.greenband.servicekit.kafka.KafkaClientSettings;
+import io.greenband.servicekit.metrics.IntakeMetrics;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -131,6 +132,7 @@ public class EventIntake {
         LOG.warnf("dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), error.getMessage());
         try {
             deadLetters.publish(record, error).get(30, TimeUnit.SECONDS);
+            IntakeMetrics.global().deadLettered(record.topic());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while dead-lettering " + record.topic() + "@" + record.offset(), e);

@@ -1,5 +1,6 @@
 package io.greenband.servicekit.intake;
 
+import io.greenband.servicekit.metrics.IntakeMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -121,6 +122,7 @@ public final class IntakeLoop implements AutoCloseable {
             while (running) {
                 ConsumerRecords<String, byte[]> polled = c.poll(pollTimeout);
                 watch.polled(name);
+                IntakeMetrics.global().lag(name, c);
                 if (polled.isEmpty()) {
                     continue;
                 }

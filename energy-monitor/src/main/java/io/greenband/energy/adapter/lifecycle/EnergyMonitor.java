@@ -4,6 +4,7 @@ import io.greenband.energy.adapter.messaging.EnergySampleMapper;
 import io.greenband.energy.adapter.messaging.EnergySamplePublisher;
 import io.greenband.energy.adapter.messaging.Incarnation;
 import io.greenband.energy.adapter.metrics.EnergyMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.greenband.energy.config.EnergyConfig;
 import io.greenband.energy.config.EnergyWiring;
 import io.greenband.energy.node.NodeIdentity;
@@ -50,12 +51,13 @@ public class EnergyMonitor {
     @Inject
     public EnergyMonitor(EnergyConfig config,
                          @Identifier("default-kafka-broker") Map<String, Object> kafka,
-                         @ConfigProperty(name = "greenband.topics.prefix") Optional<String> topicPrefix) {
+                         @ConfigProperty(name = "greenband.topics.prefix") Optional<String> topicPrefix,
+                         MeterRegistry registry) {
         this.config = config;
         this.kafka = kafka;
         this.topicPrefix = topicPrefix.map(String::strip).orElse("");
         this.node = EnergyWiring.identity(config, System.getenv());
-        this.metrics = new EnergyMetrics(node.host());
+        this.metrics = new EnergyMetrics(registry, node.host());
         // A fresh incarnation per process, so restarted monitors never reuse an earlier run's sample ids.
         this.mapper = new EnergySampleMapper(node, Incarnation.startingAt(Instant.now()));
     }

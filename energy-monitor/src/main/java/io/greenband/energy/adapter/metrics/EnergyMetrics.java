@@ -4,9 +4,8 @@ import io.greenband.energy.sampler.DeviceWindow;
 import io.greenband.energy.source.DeviceInfo;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +20,8 @@ import java.util.function.LongSupplier;
  */
 public final class EnergyMetrics {
 
-    private final PrometheusMeterRegistry registry;
+    private final MeterRegistry registry;
+    private final Tags nodeTag;
     private final Map<String, DeviceValues> devices = new ConcurrentHashMap<>();
 
     /** Latest values of one device, read by the meters at scrape time. */
@@ -32,10 +32,10 @@ public final class EnergyMetrics {
         volatile double estimated;
     }
 
-    /** Metrics in a fresh Prometheus registry, every series tagged {@code node=<node>}. */
-    public EnergyMetrics(String node) {
-        this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        registry.config().commonTags("node", node);
+    /** Metrics in the service's registry (served at {@code /q/metrics}), these series tagged {@code node=<node>}. */
+    public EnergyMetrics(MeterRegistry registry, String node) {
+        this.registry = registry;
+        this.nodeTag = Tags.of("node", node);
     }
 
     /** Registers the publisher's counters, read at scrape time. */
@@ -46,7 +46,8 @@ public final class EnergyMetrics {
     }
 
     private void counter(String name, LongSupplier value, String help) {
-        FunctionCounter.builder(name, value, v -> (double) v.getAsLong()).description(help).register(registry);
+        FunctionCounter.builder(name, value, v -> (double) v.getAsLong()).tags(nodeTag).description(help)
+                .register(registry);
     }
 
     /** Folds closed windows into the per-device series. */
@@ -63,7 +64,7 @@ public final class EnergyMetrics {
     private DeviceValues register(DeviceInfo d) {
         DeviceValues v = new DeviceValues();
         Tags tags = Tags.of("device", d.id(), "component", d.component().name().toLowerCase(Locale.ROOT),
-                "source", d.source().label());
+                "source", d.source().label()).and(nodeTag);
         FunctionCounter.builder("greenband.energy", v, x -> x.joules).baseUnit("joules").tags(tags)
                 .description("Energy measured or estimated on the device since the monitor started").register(registry);
         Gauge.builder("greenband.power", v, x -> x.watts).baseUnit("watts").tags(tags)
@@ -73,10 +74,5 @@ public final class EnergyMetrics {
         Gauge.builder("greenband.energy.estimated", v, x -> x.estimated).tags(tags)
                 .description("1 when the device's energy is modelled rather than measured").register(registry);
         return v;
-    }
-
-    /** The Prometheus text exposition of every metric. */
-    public String scrape() {
-        return registry.scrape();
     }
 }

@@ -1,5 +1,9 @@
 package io.greenband.aggregator.adapter.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.greenband.aggregator.core.attribution.EnergySample;
 import io.greenband.aggregator.core.attribution.TrialEnergy;
 import io.greenband.aggregator.core.export.CodeCarbonCsv;
@@ -19,6 +23,7 @@ import java.util.Optional;
 
 /** The CodeCarbon-compatible CSV and the power series behind a study's trials. */
 @Path("/api/studies/{studyId}")
+@Tag(name = "energy", description = "Energy, power and emissions of a study's trials")
 public class ExportResource {
 
     /** Most power points returned; the dashboard needs a curve, not every sample. */
@@ -35,7 +40,9 @@ public class ExportResource {
     @GET
     @Path("/emissions.csv")
     @Produces("text/csv")
-    public Response emissionsCsv(@PathParam("studyId") String studyId) {
+    @Operation(summary = "One row per trial with attributed energy, in CodeCarbon's emissions.csv columns")
+    @APIResponse(responseCode = "200", description = "The CSV")
+    public Response emissionsCsv(@Parameter(description = "The study's id") @PathParam("studyId") String studyId) {
         views.require(studyId);
         String csv = CodeCarbonCsv.toCsv(views.store.emissionsRows(studyId));
         return Response.ok(csv).header("Content-Disposition", "attachment; filename=\"" + studyId + "-emissions.csv\"")
@@ -46,7 +53,10 @@ public class ExportResource {
     @GET
     @Path("/power")
     @Produces("application/json")
-    public List<ApiViews.PowerPoint> power(@PathParam("studyId") String studyId) {
+    @Operation(summary = "Average power per sample window on the study's hosts over its trials' time span",
+            description = "At most " + MAX_POINTS + " points, evenly thinned.")
+    @APIResponse(responseCode = "200", description = "The series")
+    public List<ApiViews.PowerPoint> power(@Parameter(description = "The study's id") @PathParam("studyId") String studyId) {
         views.require(studyId);
         Map<String, Instant[]> spans = new LinkedHashMap<>();
         views.store.trials(studyId).forEach(t -> {

@@ -1,5 +1,10 @@
 package io.greenband.aggregator.adapter.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import io.greenband.aggregator.driver.EventPublisher;
 import io.greenband.aggregator.driver.ScoringEngine;
 import io.greenband.aggregator.driver.StoredStudy;
@@ -18,6 +23,7 @@ import java.util.List;
 
 /** Studies: list, one, and asking a study to stop (a write: bearer token). */
 @Path("/api/studies")
+@Tag(name = "studies", description = "Studies defined on the studies topic")
 @Produces(MediaType.APPLICATION_JSON)
 public class StudyResource {
 
@@ -35,20 +41,31 @@ public class StudyResource {
     }
 
     @GET
+    @Operation(summary = "Every study, in order of definition")
+    @APIResponse(responseCode = "200", description = "The studies")
     public List<ApiViews.Study> list() {
         return views.studies.studies().stream().map(this::view).toList();
     }
 
     @GET
     @Path("/{studyId}")
-    public ApiViews.Study get(@PathParam("studyId") String studyId) {
+    @Operation(summary = "One study, with its trial counts")
+    @APIResponse(responseCode = "200", description = "The study")
+    @APIResponse(responseCode = "404", description = "No such study")
+    public ApiViews.Study get(@Parameter(description = "The study's id") @PathParam("studyId") String studyId) {
         return view(views.require(studyId));
     }
 
     /** Publishes {@code study-stopped} (reason REQUESTED); the suggester stops suggesting. */
     @POST
     @Path("/{studyId}/stop")
-    public Response stop(@PathParam("studyId") String studyId, @HeaderParam("Authorization") String authorization) {
+    @Operation(summary = "Publishes study-stopped (reason REQUESTED)", description = "The suggester stops suggesting; running trials finish. Needs the API bearer token.")
+    @SecurityRequirement(name = ApiDocument.BEARER)
+    @APIResponse(responseCode = "202", description = "Published; the body is the study-stopped event")
+    @APIResponse(responseCode = "401", description = "Missing or wrong bearer token")
+    @APIResponse(responseCode = "404", description = "No such study")
+    public Response stop(@Parameter(description = "The study's id") @PathParam("studyId") String studyId,
+            @Parameter(description = "Bearer token", hidden = true) @HeaderParam("Authorization") String authorization) {
         token.check(authorization);
         views.require(studyId);
         StudyStopped stopped = new StudyStopped(studyId, StudyStopped.Reason.REQUESTED, "stopped through the API",

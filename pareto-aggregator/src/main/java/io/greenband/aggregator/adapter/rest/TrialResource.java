@@ -1,5 +1,9 @@
 package io.greenband.aggregator.adapter.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.greenband.aggregator.AggregatorException;
 import io.greenband.aggregator.driver.StoredRun;
 import io.greenband.aggregator.core.attribution.TrialKey;
@@ -18,6 +22,7 @@ import java.util.Set;
 
 /** A study's scored trials (filter, sort, pages) and one trial's attributed energy. */
 @Path("/api/studies/{studyId}/trials")
+@Tag(name = "trials", description = "Scored trials and their attributed energy")
 @Produces(MediaType.APPLICATION_JSON)
 public class TrialResource {
 
@@ -36,10 +41,17 @@ public class TrialResource {
      * objective name; prefix {@code -} for descending), then paged by {@code offset} and {@code limit}.
      */
     @GET
-    public ApiViews.TrialPage list(@PathParam("studyId") String studyId, @QueryParam("status") String status,
-            @QueryParam("fidelity") Double fidelity, @QueryParam("onFront") Boolean onFront,
-            @QueryParam("sort") @DefaultValue("scoredAt") String sort, @QueryParam("offset") @DefaultValue("0") int offset,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+    @Operation(summary = "Scored trials, filtered, sorted and paged")
+    @APIResponse(responseCode = "200", description = "One page")
+    @APIResponse(responseCode = "400", description = "Bad offset, limit or sort")
+    @APIResponse(responseCode = "404", description = "No such study")
+    public ApiViews.TrialPage list(@Parameter(description = "The study's id") @PathParam("studyId") String studyId,
+            @Parameter(description = "SCORED or FAILED") @QueryParam("status") String status,
+            @Parameter(description = "Only trials at this fidelity") @QueryParam("fidelity") Double fidelity,
+            @Parameter(description = "Only trials on (true) or off (false) the front") @QueryParam("onFront") Boolean onFront,
+            @Parameter(description = "scoredAt, fidelity, emissions, energy, trialId or an objective name; '-' first for descending")
+            @QueryParam("sort") @DefaultValue("scoredAt") String sort, @Parameter(description = "Trials to skip") @QueryParam("offset") @DefaultValue("0") int offset,
+            @Parameter(description = "Page size, 1 to 1000") @QueryParam("limit") @DefaultValue("100") int limit) {
         if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("offset must be >= 0 and limit 1.." + MAX_LIMIT + ", got offset "
                     + offset + " and limit " + limit);
@@ -60,8 +72,12 @@ public class TrialResource {
 
     @GET
     @Path("/{trialId}/energy")
-    public ApiViews.Energy energy(@PathParam("studyId") String studyId, @PathParam("trialId") String trialId,
-            @QueryParam("attempt") @DefaultValue("1") int attempt) {
+    @Operation(summary = "Attributed energy of a trial attempt, per device and component")
+    @APIResponse(responseCode = "200", description = "The energy")
+    @APIResponse(responseCode = "404", description = "No such study, or the energy is not final yet")
+    public ApiViews.Energy energy(@Parameter(description = "The study's id") @PathParam("studyId") String studyId,
+            @Parameter(description = "The trial's id") @PathParam("trialId") String trialId,
+            @Parameter(description = "The attempt, from 1") @QueryParam("attempt") @DefaultValue("1") int attempt) {
         views.require(studyId);
         TrialKey key = new TrialKey(trialId, attempt);
         return views.store.trialEnergy(key).map(ApiViews::energy).orElseThrow(() -> AggregatorException.notFound(

@@ -138,9 +138,12 @@ class RestApiTest {
 
     @Test
     void openApiDocumentIsServed() throws Exception {
-        HttpResponse<String> doc = send("/openapi.yaml");
+        HttpResponse<String> doc = send("/q/openapi");
         assertThat(doc.statusCode()).isEqualTo(200);
-        assertThat(doc.body()).startsWith("openapi: 3.1.0");
+        assertThat(doc.body()).contains("openapi: 3.1").contains("/api/studies/{studyId}/front");
+        HttpResponse<String> old = send("/openapi.yaml");
+        assertThat(old.statusCode()).as(old.headers().map() + "\n" + old.body().substring(0, Math.min(300, old.body().length()))).isEqualTo(308);
+        assertThat(old.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/q/openapi"));
     }
 
     private static List<String> trialIds(JsonNode page) {

@@ -11,6 +11,7 @@ import io.greenband.events.topic.TopicRegistry;
 import io.greenband.events.deadletter.RejectedEvent;
 import io.greenband.servicekit.intake.ConsumerWatch;
 import io.greenband.servicekit.intake.EventIntake;
+import io.greenband.servicekit.metrics.IntakeMetrics;
 import io.greenband.suggester.adapter.persistence.SnapshotStore;
 import io.greenband.suggester.driver.Emission;
 import io.greenband.suggester.driver.SuggesterDriver;
@@ -77,6 +78,7 @@ public final class SuggesterLoop implements AutoCloseable {
     private final SuggesterDriver driver = new SuggesterDriver();
     private final Snapshots snapshots;
     private final Map<TopicPartition, ArrayDeque<ConsumerRecord<String, byte[]>>> scoredQueue = new HashMap<>();
+    private final SuggesterMeters meters = new SuggesterMeters();
     private final CountDownLatch ready = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean running = true;
@@ -198,6 +200,8 @@ public final class SuggesterLoop implements AutoCloseable {
         if (watch != null) {
             watch.polled(WATCH_NAME);
         }
+        IntakeMetrics.global().lag(WATCH_NAME, consumer);
+        meters.polled(System.nanoTime());
         for (ConsumerRecord<String, byte[]> r : polled) {
             TopicPartition tp = new TopicPartition(r.topic(), r.partition());
             if (topics.roleOf(r.topic()).orElse(null) == Topic.TRIAL_SCORED) {
@@ -215,6 +219,7 @@ public final class SuggesterLoop implements AutoCloseable {
                 }
             }
         }
+        meters.queued(scoredQueue.values().stream().mapToLong(ArrayDeque::size).sum());
         boolean allRead = decisionsRead && all.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
         if (allRead) {
             var decision = driver.decide(clock.instant());
@@ -265,6 +270,7 @@ public final class SuggesterLoop implements AutoCloseable {
         producer.send(record).get(30, TimeUnit.SECONDS);
         if (out.event() instanceof TrialSuggested) {
             published.add(id);
+            meters.suggested();
         }
         logPublished(out.event());
     }

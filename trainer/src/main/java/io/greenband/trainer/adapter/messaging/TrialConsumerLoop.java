@@ -7,6 +7,7 @@ import io.greenband.events.payload.TrialSuggested;
 import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;
 import io.greenband.servicekit.intake.EventIntake;
+import io.greenband.servicekit.metrics.IntakeMetrics;
 import io.greenband.servicekit.kafka.KafkaClientSettings;
 import io.greenband.trainer.worker.StudyEntry;
 import io.greenband.trainer.worker.TrialWorker;
@@ -126,6 +127,7 @@ public final class TrialConsumerLoop implements AutoCloseable {
             while (!stopping) {
                 var polled = consumer.poll(settings.pollTimeout());
                 polled();
+                IntakeMetrics.global().lag(WATCH_NAME, consumer);
                 for (ConsumerRecord<String, byte[]> record : polled) {
                     if (stopping) {
                         break;
@@ -259,6 +261,7 @@ public final class TrialConsumerLoop implements AutoCloseable {
                 while (true) {
                     try {
                         ack.get(settings.pollTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                        TrainerMeters.finished(finished);
                         return true;
                     } catch (TimeoutException e) {
                         if (abandoned) {

@@ -1,2 +1,0 @@
-/** HTTP endpoints of the energy monitor: the Prometheus scrape. */
-package io.greenband.energy.adapter.rest;
