@@ -2,6 +2,8 @@ package io.greenband.aggregator.adapter.rest;
 
 import io.greenband.aggregator.core.attribution.EnergySample;
 import io.greenband.aggregator.core.attribution.TrialEnergy;
+import io.greenband.aggregator.core.attribution.TrialWindow;
+import io.greenband.aggregator.core.attribution.WindowShares;
 import io.greenband.aggregator.core.export.CodeCarbonCsv;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The CodeCarbon-compatible CSV and the power series behind a study's trials. */
+/** The CodeCarbon-compatible CSV, the power series behind a study's trials and where the hosts' energy went. */
 @Path("/api/studies/{studyId}")
 public class ExportResource {
 
@@ -42,26 +44,16 @@ public class ExportResource {
                 .build();
     }
 
-    /** Average power per sample window on the hosts and over the time span of the study's attributed trials. */
+    /**
+     * Average power per sample window on the hosts and over the time span of the study's attributed trials, with
+     * the part charged to the study's trials, the other part and the idle part of each window.
+     */
     @GET
     @Path("/power")
     @Produces("application/json")
     public List<ApiViews.PowerPoint> power(@PathParam("studyId") String studyId) {
         views.require(studyId);
-        Map<String, Instant[]> spans = new LinkedHashMap<>();
-        views.store.trials(studyId).forEach(t -> {
-            Optional<TrialEnergy> e = views.store.trialEnergy(t.key());
-            e.ifPresent(x -> spans.merge(x.host(), new Instant[] {x.from(), x.to()},
-                    (a, b) -> new Instant[] {a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]}));
-        });
-        List<ApiViews.PowerPoint> out = new ArrayList<>();
-        spans.forEach((host, span) -> {
-            for (EnergySample s : views.store.samples(host, span[0], span[1].plusNanos(1))) {
-                double seconds = s.windowNanos() / 1e9;
-                out.add(new ApiViews.PowerPoint(s.windowStart(), s.windowEnd(), host, s.device(),
-                        s.component().wireName(), seconds > 0 ? s.joules() / seconds : 0));
-            }
-        });
+        List<ApiViews.PowerPoint> out = points(studyId);
         out.sort(Comparator.comparing(ApiViews.PowerPoint::start));
         if (out.size() <= MAX_POINTS) {
             return out;
@@ -72,5 +64,54 @@ public class ExportResource {
             thinned.add(out.get(i));
         }
         return thinned;
+    }
+
+    /** Where the hosts' energy went over the study's trials: charged to them, other, idle (every window). */
+    @GET
+    @Path("/energy")
+    @Produces("application/json")
+    public ApiViews.StudyEnergy energy(@PathParam("studyId") String studyId) {
+        views.require(studyId);
+        double measured = 0;
+        double attributed = 0;
+        double other = 0;
+        double idle = 0;
+        List<ApiViews.PowerPoint> points = points(studyId);
+        for (ApiViews.PowerPoint p : points) {
+            double seconds = java.time.Duration.between(p.start(), p.end()).toNanos() / 1e9;
+            measured += p.watts() * seconds;
+            attributed += p.attributedWatts() * seconds;
+            other += p.otherWatts() * seconds;
+            idle += p.idleWatts() * seconds;
+        }
+        return new ApiViews.StudyEnergy(studyId, measured, attributed, other, idle, points.size());
+    }
+
+    /** Every window of the study's hosts over its trials' span, split among its trials by the ledger's rule. */
+    private List<ApiViews.PowerPoint> points(String studyId) {
+        Map<String, Instant[]> spans = new LinkedHashMap<>();
+        Map<String, List<TrialWindow>> windows = new LinkedHashMap<>();
+        views.store.trials(studyId).forEach(t -> {
+            Optional<TrialEnergy> e = views.store.trialEnergy(t.key());
+            e.ifPresent(x -> {
+                spans.merge(x.host(), new Instant[] {x.from(), x.to()}, (a, b) -> new Instant[] {
+                    a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
+                windows.computeIfAbsent(x.host(), h -> new ArrayList<>()).add(x.window());
+            });
+        });
+        List<ApiViews.PowerPoint> out = new ArrayList<>();
+        spans.forEach((host, span) -> {
+            for (EnergySample s : views.store.samples(host, span[0], span[1].plusNanos(1))) {
+                double seconds = s.windowNanos() / 1e9;
+                if (seconds <= 0) {
+                    continue;
+                }
+                WindowShares.Shares sh = WindowShares.of(s, windows.get(host));
+                out.add(new ApiViews.PowerPoint(s.windowStart(), s.windowEnd(), host, s.device(),
+                        s.component().wireName(), s.joules() / seconds, sh.attributed() / seconds,
+                        sh.other() / seconds, sh.idle() / seconds));
+            }
+        });
+        return out;
     }
 }
