@@ -35,7 +35,6 @@ final class TrialEnergyDocuments {
         .append("totalJoules", e.totalJoules())
         .append("partial", e.partial())
         .append("finalized", e.finalized())
-        .append("pids", List.copyOf(e.pids()))
         .append("devices", devices);
   }
 
@@ -53,10 +52,7 @@ final class TrialEnergyDocuments {
       }
       return new TrialEnergy(new TrialKey(doc.getString("trialId"), doc.get("attempt", Number.class).intValue()),
           doc.getString("host"), doc.getDate("from").toInstant(), doc.getDate("to").toInstant(), devices,
-          doc.getBoolean("partial"), doc.getBoolean("finalized"),
-          // Documents written before process ids were kept have none: their windows split by time in views.
-          doc.getList("pids", Number.class, List.of()).stream().map(Number::longValue)
-              .collect(Collectors.toSet()));
+          doc.getBoolean("partial"), doc.getBoolean("finalized"));
     } catch (RuntimeException e) {
       throw AggregatorException.malformed("trial energy document " + doc.get("_id") + " is malformed: "
           + e.getMessage(), e);

@@ -1,5 +1,7 @@
 package io.greenband.aggregator.adapter.rest;
 
+import io.greenband.aggregator.adapter.persistence.StoredRun;
+import io.greenband.aggregator.core.attribution.Component;
 import io.greenband.aggregator.core.attribution.EnergySample;
 import io.greenband.aggregator.core.attribution.TrialEnergy;
 import io.greenband.aggregator.core.attribution.TrialWindow;
@@ -14,10 +16,12 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The CodeCarbon-compatible CSV, the power series behind a study's trials and where the hosts' energy went. */
 @Path("/api/studies/{studyId}")
@@ -91,12 +95,13 @@ public class ExportResource {
     private List<ApiViews.PowerPoint> points(String studyId) {
         Map<String, Instant[]> spans = new LinkedHashMap<>();
         Map<String, List<TrialWindow>> windows = new LinkedHashMap<>();
+        Map<String, StoredRun> runs = views.studies.runs(studyId);
         views.store.trials(studyId).forEach(t -> {
             Optional<TrialEnergy> e = views.store.trialEnergy(t.key());
             e.ifPresent(x -> {
                 spans.merge(x.host(), new Instant[] {x.from(), x.to()}, (a, b) -> new Instant[] {
                     a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
-                windows.computeIfAbsent(x.host(), h -> new ArrayList<>()).add(x.window());
+                windows.computeIfAbsent(x.host(), h -> new ArrayList<>()).add(window(x, runs.get(t.key().toString())));
             });
         });
         List<ApiViews.PowerPoint> out = new ArrayList<>();
@@ -113,5 +118,14 @@ public class ExportResource {
             }
         });
         return out;
+    }
+
+    /** The trial's window as the ledger saw it: its devices, and its pids from {@code trial-started}. */
+    private static TrialWindow window(TrialEnergy e, StoredRun run) {
+        Set<String> held = new HashSet<>();
+        held.add(TrialWindow.CPU);
+        e.devices().stream().filter(d -> d.component() == Component.GPU).forEach(d -> held.add(d.device()));
+        Set<Long> pids = run == null ? Set.of() : Set.copyOf(run.pids());
+        return TrialWindow.finished(e.key(), e.host(), held, pids, e.from(), e.to());
     }
 }

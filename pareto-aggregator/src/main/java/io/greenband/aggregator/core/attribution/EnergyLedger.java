@@ -259,7 +259,7 @@ public final class EnergyLedger {
     }
     double tolerance = settings.gapTolerance().toNanos() / 1e9;
     boolean partial = devices.stream().anyMatch(d -> d.gapSeconds() > tolerance);
-    return new TrialEnergy(w.key(), w.host(), from, to, devices, partial, finalized, w.pids());
+    return new TrialEnergy(w.key(), w.host(), from, to, devices, partial, finalized);
   }
 
   private DeviceEnergy streamEnergy(TrialWindow w, StreamKey key, Instant from, Instant to) {

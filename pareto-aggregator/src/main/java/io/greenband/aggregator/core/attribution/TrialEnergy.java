@@ -15,29 +15,13 @@ import java.util.List;
  * @param devices   energy per device and host component
  * @param partial   whether some device had unmeasured time beyond the gap tolerance
  * @param finalized whether the value is final (trial ended and the grace period passed)
- * @param pids      the trial's process ids on its host (from {@code trial-started}), empty when unknown
  */
 public record TrialEnergy(TrialKey key, String host, Instant from, Instant to, List<DeviceEnergy> devices,
-    boolean partial, boolean finalized, java.util.Set<Long> pids) {
+    boolean partial, boolean finalized) {
 
-  /** Copies the collections. */
+  /** Copies the list. */
   public TrialEnergy {
     devices = List.copyOf(devices);
-    pids = pids == null ? java.util.Set.of() : java.util.Set.copyOf(pids);
-  }
-
-  /** Energy whose process ids are not known. */
-  public TrialEnergy(TrialKey key, String host, Instant from, Instant to, List<DeviceEnergy> devices,
-      boolean partial, boolean finalized) {
-    this(key, host, from, to, devices, partial, finalized, java.util.Set.of());
-  }
-
-  /** The trial's window as the attribution sees it, for splitting stored samples again (views). */
-  public TrialWindow window() {
-    java.util.Set<String> held = new java.util.HashSet<>();
-    held.add(TrialWindow.CPU);
-    devices.stream().filter(d -> d.component() == Component.GPU).forEach(d -> held.add(d.device()));
-    return TrialWindow.finished(key, host, held, pids, from, to);
   }
 
   /** Total joules over every device and component. */
