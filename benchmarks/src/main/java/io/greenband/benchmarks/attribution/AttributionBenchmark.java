@@ -45,7 +45,8 @@ public final class AttributionBenchmark implements Callable<Integer> {
     String rule;
 
     @Option(names = "--workloads", defaultValue = "command,dsnn,dsnn-1t", split = ",",
-            description = "command, dsnn (PyTorch's default threads) and/or dsnn-1t (one intra-op thread)"
+            description = "command, dsnn (PyTorch's default threads, OpenMP waiting passively as in the trainer),"
+                    + " dsnn-spin (the same with OpenMP's default spin-waiting) and/or dsnn-1t (one intra-op thread)"
                     + " (default: ${DEFAULT-VALUE}).")
     List<String> workloads;
 
@@ -73,7 +74,13 @@ public final class AttributionBenchmark implements Callable<Integer> {
         for (String w : workloads) {
             switch (w.strip()) {
                 case "command" -> commands.put("command", AttributionRun.java(FixedWork.class.getName(), Long.toString(rounds)));
-                case "dsnn" -> commands.put("dsnn", AttributionRun.java("io.greenband.benchmarks.DsnnWork",
+                case "dsnn" -> {
+                    // As the trainer runs it (its image and the local launcher): OpenMP threads sleep at barriers.
+                    List<String> cmd = new ArrayList<>(List.of("env", "OMP_WAIT_POLICY=PASSIVE"));
+                    cmd.addAll(AttributionRun.java("io.greenband.benchmarks.DsnnWork", Integer.toString(steps), "16"));
+                    commands.put("dsnn", cmd);
+                }
+                case "dsnn-spin" -> commands.put("dsnn-spin", AttributionRun.java("io.greenband.benchmarks.DsnnWork",
                         Integer.toString(steps), "16"));
                 case "dsnn-1t" -> {
                     // One intra-op thread: no OpenMP threads spin-waiting for a core the load holds.
@@ -83,7 +90,7 @@ public final class AttributionBenchmark implements Callable<Integer> {
                     commands.put("dsnn-1t", cmd);
                 }
                 default -> throw new IllegalArgumentException("unknown workload '" + w
-                        + "': use command, dsnn or dsnn-1t");
+                        + "': use command, dsnn, dsnn-spin or dsnn-1t");
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();

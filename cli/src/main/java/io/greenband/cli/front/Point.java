@@ -27,7 +27,8 @@ public record Point(String trialId, double fidelity, List<Double> values, double
 
     /**
      * How a scored trial's energy was obtained, in words without commas: the split bases used, measured or
-     * estimated, and complete or partial (left out when the event predates it).
+     * estimated, complete or partial (left out when the event predates it), and the other energy of the host during
+     * the trial (its other processes' share, kept apart from the trial's joules) when there was any.
      */
     public static String describe(io.greenband.events.payload.TrialScored.EnergyBreakdown e) {
         java.util.Set<String> bases = new java.util.TreeSet<>();
@@ -36,6 +37,10 @@ public record Point(String trialId, double fidelity, List<Double> values, double
         b.append(b.length() == 0 ? "" : " ").append(e.estimated() ? "estimated" : "measured");
         if (e.partial() != null) {
             b.append(e.partial() ? " partial" : " complete");
+        }
+        if (e.otherJoules() != null && e.otherJoules() > 0) {
+            // What the host's other processes used meanwhile: shown beside, never part of the trial's joules.
+            b.append("; other ").append(FrontTable.number(Math.round(e.otherJoules() * 10) / 10.0)).append(" J");
         }
         return b.toString();
     }

@@ -12,9 +12,12 @@ public enum Service {
     PARETO_AGGREGATOR("pareto-aggregator", List.of("-Xmx512m"), Map.of()),
     /**
      * Trains trials; DJL runs offline on the bundled CPU engine. A short Kafka session lets a trainer restarted after a
-     * crash have its partitions back within seconds instead of the default 45 s.
+     * crash have its partitions back within seconds instead of the default 45 s. libtorch's OpenMP threads sleep at
+     * barriers ({@code OMP_WAIT_POLICY=PASSIVE}) rather than spin for a peer that other processes hold off the CPU, so
+     * a trial's CPU time, and the energy charged by it, does not grow with the machine's load.
      */
-    TRAINER("trainer", List.of("-Xmx2g", "-Dai.djl.offline=true"), Map.of("KAFKA_SESSION_TIMEOUT_MS", "10000")),
+    TRAINER("trainer", List.of("-Xmx2g", "-Dai.djl.offline=true"), Map.of("KAFKA_SESSION_TIMEOUT_MS", "10000",
+            "OMP_WAIT_POLICY", "PASSIVE")),
     /** Suggests trials. */
     SUGGESTER("suggester", List.of("-Xmx512m"), Map.of());
 

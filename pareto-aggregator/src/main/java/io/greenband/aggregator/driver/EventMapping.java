@@ -117,8 +117,8 @@ public final class EventMapping {
 
     /**
      * The host usage a host-component sample is split by: CPU time for the CPU package, psys and the CPU
-     * estimate (above the estimate's idle baseline, {@code idleJoules}); resident memory against installed
-     * memory for DRAM and the RAM estimate.
+     * estimate (above the estimate's idle baseline, {@code idleJoules}); resident memory while running (bytes ×
+     * CPU seconds) against installed memory × CPU capacity for DRAM and the RAM estimate.
      */
     static java.util.Optional<HostUsage> usage(EnergySample e) {
         HostUsage u = null;
@@ -126,14 +126,23 @@ public final class EventMapping {
             io.greenband.events.payload.HostUsage w = e.usage();
             boolean memory = e.component() == EnergySample.Component.DRAM
                     || e.component() == EnergySample.Component.RAM_EST;
-            java.util.Map<Long, Double> byPid = new java.util.HashMap<>();
-            for (io.greenband.events.payload.HostUsage.ProcessTree t : w.trees()) {
-                byPid.merge(t.pid(), memory ? (double) t.rssBytes() : t.cpuSeconds(), Double::sum);
-            }
             double baseline = e.idleJoules() == null ? 0 : Math.min(e.idleJoules(), e.energyJoules());
-            u = memory
-                    ? new HostUsage(ShareBasis.RSS, w.memTotalBytes(), byPid, w.truncated(), baseline)
-                    : new HostUsage(ShareBasis.CPU_TIME, w.hostCpuSeconds(), byPid, w.truncated(), baseline);
+            if (memory) {
+                java.util.Map<Long, double[]> trees = new java.util.HashMap<>();
+                for (io.greenband.events.payload.HostUsage.ProcessTree t : w.trees()) {
+                    trees.merge(t.pid(), new double[] {t.cpuSeconds(), t.rssBytes()},
+                            (x, y) -> new double[] {x[0] + y[0], Math.max(x[1], y[1])});
+                }
+                double seconds = java.time.Duration.between(e.windowStart(), e.windowEnd()).toNanos() / 1e9;
+                u = HostUsage.residentWhileRunning(trees, w.memTotalBytes(), w.cpuCount(), seconds, w.truncated(),
+                        baseline);
+            } else {
+                java.util.Map<Long, Double> byPid = new java.util.HashMap<>();
+                for (io.greenband.events.payload.HostUsage.ProcessTree t : w.trees()) {
+                    byPid.merge(t.pid(), t.cpuSeconds(), Double::sum);
+                }
+                u = new HostUsage(ShareBasis.CPU_TIME, w.hostCpuSeconds(), byPid, w.truncated(), baseline);
+            }
         }
         return java.util.Optional.ofNullable(u);
     }

@@ -187,7 +187,8 @@ public final class ScoringEngine {
         }
         if (!restoring) {
             studyStore.saveRun(new StoredRun(e.studyId(), e.trialId(),
-                    e.attempt(), e.fidelity(), e.host(), e.devices(), e.config(), e.startedAt()));
+                    e.attempt(), e.fidelity(), e.host(), e.devices(), e.config(), e.startedAt(),
+                    e.pid() > 0 ? java.util.List.of(e.pid()) : java.util.List.of()));
         }
     }
 

@@ -88,7 +88,7 @@ public final class MongoStudyStore implements StudyStore {
     Document doc = new Document("_id", id).append("studyId", r.studyId()).append("trialId", r.trialId())
         .append("attempt", r.attempt()).append("fidelity", r.fidelity()).append("host", r.host())
         .append("devices", r.devices()).append("config", new Document(new LinkedHashMap<>(r.config())))
-        .append("startedAt", Date.from(r.startedAt()));
+        .append("startedAt", Date.from(r.startedAt())).append("pids", r.pids());
     run("saving run " + id, () -> runs.replaceOne(Filters.eq("_id", id), doc, UPSERT));
   }
 
@@ -99,7 +99,9 @@ public final class MongoStudyStore implements StudyStore {
       for (Document d : runs.find(Filters.eq("studyId", studyId)).sort(Sorts.ascending("_id"))) {
         StoredRun r = new StoredRun(d.getString("studyId"), d.getString("trialId"), d.getInteger("attempt"),
             d.get("fidelity", Number.class).doubleValue(), d.getString("host"), d.getList("devices", String.class),
-            d.get("config", Document.class), d.getDate("startedAt").toInstant());
+            d.get("config", Document.class), d.getDate("startedAt").toInstant(),
+            // Runs saved before pids were kept have none.
+            d.getList("pids", Number.class, List.of()).stream().map(Number::longValue).toList());
         out.put(r.trialId() + "#" + r.attempt(), r);
       }
       return null;

@@ -70,8 +70,22 @@ final class ApiViews {
             boolean partial, boolean finalized, List<Device> devices, boolean estimated, double otherJoules) {
     }
 
-    /** Average power of one sample window. */
-    record PowerPoint(Instant start, Instant end, String host, String device, String component, double watts) {
+    /**
+     * Average power of one sample window, and how much of it the study's trials were charged, how much their host's
+     * other processes used while they ran (never charged) and how much was idle, in mean watts over the window.
+     */
+    record PowerPoint(Instant start, Instant end, String host, String device, String component, double watts,
+            double attributedWatts, double otherWatts, double idleWatts) {
+    }
+
+    /**
+     * Where the energy of the hosts went over the span of a study's trials: {@code measuredJoules =
+     * attributedJoules + otherJoules + idleJoules}. {@code otherJoules} is what none of the study's trials used
+     * while they ran (other processes, other studies' trials), {@code idleJoules} the time none ran and the
+     * estimates' idle share.
+     */
+    record StudyEnergy(String studyId, double measuredJoules, double attributedJoules, double otherJoules,
+            double idleJoules, int windows) {
     }
 
     static Study study(StoredStudy s, Integer started, Integer finished, Integer scored) {

@@ -35,4 +35,28 @@ public record HostUsage(ShareBasis basis, double hostAmount, Map<Long, Double> b
             throw new IllegalArgumentException("baselineJoules must be >= 0, was " + baselineJoules);
         }
     }
+
+    /**
+     * The memory split of a window ({@link ShareBasis#RSS}): a tree's amount is its resident bytes times the CPU
+     * seconds it ran, against installed memory times the host's CPU capacity of the window (CPUs × seconds). Memory
+     * is charged while it is worked with: a trial held back by foreign load keeps its memory longer but does not
+     * touch it meanwhile, and the static power of the memory is the host's. A tree's share is therefore never above
+     * its share of the window's CPU capacity, so never above its CPU-time share.
+     *
+     * @param trees          per root pid: {CPU seconds, mean resident bytes} in the window
+     * @param memTotalBytes  installed memory
+     * @param cpuCount       logical CPUs
+     * @param windowSeconds  the window's length
+     * @param truncated      whether trees with use were left out
+     * @param baselineJoules the window's idle share
+     */
+    public static HostUsage residentWhileRunning(Map<Long, double[]> trees, long memTotalBytes, int cpuCount,
+                                                 double windowSeconds, boolean truncated, double baselineJoules) {
+        Map<Long, Double> byPid = new java.util.HashMap<>();
+        for (Map.Entry<Long, double[]> e : trees.entrySet()) {
+            byPid.merge(e.getKey(), e.getValue()[0] * e.getValue()[1], Double::sum);
+        }
+        double capacity = (double) Math.max(0, memTotalBytes) * Math.max(1, cpuCount) * Math.max(0, windowSeconds);
+        return new HostUsage(ShareBasis.RSS, capacity, byPid, truncated, baselineJoules);
+    }
 }

@@ -87,6 +87,20 @@ class RestApiTest {
         JsonNode power = get("/api/studies/" + STUDY + "/power");
         assertThat(power.size()).isEqualTo(18);
         assertThat(power.get(6).path("watts").asDouble()).isCloseTo(300.0, within(1e-9));
+        power.forEach(p -> assertThat(p.path("attributedWatts").asDouble() + p.path("otherWatts").asDouble()
+                + p.path("idleWatts").asDouble()).isCloseTo(p.path("watts").asDouble(), within(1e-6)));
+        // The study's hosts over its trials: what its trials were charged is the sum of their energies.
+        JsonNode studyEnergy = get("/api/studies/" + STUDY + "/energy");
+        double trials = 0;
+        for (JsonNode t : get("/api/studies/" + STUDY + "/trials").path("items")) {
+            trials += get("/api/studies/" + STUDY + "/trials/" + t.path("trialId").asText() + "/energy")
+                    .path("totalJoules").asDouble();
+        }
+        assertThat(trials).isPositive();
+        assertThat(studyEnergy.path("attributedJoules").asDouble()).isCloseTo(trials, within(1e-6));
+        assertThat(studyEnergy.path("attributedJoules").asDouble() + studyEnergy.path("otherJoules").asDouble()
+                + studyEnergy.path("idleJoules").asDouble()).isCloseTo(studyEnergy.path("measuredJoules").asDouble(),
+                within(1e-6));
     }
 
     @Test
