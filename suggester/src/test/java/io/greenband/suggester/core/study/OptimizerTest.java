@@ -9,6 +9,7 @@ import io.greenband.suggester.core.history.Origin;
 import io.greenband.suggester.core.history.TrialRecord;
 import io.greenband.suggester.core.history.TrialStatus;
 import io.greenband.suggester.core.preset.Preset;
+import io.greenband.suggester.core.surrogate.SurrogateKind;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -76,6 +77,24 @@ class OptimizerTest {
     }
 
     @Test
+    void theGaussianProcessIsASettingOfItsOwnAndTheForestKeepsOldFingerprints() {
+        StudySpec forest = ToyProblem.spec(Preset.FULL_PAREGO_RF, 4).build();
+        assertThat(ToyProblem.spec(Preset.FULL_PAREGO_RF, 4).optSurrogate(SurrogateKind.FOREST).build().fingerprint())
+                .isEqualTo(forest.fingerprint());
+        StudySpec gp = ToyProblem.spec(Preset.FULL_PAREGO_RF, 4).optSurrogate(SurrogateKind.GP_THEN_FOREST).build();
+        assertThat(gp.fingerprint()).isNotEqualTo(forest.fingerprint());
+        assertThat(SurrogateKind.GP_THEN_FOREST.usesGaussianProcess(SurrogateKind.GP_MAX_ROWS)).isTrue();
+        assertThat(SurrogateKind.GP_THEN_FOREST.usesGaussianProcess(SurrogateKind.GP_MAX_ROWS + 1)).isFalse();
+        assertThat(SurrogateKind.FOREST.usesGaussianProcess(5)).isFalse();
+        // Same history, different model: the model-based suggestions differ.
+        List<Trial> byForest = ToyProblem.drive(Optimizer.create(forest), ToyProblem.queue(), 1, 30);
+        List<Trial> byGp = ToyProblem.drive(Optimizer.create(gp), ToyProblem.queue(), 1, 30);
+        assertThat(byGp).anyMatch(t -> t.origin() == Origin.MODEL);
+        assertThat(byGp.stream().map(ToyProblem::fingerprint).toList())
+                .isNotEqualTo(byForest.stream().map(ToyProblem::fingerprint).toList());
+    }
+
+    @Test
     void restoreRefusesASnapshotOfAnotherStudy() {
         StudySpec spec = ToyProblem.spec(Preset.RANDOM, 1).build();
         Optimizer opt = Optimizer.create(spec);
@@ -138,7 +157,7 @@ class OptimizerTest {
             if (preset == Preset.RANDOM) {
                 assertThat(trials).allMatch(t -> t.budget() == 9 && t.origin() != Origin.MODEL);
             }
-            if (preset == Preset.FULL_PAREGO_RF) {
+            if (preset == Preset.FULL_PAREGO_RF || preset == Preset.FULL_PAREGO_GP) {
                 assertThat(trials).allMatch(t -> t.budget() == 9 && !t.promoted());
                 assertThat(trials).anyMatch(t -> t.origin() == Origin.MODEL);
             }
