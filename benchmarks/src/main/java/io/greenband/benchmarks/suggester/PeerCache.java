@@ -32,6 +32,11 @@ final class PeerCache {
     /** The cache in {@code file}, with every well-formed line already there. */
     static PeerCache open(Path file) throws IOException {
         PeerCache cache = new PeerCache(file);
+        cache.load();
+        return cache;
+    }
+
+    private void load() throws IOException {
         if (Files.exists(file)) {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 JsonNode n;
@@ -43,17 +48,28 @@ final class PeerCache {
                 if (n == null || !n.has("regret")) {
                     continue;
                 }
-                cache.runs.put(key(n.path("problem").asText(), n.path("sampler").asText(), n.path("seed").asLong(),
+                runs.put(key(n.path("problem").asText(), n.path("sampler").asText(), n.path("seed").asLong(),
                         n.path("budget").asInt()), new QualityRun.Result(n.get("regret").asDouble(),
                         n.path("trials").asInt(), n.path("trials").asInt(), n.path("seconds").asDouble()));
             }
         }
-        return cache;
     }
 
-    /** The recorded result, or null. */
+    /**
+     * The recorded result, or null. A miss reads the file again first: several benchmark processes may share
+     * one cache, each running part of the problems.
+     */
     QualityRun.Result get(String problem, String sampler, long seed, int budget) {
-        return runs.get(key(problem, sampler, seed, budget));
+        QualityRun.Result r = runs.get(key(problem, sampler, seed, budget));
+        if (r == null) {
+            try {
+                load();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            r = runs.get(key(problem, sampler, seed, budget));
+        }
+        return r;
     }
 
     /** Records a result and appends it to the file. */

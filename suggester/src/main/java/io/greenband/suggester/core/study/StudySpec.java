@@ -62,20 +62,10 @@ public record StudySpec(SearchSpace space, List<ObjectiveSpec> objectives, Fidel
     /** {@link #initialDesign} value for a design sized by dimension and budget: {@code clamp(d + 1, 3, hint/4)}. */
     public static final int AUTO_INITIAL_DESIGN = -2;
 
-    /**
-     * {@link #initialDesign} value for a design of {@code min(hint/2, max(d + 1, 5))}: half of a small budget
-     * is random (at 10 full-budget evaluations a model fitted on 3 points exploits too early), a large one
-     * spends only {@code max(d + 1, 5)}.
-     */
-    public static final int BALANCED_INITIAL_DESIGN = -3;
-
     /** The initial design's size: {@link #initialDesign} when set, else its automatic rule. */
     public int effectiveInitialDesign() {
         if (initialDesign == AUTO_INITIAL_DESIGN) {
             return Math.max(3, Math.min(space.dimension() + 1, trialsHint / 4));
-        }
-        if (initialDesign == BALANCED_INITIAL_DESIGN) {
-            return Math.max(1, Math.min(trialsHint / 2, Math.max(space.dimension() + 1, 5)));
         }
         return initialDesign >= 0 ? initialDesign : RandomInitialDesign.sizeFor(space.dimension(), trialsHint);
     }
