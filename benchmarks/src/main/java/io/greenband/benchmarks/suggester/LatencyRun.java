@@ -12,8 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * ask() latency of the model-based preset ({@code hyperband-parego-rf}, single fidelity, so every ask
- * proposes a new configuration from the model) once the history holds N results. The history is filled
+ * ask() latency of a model-based preset (single fidelity, so every ask proposes a new configuration from the
+ * model) once the history holds N results. The history is filled
  * by a random-search optimizer over the same space and handed to the model-based optimizer as a snapshot;
  * then a sequence of ask()+tell() pairs is timed, so each ask refits the forest on the new data.
  */
@@ -26,11 +26,11 @@ final class LatencyRun {
     private LatencyRun() {
     }
 
-    static Result run(Problem problem, int observations, int warmup, int samples, long seed) {
+    static Result run(Preset preset, Problem problem, int observations, int warmup, int samples, long seed) {
         List<ObjectiveSpec> objectives = List.of(ObjectiveSpec.minimize("f1"), ObjectiveSpec.minimize("f2"));
-        StudySpec model = Preset.HYPERBAND_PAREGO_RF.builder().setSpace(problem.space()).setObjectives(objectives)
+        StudySpec model = preset.builder().setSpace(problem.space()).setObjectives(objectives)
                 .optSeed(seed).optTrialsHint(observations).build();
-        StudySpec random = Preset.HYPERBAND_PAREGO_RF.builder().setSpace(problem.space()).setObjectives(objectives)
+        StudySpec random = preset.builder().setSpace(problem.space()).setObjectives(objectives)
                 .optSeed(seed).optTrialsHint(observations).optModel(false).build();
         Optimizer filler = Optimizer.create(random);
         for (int i = 0; i < observations; i++) {

@@ -19,8 +19,11 @@ final class QualityTable {
     private final int[] budgets;
     private final int seeds;
     private final OptunaPeer peer;
+    private final PeerCache cache;
 
-    QualityTable(List<Problem> problems, List<Preset> presets, int[] budgets, int seeds, OptunaPeer peer) {
+    QualityTable(List<Problem> problems, List<Preset> presets, int[] budgets, int seeds, OptunaPeer peer,
+                 PeerCache cache) {
+        this.cache = cache;
         this.problems = problems;
         this.presets = presets;
         this.budgets = budgets;
@@ -99,8 +102,16 @@ final class QualityTable {
     }
 
     private QualityRun.Result peerRun(Problem p, String sampler, long seed, int budget) {
+        QualityRun.Result cached = cache == null ? null : cache.get(p.id(), sampler, seed, budget);
+        if (cached != null) {
+            return cached;
+        }
         try {
-            return peer.run(p, sampler, seed, budget);
+            QualityRun.Result r = peer.run(p, sampler, seed, budget);
+            if (cache != null) {
+                cache.put(p.id(), sampler, seed, budget, r);
+            }
+            return r;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

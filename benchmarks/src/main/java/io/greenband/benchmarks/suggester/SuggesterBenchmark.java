@@ -46,8 +46,16 @@ public final class SuggesterBenchmark implements Callable<Integer> {
     @Option(names = "--no-peer", description = "Leave Optuna out.")
     boolean noPeer;
 
+    @Option(names = "--peer-cache", paramLabel = "FILE",
+            description = "Reuse Optuna's runs recorded in this JSON-lines file and record new ones there.")
+    File peerCache;
+
     @Option(names = "--part", description = "Run only part of it: all (default), quality or latency.")
     String part = "all";
+
+    @Option(names = "--latency-preset", paramLabel = "ID", defaultValue = "full-parego-gp",
+            description = "Preset whose ask()+tell() latency is measured (default ${DEFAULT-VALUE}, optimize's default).")
+    String latencyPreset;
 
     @Option(names = "--json", description = "Write the results as JSON to this file.")
     File json;
@@ -81,7 +89,8 @@ public final class SuggesterBenchmark implements Callable<Integer> {
                         + OptunaPeer.SAMPLERS + ", B trials at full fidelity per budget B");
             }
             try {
-                quality = new QualityTable(problems, presets, budgets, seedCount, peer).run();
+                PeerCache cache = peer == null || peerCache == null ? null : PeerCache.open(peerCache.toPath());
+                quality = new QualityTable(problems, presets, budgets, seedCount, peer, cache).run();
             } finally {
                 if (peer != null) {
                     peer.close();
@@ -110,8 +119,8 @@ public final class SuggesterBenchmark implements Callable<Integer> {
     }
 
     private Map<String, Object> latency(Problem problem) {
-        System.out.printf("%nask()+tell() latency, %s preset on %s (single fidelity)%n", Preset.HYPERBAND_PAREGO_RF.id(),
-                problem.id());
+        Preset preset = Preset.byName(latencyPreset);
+        System.out.printf("%nask()+tell() latency, %s preset on %s (single fidelity)%n", preset.id(), problem.id());
         System.out.printf("%-13s %8s %10s %10s %10s %12s%n", "observations", "samples", "p50 ms", "p99 ms", "max ms",
                 "cpu p50 ms");
         Map<String, Object> p50 = new LinkedHashMap<>();
@@ -123,7 +132,7 @@ public final class SuggesterBenchmark implements Callable<Integer> {
             // Enough warm-up for the JIT to finish compiling the hot paths, as in a suggester that has been
             // running for a while; with fewer, compiler threads still share the two cores with the timed asks.
             int warmup = 300;
-            LatencyRun.Result r = LatencyRun.run(problem, n, warmup, count, 7);
+            LatencyRun.Result r = LatencyRun.run(preset, problem, n, warmup, count, 7);
             System.out.printf("%-13d %8d %10.2f %10.2f %10.2f %12.2f%n", n, count, r.p50(), r.p99(), r.max(),
                     r.cpuP50());
             cpuP50.put(Integer.toString(n), r.cpuP50());
@@ -136,6 +145,7 @@ public final class SuggesterBenchmark implements Callable<Integer> {
         lat.put("p99", p99);
         lat.put("cpu_p50", cpuP50);
         lat.put("samples", samples);
+        lat.put("preset", preset.id());
         return Map.of("ask_latency_ms", lat);
     }
 

@@ -66,9 +66,10 @@ public final class OptimizeCommand implements Callable<Integer> {
     Double fidelityBudget;
 
     @Option(names = "--preset", paramLabel = "NAME", description = {
-            "Optimizer preset (default ${DEFAULT-VALUE}: every trial at the maximum fidelity, random-forest model; "
-                    + "best at 10-100 full-fidelity evaluations in the suggester benchmark), hyperband-parego-rf "
-                    + "(SMAC-style Hyperband), asha-nsga2-rf, hyperband-random, random."}, defaultValue = "full-parego-rf")
+            "Optimizer preset (default ${DEFAULT-VALUE}: every trial at the maximum fidelity, Gaussian-process "
+                    + "model up to 200 results, random forest beyond; best at 10-100 full-fidelity evaluations in the "
+                    + "suggester benchmark), full-parego-rf (the same with the forest throughout), hyperband-parego-rf "
+                    + "(SMAC-style Hyperband), asha-nsga2-rf, hyperband-random, random."}, defaultValue = "full-parego-gp")
     String preset;
 
     @Option(names = "--initial-design", paramLabel = "N",

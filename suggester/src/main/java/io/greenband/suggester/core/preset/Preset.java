@@ -4,6 +4,7 @@ import io.greenband.suggester.core.objective.AggregationKind;
 import io.greenband.suggester.core.objective.RankingKind;
 import io.greenband.suggester.core.schedule.SchedulerKind;
 import io.greenband.suggester.core.study.StudySpec;
+import io.greenband.suggester.core.surrogate.SurrogateKind;
 import io.greenband.suggester.core.study.StudySpecBuilder;
 import java.util.Arrays;
 
@@ -32,6 +33,13 @@ public enum Preset {
      * cannot mislead it, and at 10-100 full-budget evaluations it is not starved of full-budget results.
      */
     FULL_PAREGO_RF("full-parego-rf"),
+    /**
+     * {@link #FULL_PAREGO_RF} with a Gaussian process instead of the forest on continuous spaces while the
+     * training set has 10 to 200 rows ({@link SurrogateKind#GP_THEN_FOREST}): the process models a smooth
+     * response from few rows far better than piecewise-constant trees; on fewer rows, past 200 and on spaces with
+     * categorical or conditional hyperparameters the forest runs as in {@link #FULL_PAREGO_RF}.
+     */
+    FULL_PAREGO_GP("full-parego-gp"),
     /** Hyperband with random sampling (no model): the classic baseline. */
     HYPERBAND_RANDOM("hyperband-random"),
     /** Random search at the maximum budget. */
@@ -61,7 +69,7 @@ public enum Preset {
 
     /** Whether every trial runs at the maximum budget (so a study of B full-budget evaluations has B trials). */
     public boolean fullBudgetOnly() {
-        return this == FULL_PAREGO_RF || this == RANDOM;
+        return this == FULL_PAREGO_RF || this == FULL_PAREGO_GP || this == RANDOM;
     }
 
     /** A builder with this preset's knobs. */
@@ -75,6 +83,10 @@ public enum Preset {
             case FULL_PAREGO_RF -> b.optScheduler(SchedulerKind.FULL_BUDGET).optRanking(RankingKind.NSGA2)
                     .optAggregation(AggregationKind.PAREGO_DIRICHLET).optModel(true)
                     .optInitialDesign(StudySpec.AUTO_INITIAL_DESIGN).optMinTrainingRows(-1);
+            case FULL_PAREGO_GP -> b.optScheduler(SchedulerKind.FULL_BUDGET).optRanking(RankingKind.NSGA2)
+                    .optAggregation(AggregationKind.PAREGO_DIRICHLET).optModel(true)
+                    .optInitialDesign(StudySpec.AUTO_INITIAL_DESIGN).optMinTrainingRows(-1)
+                    .optSurrogate(SurrogateKind.GP_THEN_FOREST);
             case HYPERBAND_RANDOM -> b.optScheduler(SchedulerKind.HYPERBAND).optRanking(RankingKind.NSGA2)
                     .optModel(false);
             case RANDOM -> b.optScheduler(SchedulerKind.FULL_BUDGET).optModel(false);

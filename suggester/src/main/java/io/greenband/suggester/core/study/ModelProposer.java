@@ -8,14 +8,18 @@ import io.greenband.suggester.core.objective.Aggregation;
 import io.greenband.suggester.core.random.SeedStream;
 import io.greenband.suggester.core.schedule.BracketPlan;
 import io.greenband.suggester.core.surrogate.FeatureEncoder;
+import io.greenband.suggester.core.surrogate.GaussianProcess;
+import io.greenband.suggester.core.surrogate.KernelFeatures;
 import io.greenband.suggester.core.surrogate.RandomForest;
+import io.greenband.suggester.core.surrogate.Surrogate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * One model-based proposal: build the training set for a weight vector, fit the forest (reused while
+ * One model-based proposal: build the training set for a weight vector, fit the surrogate (the forest or,
+ * for small training sets when the spec asks for it, a Gaussian process; reused while
  * neither the results nor the weights changed), take the lowest predicted mean among evaluated
  * configurations as f*, and maximize log-EI. The forest's seed depends only on the number of results, so
  * a restored study refits exactly the same forest.
@@ -24,6 +28,11 @@ final class ModelProposer {
 
     private static final long FOREST_PURPOSE = 1;
     private static final long SUBSAMPLE_PURPOSE = 2;
+    /**
+     * Random candidates per maximization when the surrogate is a Gaussian process: its smooth acquisition
+     * needs fewer than the forest's piecewise-constant one, and each costs O(n²) to score.
+     */
+    static final int GP_RANDOM_CANDIDATES = 2_000;
 
     private final StudySpec spec;
     private final BracketPlan plan;
@@ -31,7 +40,9 @@ final class ModelProposer {
     private final SeedStream seeds;
     private final Aggregation aggregation;
     private final FeatureEncoder encoder;
+    private final KernelFeatures kernelFeatures;
     private final LocalAndSortedRandomSearch maximizer;
+    private final LocalAndSortedRandomSearch gpMaximizer;
 
     private long fittedAt = -1;
     private double[] fittedWeights;
@@ -44,7 +55,10 @@ final class ModelProposer {
         this.seeds = seeds;
         this.aggregation = aggregation;
         this.encoder = new FeatureEncoder(spec.space(), spec.budgetFeature());
+        this.kernelFeatures = new KernelFeatures(spec.space(), encoder);
         this.maximizer = new LocalAndSortedRandomSearch(spec.space(), spec.randomCandidates());
+        this.gpMaximizer = new LocalAndSortedRandomSearch(spec.space(),
+                Math.min(spec.randomCandidates(), GP_RANDOM_CANDIDATES));
     }
 
     /** The best new configuration under the model with {@code weights}, or null without enough data. */
@@ -53,8 +67,9 @@ final class ModelProposer {
         if (f == null) {
             return null;
         }
-        LogExpectedImprovement acq = new LogExpectedImprovement(f.forest, encoder, f.incumbent, f.targetUnit);
-        List<Candidate> candidates = maximizer.maximize(acq, f.previous, rng);
+        LogExpectedImprovement acq = new LogExpectedImprovement(f.model, encoder, f.incumbent, f.targetUnit);
+        LocalAndSortedRandomSearch search = f.model instanceof GaussianProcess ? gpMaximizer : maximizer;
+        List<Candidate> candidates = search.maximize(acq, f.previous, rng);
         for (Candidate c : candidates) {
             if (!history.contains(c.vector())) {
                 return c.vector();
@@ -72,7 +87,10 @@ final class ModelProposer {
                 spec.effectiveMinTrainingRows(), spec.maxTrainingRows(), seeds.derive(SUBSAMPLE_PURPOSE, finished));
         Fit f = null;
         if (data != null) {
-            RandomForest forest = RandomForest.fit(data.x, data.y, spec.forest(), seeds.derive(FOREST_PURPOSE, finished).nextLong());
+            Surrogate model = spec.surrogate().usesGaussianProcess(data.y.length) && kernelFeatures.numeric()
+                    && allActive(data.configs)
+                    ? GaussianProcess.fit(kernelFeatures, data.x, data.y)
+                    : RandomForest.fit(data.x, data.y, spec.forest(), seeds.derive(FOREST_PURPOSE, finished).nextLong());
             int n = data.configs.size();
             double[][] rows = new double[n][];
             for (int i = 0; i < n; i++) {
@@ -80,18 +98,33 @@ final class ModelProposer {
             }
             double[] mean = new double[n];
             double[] var = new double[n];
-            forest.predict(rows, mean, var);
+            model.predict(rows, mean, var);
             int[] idx = lowest(mean, Math.min(LocalAndSortedRandomSearch.DEFAULT_PREVIOUS_STARTS, n));
             List<double[]> previous = new ArrayList<>();
             for (int i : idx) {
                 previous.add(data.configs.get(i));
             }
-            f = new Fit(forest, mean[idx[0]], previous, data.targetUnit);
+            f = new Fit(model, mean[idx[0]], previous, data.targetUnit);
         }
         fittedAt = finished;
         fittedWeights = weights.clone();
         fit = f;
         return f;
+    }
+
+    /**
+     * True when no configuration has an inactive (conditional) hyperparameter: the process is kept to
+     * continuous spaces, where it measured better than the forest; on the conditional mixed space it did not.
+     */
+    private static boolean allActive(List<double[]> configs) {
+        for (double[] c : configs) {
+            for (double v : c) {
+                if (Double.isNaN(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**
@@ -114,6 +147,6 @@ final class ModelProposer {
         return out;
     }
 
-    private record Fit(RandomForest forest, double incumbent, List<double[]> previous, double targetUnit) {
+    private record Fit(Surrogate model, double incumbent, List<double[]> previous, double targetUnit) {
     }
 }

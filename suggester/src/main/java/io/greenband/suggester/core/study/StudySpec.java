@@ -9,6 +9,7 @@ import io.greenband.suggester.core.space.Dimension;
 import io.greenband.suggester.core.space.SearchSpace;
 import io.greenband.suggester.core.space.VectorSpace;
 import io.greenband.suggester.core.surrogate.ForestSettings;
+import io.greenband.suggester.core.surrogate.SurrogateKind;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,12 +39,13 @@ import java.util.List;
  * @param forest random-forest settings
  * @param initialDesign random configurations before the model proposes any; -1 = SMAC's rule from the trials
  *                      hint ({@code max(1, min(10·d, 0.25·trialsHint))})
+ * @param surrogate the model fitted to the training rows
  */
 public record StudySpec(SearchSpace space, List<ObjectiveSpec> objectives, FidelitySpec fidelity,
                         SchedulerKind scheduler, RankingKind ranking, AggregationKind aggregation, boolean model,
                         boolean budgetFeature, FailurePolicy failurePolicy, long seed, int trialsHint,
                         double randomInterleave, int randomCandidates, int minTrainingRows, int maxTrainingRows,
-                        ForestSettings forest, int initialDesign) {
+                        ForestSettings forest, int initialDesign, SurrogateKind surrogate) {
 
     /** Defensive copy. */
     public StudySpec {
@@ -107,6 +109,10 @@ public record StudySpec(SearchSpace space, List<ObjectiveSpec> objectives, Fidel
         if (initialDesign >= 0) {
             // Only an explicit design counts, so specs from before the setting keep their fingerprint.
             sb.append(";init=").append(initialDesign);
+        }
+        if (surrogate != SurrogateKind.FOREST) {
+            // The forest is the old default: specs from before the setting keep their fingerprint.
+            sb.append(";surrogate=").append(surrogate);
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));

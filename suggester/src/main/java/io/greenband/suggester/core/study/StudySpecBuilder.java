@@ -7,6 +7,7 @@ import io.greenband.suggester.core.objective.RankingKind;
 import io.greenband.suggester.core.schedule.SchedulerKind;
 import io.greenband.suggester.core.space.SearchSpace;
 import io.greenband.suggester.core.surrogate.ForestSettings;
+import io.greenband.suggester.core.surrogate.SurrogateKind;
 import java.util.List;
 
 /** Builds a {@link StudySpec}: {@code setX} for required values, {@code optX} for optional ones. */
@@ -36,6 +37,7 @@ public final class StudySpecBuilder {
     private int maxTrainingRows = DEFAULT_MAX_TRAINING_ROWS;
     private ForestSettings forest = ForestSettings.smac();
     private int initialDesign = -1;
+    private SurrogateKind surrogate = SurrogateKind.FOREST;
 
     StudySpecBuilder() {
     }
@@ -147,6 +149,12 @@ public final class StudySpecBuilder {
         return this;
     }
 
+    /** The model fitted to the training rows (default {@link SurrogateKind#FOREST}). */
+    public StudySpecBuilder optSurrogate(SurrogateKind value) {
+        this.surrogate = value;
+        return this;
+    }
+
     /** The spec; throws IllegalArgumentException naming the first bad field. */
     public StudySpec build() {
         require(space != null, "space", "call setSpace");
@@ -154,7 +162,8 @@ public final class StudySpecBuilder {
         require(objectives.stream().map(ObjectiveSpec::name).distinct().count() == objectives.size(),
                 "objectives", "names must be unique");
         require(fidelity != null, "fidelity", "must not be null");
-        require(scheduler != null && ranking != null && aggregation != null && failurePolicy != null && forest != null,
+        require(scheduler != null && ranking != null && aggregation != null && failurePolicy != null && forest != null
+                && surrogate != null,
                 "scheduler/ranking/aggregation/failurePolicy/forest", "must not be null");
         require(trialsHint >= 1, "trialsHint", "must be >= 1, was " + trialsHint);
         require(randomInterleave >= 0 && randomInterleave <= 1, "randomInterleave",
@@ -167,7 +176,7 @@ public final class StudySpecBuilder {
         require(maxTrainingRows >= 2, "maxTrainingRows", "must be >= 2, was " + maxTrainingRows);
         return new StudySpec(space, objectives, fidelity, scheduler, ranking, aggregation, model, budgetFeature,
                 failurePolicy, seed, trialsHint, randomInterleave, randomCandidates, minTrainingRows,
-                maxTrainingRows, forest, initialDesign);
+                maxTrainingRows, forest, initialDesign, surrogate);
     }
 
     private static void require(boolean ok, String field, String fix) {

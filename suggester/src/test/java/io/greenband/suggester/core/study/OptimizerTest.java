@@ -9,6 +9,7 @@ import io.greenband.suggester.core.history.Origin;
 import io.greenband.suggester.core.history.TrialRecord;
 import io.greenband.suggester.core.history.TrialStatus;
 import io.greenband.suggester.core.preset.Preset;
+import io.greenband.suggester.core.surrogate.SurrogateKind;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -76,6 +77,40 @@ class OptimizerTest {
     }
 
     @Test
+    void theGaussianProcessIsASettingOfItsOwnAndTheForestKeepsOldFingerprints() {
+        StudySpec forest = ToyProblem.spec(Preset.FULL_PAREGO_RF, 4).build();
+        assertThat(ToyProblem.spec(Preset.FULL_PAREGO_RF, 4).optSurrogate(SurrogateKind.FOREST).build().fingerprint())
+                .isEqualTo(forest.fingerprint());
+        StudySpec gp = ToyProblem.spec(Preset.FULL_PAREGO_RF, 4).optSurrogate(SurrogateKind.GP_THEN_FOREST).build();
+        assertThat(gp.fingerprint()).isNotEqualTo(forest.fingerprint());
+        assertThat(SurrogateKind.GP_THEN_FOREST.usesGaussianProcess(SurrogateKind.GP_MAX_ROWS)).isTrue();
+        assertThat(SurrogateKind.GP_THEN_FOREST.usesGaussianProcess(SurrogateKind.GP_MAX_ROWS + 1)).isFalse();
+        assertThat(SurrogateKind.FOREST.usesGaussianProcess(5)).isFalse();
+        // On a continuous space the process proposes from its 10th result on; the forest's suggestions differ.
+        List<String> byForest = squareRun(Preset.FULL_PAREGO_RF);
+        List<String> byGp = squareRun(Preset.FULL_PAREGO_GP);
+        assertThat(byGp.subList(0, 10)).isEqualTo(byForest.subList(0, 10));
+        assertThat(byGp).isNotEqualTo(byForest);
+        assertThat(squareRun(Preset.FULL_PAREGO_GP)).as("deterministic").isEqualTo(byGp);
+    }
+
+    /** Fingerprints of 25 sequential trials of a preset on two smooth objectives over the unit square. */
+    private static List<String> squareRun(Preset preset) {
+        Optimizer opt = Optimizer.create(preset.builder().setSpace(TestSpaces.square())
+                .setObjectives(List.of(ObjectiveSpec.minimize("a"), ObjectiveSpec.minimize("b")))
+                .optSeed(11).optTrialsHint(25).optRandomCandidates(300).optRandomInterleave(0).build());
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            Trial t = opt.ask();
+            double x = t.vector()[0];
+            double y = t.vector()[1];
+            opt.tell(t.trialId(), new double[] {x * x + y * y, (x - 1) * (x - 1) + (y - 0.5) * (y - 0.5)});
+            out.add(ToyProblem.fingerprint(t));
+        }
+        return out;
+    }
+
+    @Test
     void restoreRefusesASnapshotOfAnotherStudy() {
         StudySpec spec = ToyProblem.spec(Preset.RANDOM, 1).build();
         Optimizer opt = Optimizer.create(spec);
@@ -138,7 +173,7 @@ class OptimizerTest {
             if (preset == Preset.RANDOM) {
                 assertThat(trials).allMatch(t -> t.budget() == 9 && t.origin() != Origin.MODEL);
             }
-            if (preset == Preset.FULL_PAREGO_RF) {
+            if (preset == Preset.FULL_PAREGO_RF || preset == Preset.FULL_PAREGO_GP) {
                 assertThat(trials).allMatch(t -> t.budget() == 9 && !t.promoted());
                 assertThat(trials).anyMatch(t -> t.origin() == Origin.MODEL);
             }
