@@ -33,8 +33,9 @@ record PaperSetup(String name, int trainImages, String validation, int testImage
     static final double INTENSITY_G_PER_KWH = 475.0;
 
     /**
-     * 500 training images (400 to train, 100 to validate, as the quick example), 500 test images, 1-3 epochs, 12 trials per study, 3 seeds,
-     * at most 2 front points evaluated: 36 trainings, sized to finish well inside 45 minutes on 2 cores.
+     * 500 training images (400 to train, 100 to validate, as the quick example), 500 test images, 1-3 epochs, 12 trials
+     * per study (two Hyperband iterations: six trials reach the top depth), 3 seeds, at most 2 front points
+     * evaluated: 36 trainings.
      */
     static PaperSetup quick() {
         return new PaperSetup("quick", 500, "100", 500, 3, "[32, 64]", 6, 18, 12, 3, 2, "fashion-mnist");
