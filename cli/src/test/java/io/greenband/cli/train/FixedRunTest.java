@@ -63,4 +63,16 @@ class FixedRunTest {
         String big = "{\"config\": {}, \"workload\": {\"options\": {\"x\": \"" + "a".repeat(FixedRun.MAX_BYTES) + "\"}}}";
         assertThatThrownBy(() -> FixedRun.parse(big)).hasMessageContaining("larger than");
     }
+
+    @Test
+    void theExampleFilesAreTheDefaultDsnnAndTheFloatNetwork() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("greenband.home"), "examples", "train");
+        FixedRun dsnn = FixedRun.parse(java.nio.file.Files.readString(dir.resolve("dsnn-default.json")));
+        assertThat(dsnn.fidelity()).isEqualTo(19);
+        assertThat(dsnn.config()).containsOnlyKeys("epochs");
+        FixedRun dense = FixedRun.parse(java.nio.file.Files.readString(dir.resolve("float-depth0.json")));
+        assertThat(dense.fidelity()).isZero();
+        assertThat(dense.dataset()).isEqualTo("fashion-mnist");
+        assertThat(dense.options()).containsEntry("trainImages", "5000");
+    }
 }
