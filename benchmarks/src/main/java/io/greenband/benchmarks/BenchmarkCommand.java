@@ -3,6 +3,7 @@ package io.greenband.benchmarks;
 import io.greenband.benchmarks.aggregator.AggregatorBenchmark;
 import io.greenband.benchmarks.attribution.AttributionBenchmark;
 import io.greenband.benchmarks.monitor.MonitorBenchmark;
+import io.greenband.benchmarks.paper.PaperBenchmark;
 import io.greenband.benchmarks.suggester.SuggesterBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
                 MonitorBenchmark.class,
                 AggregatorBenchmark.class,
                 AttributionBenchmark.class,
+                PaperBenchmark.class,
         })
 public final class BenchmarkCommand implements Runnable {
 

@@ -10,6 +10,8 @@ import io.greenband.cli.log.ImportCommand;
 import io.greenband.cli.log.ReplayCommand;
 import io.greenband.cli.producer.ProducerCommand;
 import io.greenband.cli.study.StudyCommand;
+import io.greenband.cli.train.EvaluateCommand;
+import io.greenband.cli.train.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "greenband", mixinStandardHelpOptions = true, version = "greenband 0.1.0",
         description = "Green multi-fidelity, multi-objective hyperparameter optimization on Kafka.",
         subcommands = {LocalCommand.class, StudyCommand.class, FrontCommand.class, ExportCommand.class,
-                ImportCommand.class, ReplayCommand.class, OptimizeCommand.class, ProducerCommand.class, DatasetCommand.class, CommandLine.HelpCommand.class},
+                ImportCommand.class, ReplayCommand.class, OptimizeCommand.class, ProducerCommand.class, DatasetCommand.class, TrainCommand.class,
+                EvaluateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failed while running", "2:bad command line", "3:invalid study file",
                 "4:study exists with another definition", "5:not found (study, file, artifact, data set)",

@@ -1,0 +1,83 @@
+package io.greenband.cli.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.greenband.events.payload.TrialSuggested;
+import io.greenband.events.payload.Workload;
+import io.greenband.trainer.runner.ProgressListener;
+import io.greenband.trainer.runner.TrainerException;
+import io.greenband.trainer.runner.TrialResult;
+import io.greenband.trainer.runner.TrialStatus;
+import io.greenband.trainer.worker.DeviceInventory;
+import io.greenband.trainer.worker.EventMetrics;
+import io.greenband.trainer.worker.StudyEntry;
+import io.greenband.trainer.worker.TrialPlan;
+import io.greenband.trainer.worker.TrialPlanner;
+import io.greenband.trainer.worker.WorkerSettings;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The child JVM's entry point: {@code TrainChild REQUEST.json TEST}. Runs on the trainer's classpath; plans the
+ * run as a trainer service plans a suggestion ({@link TrialPlanner}: data set, hold-out, subsets, fidelity knob),
+ * trains it with the planned DJL runner and prints one {@link ChildResult} line after {@link ChildResult#MARKER}.
+ */
+public final class TrainChild {
+
+    private TrainChild() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        FixedRun run = json.readValue(Files.readString(Path.of(args[0])), FixedRun.class);
+        boolean test = Boolean.parseBoolean(args[1]);
+        Workload workload = new Workload("dsnn", run.dataset(), run.datasetPath(), null, null, run.options());
+        StudyEntry study = new StudyEntry("fixed", workload, run.knob(), null);
+        TrialSuggested trial = new TrialSuggested("fixed", "fixed-s" + Math.abs(run.seed() % 1_000_000), 1, null,
+                run.config(), run.fidelity(), 0, 0, run.seed(), 3600, "fixed", null, Instant.now());
+        WorkerSettings settings = new WorkerSettings("greenband-train", "localhost", ProcessHandle.current().pid(),
+                List.of("cpu"), Duration.ofSeconds(30), 1000, 200, 16, null, false, null,
+                Path.of(System.getProperty("java.io.tmpdir")), Duration.ofHours(24), test);
+        ChildResult result;
+        try {
+            TrialPlan plan = new TrialPlanner(settings, new DeviceInventory(List.of("cpu"), () -> 0, List::of))
+                    .plan(trial, study);
+            double cpu0 = cpuSeconds();
+            long t0 = System.nanoTime();
+            TrialResult r = plan.runner().run(plan.request(), ProgressListener.NONE);
+            double wall = (System.nanoTime() - t0) / 1e9;
+            double cpu = cpuSeconds() - cpu0;
+            boolean ok = r.status() == TrialStatus.COMPLETED;
+            result = new ChildResult(ok, ok ? null : r.failure() + ": " + r.error(),
+                    EventMetrics.finished(r.metrics(), plan), cpu, wall, residentBytes());
+        } catch (RuntimeException e) {
+            String reason = e instanceof TrainerException te ? te.kind() + ": " + te.getMessage() : e.toString();
+            result = new ChildResult(false, reason, Map.of(), 0, 0, 0);
+        }
+        System.out.println(ChildResult.MARKER + json.writeValueAsString(result));
+        System.out.flush();
+        System.exit(0);
+    }
+
+    private static double cpuSeconds() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : 0;
+    }
+
+    private static double residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024.0;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
+    }
+}
