@@ -279,7 +279,8 @@
       return typeof v === 'number' ? v : v === undefined || v === null ? '-' : String(v);
     }).concat([ranks.get(C.key(t))]) }));
     return {
-      note: params.length > shown.length ? 'First ' + shown.length + ' of ' + params.length + ' hyperparameters.' : '',
+      note: 'Rank by non-dominated sorting within each trial\'s fidelity (0 = its front).'
+        + (params.length > shown.length ? ' First ' + shown.length + ' of ' + params.length + ' hyperparameters.' : ''),
       option: base({
         parallelAxis: axes, parallel: { left: 60, right: 80, top: 60, bottom: 40,
           parallelAxisDefault: { nameTextStyle: { fontSize: 11 }, axisLabel: { formatter: null } } },
