@@ -8,6 +8,7 @@ import io.greenband.suggester.core.objective.Aggregation;
 import io.greenband.suggester.core.random.SeedStream;
 import io.greenband.suggester.core.schedule.BracketPlan;
 import io.greenband.suggester.core.surrogate.FeatureEncoder;
+import io.greenband.suggester.core.surrogate.PermutationImportance;
 import io.greenband.suggester.core.surrogate.RandomForest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,6 +37,8 @@ final class ModelProposer {
     private long fittedAt = -1;
     private double[] fittedWeights;
     private Fit fit;
+    private long importancesAt = -1;
+    private ParameterImportances importances;
 
     ModelProposer(StudySpec spec, BracketPlan plan, HistoryView history, SeedStream seeds, Aggregation aggregation) {
         this.spec = spec;
@@ -87,11 +90,30 @@ final class ModelProposer {
                 previous.add(data.configs.get(i));
             }
             f = new Fit(forest, mean[idx[0]], previous, data.targetUnit);
+            if (importancesAt != finished) {
+                // Once per new result, not per weight vector: a refit for new weights costs no extra passes.
+                importances = importances(forest, data);
+                importancesAt = finished;
+            }
         }
         fittedAt = finished;
         fittedWeights = weights.clone();
         fit = f;
         return f;
+    }
+
+    /** The importances of the latest refit that had new results, or null before the first. */
+    ParameterImportances importances() {
+        return importances;
+    }
+
+    private ParameterImportances importances(RandomForest forest, TrainingData data) {
+        double[] shares = PermutationImportance.of(forest, data.x, data.y);
+        List<String> names = new ArrayList<>(spec.space().names());
+        if (encoder.hasBudgetFeature()) {
+            names.add("budget");
+        }
+        return new ParameterImportances(names, Arrays.stream(shares).boxed().toList(), data.x.length);
     }
 
     /**
