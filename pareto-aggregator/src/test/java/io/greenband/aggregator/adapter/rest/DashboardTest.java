@@ -63,7 +63,7 @@ class DashboardTest {
         }
         // What the suggester writes after refitting its forest (the aggregator only reads this view).
         database.getCollection(MongoImportanceReader.IMPORTANCES).replaceOne(new Document("_id", STUDY),
-                new Document("_id", STUDY).append("method", "impurity decrease").append("trainingRows", trials)
+                new Document("_id", STUDY).append("method", "permutation importance of the random forest on its training rows").append("trainingRows", trials)
                         .append("computedAt", new Date()).append("importances", List.of(
                                 new Document("name", "learning_rate").append("importance", 0.6),
                                 new Document("name", "batch_size").append("importance", 0.3),
