@@ -28,8 +28,8 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class LocalRunner {
 
-    private static final List<Topic> WATCHED = List.of(Topic.STUDIES, Topic.TRIAL_SUGGESTED, Topic.TRIAL_FINISHED,
-            Topic.TRIAL_SCORED, Topic.ENERGY_SAMPLE);
+    private static final List<Topic> WATCHED = List.of(Topic.STUDIES, Topic.TRIAL_SUGGESTED, Topic.TRIAL_PROGRESS,
+            Topic.TRIAL_FINISHED, Topic.TRIAL_SCORED, Topic.ENERGY_SAMPLE);
     /** How long to keep reading after the stop, for scores that trail it. */
     private static final Duration TRAILING = Duration.ofSeconds(3);
     /** The trainer's default heartbeat period. */
@@ -196,7 +196,7 @@ public final class LocalRunner {
             out.print(FrontTable.table(scored.names(), scored.front(false)));
         }
         Path report = options.report != null ? options.report : dataDir.resolve("report.html");
-        HtmlReport.write(report, study, scored);
+        HtmlReport.write(report, study, scored, progress.extras());
         say("report: " + report.toAbsolutePath());
     }
 

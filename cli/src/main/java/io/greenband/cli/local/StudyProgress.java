@@ -2,6 +2,7 @@ package io.greenband.cli.local;
 
 import io.greenband.cli.front.FrontTable;
 import io.greenband.cli.front.ScoredTrials;
+import io.greenband.cli.report.ReportExtras;
 import io.greenband.events.payload.EnergySample;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.events.payload.StudyStopped;
@@ -26,6 +27,7 @@ public final class StudyProgress {
     private final Set<String> suggested = new HashSet<>();
     private final Set<String> finished = new HashSet<>();
     private final ScoredTrials scored;
+    private final ReportExtras extras;
     private int failed;
     private double joules;
     private StudyStopped stopped;
@@ -57,10 +59,12 @@ public final class StudyProgress {
         this.studyId = studyId;
         this.since = since;
         this.scored = new ScoredTrials(studyId, reference, maxFidelity);
+        this.extras = new ReportExtras(studyId);
     }
 
     /** Takes one event of any topic. */
     public void add(GreenbandEvent event) {
+        extras.add(event);
         if (event instanceof TrialSuggested s && s.studyId().equals(studyId)) {
             suggested.add(s.trialId() + ":" + s.attempt());
         } else if (event instanceof TrialFinished f && f.studyId().equals(studyId)) {
@@ -101,6 +105,11 @@ public final class StudyProgress {
     /** The stop, or null while running. */
     public StudyStopped stopped() {
         return stopped;
+    }
+
+    /** Configurations, learning curves and power for the report. */
+    public ReportExtras extras() {
+        return extras;
     }
 
     /** The scored trials. */

@@ -2,9 +2,6 @@ package io.greenband.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.greenband.cli.front.ScoredTrials;
-import io.greenband.cli.front.Scores;
-import io.greenband.events.study.StudyReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,21 +10,29 @@ import org.junit.jupiter.api.io.TempDir;
 class HtmlReportTest {
 
     @Test
-    void reportIsSelfContainedWithChartsAndFront(@TempDir Path dir) throws Exception {
-        var study = StudyReader.read(Path.of(System.getProperty("greenband.home"), "examples", "dsnn-quick.yaml"));
-        ScoredTrials scored = new ScoredTrials(study.studyId());
-        scored.add(Scores.scored(study.studyId(), "t<1>", 18, 0.3, 2, 0));
-        scored.add(Scores.scored(study.studyId(), "t2", 18, 0.2, 3, 0));
-        scored.add(Scores.scored(study.studyId(), "t3", 18, 0.4, 4, 0));
-        Path file = HtmlReport.write(dir.resolve("r/report.html"), study, scored);
+    void reportIsOneFileWithTheChartLibraryModelAndFront(@TempDir Path dir) throws Exception {
+        ReportFixture f = new ReportFixture();
+        Path file = HtmlReport.write(dir.resolve("r/report.html"), f.study, f.scored, f.extras);
         String html = Files.readString(file);
-        assertThat(html).contains("<h2>Pareto front</h2>", "<h2>Hypervolume over time</h2>", "<h2>Energy per trial</h2>")
-                .contains("<polyline").contains("<rect").contains("t&lt;1&gt;").doesNotContain("t<1>");
-        assertThat(html.split("<svg", -1)).hasSize(4);
-        assertThat(html).doesNotContain("<script").doesNotContain("src=").doesNotContain("<link");
-        assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http");
+        assertThat(html).contains("<div id=\"chart-front\"", "<div id=\"chart-parallel\"", "<table id=\"trials\"")
+                .contains("<script type=\"application/json\" id=\"model\">")
+                .contains("window.GreenbandCharts", "echarts");
+        // Nothing is fetched: every script is inline, and the markup outside them names no other resource.
+        assertThat(html).doesNotContainPattern("<script[^>]* src=");
+        String markup = html.replaceAll("(?s)<script[^>]*>.*?</script>", "");
+        assertThat(markup).doesNotContain(" src=").doesNotContain("<link").doesNotContain("http");
+        String model = html.substring(html.indexOf("id=\"model\">"), html.indexOf("</script>", html.indexOf("id=\"model\">")));
+        assertThat(model).contains("\"trialId\":\"t\\u003c1>\"").contains("\"learning_rate\":0.001")
+                .contains("\"units\":[\"\",\"g\"]").doesNotContain("<1>");
         // the front holds t<1> and t2; t3 is dominated by both
-        String front = html.substring(html.indexOf("<h2>Front</h2>"));
+        String front = html.substring(html.indexOf("<h2>Front</h2>"), html.indexOf("</table>", html.indexOf("<h2>Front</h2>")));
         assertThat(front).contains("t&lt;1&gt;", "t2").doesNotContain("t3");
+    }
+
+    @Test
+    void reportWithoutExtrasStillHasEveryTrial(@TempDir Path dir) throws Exception {
+        ReportFixture f = new ReportFixture();
+        String html = HtmlReport.render(f.study, f.scored);
+        assertThat(html).contains("\"trialId\":\"t5\"").contains("\"progress\":[]").contains("\"power\":[]");
     }
 }

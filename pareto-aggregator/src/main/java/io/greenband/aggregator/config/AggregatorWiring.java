@@ -19,6 +19,8 @@ import io.greenband.aggregator.adapter.messaging.KafkaLoggedScores;
 import io.greenband.aggregator.driver.ScoringEngine;
 import io.greenband.aggregator.adapter.messaging.StateRecovery;
 import io.greenband.aggregator.adapter.persistence.MongoAggregatorStore;
+import io.greenband.aggregator.adapter.persistence.MongoImportanceReader;
+import io.greenband.aggregator.adapter.persistence.MongoProgressStore;
 import io.greenband.aggregator.adapter.persistence.MongoStudyStore;
 import io.greenband.aggregator.core.attribution.AttributionSettings;
 import io.greenband.aggregator.core.emissions.IntensityResolver;
@@ -56,6 +58,20 @@ public class AggregatorWiring {
         MongoStudyStore store = new MongoStudyStore(database);
         store.ensureIndexes();
         return store;
+    }
+
+    @Produces
+    @Singleton
+    MongoProgressStore progressStore(MongoDatabase database) {
+        MongoProgressStore store = new MongoProgressStore(database);
+        store.ensureIndexes();
+        return store;
+    }
+
+    @Produces
+    @Singleton
+    MongoImportanceReader importanceReader(MongoDatabase database) {
+        return new MongoImportanceReader(database);
     }
 
     @Produces

@@ -40,6 +40,7 @@ record StudyState(StudyScoring scoring, String fingerprint, Set<TrialKey> starte
     static StoredStudy stored(StudyDefined e) {
         return new StoredStudy(e.studyId(), e.name(), e.objectives().stream().map(Objective::name).toList(),
                 e.objectives().stream().map(o -> o.direction().name().toLowerCase(Locale.ROOT)).toList(),
-                e.fingerprint(), e.fidelity().max(), e.definedAt(), Optional.empty(), "");
+                e.fingerprint(), e.fidelity().max(), e.definedAt(), Optional.empty(), "",
+                e.objectives().stream().map(o -> o.unit() == null ? "" : o.unit()).toList());
     }
 }

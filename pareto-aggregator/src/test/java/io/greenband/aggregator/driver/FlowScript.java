@@ -53,6 +53,18 @@ public final class FlowScript {
         return studyId + "-t" + i;
     }
 
+    /** Trial i's configuration: the sample configuration with its own learning rate, batch size and optimizer. */
+    static Map<String, Object> config(int i) {
+        Map<String, Object> c = new java.util.LinkedHashMap<>(SampleEvents.config());
+        c.put("learning_rate", 0.004 * Math.pow(2.5, i % 4));
+        c.put("batch_size", 32 << (i % 3));
+        c.put("optimizer", i % 2 == 0 ? "SGD" : "Adam");
+        if (i % 2 != 0) {
+            c.remove("momentum"); // momentum only for SGD
+        }
+        return c;
+    }
+
     /** Expected joules of trial i. */
     public static double joules(int i) {
         return WATTS[i] * 10 * SAMPLES_PER_TRIAL;
@@ -85,10 +97,10 @@ public final class FlowScript {
         for (int i = 0; i < ERRORS.length; i++) {
             Instant start = base.plusSeconds(100L * i);
             Instant end = start.plusSeconds(60);
-            out.add(new TrialSuggested(studyId, trialId(i), 1, "cfg-" + i, SampleEvents.config(), 18.0, 0, 0, 7L, 600,
+            out.add(new TrialSuggested(studyId, trialId(i), 1, "cfg-" + i, config(i), 18.0, 0, 0, 7L, 600,
                     "test", "fp", start.minusSeconds(1)));
             out.add(new TrialStarted(studyId, trialId(i), 1, "trainer-0", host, List.of(gpu), 1000 + i,
-                    SampleEvents.config(), 18.0, start));
+                    config(i), 18.0, start));
             out.add(new TrialFinished(studyId, trialId(i), 1, TrialStatus.SUCCEEDED, 18.0,
                     Map.of("val_error", ERRORS[i], "val_accuracy", 1 - ERRORS[i]), start, end, host, List.of(gpu),
                     "trainer-0", null, null));
@@ -107,6 +119,29 @@ public final class FlowScript {
             }
         }
         out.add(sample(base.plusSeconds(400), 50, seq));
+        return out;
+    }
+
+    /**
+     * One more trial {@code i} (3 or later) run like the others, [100 i, 100 i + 60) s after the base time, with its
+     * samples and an idle sample past its grace period; {@code seq} numbers its samples after the script's.
+     */
+    List<GreenbandEvent> extraTrial(int i, double error, double watts) {
+        List<GreenbandEvent> out = new ArrayList<>();
+        Instant start = base.plusSeconds(100L * i + 400);
+        Instant end = start.plusSeconds(60);
+        out.add(new TrialSuggested(studyId, trialId(i), 1, "cfg-" + i, config(i), 18.0, 0, 0, 7L, 600,
+                "test", "fp", start.minusSeconds(1)));
+        out.add(new TrialStarted(studyId, trialId(i), 1, "trainer-0", host, List.of(gpu), 1000 + i,
+                config(i), 18.0, start));
+        out.add(new TrialFinished(studyId, trialId(i), 1, TrialStatus.SUCCEEDED, 18.0,
+                Map.of("val_error", error, "val_accuracy", 1 - error), start, end, host, List.of(gpu), "trainer-0",
+                null, null));
+        long seq = 1000L * i;
+        for (int k = 0; k < SAMPLES_PER_TRIAL; k++) {
+            out.add(sample(start.plusSeconds(10L * k), watts, seq++));
+        }
+        out.add(sample(end.plusSeconds(60), 50, seq));
         return out;
     }
 

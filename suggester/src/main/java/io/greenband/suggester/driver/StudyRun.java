@@ -201,6 +201,11 @@ public final class StudyRun {
         return Optional.empty();
     }
 
+    /** The forest's parameter importances at its latest refit, for the dashboard; empty before one. */
+    public java.util.Optional<io.greenband.suggester.core.study.ParameterImportances> importances() {
+        return optimizer.importances();
+    }
+
     /** The state to store (only meaningful when {@link #hasHeldDecisions()} is false). */
     public StudyRunState state() {
         return new StudyRunState(optimizer.snapshot(), seq, asked, fidelitySpent, energyJoules, startedAt, stopped,

@@ -3,6 +3,8 @@ package io.greenband.aggregator.adapter.messaging;
 import io.greenband.aggregator.driver.ScoringEngine;
 import io.greenband.events.payload.EnergySample;
 import io.greenband.events.payload.GreenbandEvent;
+import io.greenband.events.payload.TrialProgress;
+import io.greenband.aggregator.adapter.persistence.MongoProgressStore;
 import io.greenband.servicekit.intake.ConsumerWatch;
 import io.greenband.servicekit.intake.EventIntake;
 import io.greenband.servicekit.intake.IntakeLoop;
@@ -38,18 +40,20 @@ public class EventConsumers {
     private final SampleBatches samples;
     private final ConsumerGroups groups;
     private final ConsumerWatch watch;
+    private final MongoProgressStore progress;
     private final Map<String, Object> kafka;
     private final List<IntakeLoop> loops = new ArrayList<>();
 
     @Inject
     public EventConsumers(EventIntake intake, ScoringEngine engine, LogIntegrity integrity, PowerBounds bounds,
-                          ConsumerGroups groups, ConsumerWatch watch,
+                          ConsumerGroups groups, ConsumerWatch watch, MongoProgressStore progress,
                           @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.intake = intake;
         this.engine = engine;
         this.integrity = integrity;
         this.groups = groups;
         this.watch = watch;
+        this.progress = progress;
         this.kafka = kafka;
         this.samples = new SampleBatches(new RecordIntake() {
             @Override
@@ -86,6 +90,9 @@ public class EventConsumers {
         }
         for (GreenbandEvent e : integrity.admit(event)) {
             engine.accept(e);
+            if (e instanceof TrialProgress p) {
+                progress.record(p); // the learning curves the dashboard draws; scoring does not use them
+            }
         }
     }
 

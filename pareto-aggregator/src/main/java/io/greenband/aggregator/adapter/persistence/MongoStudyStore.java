@@ -53,7 +53,7 @@ public final class MongoStudyStore implements StudyStore {
   /** Upserts a study, keeping its stop state if it had one. */
   public void saveStudy(StoredStudy s) {
     Document doc = new Document("_id", s.studyId()).append("name", s.name())
-        .append("objectives", s.objectives()).append("directions", s.directions())
+        .append("objectives", s.objectives()).append("directions", s.directions()).append("units", s.units())
         .append("fingerprint", s.fingerprint()).append("maxFidelity", s.maxFidelity())
         .append("definedAt", Date.from(s.definedAt()));
     Optional<StoredStudy> old = study(s.studyId());
@@ -113,7 +113,8 @@ public final class MongoStudyStore implements StudyStore {
     return new StoredStudy(d.getString("_id"), d.getString("name"), d.getList("objectives", String.class),
         d.getList("directions", String.class), d.getString("fingerprint"),
         d.get("maxFidelity", Number.class).doubleValue(), d.getDate("definedAt").toInstant(),
-        Optional.ofNullable(d.getDate("stoppedAt")).map(Date::toInstant), d.getString("stopReason"));
+        Optional.ofNullable(d.getDate("stoppedAt")).map(Date::toInstant), d.getString("stopReason"),
+        d.getList("units", String.class));
   }
 
   private static <T> T run(String what, Supplier<T> action) {

@@ -20,10 +20,10 @@ final class ApiViews {
     private ApiViews() {
     }
 
-    /** A study with this replica's live counts when it scores the study. */
+    /** A study with this replica's live counts when it scores the study, and its objectives' units. */
     record Study(String studyId, String name, List<String> objectives, List<String> directions, String fingerprint,
             double maxFidelity, Instant definedAt, Instant stoppedAt, String stopReason, Integer started,
-            Integer finished, Integer scored) {
+            Integer finished, Integer scored, List<String> units) {
     }
 
     /** One objective value; {@code value} is null when missing. */
@@ -90,7 +90,7 @@ final class ApiViews {
 
     static Study study(StoredStudy s, Integer started, Integer finished, Integer scored) {
         return new Study(s.studyId(), s.name(), s.objectives(), s.directions(), s.fingerprint(), s.maxFidelity(),
-                s.definedAt(), s.stoppedAt().orElse(null), s.stopReason(), started, finished, scored);
+                s.definedAt(), s.stoppedAt().orElse(null), s.stopReason(), started, finished, scored, s.units());
     }
 
     static Trial trial(StoredTrial t, boolean onFront, StoredRun run) {

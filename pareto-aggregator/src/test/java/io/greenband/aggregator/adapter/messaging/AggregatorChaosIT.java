@@ -8,6 +8,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.greenband.aggregator.adapter.persistence.MongoAggregatorStore;
+import io.greenband.aggregator.adapter.persistence.MongoProgressStore;
 import io.greenband.aggregator.adapter.persistence.MongoStudyStore;
 import io.greenband.aggregator.core.attribution.AttributionSettings;
 import io.greenband.embedded.EmbeddedStack;
@@ -78,7 +79,7 @@ class AggregatorChaosIT {
                     .setPublisher(events -> events.forEach(e -> scored.add((TrialScored) e)))
                     .optAttribution(new AttributionSettings(Duration.ofSeconds(30), Duration.ofMillis(500))).build();
             EventConsumers consumers = new EventConsumers(intake, engine, new LogIntegrity(log), PowerBounds.DEFAULTS,
-                    groups, watch, kafka);
+                    groups, watch, new MongoProgressStore(db), kafka);
             try {
                 for (GreenbandEvent e : ChaosTable.setUp(r)) {
                     producer.send(r.record(e)).get();

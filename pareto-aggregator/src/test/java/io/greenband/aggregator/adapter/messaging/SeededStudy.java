@@ -28,6 +28,16 @@ public final class SeededStudy {
         feed(engine, script, script.studyWithReference(error, grams));
     }
 
+    /**
+     * Scores one more trial {@code i} (3 or later) of a study seeded with {@link #seed}, with its own error and
+     * power, as if it had just run: the engine stores and publishes it (the live stream sees it).
+     */
+    public static void addTrial(ScoringEngine engine, String studyId, int hoursBefore, int i, double error,
+            double watts) {
+        FlowScript script = new FlowScript(studyId, FlowScript.T0.minusSeconds(3600L * hoursBefore));
+        TopicReplay.feed(TopicReplay.order(script.extraTrial(i, error, watts)), engine);
+    }
+
     private static void feed(ScoringEngine engine, FlowScript script, io.greenband.events.payload.StudyDefined study) {
         java.util.List<io.greenband.events.payload.GreenbandEvent> all = new java.util.ArrayList<>(script.trialEvents());
         all.addAll(script.samples());

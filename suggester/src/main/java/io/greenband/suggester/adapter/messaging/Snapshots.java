@@ -84,6 +84,7 @@ final class Snapshots {
                     || (run.seq() != last && !now.isBefore(savedAt.get(id).plus(settings.snapshotEvery())));
             if (due) {
                 store.save(new StoredSnapshot(run.definition(), run.state(), offsets), now);
+                run.importances().ifPresent(p -> store.saveImportances(id, p, now));
                 savedSeq.put(id, run.seq());
                 savedAt.put(id, now);
             }

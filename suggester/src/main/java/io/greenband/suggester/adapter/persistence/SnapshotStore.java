@@ -9,6 +9,7 @@ import io.greenband.events.codec.EventCodec;
 import io.greenband.events.codec.EventJson;
 import io.greenband.events.EventType;
 import io.greenband.events.payload.StudyDefined;
+import io.greenband.suggester.core.study.ParameterImportances;
 import io.greenband.suggester.driver.StudyRunState;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,13 +25,31 @@ import org.bson.Document;
  */
 public final class SnapshotStore {
 
+    /** The view of parameter importances the aggregator serves to the dashboard (one document per study). */
+    public static final String IMPORTANCES = "parameter_importances";
+
     private final MongoCollection<Document> collection;
+    private final MongoCollection<Document> importances;
     private final EventCodec codec;
 
     /** A store on {@code database.collection}. */
     public SnapshotStore(MongoDatabase database, String collection, EventCodec codec) {
         this.collection = database.getCollection(collection);
+        this.importances = database.getCollection(IMPORTANCES);
         this.codec = codec;
+    }
+
+    /** Replaces the study's parameter importances (shares largest first), read by the aggregator's dashboard. */
+    public void saveImportances(String studyId, ParameterImportances p, Instant at) {
+        List<Document> shares = new ArrayList<>();
+        for (int i = 0; i < p.names().size(); i++) {
+            shares.add(new Document("name", p.names().get(i)).append("importance", p.shares().get(i)));
+        }
+        shares.sort((a, b) -> Double.compare(b.getDouble("importance"), a.getDouble("importance")));
+        Document doc = new Document("_id", studyId).append("method", ParameterImportances.METHOD)
+                .append("trainingRows", p.trainingRows()).append("computedAt", java.util.Date.from(at))
+                .append("importances", shares);
+        importances.replaceOne(Filters.eq("_id", studyId), doc, new ReplaceOptions().upsert(true));
     }
 
     /** Replaces the study's snapshot. */

@@ -41,6 +41,11 @@ final class ConfigSelector {
     }
 
     /** Size of the initial design. */
+    /** The model's latest parameter importances, empty without a model or before its first fit. */
+    java.util.Optional<ParameterImportances> importances() {
+        return java.util.Optional.ofNullable(model == null ? null : model.importances());
+    }
+
     int initialDesignSize() {
         return design.size();
     }

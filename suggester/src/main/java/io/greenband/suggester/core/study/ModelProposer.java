@@ -10,6 +10,7 @@ import io.greenband.suggester.core.schedule.BracketPlan;
 import io.greenband.suggester.core.surrogate.FeatureEncoder;
 import io.greenband.suggester.core.surrogate.GaussianProcess;
 import io.greenband.suggester.core.surrogate.KernelFeatures;
+import io.greenband.suggester.core.surrogate.PermutationImportance;
 import io.greenband.suggester.core.surrogate.RandomForest;
 import io.greenband.suggester.core.surrogate.Surrogate;
 import java.util.ArrayList;
@@ -47,6 +48,8 @@ final class ModelProposer {
     private long fittedAt = -1;
     private double[] fittedWeights;
     private Fit fit;
+    private long importancesAt = -1;
+    private ParameterImportances importances;
 
     ModelProposer(StudySpec spec, BracketPlan plan, HistoryView history, SeedStream seeds, Aggregation aggregation) {
         this.spec = spec;
@@ -105,11 +108,30 @@ final class ModelProposer {
                 previous.add(data.configs.get(i));
             }
             f = new Fit(model, mean[idx[0]], previous, data.targetUnit);
+            if (importancesAt != finished) {
+                // Once per new result, not per weight vector: a refit for new weights costs no extra passes.
+                importances = importances(model, data);
+                importancesAt = finished;
+            }
         }
         fittedAt = finished;
         fittedWeights = weights.clone();
         fit = f;
         return f;
+    }
+
+    /** The importances of the latest refit that had new results, or null before the first. */
+    ParameterImportances importances() {
+        return importances;
+    }
+
+    private ParameterImportances importances(Surrogate model, TrainingData data) {
+        double[] shares = PermutationImportance.of(model, data.x, data.y);
+        List<String> names = new ArrayList<>(spec.space().names());
+        if (encoder.hasBudgetFeature()) {
+            names.add("budget");
+        }
+        return new ParameterImportances(names, Arrays.stream(shares).boxed().toList(), data.x.length);
     }
 
     /**

@@ -189,6 +189,15 @@ public final class Optimizer {
         return List.of();
     }
 
+    /**
+     * How much each hyperparameter explains of the forest's predictions at its latest refit with new results;
+     * empty while the study is in its initial design or runs without a model. Not part of the snapshot: a restored
+     * optimizer has none until it next refits.
+     */
+    public synchronized java.util.Optional<ParameterImportances> importances() {
+        return selector.importances();
+    }
+
     /** The complete state as plain values. */
     public synchronized OptimizerSnapshot snapshot() {
         return new OptimizerSnapshot(OptimizerSnapshot.FORMAT_VERSION, spec.fingerprint(), nextSplit,

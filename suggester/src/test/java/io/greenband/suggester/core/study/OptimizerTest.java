@@ -111,6 +111,19 @@ class OptimizerTest {
     }
 
     @Test
+    void theForestReportsParameterImportancesOnceItIsFitted() {
+        Optimizer opt = Optimizer.create(ToyProblem.spec(Preset.HYPERBAND_PAREGO_RF, 4).build());
+        assertThat(opt.importances()).as("no forest before the first results").isEmpty();
+        ToyProblem.drive(opt, ToyProblem.queue(), 1, 40);
+        ParameterImportances p = opt.importances().orElseThrow();
+        assertThat(p.names()).startsWith(opt.spec().space().names().toArray(String[]::new));
+        assertThat(p.shares().stream().mapToDouble(Double::doubleValue).sum()).isBetween(0.999, 1.001);
+        assertThat(p.trainingRows()).isPositive();
+        assertThat(Optimizer.create(ToyProblem.spec(Preset.RANDOM, 4).build()).importances())
+                .as("no model, no importances").isEmpty();
+    }
+
+    @Test
     void restoreRefusesASnapshotOfAnotherStudy() {
         StudySpec spec = ToyProblem.spec(Preset.RANDOM, 1).build();
         Optimizer opt = Optimizer.create(spec);
