@@ -35,7 +35,7 @@
   async function load() {
     const enc = encodeURIComponent(state.study.studyId), s = 'studies/' + enc;
     const [page, history, power, energy, progress, importances] = await Promise.all([
-      api(s + '/trials?limit=1000&sort=scoredAt'), api(s + '/hypervolume'), api(s + '/power'), api(s + '/energy'),
+      api(s + '/trials?limit=1000&sort=scoredAt'), api(s + '/hypervolume'), api(s + '/power'), api(s + '/energy-parts'),
       api(s + '/progress'), api(s + '/importances')]);
     state.model = { study: state.study, trials: page.items, hypervolume: history, power: power, energy: energy,
       progress: progress, importances: importances };

@@ -54,7 +54,7 @@ public final class FlowScript {
     }
 
     /** Trial i's configuration: the sample configuration with its own learning rate, batch size and optimizer. */
-    static Map<String, Object> config(int i) {
+    public static Map<String, Object> config(int i) {
         Map<String, Object> c = new java.util.LinkedHashMap<>(SampleEvents.config());
         c.put("learning_rate", 0.004 * Math.pow(2.5, i % 4));
         c.put("batch_size", 32 << (i % 3));
@@ -126,7 +126,7 @@ public final class FlowScript {
      * One more trial {@code i} (3 or later) run like the others, [100 i, 100 i + 60) s after the base time, with its
      * samples and an idle sample past its grace period; {@code seq} numbers its samples after the script's.
      */
-    List<GreenbandEvent> extraTrial(int i, double error, double watts) {
+    public List<GreenbandEvent> extraTrial(int i, double error, double watts) {
         List<GreenbandEvent> out = new ArrayList<>();
         Instant start = base.plusSeconds(100L * i + 400);
         Instant end = start.plusSeconds(60);

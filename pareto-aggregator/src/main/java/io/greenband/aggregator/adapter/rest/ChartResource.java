@@ -4,6 +4,10 @@ import io.greenband.aggregator.adapter.persistence.MongoImportanceReader;
 import io.greenband.aggregator.adapter.persistence.MongoProgressStore;
 import io.greenband.aggregator.adapter.persistence.StoredTrial;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +19,7 @@ import java.util.Optional;
 /** What the dashboard's charts read beyond trials and fronts: every trial's energy parts and learning curves. */
 @Path("/api/studies/{studyId}")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "charts", description = "What the dashboard's charts read beyond trials and fronts")
 public class ChartResource {
 
     private final StudyViews views;
@@ -30,8 +35,11 @@ public class ChartResource {
 
     /** Attributed energy of each scored trial attempt with energy, by component and basis, in scoring order. */
     @GET
-    @Path("/energy")
-    public List<ChartViews.TrialEnergyParts> energy(@PathParam("studyId") String studyId) {
+    @Path("/energy-parts")
+    @Operation(summary = "Attributed energy of each scored trial attempt, by component and basis")
+    @APIResponse(responseCode = "200", description = "One entry per scored attempt with energy, in scoring order")
+    @APIResponse(responseCode = "404", description = "No such study")
+    public List<ChartViews.TrialEnergyParts> energy(@Parameter(description = "The study's id") @PathParam("studyId") String studyId) {
         views.require(studyId);
         return views.store.trials(studyId).stream().limit(TrialResource.MAX_LIMIT).map(StoredTrial::key)
                 .map(views.store::trialEnergy).flatMap(Optional::stream).map(ChartViews::energy).toList();
@@ -43,7 +51,10 @@ public class ChartResource {
      */
     @GET
     @Path("/progress")
-    public List<ChartViews.Curve> progress(@PathParam("studyId") String studyId) {
+    @Operation(summary = "Learning curves from trial-progress, per trial attempt")
+    @APIResponse(responseCode = "200", description = "The curves")
+    @APIResponse(responseCode = "404", description = "No such study")
+    public List<ChartViews.Curve> progress(@Parameter(description = "The study's id") @PathParam("studyId") String studyId) {
         views.require(studyId);
         return progress.curves(studyId).stream().map(ChartViews::curve).toList();
     }
@@ -54,7 +65,10 @@ public class ChartResource {
      */
     @GET
     @Path("/importances")
-    public ChartViews.Importances importances(@PathParam("studyId") String studyId) {
+    @Operation(summary = "The parameter importances the suggester computed from its model")
+    @APIResponse(responseCode = "200", description = "The importances, or an empty list with a note")
+    @APIResponse(responseCode = "404", description = "No such study")
+    public ChartViews.Importances importances(@Parameter(description = "The study's id") @PathParam("studyId") String studyId) {
         views.require(studyId);
         return importances.importances(studyId).map(i -> new ChartViews.Importances(studyId, i.method(),
                 i.trainingRows(), i.computedAt(), i.importances().stream()

@@ -1,6 +1,8 @@
 package io.greenband.aggregator.adapter.rest;
 
 import jakarta.ws.rs.GET;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +18,7 @@ import java.util.Properties;
  * minified Apache ECharts bundle of the {@code org.webjars.npm:echarts} webjar, whose version the root pom sets.
  */
 @Path("/lib")
+@Tag(name = "dashboard", description = "Files the dashboard loads")
 public class LibraryResource {
 
     private static final String WEBJAR = "META-INF/maven/org.webjars.npm/echarts/pom.properties";
@@ -23,6 +26,7 @@ public class LibraryResource {
 
     @GET
     @Path("/echarts.min.js")
+    @Operation(summary = "The charting library the dashboard draws with (Apache ECharts, from its webjar)")
     @Produces("text/javascript; charset=utf-8")
     public Response echarts() {
         CacheControl cache = new CacheControl();
