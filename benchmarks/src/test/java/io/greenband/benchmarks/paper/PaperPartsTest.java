@@ -53,7 +53,7 @@ class PaperPartsTest {
         assertThat(Evaluation.best(outcome).trialId()).isEqualTo("a");
         assertThat(Evaluation.front(outcome, 5)).extracting(FixedTraining.Run::trialId).containsExactly("a", "b", "d");
         assertThat(Evaluation.front(outcome, 2)).extracting(FixedTraining.Run::trialId).containsExactly("a", "d");
-        assertThat(outcome.joules()).isEqualTo(251);
+        assertThat(outcome.joules()).isEqualTo(231);
         assertThat(Evaluation.best(new SearchLoop.Outcome("s", List.of(run("e", 6, 0.1, 1)), 18))).isNull();
     }
 
