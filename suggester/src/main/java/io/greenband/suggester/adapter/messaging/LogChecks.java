@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * What the suggester checks before its driver sees an event: a trial event names a study the {@code studies} topic
  * holds ({@code UNKNOWN_STUDY}); a {@code trial-scored} comes from the aggregator's {@code ce_source}
  * ({@code UNTRUSTED_SOURCE}), for an attempt the log shows finished ({@code UNKNOWN_TRIAL}), and is the first
- * payload of its id ({@code CONFLICT}). Lookups read the topics forward on demand, so they hold after a restart
+ * payload of its id ({@code CONFLICT}); so is a {@code trial-finished}. Lookups read the topics forward on demand, so they hold after a restart
  * from a snapshot too.
  */
 final class LogChecks implements AutoCloseable {
@@ -30,6 +30,7 @@ final class LogChecks implements AutoCloseable {
     private final String scorerSource;
     private final TopicIndex<StudyDefined> studies;
     private final TopicIndex<TrialFinished> finished;
+    private final TopicIndex<TrialFinished> finishedById;
     private final TopicIndex<TrialScored> scores;
 
     LogChecks(Properties client, TopicRegistry topics, EventCodec codec, String scorerSource) {
@@ -39,6 +40,8 @@ final class LogChecks implements AutoCloseable {
         this.finished = new TopicIndex<>(client, topics.name(Topic.TRIAL_FINISHED), codec, e ->
                 e.payload() instanceof TrialFinished f ? Optional.of(Map.entry(f.trialId() + ":" + f.attempt(), f))
                         : Optional.empty());
+        this.finishedById = new TopicIndex<>(client, topics.name(Topic.TRIAL_FINISHED), codec, e ->
+                e.payload() instanceof TrialFinished f ? Optional.of(Map.entry(e.id(), f)) : Optional.empty());
         this.scores = new TopicIndex<>(client, topics.name(Topic.TRIAL_SCORED), codec, e ->
                 e.payload() instanceof TrialScored s && scorerSource.equals(e.source().toString())
                         ? Optional.of(Map.entry(e.id(), s)) : Optional.empty());
@@ -51,6 +54,13 @@ final class LogChecks implements AutoCloseable {
         if (studyId != null && !known.test(studyId) && studies.find(studyId).isEmpty()) {
             throw new RejectedEvent(Reason.UNKNOWN_STUDY, payload.type().kebabName() + " names study " + studyId
                     + ", which studies does not hold (or holds only as a refused definition)");
+        }
+        if (payload instanceof TrialFinished f) {
+            Optional<TrialFinished> first = finishedById.find(event.id());
+            if (first.isPresent() && !first.get().equals(f)) {
+                throw new RejectedEvent(Reason.CONFLICT, "trial-finished " + event.id()
+                        + " was published before with a different payload; the first stands");
+            }
         }
         if (payload instanceof TrialScored s) {
             if (!scorerSource.equals(String.valueOf(event.source()))) {
@@ -86,6 +96,7 @@ final class LogChecks implements AutoCloseable {
     public void close() {
         studies.close();
         finished.close();
+        finishedById.close();
         scores.close();
     }
 }
