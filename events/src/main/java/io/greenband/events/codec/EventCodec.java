@@ -280,7 +280,7 @@ public final class EventCodec {
             throw EventDecodingException.schemaViolation(first.pointer(),
                     type.kebabName() + " " + first.message() + more);
         }
-        return bindValidated(type.payloadClass(), tree, type.kebabName());
+        return bindValidated(io.greenband.events.payload.PayloadTypes.classOf(type), tree, type.kebabName());
     }
 
     /** Binds {@code tree} to {@code cls}, turning every binding failure into INVALID_VALUE with a pointer. */
