@@ -54,7 +54,7 @@ public final class TopicIndex<V> implements AutoCloseable {
 
     /** Reads the topic up to the end offsets it has now. */
     public synchronized void catchUp() {
-        boolean reached = reader.catchUp(event -> entryOf.apply(event)
+        boolean reached = reader.catchUpEvents(event -> entryOf.apply(event)
                 .ifPresent(e -> entries.putIfAbsent(e.getKey(), e.getValue())));
         if (!reached) {
             throw new IllegalStateException("reading " + topic + " to its end took over " + CATCH_UP_LIMIT.toSeconds()

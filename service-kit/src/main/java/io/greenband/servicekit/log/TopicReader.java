@@ -116,8 +116,20 @@ public final class TopicReader implements AutoCloseable {
         return readUpTo(upTo, sink);
     }
 
+    /** The topics of this reader that have no partitions on the broker (do not exist). */
+    public List<String> absentTopics() {
+        List<String> absent = new ArrayList<>();
+        for (String topic : topics) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, limit);
+            if (infos == null || infos.isEmpty()) {
+                absent.add(topic);
+            }
+        }
+        return absent;
+    }
+
     /** As {@link #catchUp(Sink)}, handing only the events that decode to {@code events}. */
-    public boolean catchUp(Consumer<ReceivedEvent> events) {
+    public boolean catchUpEvents(Consumer<ReceivedEvent> events) {
         return catchUp((event, record) -> events.accept(event));
     }
 
