@@ -46,7 +46,7 @@ public final class FinishedTrials implements AutoCloseable {
 
     /** Whether the log, read up to now, holds an end of this attempt. */
     public boolean isFinished(String studyId, String trialId, int attempt) {
-        boolean reached = reader.catchUp(event -> {
+        boolean reached = reader.catchUpEvents(event -> {
             if (event.payload() instanceof TrialFinished f) {
                 finished.add(key(f.studyId(), f.trialId(), f.attempt()));
             }
