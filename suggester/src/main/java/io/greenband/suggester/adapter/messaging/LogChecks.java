@@ -6,10 +6,10 @@ import io.greenband.events.deadletter.RejectedEvent;
 import io.greenband.events.deadletter.RejectedEvent.Reason;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.events.payload.StudyDefined;
+import io.greenband.events.payload.StudyScoped;
+import io.greenband.events.payload.StudyStopped;
 import io.greenband.events.payload.TrialFinished;
-import io.greenband.events.payload.TrialProgress;
 import io.greenband.events.payload.TrialScored;
-import io.greenband.events.payload.TrialStarted;
 import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;
 import io.greenband.servicekit.intake.TopicIndex;
@@ -79,17 +79,9 @@ final class LogChecks implements AutoCloseable {
         }
     }
 
+    /** The study of a trial event (study events themselves are checked by the driver). */
     private static String studyOf(GreenbandEvent e) {
-        if (e instanceof TrialScored s) {
-            return s.studyId();
-        } else if (e instanceof TrialStarted s) {
-            return s.studyId();
-        } else if (e instanceof TrialProgress p) {
-            return p.studyId();
-        } else if (e instanceof TrialFinished f) {
-            return f.studyId();
-        }
-        return null;
+        return e instanceof StudyDefined || e instanceof StudyStopped ? null : StudyScoped.studyOf(e).orElse(null);
     }
 
     @Override
