@@ -65,7 +65,7 @@ public final class KafkaLoggedScores implements LoggedScores, AutoCloseable {
     }
 
     private void catchUp() {
-        if (!reader.catchUp(this::apply)) {
+        if (!reader.catchUpEvents(this::apply)) {
             LOG.warnf("%s not read to its end within %s", topic, limit);
         }
     }
