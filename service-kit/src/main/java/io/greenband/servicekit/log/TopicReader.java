@@ -65,7 +65,7 @@ public final class TopicReader implements AutoCloseable {
      */
     public static void scan(Properties client, Collection<String> topics, EventCodec codec, Sink sink) {
         try (TopicReader reader = new TopicReader(client, topics, codec, DEFAULT_LIMIT)) {
-            if (!reader.catchUp(sink)) {
+            if (!reader.catchUp(sink, true)) {
                 throw stalled(topics);
             }
         }
@@ -84,7 +84,7 @@ public final class TopicReader implements AutoCloseable {
      */
     public static void scanBelow(Properties client, Map<TopicPartition, Long> limits, EventCodec codec, Sink sink) {
         try (TopicReader reader = new TopicReader(client, List.of(), codec, DEFAULT_LIMIT)) {
-            if (!reader.readUpTo(new HashMap<>(limits), sink)) {
+            if (!reader.readUpTo(new HashMap<>(limits), sink, true)) {
                 throw stalled(limits.keySet().stream().map(TopicPartition::topic).distinct().toList());
             }
         }
@@ -100,6 +100,11 @@ public final class TopicReader implements AutoCloseable {
      * for the limit before the end (what was read is handed over all the same).
      */
     public boolean catchUp(Sink sink) {
+        return catchUp(sink, false);
+    }
+
+    /** A catch-up; {@code strict} leaves out records past the end offsets of now (a one-shot scan's snapshot). */
+    private boolean catchUp(Sink sink, boolean strict) {
         if (upTo == null || consumer.assignment().isEmpty()) {
             // A topic not created yet has no partitions: look again next time.
             List<TopicPartition> partitions = new ArrayList<>();
@@ -113,7 +118,7 @@ public final class TopicReader implements AutoCloseable {
             consumer.seekToBeginning(partitions);
         }
         upTo = consumer.endOffsets(consumer.assignment(), limit);
-        return readUpTo(upTo, sink);
+        return readUpTo(upTo, sink, strict);
     }
 
     /** The topics of this reader that have no partitions on the broker (do not exist). */
@@ -133,7 +138,11 @@ public final class TopicReader implements AutoCloseable {
         return catchUp((event, record) -> events.accept(event));
     }
 
-    private boolean readUpTo(Map<TopicPartition, Long> limits, Sink sink) {
+    /**
+     * Reads until every partition reached its limit. A record past its limit is handed over too unless {@code strict}:
+     * the consumer's position has moved past it, so a reader that follows the topic would otherwise never see it.
+     */
+    private boolean readUpTo(Map<TopicPartition, Long> limits, Sink sink, boolean strict) {
         if (upTo != limits) {
             List<TopicPartition> partitions = limits.entrySet().stream().filter(e -> e.getValue() > 0)
                     .map(Map.Entry::getKey).toList();
@@ -152,8 +161,8 @@ public final class TopicReader implements AutoCloseable {
             }
             for (ConsumerRecord<String, byte[]> r : polled) {
                 Long end = limits.get(new TopicPartition(r.topic(), r.partition()));
-                if (end == null || r.offset() >= end) {
-                    continue; // past the end of the moment: read again by the next catch-up
+                if (strict && (end == null || r.offset() >= end)) {
+                    continue; // past the snapshot a one-shot scan (or a restore below committed offsets) reads
                 }
                 ReceivedEvent event;
                 try {
