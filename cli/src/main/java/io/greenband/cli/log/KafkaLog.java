@@ -180,10 +180,7 @@ public final class KafkaLog {
         // Record times one millisecond apart keep the given order when topics are merged by time again.
         long time = System.currentTimeMillis();
         for (ReceivedEvent e : events) {
-            io.cloudevents.CloudEvent event = codec.toCloudEvent(e.payload(), e.id());
-            if (e.source() != null) {
-                event = io.cloudevents.core.builder.CloudEventBuilder.v1(event).withSource(e.source()).build();
-            }
+            io.cloudevents.CloudEvent event = codec.toCloudEvent(e);
             ProducerRecord<String, byte[]> r = codec.toRecord(event, e.payload().key());
             (first.test(e) ? early : records).add(new ProducerRecord<>(r.topic(), null, time++, r.key(), r.value(),
                     r.headers()));

@@ -1,4 +1,8 @@
-package io.greenband.cli.log;
+package io.greenband.cli.replay;
+
+import io.greenband.cli.log.EventFile;
+import io.greenband.cli.log.ExportCommand;
+import io.greenband.cli.log.KafkaLog;
 
 import io.greenband.cli.CliException;
 import io.greenband.cli.Connection;
