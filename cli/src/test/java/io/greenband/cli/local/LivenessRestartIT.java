@@ -34,7 +34,8 @@ class LivenessRestartIT {
             import io.greenband.servicekit.health.HealthStatus;
             import io.greenband.servicekit.intake.ConsumerWatch;
             import java.net.InetSocketAddress;
-                        import java.time.Clock;
+            import java.nio.charset.StandardCharsets;
+            import java.time.Clock;
             import java.time.Duration;
 
             public class StallingService {
