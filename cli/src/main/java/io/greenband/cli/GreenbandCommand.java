@@ -7,7 +7,7 @@ import io.greenband.cli.local.OptimizeCommand;
 import io.greenband.cli.local.Service;
 import io.greenband.cli.log.ExportCommand;
 import io.greenband.cli.log.ImportCommand;
-import io.greenband.cli.log.ReplayCommand;
+import io.greenband.cli.replay.ReplayCommand;
 import io.greenband.cli.producer.ProducerCommand;
 import io.greenband.cli.study.StudyCommand;
 import io.greenband.cli.train.EvaluateCommand;

@@ -8,7 +8,6 @@ import io.greenband.events.codec.EventCodec;
 import io.greenband.events.codec.EventDecodingException;
 import io.greenband.events.deadletter.DeadLetterPublisher;
 import io.greenband.events.deadletter.DeadLetterRecords;
-import io.greenband.events.deadletter.EventConsumerLoop;
 import io.greenband.events.payload.DeadLetter;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.events.topic.Topic;
@@ -29,7 +28,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
- * The events module's consumer loop on the real broker: a garbage record between two good ones goes to
+ * The events module's decoding and dead-letter publishing on the real broker: a garbage record between two good ones goes to
  * {@code dead-letter} with its reason and origin, and both good events are still delivered, in order.
  */
 @EmbeddedStackTest
@@ -60,12 +59,19 @@ class DeadLetterThroughBrokerIT {
         try (KafkaConsumer<String, byte[]> consumer = KafkaTestClients.consumer(stack, GROUP);
              KafkaProducer<String, byte[]> dlqProducer = KafkaTestClients.producer(stack)) {
             consumer.subscribe(List.of(studies));
-            EventConsumerLoop loop = new EventConsumerLoop(consumer, CODEC, (event, record) -> delivered.add(event.payload()),
-                    new DeadLetterPublisher(dlqProducer, TOPICS, GROUP, Clock.systemUTC()), Duration.ofMillis(200),
-                    EventConsumerLoop.OnHandlerFailure.DEAD_LETTER);
+            DeadLetterPublisher letters = new DeadLetterPublisher(dlqProducer, TOPICS, GROUP, Clock.systemUTC());
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while ((delivered.size() < 2 || deadLettered < 1) && System.nanoTime() < deadline) {
-                deadLettered += loop.pollOnce().deadLettered();
+                // The loop every consumer runs: decode the raw record, dead-letter what fails, then commit.
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    try {
+                        delivered.add(CODEC.decode(r).payload());
+                    } catch (EventDecodingException e) {
+                        letters.publish(r, e).get(30, TimeUnit.SECONDS);
+                        deadLettered++;
+                    }
+                }
+                consumer.commitSync();
             }
             OffsetAndMetadata committed = consumer.committed(Set.of(new TopicPartition(studies, 0))).get(new TopicPartition(studies, 0));
             assertThat(committed).isNotNull();

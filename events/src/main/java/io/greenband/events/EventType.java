@@ -1,34 +1,23 @@
 package io.greenband.events;
 
-import io.greenband.events.payload.DeadLetter;
-import io.greenband.events.payload.EnergySample;
-import io.greenband.events.payload.GreenbandEvent;
-import io.greenband.events.payload.ObjectiveReported;
-import io.greenband.events.payload.StudyDefined;
-import io.greenband.events.payload.StudyStopped;
-import io.greenband.events.payload.TrialFinished;
-import io.greenband.events.payload.TrialProgress;
-import io.greenband.events.payload.TrialScored;
-import io.greenband.events.payload.TrialStarted;
-import io.greenband.events.payload.TrialSuggested;
 import io.greenband.events.topic.Topic;
 import java.util.Optional;
 
 /**
  * Every event greenband publishes (DESIGN §3): its CloudEvents type {@code io.greenband.<kebab-name>.v1},
- * the topic it goes to, its payload record and its JSON Schema resource.
+ * the topic it goes to and its JSON Schema resource (the payload record of each: {@code payload.PayloadTypes}).
  */
 public enum EventType {
-    STUDY_DEFINED("study-defined", Topic.STUDIES, StudyDefined.class),
-    STUDY_STOPPED("study-stopped", Topic.STUDIES, StudyStopped.class),
-    TRIAL_SUGGESTED("trial-suggested", Topic.TRIAL_SUGGESTED, TrialSuggested.class),
-    TRIAL_STARTED("trial-started", Topic.TRIAL_STARTED, TrialStarted.class),
-    TRIAL_PROGRESS("trial-progress", Topic.TRIAL_PROGRESS, TrialProgress.class),
-    TRIAL_FINISHED("trial-finished", Topic.TRIAL_FINISHED, TrialFinished.class),
-    ENERGY_SAMPLE("energy-sample", Topic.ENERGY_SAMPLE, EnergySample.class),
-    OBJECTIVE_REPORTED("objective-reported", Topic.OBJECTIVE_REPORTED, ObjectiveReported.class),
-    TRIAL_SCORED("trial-scored", Topic.TRIAL_SCORED, TrialScored.class),
-    DEAD_LETTER("dead-letter", Topic.DEAD_LETTER, DeadLetter.class);
+    STUDY_DEFINED("study-defined", Topic.STUDIES),
+    STUDY_STOPPED("study-stopped", Topic.STUDIES),
+    TRIAL_SUGGESTED("trial-suggested", Topic.TRIAL_SUGGESTED),
+    TRIAL_STARTED("trial-started", Topic.TRIAL_STARTED),
+    TRIAL_PROGRESS("trial-progress", Topic.TRIAL_PROGRESS),
+    TRIAL_FINISHED("trial-finished", Topic.TRIAL_FINISHED),
+    ENERGY_SAMPLE("energy-sample", Topic.ENERGY_SAMPLE),
+    OBJECTIVE_REPORTED("objective-reported", Topic.OBJECTIVE_REPORTED),
+    TRIAL_SCORED("trial-scored", Topic.TRIAL_SCORED),
+    DEAD_LETTER("dead-letter", Topic.DEAD_LETTER);
 
     /** Prefix of every CloudEvents type we publish. */
     public static final String CE_TYPE_PREFIX = "io.greenband.";
@@ -37,12 +26,10 @@ public enum EventType {
 
     private final String kebabName;
     private final Topic topic;
-    private final Class<? extends GreenbandEvent> payloadClass;
 
-    EventType(String kebabName, Topic topic, Class<? extends GreenbandEvent> payloadClass) {
+    EventType(String kebabName, Topic topic) {
         this.kebabName = kebabName;
         this.topic = topic;
-        this.payloadClass = payloadClass;
     }
 
     /** The short name, e.g. {@code trial-suggested}. */
@@ -58,11 +45,6 @@ public enum EventType {
     /** The logical topic events of this type are published to. */
     public Topic topic() {
         return topic;
-    }
-
-    /** The payload record class. */
-    public Class<? extends GreenbandEvent> payloadClass() {
-        return payloadClass;
     }
 
     /** The classpath resource of the payload's JSON Schema, e.g. {@code schemas/trial-suggested.v1.json}. */
@@ -83,15 +65,5 @@ public enum EventType {
     /** The event types published on {@code topic} (two on {@code studies}, one elsewhere). */
     public static java.util.List<EventType> on(Topic topic) {
         return java.util.Arrays.stream(values()).filter(t -> t.topic == topic).toList();
-    }
-
-    /** The event type carried by {@code payloadClass}. */
-    public static EventType of(Class<? extends GreenbandEvent> payloadClass) {
-        for (EventType t : values()) {
-            if (t.payloadClass == payloadClass) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("no event type carries " + payloadClass.getName());
     }
 }

@@ -18,7 +18,8 @@ class EventTypeTest {
     void typeNamesTopicAndSchemaFollowTheConvention(EventType type) {
         assertThat(type.ceType()).isEqualTo("io.greenband." + type.kebabName() + ".v1");
         assertThat(EventType.fromCeType(type.ceType())).contains(type);
-        assertThat(EventType.of(type.payloadClass())).isEqualTo(type);
+        assertThat(io.greenband.events.payload.PayloadTypes.typeOf(
+                io.greenband.events.payload.PayloadTypes.classOf(type))).isEqualTo(type);
         assertThat(SampleEvents.of(type).type()).isEqualTo(type);
         assertThat(type.schemaResource()).isEqualTo("schemas/" + type.kebabName() + ".v1.json");
         JsonNode schema = EventSchemas.get().schema(type);

@@ -3,6 +3,8 @@ package io.greenband.cli.local;
 import io.greenband.cli.front.FrontTable;
 import io.greenband.cli.front.ScoredTrials;
 import io.greenband.cli.log.KafkaLog;
+import io.greenband.servicekit.log.TopicReader;
+import io.greenband.events.codec.ReceivedEvent;
 import io.greenband.cli.report.HtmlReport;
 import io.greenband.cli.study.StudyDirectory;
 import io.greenband.cli.study.StudyEntry;
@@ -142,19 +144,16 @@ public final class LocalRunner {
                 study.fidelity().max());
         boolean console = System.console() != null;
         io.greenband.cli.front.ScoreTrust trust = io.greenband.cli.front.ScoreTrust.fromEnvironment();
-        try (KafkaConsumer<String, byte[]> consumer = log.consumer()) {
-            List<TopicPartition> parts = new ArrayList<>();
-            for (Topic t : WATCHED) {
-                consumer.partitionsFor(log.topics().name(t)).forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
-            }
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
+        try (TopicReader reader = log.reader(WATCHED)) {
             long lastPrint = 0;
             String lastLine = "";
             long stopAt = Long.MAX_VALUE;
             while (System.nanoTime() < stopAt) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    log.decode(r).ifPresent(e -> trust.admit(e.event()).forEach(progress::add));
+                List<ReceivedEvent> read = new ArrayList<>();
+                reader.catchUpEvents(read::add);
+                read.forEach(e -> trust.admit(e).forEach(progress::add));
+                if (read.isEmpty() && !pause()) {
+                    break;
                 }
                 if (progress.stopped() != null && stopAt == Long.MAX_VALUE) {
                     stopAt = System.nanoTime() + TRAILING.toNanos();
@@ -181,6 +180,17 @@ public final class LocalRunner {
         }
         out.println();
         return progress;
+    }
+
+    /** Waits half a second between reads; false when interrupted. */
+    private static boolean pause() {
+        try {
+            Thread.sleep(500);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void finish(StudyDefined study, StudyProgress progress, Path dataDir) {

@@ -35,11 +35,8 @@ public final class EventFile {
             }
             try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 for (ReceivedEvent e : events) {
-                    io.cloudevents.CloudEvent event = codec.toCloudEvent(e.payload(), e.id());
-                    if (e.source() != null) {
-                        // The source travels with the event: consumers believe scores only from the aggregator's.
-                        event = io.cloudevents.core.builder.CloudEventBuilder.v1(event).withSource(e.source()).build();
-                    }
+                    // The id and source travel with the event: consumers believe scores only from the aggregator's.
+                    io.cloudevents.CloudEvent event = codec.toCloudEvent(e);
                     w.write(new String(FORMAT.serialize(event), StandardCharsets.UTF_8));
                     w.write('\n');
                 }

@@ -64,7 +64,7 @@ public final class ImportCommand implements Callable<Integer> {
     private static void refuseKnownStudies(KafkaLog log, List<ReceivedEvent> events) {
         Set<String> inFile = new TreeSet<>();
         for (ReceivedEvent e : events) {
-            StudyEvents.studyOf(e.payload()).ifPresent(inFile::add);
+            io.greenband.events.payload.StudyScoped.studyOf(e.payload()).ifPresent(inFile::add);
         }
         if (inFile.isEmpty()) {
             return;

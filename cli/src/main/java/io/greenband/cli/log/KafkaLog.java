@@ -3,8 +3,9 @@ package io.greenband.cli.log;
 import io.greenband.cli.BrokerTrouble;
 import io.greenband.cli.CliException;
 import io.greenband.events.codec.EventCodec;
-import io.greenband.events.codec.EventDecodingException;
 import io.greenband.events.codec.ReceivedEvent;
+import io.greenband.servicekit.log.ProducerSettings;
+import io.greenband.servicekit.log.TopicReader;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;
@@ -27,9 +28,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -182,10 +181,7 @@ public final class KafkaLog {
         // Record times one millisecond apart keep the given order when topics are merged by time again.
         long time = System.currentTimeMillis();
         for (ReceivedEvent e : events) {
-            io.cloudevents.CloudEvent event = codec.toCloudEvent(e.payload(), e.id());
-            if (e.source() != null) {
-                event = io.cloudevents.core.builder.CloudEventBuilder.v1(event).withSource(e.source()).build();
-            }
+            io.cloudevents.CloudEvent event = codec.toCloudEvent(e);
             ProducerRecord<String, byte[]> r = codec.toRecord(event, e.payload().key());
             (first.test(e) ? early : records).add(new ProducerRecord<>(r.topic(), null, time++, r.key(), r.value(),
                     r.headers()));
@@ -197,12 +193,7 @@ public final class KafkaLog {
     }
 
     private void send(List<ProducerRecord<String, byte[]>> records) {
-        Properties p = base();
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIMEOUT.toMillis());
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis() * 2);
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+        Properties p = ProducerSettings.bounded(base(), "greenband-cli", TIMEOUT);
         try (KafkaProducer<String, byte[]> producer =
                      new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
@@ -224,17 +215,9 @@ public final class KafkaLog {
     public List<LoggedEvent> readAll(Collection<Topic> roles) {
         checkReachable();
         List<LoggedEvent> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<TopicPartition> parts = assignFromBeginning(consumer, roles);
-            Map<TopicPartition, Long> end = consumer.endOffsets(parts, TIMEOUT);
-            long deadline = System.nanoTime() + TIMEOUT.toNanos() * 4;
-            while (!reached(consumer, end)) {
-                if (System.nanoTime() > deadline) {
-                    throw CliException.stack("reading " + roles + " from " + bootstrapServers + " did not finish", null);
-                }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    decode(r).ifPresent(out::add);
-                }
+        try (TopicReader reader = reader(roles)) {
+            if (!reader.catchUp((event, r) -> out.add(logged(event, r)))) {
+                throw CliException.stack("reading " + roles + " from " + bootstrapServers + " did not finish", null);
             }
         } catch (org.apache.kafka.common.KafkaException e) {
             throw unreachable(e);
@@ -246,22 +229,24 @@ public final class KafkaLog {
     }
 
     /**
-     * Assigns every partition of the given topics to {@code consumer} (no group) at the beginning, and returns them;
-     * fails naming the topic when one does not exist.
+     * A reader of the given topics from the beginning (the service kit's {@link TopicReader}: each catch-up reads to
+     * the end of the moment, with the codec's full checks); fails naming the topic when one does not exist.
      */
-    public List<TopicPartition> assignFromBeginning(KafkaConsumer<String, byte[]> consumer, Collection<Topic> roles) {
-        List<TopicPartition> parts = new ArrayList<>();
-        for (Topic role : roles) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topics.name(role), TIMEOUT);
-            if (infos == null || infos.isEmpty()) {
-                throw CliException.notFound("topic '" + topics.name(role) + "' does not exist on " + bootstrapServers
-                        + "; check --topic-prefix");
-            }
-            infos.forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
+    public TopicReader reader(Collection<Topic> roles) {
+        List<String> names = roles.stream().map(topics::name).toList();
+        TopicReader reader = new TopicReader(base(), names, codec, TIMEOUT.multipliedBy(4));
+        List<String> absent = reader.absentTopics();
+        if (!absent.isEmpty()) {
+            reader.close();
+            throw CliException.notFound("topic '" + absent.get(0) + "' does not exist on " + bootstrapServers
+                    + "; check --topic-prefix");
         }
-        consumer.assign(parts);
-        consumer.seekToBeginning(parts);
-        return parts;
+        return reader;
+    }
+
+    /** The record's event, with where it was read. */
+    public LoggedEvent logged(ReceivedEvent event, ConsumerRecord<String, byte[]> r) {
+        return new LoggedEvent(topics.roleOf(r.topic()).orElseThrow(), r.partition(), r.offset(), r.timestamp(), event);
     }
 
     /**
@@ -302,28 +287,6 @@ public final class KafkaLog {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
-    /** Decodes one record, or nothing when it is not a valid greenband event. */
-    public java.util.Optional<LoggedEvent> decode(ConsumerRecord<String, byte[]> r) {
-        Topic role = topics.roleOf(r.topic()).orElse(null);
-        if (role == null) {
-            return java.util.Optional.empty();
-        }
-        try {
-            return java.util.Optional.of(new LoggedEvent(role, r.partition(), r.offset(), r.timestamp(), codec.decode(r)));
-        } catch (EventDecodingException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
-        for (var e : end.entrySet()) {
-            if (consumer.position(e.getKey(), TIMEOUT) < e.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private Properties base() {

@@ -3,6 +3,7 @@ package io.greenband.cli.producer;
 import io.greenband.cli.log.KafkaLog;
 import io.greenband.cli.log.LoggedEvent;
 import io.greenband.events.codec.ReceivedEvent;
+import io.greenband.servicekit.log.TopicReader;
 import io.greenband.events.payload.ObjectiveReported;
 import io.greenband.events.payload.StudyStopped;
 import io.greenband.events.payload.TrialFinished;
@@ -11,14 +12,12 @@ import io.greenband.events.topic.Topic;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Follows a study's {@code trial-finished} events and publishes the program's value for every succeeded trial as
@@ -60,24 +59,24 @@ public final class ProducerLoop {
         }
         int reported = 0;
         boolean stopped = false;
-        try (KafkaConsumer<String, byte[]> consumer = log.consumer()) {
-            List<TopicPartition> parts = log.assignFromBeginning(consumer, List.of(Topic.TRIAL_FINISHED, Topic.STUDIES));
+        try (TopicReader reader = log.reader(List.of(Topic.TRIAL_FINISHED, Topic.STUDIES))) {
             while (keepGoing.getAsBoolean()) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
-                    var event = log.decode(r);
-                    if (event.isEmpty()) {
-                        continue;
-                    }
-                    ReceivedEvent received = event.get().event();
+                List<Map.Entry<ReceivedEvent, byte[]>> read = new ArrayList<>();
+                boolean caughtUp = reader.catchUp((event, r) -> read.add(Map.entry(event, r.value())));
+                for (Map.Entry<ReceivedEvent, byte[]> e : read) {
+                    ReceivedEvent received = e.getKey();
                     if (received.payload() instanceof StudyStopped s && s.studyId().equals(studyId)) {
                         stopped = true;
                     } else if (received.payload() instanceof TrialFinished f && f.studyId().equals(studyId)
                             && f.status() == TrialStatus.SUCCEEDED && done.add(f.trialId() + "#" + f.attempt())) {
-                        reported += report(f, r.value());
+                        reported += report(f, e.getValue());
                     }
                 }
-                if (untilStopped && stopped && caughtUp(consumer, parts)) {
+                if (untilStopped && stopped && caughtUp) {
                     break;
+                }
+                if (read.isEmpty()) {
+                    Thread.sleep(POLL.toMillis());
                 }
             }
         }
@@ -98,10 +97,5 @@ public final class ProducerLoop {
             out.flush();
             return 0;
         }
-    }
-
-    private static boolean caughtUp(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> parts) {
-        Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-        return parts.stream().allMatch(p -> consumer.position(p) >= end.get(p));
     }
 }

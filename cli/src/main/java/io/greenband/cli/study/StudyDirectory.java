@@ -4,12 +4,11 @@ import io.greenband.cli.CliException;
 import io.greenband.cli.log.KafkaLog;
 import io.greenband.cli.log.LoggedEvent;
 import io.greenband.events.payload.StudyDefined;
+import io.greenband.events.study.StudyCatalogue;
 import io.greenband.events.payload.StudyStopped;
 import io.greenband.events.topic.Topic;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,19 +31,13 @@ public final class StudyDirectory {
         this.log = log;
     }
 
-    /** Every study, in order of first appearance. */
+    /** Every study, in order of first appearance (folded by the shared {@link StudyCatalogue}). */
     public List<StudyEntry> list() {
-        Map<String, StudyEntry> studies = new LinkedHashMap<>();
+        StudyCatalogue catalogue = new StudyCatalogue();
         for (LoggedEvent e : log.readAll(List.of(Topic.STUDIES))) {
-            if (e.event().payload() instanceof StudyDefined d) {
-                // A new definition after a stop restarts the study.
-                studies.put(d.studyId(), new StudyEntry(d.studyId(), d, null));
-            } else if (e.event().payload() instanceof StudyStopped s) {
-                StudyEntry old = studies.get(s.studyId());
-                studies.put(s.studyId(), new StudyEntry(s.studyId(), old == null ? null : old.definition(), s));
-            }
+            catalogue.apply(e.event().payload());
         }
-        return List.copyOf(studies.values());
+        return catalogue.list().stream().map(e -> new StudyEntry(e.studyId(), e.definition(), e.stop())).toList();
     }
 
     /** One study, if known. */

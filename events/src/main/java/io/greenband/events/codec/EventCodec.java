@@ -135,6 +135,16 @@ public final class EventCodec {
                 .build();
     }
 
+    /**
+     * An event read before, as a CloudEvent again: its own id (the idempotency key) and its own source, not this
+     * codec's, since consumers believe some events (scores) only from the source that published them. Export and
+     * republishing both write events this way.
+     */
+    public CloudEvent toCloudEvent(ReceivedEvent received) {
+        CloudEvent event = toCloudEvent(received.payload(), received.id());
+        return received.source() == null ? event : CloudEventBuilder.v1(event).withSource(received.source()).build();
+    }
+
     /** A Kafka record for the event's topic, keyed per DESIGN §3, with the deterministic id. */
     public ProducerRecord<String, byte[]> toRecord(GreenbandEvent event) {
         return toRecord(event, idFor(event));
@@ -280,7 +290,7 @@ public final class EventCodec {
             throw EventDecodingException.schemaViolation(first.pointer(),
                     type.kebabName() + " " + first.message() + more);
         }
-        return bindValidated(type.payloadClass(), tree, type.kebabName());
+        return bindValidated(io.greenband.events.payload.PayloadTypes.classOf(type), tree, type.kebabName());
     }
 
     /** Binds {@code tree} to {@code cls}, turning every binding failure into INVALID_VALUE with a pointer. */

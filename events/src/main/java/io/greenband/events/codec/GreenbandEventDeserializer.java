@@ -10,8 +10,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  *
  * <p>Kafka turns a deserializer exception into a {@code RecordDeserializationException} that blocks
  * the partition until the consumer seeks past the record. Consumers that must never stop on a bad record
- * should read {@code byte[]} values and decode with {@link EventCodec} (as
- * {@code io.greenband.events.deadletter.EventConsumerLoop} does) instead.
+ * should read {@code byte[]} values and decode with {@link EventCodec} (as the service kit's intake path does)
+ * instead.
  */
 public final class GreenbandEventDeserializer implements Deserializer<GreenbandEvent> {
 

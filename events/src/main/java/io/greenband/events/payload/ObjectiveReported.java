@@ -16,7 +16,7 @@ import java.time.Instant;
  * @param reportedAt when it was reported
  */
 public record ObjectiveReported(String studyId, String trialId, int attempt, String objective, double value,
-                                String unit, String producer, Instant reportedAt) implements GreenbandEvent {
+                                String unit, String producer, Instant reportedAt) implements GreenbandEvent, StudyScoped {
 
     public ObjectiveReported {
         FieldChecks.text(studyId, "studyId");

@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
 public record StudyDefined(String studyId, String name, String description, Map<String, String> labels,
                            JsonNode space, List<Objective> objectives, Fidelity fidelity, Scheduler scheduler,
                            Budget budget, Carbon carbon, long seed, Workload workload, Instant definedAt)
-        implements GreenbandEvent {
+        implements GreenbandEvent, StudyScoped {
 
     /** Legal study ids: they appear in keys, ids and topic-derived names. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");

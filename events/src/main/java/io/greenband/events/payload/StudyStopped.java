@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param detail  free text, optional
  * @param at      when it stopped
  */
-public record StudyStopped(String studyId, Reason reason, String detail, Instant at) implements GreenbandEvent {
+public record StudyStopped(String studyId, Reason reason, String detail, Instant at) implements GreenbandEvent, StudyScoped {
 
     public StudyStopped {
         FieldChecks.text(studyId, "studyId");

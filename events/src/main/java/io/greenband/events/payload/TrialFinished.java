@@ -26,7 +26,7 @@ import java.util.Map;
 public record TrialFinished(String studyId, String trialId, int attempt, TrialStatus status, double fidelity,
                             Map<String, Double> metrics, Instant startedAt, Instant endedAt, String host,
                             List<String> devices, String worker, String error, String modelArtifact)
-        implements GreenbandEvent {
+        implements GreenbandEvent, StudyScoped {
 
     public TrialFinished {
         FieldChecks.text(studyId, "studyId");

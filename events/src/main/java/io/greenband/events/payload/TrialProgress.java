@@ -16,7 +16,7 @@ import java.util.Map;
  * @param at      when it was reported
  */
 public record TrialProgress(String studyId, String trialId, int attempt, int epoch, Integer epochs,
-                            Map<String, Double> metrics, Instant at) implements GreenbandEvent {
+                            Map<String, Double> metrics, Instant at) implements GreenbandEvent, StudyScoped {
 
     public TrialProgress {
         FieldChecks.text(studyId, "studyId");

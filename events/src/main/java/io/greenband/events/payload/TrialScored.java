@@ -28,7 +28,7 @@ import java.util.Set;
 public record TrialScored(String studyId, String trialId, int attempt, String configId, double fidelity,
                           TrialStatus status, List<ObjectiveValue> objectives, EnergyBreakdown energy,
                           Emissions emissions, boolean onFront, Integer frontRank, int revision,
-                          String studyFingerprint, Instant scoredAt) implements GreenbandEvent {
+                          String studyFingerprint, Instant scoredAt) implements GreenbandEvent, StudyScoped {
 
     public TrialScored {
         FieldChecks.text(studyId, "studyId");

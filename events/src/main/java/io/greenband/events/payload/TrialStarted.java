@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public record TrialStarted(String studyId, String trialId, int attempt, String worker, String host, List<String> devices,
                            long pid, Map<String, Object> config, double fidelity, Instant startedAt)
-        implements GreenbandEvent {
+        implements GreenbandEvent, StudyScoped {
 
     public TrialStarted {
         FieldChecks.text(studyId, "studyId");

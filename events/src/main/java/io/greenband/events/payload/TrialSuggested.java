@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public record TrialSuggested(String studyId, String trialId, int attempt, String configId, Map<String, Object> config,
                              double fidelity, int bracket, int rung, long seed, int leaseSeconds, String origin,
-                             String studyFingerprint, Instant suggestedAt) implements GreenbandEvent {
+                             String studyFingerprint, Instant suggestedAt) implements GreenbandEvent, StudyScoped {
 
     public TrialSuggested {
         FieldChecks.text(studyId, "studyId");

@@ -9,6 +9,7 @@ import io.greenband.events.study.StudyLimits;
 import io.greenband.events.topic.TopicRegistry;
 import io.greenband.servicekit.kafka.KafkaClientSettings;
 import io.greenband.servicekit.metrics.IntakeMetrics;
+import io.greenband.servicekit.log.ProducerSettings;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,16 +17,11 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -65,10 +61,9 @@ public class EventIntake {
     public EventIntake(TopicRegistry topics, Map<String, Object> kafka, String application, StudyLimits limits) {
         this.codec = EventCodec.builder().setSource("/greenband/" + application).optRegistry(topics)
                 .optStudyLimits(limits).build();
-        Properties p = KafkaClientSettings.forClient(kafka, application + "-dead-letters");
         // A dead letter must be durable before the original offset is committed.
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        this.producer = ProducerSettings.producer(ProducerSettings.durable(kafka, application + "-dead-letters",
+                java.time.Duration.ZERO));
         this.deadLetters = new DeadLetterPublisher(producer, topics, application, Clock.systemUTC());
     }
 

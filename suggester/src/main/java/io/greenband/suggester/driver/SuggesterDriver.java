@@ -38,7 +38,7 @@ public final class SuggesterDriver {
         if (event instanceof StudyDefined defined) {
             return define(defined, recordTime, now);
         }
-        StudyRun run = runs.get(studyOf(event));
+        StudyRun run = runs.get(io.greenband.events.payload.StudyScoped.studyOf(event).orElse(""));
         if (run == null) {
             return List.of();
         }
@@ -105,20 +105,5 @@ public final class SuggesterDriver {
         StudyRun run = StudyRun.start(defined, recordTime);
         runs.put(defined.studyId(), run);
         return new ArrayList<>(run.begin(now));
-    }
-
-    private static String studyOf(GreenbandEvent event) {
-        if (event instanceof StudyStopped e) {
-            return e.studyId();
-        } else if (event instanceof TrialScored e) {
-            return e.studyId();
-        } else if (event instanceof TrialStarted e) {
-            return e.studyId();
-        } else if (event instanceof TrialProgress e) {
-            return e.studyId();
-        } else if (event instanceof TrialFinished e) {
-            return e.studyId();
-        }
-        return "";
     }
 }

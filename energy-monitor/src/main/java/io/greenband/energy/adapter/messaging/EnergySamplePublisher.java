@@ -3,6 +3,7 @@ package io.greenband.energy.adapter.messaging;
 import io.greenband.events.codec.EventCodec;
 import io.greenband.events.payload.EnergySample;
 import io.greenband.servicekit.kafka.KafkaClientSettings;
+import io.greenband.servicekit.log.ProducerSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -64,12 +65,10 @@ public final class EnergySamplePublisher implements AutoCloseable {
 
     /** The properties {@link #kafkaProducer} builds its producer with: every {@code kafka.*} setting plus its own. */
     public static Properties producerProperties(Map<String, Object> kafka) {
-        Properties p = KafkaClientSettings.forClient(kafka, CLIENT_ID);
+        // Samples come every second from every device: a short linger batches them.
+        Properties p = ProducerSettings.durable(kafka, CLIENT_ID, Duration.ofMillis(20));
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         return p;
     }
 

@@ -65,7 +65,7 @@ public class EventConsumers {
             public void deadLetter(ConsumerRecord<String, byte[]> record, Throwable error) {
                 intake.deadLetter(record, error);
             }
-        }, engine, bounds);
+        }, engine, bounds, integrity.sampleIds());
     }
 
     void start(@Observes StartupEvent started) {

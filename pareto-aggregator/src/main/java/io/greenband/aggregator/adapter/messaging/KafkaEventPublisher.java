@@ -3,7 +3,7 @@ package io.greenband.aggregator.adapter.messaging;
 import io.greenband.aggregator.driver.EventPublisher;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.servicekit.intake.EventIntake;
-import io.greenband.servicekit.kafka.KafkaClientSettings;
+import io.greenband.servicekit.log.ProducerSettings;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,16 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -40,11 +36,7 @@ public class KafkaEventPublisher implements EventPublisher {
             @ConfigProperty(name = "quarkus.application.name") String application) {
         this.intake = intake;
         // Every kafka.* setting (TLS, SASL), like the service's other clients.
-        Properties p = KafkaClientSettings.forClient(kafka, application + "-events");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        this.producer = ProducerSettings.producer(ProducerSettings.durable(kafka, application + "-events", Duration.ZERO));
     }
 
     @Override

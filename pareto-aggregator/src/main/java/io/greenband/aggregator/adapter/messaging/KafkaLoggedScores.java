@@ -7,21 +7,17 @@ import io.greenband.events.codec.ReceivedEvent;
 import io.greenband.events.payload.TrialScored;
 import io.greenband.events.topic.Topic;
 import io.greenband.servicekit.kafka.KafkaClientSettings;
+import io.greenband.servicekit.log.TopicReader;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,8 +34,7 @@ public final class KafkaLoggedScores implements LoggedScores, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(KafkaLoggedScores.class);
 
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final EventCodec codec;
+    private final TopicReader reader;
     private final String topic;
     private final Duration limit;
     private final Set<URI> trusted;
@@ -51,14 +46,11 @@ public final class KafkaLoggedScores implements LoggedScores, AutoCloseable {
      * @param limit longest wait for the topic's end in one lookup
      */
     public KafkaLoggedScores(Map<String, Object> kafka, EventCodec codec, Duration limit) {
-        Map<String, Object> c = new HashMap<>(KafkaClientSettings.only(kafka, ConsumerConfig.configNames()));
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Properties c = new Properties();
+        c.putAll(KafkaClientSettings.only(kafka, ConsumerConfig.configNames()));
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, "greenband-logged-scores");
-        c.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
-        this.codec = codec;
         this.topic = codec.registry().name(Topic.TRIAL_SCORED);
+        this.reader = new TopicReader(c, List.of(topic), codec, limit);
         this.limit = limit;
         this.trusted = Set.of(codec.source(), CLI_SOURCE);
     }
@@ -74,48 +66,19 @@ public final class KafkaLoggedScores implements LoggedScores, AutoCloseable {
     }
 
     private void catchUp() {
-        if (consumer.assignment().isEmpty()) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(topic, limit);
-            if (partitions == null || partitions.isEmpty()) {
-                return;
-            }
-            consumer.assign(partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList());
-            consumer.seekToBeginning(consumer.assignment());
-        }
-        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), limit);
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!caughtUp(end) && System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                apply(record);
-            }
-        }
-        if (!caughtUp(end)) {
+        if (!reader.catchUpEvents(this::apply)) {
             LOG.warnf("%s not read to its end within %s", topic, limit);
         }
     }
 
-    private boolean caughtUp(Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (consumer.position(e.getKey()) < e.getValue()) {
-                return false;
-            }
+    private void apply(ReceivedEvent event) {
+        if (event.type() != EventType.TRIAL_SCORED || !trusted.contains(event.source())) {
+            return;
         }
-        return true;
-    }
-
-    private void apply(ConsumerRecord<String, byte[]> record) {
-        try {
-            ReceivedEvent event = codec.decode(record);
-            if (event.type() != EventType.TRIAL_SCORED || !trusted.contains(event.source())) {
-                return;
-            }
-            TrialScored s = event.payload(TrialScored.class);
-            // The first event of a revision stands; a later revision of the same attempt supersedes it.
-            latest.merge(key(s.studyId(), s.trialId(), s.attempt()), s,
-                    (old, now) -> now.revision() > old.revision() ? now : old);
-        } catch (RuntimeException e) {
-            LOG.debugf("skipping %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
-        }
+        TrialScored s = event.payload(TrialScored.class);
+        // The first event of a revision stands; a later revision of the same attempt supersedes it.
+        latest.merge(key(s.studyId(), s.trialId(), s.attempt()), s,
+                (old, now) -> now.revision() > old.revision() ? now : old);
     }
 
     private static String key(String studyId, String trialId, int attempt) {
@@ -124,6 +87,6 @@ public final class KafkaLoggedScores implements LoggedScores, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        consumer.close(Duration.ofSeconds(5));
+        reader.close();
     }
 }

@@ -44,6 +44,7 @@ public final class LogIntegrity {
     private final Map<String, StudyDefined> studies = new HashMap<>();
     private final Map<String, TrialStarted> started = new HashMap<>();
     private final Set<String> finished = new HashSet<>();
+    private final SampleIds sampleIds = new SampleIds();
 
     /** Integrity over {@code log}. */
     public LogIntegrity(Log log) {
@@ -109,6 +110,14 @@ public final class LogIntegrity {
         remember(event);
         apply.add(event);
         return apply;
+    }
+
+    /**
+     * The energy-sample ids read so far: a sample id read again with another payload is a {@code CONFLICT}. Not under
+     * this object's lock: samples have their own consumer.
+     */
+    public SampleIds sampleIds() {
+        return sampleIds;
     }
 
     /** Takes an event the engine already holds (restored below the committed offsets) as seen. */

@@ -61,6 +61,7 @@ public final class SampleBatches {
     private final RecordIntake intake;
     private final ScoringEngine engine;
     private final PowerBounds bounds;
+    private final SampleIds ids;
 
     /** A handler decoding through {@code intake} (dead-letters) into {@code engine}, under the default power bounds. */
     public SampleBatches(RecordIntake intake, ScoringEngine engine) {
@@ -69,9 +70,18 @@ public final class SampleBatches {
 
     /** A handler whose samples above {@code bounds} are dead-lettered {@code IMPLAUSIBLE}, not attributed. */
     public SampleBatches(RecordIntake intake, ScoringEngine engine, PowerBounds bounds) {
+        this(intake, engine, bounds, new SampleIds());
+    }
+
+    /**
+     * A handler that also dead-letters a sample whose id was read before with another payload ({@code CONFLICT},
+     * the first stands), as {@code ids} remembers them.
+     */
+    public SampleBatches(RecordIntake intake, ScoringEngine engine, PowerBounds bounds, SampleIds ids) {
         this.intake = intake;
         this.engine = engine;
         this.bounds = bounds;
+        this.ids = ids;
     }
 
     /**
@@ -129,8 +139,9 @@ public final class SampleBatches {
             if (sample.isPresent()) {
                 try {
                     bounds.check(sample.get());
-                } catch (RejectedEvent implausible) {
-                    intake.deadLetter(r, implausible);
+                    ids.admit(sample.get());
+                } catch (RejectedEvent refused) {
+                    intake.deadLetter(r, refused);
                     continue;
                 }
                 batch.add(sample.get());

@@ -51,7 +51,8 @@ public final class StateRecovery {
 
     /**
      * As {@link #restore(Map, List, EventCodec, ScoringEngine)}, restoring only what the consumers accepted: study
-     * and trial events the {@code integrity} admits (it remembers them), samples within {@code bounds}.
+     * and trial events the {@code integrity} admits (it remembers them), samples within {@code bounds} whose id
+     * held no other payload.
      */
     public static int restore(Map<String, Object> kafka, List<Group> groups, EventCodec codec, ScoringEngine engine,
                               LogIntegrity integrity, PowerBounds bounds) {
@@ -60,6 +61,7 @@ public final class StateRecovery {
             try {
                 if (e instanceof io.greenband.events.payload.EnergySample s) {
                     bounds.check(s);
+                    integrity.sampleIds().admit(s);
                     admitted.add(s);
                 } else {
                     admitted.addAll(integrity.admit(e));

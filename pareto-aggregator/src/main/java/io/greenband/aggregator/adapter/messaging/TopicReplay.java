@@ -3,11 +3,11 @@ package io.greenband.aggregator.adapter.messaging;
 import io.greenband.aggregator.driver.ReplayOrder;
 import io.greenband.aggregator.driver.ScoringEngine;
 import io.greenband.events.codec.EventCodec;
-import io.greenband.events.codec.EventDecodingException;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;
 import io.greenband.servicekit.kafka.KafkaClientSettings;
+import io.greenband.servicekit.log.TopicReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Rebuilds the views from the topics: reads every record the aggregator consumes from offset zero up to the
@@ -45,15 +40,11 @@ public final class TopicReplay {
      *              {@link KafkaClientSettings} takes them
      */
     public static List<GreenbandEvent> read(Map<String, Object> kafka, TopicRegistry topics, EventCodec codec) {
-        try (KafkaConsumer<String, byte[]> consumer = consumer(kafka)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (Topic t : INPUTS) {
-                for (PartitionInfo info : consumer.partitionsFor(topics.name(t), TIMEOUT)) {
-                    partitions.add(new TopicPartition(info.topic(), info.partition()));
-                }
-            }
-            return order(readUpTo(consumer, consumer.endOffsets(partitions, TIMEOUT), codec));
-        }
+        List<GreenbandEvent> events = new ArrayList<>();
+        // Refused records were dead-lettered when first consumed; a replay reproduces what the consumers accepted.
+        TopicReader.scan(consumerProperties(kafka), INPUTS.stream().map(topics::name).toList(), codec,
+                (event, record) -> events.add(event.payload()));
+        return order(events);
     }
 
     /**
@@ -62,13 +53,9 @@ public final class TopicReplay {
      */
     public static List<GreenbandEvent> read(Map<String, Object> kafka, Map<TopicPartition, Long> limits,
             EventCodec codec) {
-        try (KafkaConsumer<String, byte[]> consumer = consumer(kafka)) {
-            return order(readUpTo(consumer, limits, codec));
-        }
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer(Map<String, Object> kafka) {
-        return new KafkaConsumer<>(consumerProperties(kafka), new StringDeserializer(), new ByteArrayDeserializer());
+        List<GreenbandEvent> events = new ArrayList<>();
+        TopicReader.scanBelow(consumerProperties(kafka), limits, codec, (event, record) -> events.add(event.payload()));
+        return order(events);
     }
 
     /** The properties the replay consumer is built with: every {@code kafka.*} setting, no group, no commits. */
@@ -79,26 +66,6 @@ public final class TopicReplay {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
         return p;
-    }
-
-    private static List<GreenbandEvent> readUpTo(KafkaConsumer<String, byte[]> consumer,
-            Map<TopicPartition, Long> limits, EventCodec codec) {
-        List<GreenbandEvent> events = new ArrayList<>();
-        List<TopicPartition> partitions = limits.entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(Map.Entry::getKey).toList();
-        if (partitions.isEmpty()) {
-            return events;
-        }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        while (partitions.stream().anyMatch(tp -> consumer.position(tp) < limits.get(tp))) {
-            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                if (r.offset() < limits.get(new TopicPartition(r.topic(), r.partition()))) {
-                    decode(codec, r, events);
-                }
-            }
-        }
-        return events;
     }
 
     /**
@@ -112,13 +79,5 @@ public final class TopicReplay {
     /** Feeds {@code events} to {@code engine} one by one (it settles after each). */
     public static void feed(List<GreenbandEvent> events, ScoringEngine engine) {
         ReplayOrder.feed(events, engine);
-    }
-
-    private static void decode(EventCodec codec, ConsumerRecord<String, byte[]> r, List<GreenbandEvent> out) {
-        try {
-            out.add(codec.decode(r).payload());
-        } catch (EventDecodingException | IllegalArgumentException e) {
-            // Dead-lettered when first consumed; a replay reproduces what the consumers accepted.
-        }
     }
 }

@@ -32,11 +32,11 @@ final class ChaosTable {
     record Row(String name, Topic topic, String reason, ProducerRecord<String, byte[]> record) {
     }
 
-    /** Events published before the table: the base study, a finished trial b0 and a started trial b1. */
+    /** Events published before the table: the base study, a finished trial b0, a started trial b1 and sample 5. */
     static List<GreenbandEvent> setUp(ChaosRecords r) {
         return List.of(r.study(BASE), r.suggested(BASE, "b0"), r.started(BASE, "b0", T),
                 r.finished(BASE, "b0", T, T.plusSeconds(60), 0.3), r.suggested(BASE, "b1"), r.started(BASE, "b1", T),
-                r.suggested(BASE, "p0"));
+                r.suggested(BASE, "p0"), r.sample(5, 1000, 100));
     }
 
     static List<Row> rows(ChaosRecords r) {
@@ -101,6 +101,8 @@ final class ChaosTable {
                 r.replaced(r.objective(BASE, "b1", "throughput"), "1.5", "-1e400")));
         rows.add(new Row("energy-sample: 1e300 J", Topic.ENERGY_SAMPLE, "IMPLAUSIBLE", r.record(r.sample(2, 1e300, 100))));
         rows.add(new Row("energy-sample: 1 GW average", Topic.ENERGY_SAMPLE, "IMPLAUSIBLE", r.record(r.sample(3, 1000, 1e9))));
+        rows.add(new Row("energy-sample: same id, other energy", Topic.ENERGY_SAMPLE, "CONFLICT",
+                r.record(r.sample(5, 1500, 100))));
         rows.add(new Row("energy-sample: negative energy", Topic.ENERGY_SAMPLE, "SCHEMA_VIOLATION",
                 r.replaced(r.sample(4, 1000, 100), "\"energyJoules\":1000.0", "\"energyJoules\":-1000.0")));
         return rows;

@@ -1,21 +1,17 @@
 package io.greenband.suggester.adapter.messaging;
 
+import io.greenband.events.codec.EventCodec;
+import io.greenband.events.codec.ReceivedEvent;
 import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;
+import io.greenband.servicekit.log.TopicReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The ce_ids already on {@code trial-suggested}, read once at start-up up to the end offsets of that moment,
@@ -25,30 +21,24 @@ public final class PublishedSuggestions {
 
     private final Set<String> ids = new HashSet<>();
 
-    /** Reads {@code trial-suggested} from the beginning to its current end. */
-    public static PublishedSuggestions scan(Properties clientProperties, TopicRegistry topics) {
+    /** Reads {@code trial-suggested} from the beginning to its current end (the service kit's {@link TopicReader}). */
+    public static PublishedSuggestions scan(Properties clientProperties, TopicRegistry topics, EventCodec codec) {
         PublishedSuggestions known = new PublishedSuggestions();
-        Properties p = new Properties();
-        p.putAll(clientProperties);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            String topic = topics.name(Topic.TRIAL_SUGGESTED);
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    Header id = r.headers().lastHeader("ce_id");
-                    if (id != null) {
-                        known.ids.add(new String(id.value(), StandardCharsets.UTF_8));
-                    }
+        TopicReader.scan(clientProperties, List.of(topics.name(Topic.TRIAL_SUGGESTED)), codec, new TopicReader.Sink() {
+            @Override
+            public void accept(ReceivedEvent event, ConsumerRecord<String, byte[]> record) {
+                known.ids.add(event.id());
+            }
+
+            @Override
+            public void refused(ConsumerRecord<String, byte[]> record, RuntimeException error) {
+                // Its id is taken all the same: publishing under it again would only meet the same record.
+                Header id = record.headers().lastHeader("ce_id");
+                if (id != null) {
+                    known.ids.add(new String(id.value(), StandardCharsets.UTF_8));
                 }
             }
-        }
+        });
         return known;
     }
 

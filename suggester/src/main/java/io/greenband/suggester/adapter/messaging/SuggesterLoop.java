@@ -12,6 +12,7 @@ import io.greenband.events.deadletter.RejectedEvent;
 import io.greenband.servicekit.intake.ConsumerWatch;
 import io.greenband.servicekit.intake.EventIntake;
 import io.greenband.servicekit.metrics.IntakeMetrics;
+import io.greenband.servicekit.log.ProducerSettings;
 import io.greenband.suggester.adapter.persistence.SnapshotStore;
 import io.greenband.suggester.driver.Emission;
 import io.greenband.suggester.driver.SuggesterDriver;
@@ -35,15 +36,12 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -146,8 +144,8 @@ public final class SuggesterLoop implements AutoCloseable {
 
     private void run() {
         try {
-            published = PublishedSuggestions.scan(clientProperties, topics);
-            producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer());
+            published = PublishedSuggestions.scan(consumerProperties(), topics, codec);
+            producer = ProducerSettings.producer(producerProperties());
             consumer = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new ByteArrayDeserializer());
             priority = new ArrayList<>(partitions(Topic.STUDIES));
             priority.addAll(partitions(Topic.TRIAL_FINISHED));
@@ -302,11 +300,8 @@ public final class SuggesterLoop implements AutoCloseable {
     }
 
     private Properties producerProperties() {
-        Properties p = new Properties();
-        p.putAll(clientProperties);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        return p;
+        return ProducerSettings.durable(clientProperties,
+                clientProperties.getProperty("client.id", "greenband-suggester") + "-suggestions", Duration.ZERO);
     }
 
     /** Driver state for tests: the studies and their runs (read only after {@link #close()}). */

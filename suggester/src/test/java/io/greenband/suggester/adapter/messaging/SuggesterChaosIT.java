@@ -150,6 +150,16 @@ class SuggesterChaosIT {
                         first.scoredAt().plusSeconds(1));
                 Row conflict = new Row("trial-scored: same id, other payload", "CONFLICT", scorer.toRecord(other));
                 sent.put(origin(producer.send(conflict.record()).get()), conflict);
+                // The same for the end of that trial: another result under the id of its trial-finished.
+                TrialFinished end = await(() -> events(client, topics, Topic.TRIAL_FINISHED, codec, TrialFinished.class)
+                        .stream().filter(f -> f.trialId().equals(first.trialId())).findFirst().orElse(null));
+                Map<String, Double> otherMetrics = new HashMap<>(end.metrics());
+                otherMetrics.put("val_error", 0.000001);
+                Row otherEnd = new Row("trial-finished: same id, other metrics", "CONFLICT", codec.toRecord(
+                        new TrialFinished(end.studyId(), end.trialId(), end.attempt(), end.status(), end.fidelity(),
+                                otherMetrics, end.startedAt(), end.endedAt(), end.host(), end.devices(), end.worker(),
+                                end.error(), end.modelArtifact())));
+                sent.put(origin(producer.send(otherEnd.record()).get()), otherEnd);
 
                 StudyStopped stop = await(() -> events(client, topics, Topic.STUDIES, codec, StudyStopped.class).stream()
                         .filter(s -> s.studyId().equals("ok")).findFirst().orElse(null));

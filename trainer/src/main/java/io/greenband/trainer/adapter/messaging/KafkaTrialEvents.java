@@ -2,17 +2,12 @@ package io.greenband.trainer.adapter.messaging;
 
 import io.greenband.events.codec.EventCodec;
 import io.greenband.events.payload.GreenbandEvent;
-import io.greenband.servicekit.kafka.KafkaClientSettings;
+import io.greenband.servicekit.log.ProducerSettings;
 import io.greenband.trainer.worker.TrialEvents;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes the trainer's events through the shared codec (CloudEvents binary mode, topic and key from the
@@ -26,13 +21,8 @@ public final class KafkaTrialEvents implements TrialEvents, AutoCloseable {
 
     /** A publisher over {@code kafka} client settings (bootstrap servers, security...). */
     public KafkaTrialEvents(EventCodec codec, Map<String, Object> kafka, String clientId) {
-        Map<String, Object> p = new HashMap<>(kafka);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         this.codec = codec;
-        this.producer = new KafkaProducer<>(KafkaClientSettings.only(p, ProducerConfig.configNames()), new StringSerializer(),
-                new ByteArraySerializer());
+        this.producer = ProducerSettings.producer(ProducerSettings.durable(kafka, clientId, Duration.ZERO));
     }
 
     @Override

@@ -2,67 +2,72 @@ package io.greenband.trainer.adapter.messaging;
 
 import io.greenband.events.EventType;
 import io.greenband.events.codec.ReceivedEvent;
+import io.greenband.events.deadletter.RejectedEvent;
+import io.greenband.events.deadletter.RejectedEvent.Reason;
 import io.greenband.events.payload.TrialFinished;
 import io.greenband.events.payload.TrialSuggested;
 import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;
+import io.greenband.servicekit.intake.ConsumerWatch;
 import io.greenband.servicekit.intake.EventIntake;
-import io.greenband.servicekit.metrics.IntakeMetrics;
+import io.greenband.servicekit.intake.IntakeLoop;
+import io.greenband.servicekit.intake.TopicIndex;
 import io.greenband.servicekit.kafka.KafkaClientSettings;
 import io.greenband.trainer.worker.StudyEntry;
 import io.greenband.trainer.worker.TrialWorker;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.record.TimestampType;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
- * The trainer's consumer of {@code trial-suggested}: a plain {@link KafkaConsumer} on its own thread, one
- * record at a time. While a trial runs (on a second thread) every assigned partition is paused and the loop
- * keeps calling {@code poll}, so the group never sees a stalled member however long the trial trains; the
- * offset is committed only once the trial's {@code trial-finished} is acknowledged, then the partitions
- * resume. A record that does not decode goes to {@code dead-letter} through {@link EventIntake} and is
- * committed, as is one whose lease ran out while it waited (the suggester has retried it) and one whose attempt already
- * has a {@code trial-finished} in the log ({@link FinishedTrials}: imported, replayed or declared lost). {@link #close}
- * stops a running trial and reports it FAILED ({@value TrialWorker#SHUTTING_DOWN}); {@link #abandon} stops without a word, as a crash would, so the broker re-delivers.
+ * The trainer's consumer of {@code trial-suggested}, on the service kit's intake path: an {@link IntakeLoop} that
+ * handles one record at a time ({@link IntakeLoop#oneAtATime}) while every assigned partition is paused and the loop
+ * keeps polling, so the group never sees a stalled member however long the trial trains; the offset is committed only
+ * once the trial's {@code trial-finished} is acknowledged. A record that does not decode, is not a suggestion, names a
+ * study {@code studies} does not define ({@code UNKNOWN_STUDY}) or reuses a suggestion's id with another payload
+ * ({@code CONFLICT}, the first stands) is dead-lettered and committed, as is, without a word, one whose lease ran out
+ * while it waited (the suggester has retried it) and one whose attempt already has a {@code trial-finished} in the log
+ * ({@link FinishedTrials}: imported, replayed or declared lost). {@link #close} stops a running trial and reports it
+ * FAILED ({@value TrialWorker#SHUTTING_DOWN}); {@link #abandon} stops without a word, as a crash would, so the broker
+ * re-delivers.
  */
 public final class TrialConsumerLoop implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TrialConsumerLoop.class);
 
-    private final KafkaConsumer<String, byte[]> consumer;
+    /** The loop's name in health reports. */
+    public static final String WATCH_NAME = "trial-suggested";
+
+    private final Properties client;
+    private final Properties reader;
     private final String topic;
     private final EventIntake intake;
     private final StudyReader studies;
     private final FinishedTrials finishedTrials;
+    private volatile TopicIndex<TrialSuggested> suggestions;
     private final TrialWorker worker;
     private final KafkaTrialEvents events;
     private final ConsumerSettings settings;
-    private final Thread thread;
-    private final java.util.concurrent.ExecutorService trials;
+    private final ExecutorService trials;
+    private volatile ConsumerWatch watch = new ConsumerWatch(Duration.ofDays(365), Clock.systemUTC());
+    private volatile IntakeLoop loop;
     private volatile boolean stopping;
     private volatile boolean abandoned;
-    private volatile TopicPartition busy;
 
     /**
      * @param kafka client settings ({@code kafka.*})
@@ -75,16 +80,18 @@ public final class TrialConsumerLoop implements AutoCloseable {
      */
     public TrialConsumerLoop(Map<String, Object> kafka, TopicRegistry topics, ConsumerSettings settings,
             EventIntake intake, StudyReader studies, TrialWorker worker, KafkaTrialEvents events) {
-        Map<String, Object> c = new HashMap<>(KafkaClientSettings.only(kafka, ConsumerConfig.configNames()));
+        this.reader = new Properties();
+        reader.putAll(KafkaClientSettings.only(kafka, ConsumerConfig.configNames()));
+        Properties c = new Properties();
+        c.putAll(reader);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId());
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
-        c.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) settings.maxPollInterval().toMillis());
+        // One record per poll: no fetched suggestion waits behind a running trial while its partition may move.
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");
+        c.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, Long.toString(settings.maxPollInterval().toMillis()));
         // Sticky and incremental: a rebalance moves as few partitions as it can, and never revokes all of them.
         c.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
-        this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+        this.client = c;
         this.topic = topics.name(Topic.TRIAL_SUGGESTED);
         this.intake = intake;
         this.studies = studies;
@@ -92,117 +99,66 @@ public final class TrialConsumerLoop implements AutoCloseable {
         this.worker = worker;
         this.events = events;
         this.settings = settings;
-        this.trials = java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "trial-runner"));
-        this.thread = new Thread(this::loop, "trial-consumer");
+        this.trials = Executors.newSingleThreadExecutor(r -> new Thread(r, "trial-runner"));
     }
 
-    /** The loop's name in health reports. */
-    public static final String WATCH_NAME = "trial-suggested";
-
-    private volatile io.greenband.servicekit.intake.ConsumerWatch watch;
-
     /** Reports polls and a failure to {@code watch} (health DOWN when the loop stops or stalls); before start. */
-    public TrialConsumerLoop watchedBy(io.greenband.servicekit.intake.ConsumerWatch watch) {
+    public TrialConsumerLoop watchedBy(ConsumerWatch watch) {
         this.watch = watch;
         return this;
     }
 
-    private void polled() {
-        if (watch != null) {
-            watch.polled(WATCH_NAME);
-        }
-    }
-
     /** Starts polling. */
     public void start() {
-        if (watch != null) {
-            watch.started(WATCH_NAME);
-        }
-        thread.start();
+        loop = IntakeLoop.oneAtATime(WATCH_NAME, client, List.of(topic), intake, this::handle, watch,
+                settings.pollTimeout()).start();
     }
 
-    private void loop() {
-        try {
-            consumer.subscribe(List.of(topic), new Rebalance());
-            while (!stopping) {
-                var polled = consumer.poll(settings.pollTimeout());
-                polled();
-                IntakeMetrics.global().lag(WATCH_NAME, consumer);
-                for (ConsumerRecord<String, byte[]> record : polled) {
-                    if (stopping) {
-                        break;
-                    }
-                    handle(record);
-                }
-            }
-        } catch (WakeupException e) {
-            // close() or abandon() woke the consumer up
-        } catch (RuntimeException e) {
-            LOG.error("trial consumer stopped", e);
-            if (watch != null) {
-                watch.failed(WATCH_NAME, e);
-            }
-        } finally {
-            finishedTrials.close();
-            if (abandoned) {
-                consumer.close(Duration.ZERO);
-            } else {
-                consumer.close(Duration.ofSeconds(10));
-            }
+    /** One suggestion, on the loop's handler thread; returning commits it, throwing a {@link RejectedEvent} dead-letters it. */
+    private void handle(ReceivedEvent event, ConsumerRecord<String, byte[]> record) {
+        if (event.type() != EventType.TRIAL_SUGGESTED) {
+            throw new IllegalArgumentException("topic " + topic + " carries trial-suggested events only, got "
+                    + event.type());
         }
-    }
-
-    private void handle(ConsumerRecord<String, byte[]> record) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        Optional<ReceivedEvent> event = intake.decode(record);
-        if (event.isPresent() && event.get().type() != EventType.TRIAL_SUGGESTED) {
-            intake.deadLetter(record, new IllegalArgumentException("topic " + topic + " carries trial-suggested "
-                    + "events only, got " + event.get().type()));
-            event = Optional.empty();
+        TrialSuggested trial = event.payload(TrialSuggested.class);
+        if (suggestions == null) {
+            // The first suggestion of each id, read forward on demand (created here: the topic exists once read).
+            suggestions = new TopicIndex<>(reader, topic, intake.codec(), e -> e.payload() instanceof TrialSuggested t
+                    ? Optional.of(Map.entry(e.id(), t)) : Optional.empty());
         }
-        if (event.isEmpty()) {
-            commit(partition, record.offset());
-            return;
+        Optional<TrialSuggested> first = suggestions.find(event.id());
+        if (first.isPresent() && !first.get().equals(trial)) {
+            throw new RejectedEvent(Reason.CONFLICT, "suggestion " + event.id()
+                    + " was read before with a different payload; the first stands");
         }
-        TrialSuggested trial = event.get().payload(TrialSuggested.class);
         if (leaseRanOut(record, trial)) {
             // The suggester has declared it LOST and suggested it again: running it would only be discarded.
             LOG.infof("trial %s attempt %d skipped: its %d s lease ran out before it could start", trial.trialId(),
                     trial.attempt(), trial.leaseSeconds());
-            commit(partition, record.offset());
             return;
         }
         if (finishedTrials.isFinished(trial.studyId(), trial.trialId(), trial.attempt())) {
             // Imported or replayed with its end, or already declared lost: running it again would change nothing.
             LOG.infof("trial %s attempt %d skipped: the log already holds its trial-finished", trial.trialId(),
                     trial.attempt());
-            commit(partition, record.offset());
             return;
         }
         studies.catchUp();
         StudyEntry study = studies.book().find(trial.studyId()).orElse(null);
         if (study == null || !study.defined()) {
-            intake.deadLetter(record, new io.greenband.events.deadletter.RejectedEvent(
-                    io.greenband.events.deadletter.RejectedEvent.Reason.UNKNOWN_STUDY, "trial " + trial.trialId()
-                    + " is suggested for study " + trial.studyId() + ", which studies does not define"));
-            commit(partition, record.offset());
-            return;
+            throw new RejectedEvent(Reason.UNKNOWN_STUDY, "trial " + trial.trialId() + " is suggested for study "
+                    + trial.studyId() + ", which studies does not define");
         }
-        busy = partition;
-        consumer.pause(consumer.assignment());
         LOG.infof("trial %s attempt %d started (study %s, fidelity %s)", trial.trialId(), trial.attempt(),
                 trial.studyId(), trial.fidelity());
-        Future<TrialFinished> running = trials.submit(() -> worker.run(trial, study));
-        TrialFinished finished = awaitTrial(running);
+        TrialFinished finished = awaitTrial(trials.submit(() -> worker.run(trial, study)));
         if (finished != null) {
             logEnd(finished);
         }
-        if (finished != null && !abandoned && publishFinished(finished)) {
-            commit(partition, record.offset());
-        }
-        busy = null;
-        if (!stopping) {
-            consumer.resume(consumer.paused());
+        if (finished == null || abandoned || !publishFinished(finished)) {
+            // Not stored: the group delivers the suggestion again (to this trainer or another).
+            throw new IllegalStateException("trial " + trial.trialId() + " attempt " + trial.attempt()
+                    + " ended unreported; its suggestion stays uncommitted");
         }
     }
 
@@ -221,7 +177,7 @@ public final class TrialConsumerLoop implements AutoCloseable {
                 f.error() == null ? "" : ": " + f.error());
     }
 
-    /** Polls (paused) until the trial ends; on shutdown cancels it and waits at most the grace period. */
+    /** Waits (the loop polls paused meanwhile) until the trial ends; on shutdown cancels it and waits at most the grace period. */
     private TrialFinished awaitTrial(Future<TrialFinished> running) {
         long graceEnds = Long.MAX_VALUE;
         while (true) {
@@ -240,9 +196,6 @@ public final class TrialConsumerLoop implements AutoCloseable {
                             + " (the trial did not stop within " + settings.shutdownGrace() + ")");
                     running.cancel(true);
                     return verdict;
-                }
-                if (!stopping) {
-                    keepMembership();
                 }
             } catch (ExecutionException e) {
                 throw new IllegalStateException("trial worker crashed: " + e.getCause(), e.getCause());
@@ -267,7 +220,6 @@ public final class TrialConsumerLoop implements AutoCloseable {
                         if (abandoned) {
                             return false;
                         }
-                        keepMembership();
                     }
                 }
             } catch (ExecutionException e) {
@@ -275,7 +227,7 @@ public final class TrialConsumerLoop implements AutoCloseable {
                 if (stopping) {
                     return false; // not committed: the trial is re-delivered to another trainer
                 }
-                keepMembership();
+                pause(settings.pollTimeout());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
@@ -284,28 +236,18 @@ public final class TrialConsumerLoop implements AutoCloseable {
         return false;
     }
 
-    /** A poll with every partition paused: it returns nothing but keeps this member in the group. */
-    private void keepMembership() {
-        var unexpected = consumer.poll(Duration.ZERO);
-        polled();
-        // Partitions assigned in this poll are paused by the listener; should a record slip through, rewind.
-        for (ConsumerRecord<String, byte[]> record : unexpected) {
-            consumer.seek(new TopicPartition(record.topic(), record.partition()), record.offset());
-        }
-    }
-
-    private void commit(TopicPartition partition, long offset) {
+    private static void pause(Duration d) {
         try {
-            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset + 1)));
-        } catch (KafkaException e) {
-            LOG.warnf("commit of %s@%d failed (%s): the record will be delivered again", partition, offset,
-                    e.getMessage());
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    /** Whether the loop thread still runs. */
+    /** Whether the loop still runs. */
     public boolean isRunning() {
-        return thread.isAlive();
+        IntakeLoop l = loop;
+        return l != null && l.isAlive();
     }
 
     /**
@@ -317,45 +259,38 @@ public final class TrialConsumerLoop implements AutoCloseable {
         events.mute();
         stopping = true;
         worker.cancel("abandoned");
-        consumer.wakeup();
-        join();
-        trials.shutdownNow();
+        try {
+            if (loop != null) {
+                loop.abandon();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            trials.shutdownNow();
+            closeIndexes();
+        }
     }
 
     /** Stops: a running trial is cancelled and reported FAILED, committed once stored; then the consumer leaves. */
     @Override
     public void close() {
         stopping = true;
-        if (busy == null) {
-            consumer.wakeup();
-        }
-        join();
-        trials.shutdownNow();
-    }
-
-    private void join() {
         try {
-            thread.join(settings.shutdownGrace().plusSeconds(30).toMillis());
+            if (loop != null) {
+                loop.close(settings.shutdownGrace().plusSeconds(30));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            trials.shutdownNow();
+            closeIndexes();
         }
     }
 
-    /** Keeps partitions assigned during a trial paused; warns when the trial's own partition moves away. */
-    private final class Rebalance implements ConsumerRebalanceListener {
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            if (busy != null) {
-                consumer.pause(partitions);
-            }
-        }
-
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            if (busy != null && partitions.contains(busy)) {
-                LOG.warnf("partition %s was revoked while its trial runs; its end is still published, the "
-                        + "commit may fail and the new owner may run the trial again", busy);
-            }
+    private void closeIndexes() {
+        finishedTrials.close();
+        if (suggestions != null) {
+            suggestions.close();
         }
     }
 }

@@ -1,4 +1,8 @@
-package io.greenband.cli.log;
+package io.greenband.cli.replay;
+
+import io.greenband.cli.log.EventFile;
+import io.greenband.cli.log.ExportCommand;
+import io.greenband.cli.log.KafkaLog;
 
 import io.greenband.cli.CliException;
 import io.greenband.cli.Connection;
@@ -105,7 +109,7 @@ public final class ReplayCommand implements Callable<Integer> {
         out.flush();
         views.run(events, Duration.ofSeconds(graceSeconds), Duration.ofSeconds(LocalOptions.DEFAULT_READY_SECONDS),
                 Duration.ofSeconds(timeoutSeconds));
-        for (String study : events.stream().map(e -> StudyEvents.studyOf(e.payload())).flatMap(java.util.Optional::stream)
+        for (String study : events.stream().map(e -> io.greenband.events.payload.StudyScoped.studyOf(e.payload())).flatMap(java.util.Optional::stream)
                 .distinct().toList()) {
             out.println("rebuilt front of study " + study + ":");
             out.print(FrontCommand.fromViews(connection.mongodb(), connection.database(), study, false));

@@ -1,4 +1,6 @@
-package io.greenband.cli.log;
+package io.greenband.cli.replay;
+
+import io.greenband.cli.log.KafkaLog;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
