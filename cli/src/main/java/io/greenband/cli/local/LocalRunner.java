@@ -5,7 +5,9 @@ import io.greenband.cli.front.ScoredTrials;
 import io.greenband.cli.log.KafkaLog;
 import io.greenband.servicekit.log.TopicReader;
 import io.greenband.events.codec.ReceivedEvent;
+import io.greenband.cli.CliException;
 import io.greenband.cli.report.HtmlReport;
+import io.greenband.cli.report.StudyImportances;
 import io.greenband.cli.study.StudyDirectory;
 import io.greenband.cli.study.StudyEntry;
 import io.greenband.cli.study.StudyFiles;
@@ -85,7 +87,7 @@ public final class LocalRunner {
                 if (finished.isPresent()) {
                     say("study " + study.studyId() + " already finished in " + dataDir
                             + ": its front and report from the log, no service started");
-                    finish(study, finished.get(), dataDir);
+                    finish(study, finished.get(), dataDir, stack.mongoConnectionString());
                     return 0;
                 }
                 local.checkBuilt(options.services());
@@ -106,7 +108,7 @@ public final class LocalRunner {
             StudyDefined stored = directory.get(study.studyId()).definition();
             Instant since = stored != null && stored.definedAt() != null ? stored.definedAt() : Instant.now();
             StudyProgress progress = watch(log, study, since, local);
-            finish(study, progress, dataDir);
+            finish(study, progress, dataDir, stack.mongoConnectionString());
             return 0;
         } finally {
             local.close();
@@ -193,7 +195,7 @@ public final class LocalRunner {
         }
     }
 
-    private void finish(StudyDefined study, StudyProgress progress, Path dataDir) {
+    private void finish(StudyDefined study, StudyProgress progress, Path dataDir, String mongodb) {
         var stop = progress.stopped();
         say("study " + study.studyId() + " stopped: " + stop.reason().name().toLowerCase(java.util.Locale.ROOT)
                 + (stop.detail() == null ? "" : " (" + stop.detail() + ")"));
@@ -206,6 +208,11 @@ public final class LocalRunner {
             out.print(FrontTable.table(scored.names(), scored.front(false)));
         }
         Path report = options.report != null ? options.report : dataDir.resolve("report.html");
+        try {
+            StudyImportances.read(mongodb, LocalStack.DATABASE, study.studyId()).ifPresent(progress.extras()::importances);
+        } catch (CliException e) {
+            say("warning: the report shows no parameter importances: " + e.getMessage());
+        }
         HtmlReport.write(report, study, scored, progress.extras());
         say("report: " + report.toAbsolutePath());
     }

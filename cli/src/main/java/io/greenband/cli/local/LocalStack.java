@@ -29,6 +29,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** How many times one service is restarted after dying before the run gives up. */
     public static final int MAX_RESTARTS = 3;
+    /** The database the services keep their views in; the report reads the suggester's importances from it. */
+    public static final String DATABASE = "greenband";
 
     private final Path home;
     private final Path dataDir;
@@ -156,6 +158,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
         env.put("GREENBAND_TOPICS_PREFIX", stack.topics().prefix());
         env.put("GREENBAND_MONGODB_CONNECTION_STRING", stack.mongoConnectionString());
+        env.put("GREENBAND_MONGODB_DATABASE", DATABASE);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
         // Services listen on this machine only unless --bind says otherwise; production binds explicitly.
         env.put("QUARKUS_HTTP_HOST", bind);

@@ -29,6 +29,7 @@ public final class ReportExtras {
     private final Map<String, Integer> curveEpochs = new LinkedHashMap<>();
     private final List<Map<String, Object>> power = new ArrayList<>();
     private final List<String> hosts = new ArrayList<>();
+    private Map<String, Object> importances;
     private long powerSeen;
     private int stride = 1;
 
@@ -83,6 +84,16 @@ public final class ReportExtras {
             power.addAll(kept);
             stride *= 2;
         }
+    }
+
+    /** Sets the study's parameter importances ({@link StudyImportances}' shape), drawn instead of a note. */
+    public void importances(Map<String, Object> view) {
+        this.importances = view;
+    }
+
+    /** The study's parameter importances, empty when none were read (e.g. a random-search study). */
+    java.util.Optional<Map<String, Object>> importances() {
+        return java.util.Optional.ofNullable(importances);
     }
 
     /** The configuration of a trial attempt ({@code trialId#attempt}), empty when it was not seen. */

@@ -15,9 +15,13 @@ import java.util.stream.Collectors;
 
 /**
  * The study model the charts draw, in the aggregator API's shapes (so the dashboard's {@code charts.js} draws the
- * report unchanged): study, trials, hypervolume history, energy parts, power, learning curves.
+ * report unchanged): study, trials, hypervolume history, energy parts, power, learning curves,
+ * parameter importances.
  */
 final class ReportModel {
+
+    static final String NO_IMPORTANCES = "No parameter importances: the suggester computes them only when it fits a"
+            + " forest (a random-search study has none).";
 
     private ReportModel() {
     }
@@ -38,8 +42,14 @@ final class ReportModel {
         m.put("energy", all.stream().filter(t -> t.status() == TrialStatus.SUCCEEDED).map(ReportModel::energy).toList());
         m.put("power", extras.power());
         m.put("progress", extras.curves());
-        m.put("importances", Map.of("importances", List.of(), "note", "Parameter importances come from the suggester's"
-                + " forest while the study runs: see the aggregator's dashboard."));
+        m.put("importances", extras.importances().orElseGet(ReportModel::noImportances));
+        return m;
+    }
+
+    private static Map<String, Object> noImportances() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("importances", List.of());
+        m.put("note", NO_IMPORTANCES);
         return m;
     }
 

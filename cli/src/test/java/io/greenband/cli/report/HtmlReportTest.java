@@ -24,6 +24,11 @@ class HtmlReportTest {
         String model = html.substring(html.indexOf("id=\"model\">"), html.indexOf("</script>", html.indexOf("id=\"model\">")));
         assertThat(model).contains("\"trialId\":\"t\\u003c1>\"").contains("\"learning_rate\":0.001")
                 .contains("\"units\":[\"\",\"g\"]").doesNotContain("<1>");
+        // The importances are in the model, largest first, their names escaped like every other text.
+        assertThat(model).contains("\"importances\":{\"studyId\":").contains("\"method\":\"permutation importance", "\"trainingRows\":5")
+                .contains("{\"name\":\"learning_rate\",\"importance\":0.6},{\"name\":\"optimizer\\u003c/script>\"")
+                .doesNotContain(ReportModel.NO_IMPORTANCES);
+        assertThat(html).doesNotContain("optimizer</script>");
         // the front holds t<1> and t2; t3 is dominated by both
         String front = html.substring(html.indexOf("<h2>Front</h2>"), html.indexOf("</table>", html.indexOf("<h2>Front</h2>")));
         assertThat(front).contains("t&lt;1&gt;", "t2").doesNotContain("t3");
@@ -33,6 +38,7 @@ class HtmlReportTest {
     void reportWithoutExtrasStillHasEveryTrial(@TempDir Path dir) throws Exception {
         ReportFixture f = new ReportFixture();
         String html = HtmlReport.render(f.study, f.scored);
-        assertThat(html).contains("\"trialId\":\"t5\"").contains("\"progress\":[]").contains("\"power\":[]");
+        assertThat(html).contains("\"trialId\":\"t5\"").contains("\"progress\":[]").contains("\"power\":[]")
+                .contains("\"importances\":{\"importances\":[],\"note\":\"" + ReportModel.NO_IMPORTANCES + "\"}");
     }
 }

@@ -63,12 +63,14 @@ class ReportBrowserTest {
             assertThat(series(charts, "power")).containsExactly("line host-1 cpu package-0 60");
             assertThat(series(charts, "parallel")).containsExactly("parallel configurations 5");
             assertThat(series(charts, "curves")).hasSize(5);
-            assertThat(charts.has("importances")).as("no importances in a report: a note instead").isFalse();
+            assertThat(series(charts, "importances")).containsExactly("bar importance 3");
+            assertThat(charts.at("/importances/x/0").asText()).isEqualTo("share of the explained variance");
             assertThat(page.evaluate("document.getElementById('note-hypervolume').textContent").asText())
                     .contains("Against the study's reference point (1, 0.05 g)")
                     .contains("The hypervolume is 0: every top-fidelity point lies outside the reference point");
             assertThat(page.evaluate("document.getElementById('note-importances').textContent").asText())
-                    .contains("dashboard");
+                    .isEqualTo("permutation importance of the random forest on its training rows,"
+                            + " forest fitted on 5 trials, 2026-01-01 00:05:00 UTC");
             charts.fields().forEachRemaining(c -> assertThat(c.getValue().get("painted").asInt())
                     .as("painted pixels of " + c.getKey()).isGreaterThan(2000));
             assertThat(page.evaluate("document.getElementById('trials').dataset.rows").asText()).isEqualTo("6");

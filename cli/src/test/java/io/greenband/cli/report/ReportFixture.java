@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * The quick example study with five scored trials (three at fidelity 18, two at 6) and one failed, their
- * configurations, learning curves and a CPU's power: what a finished {@code local} run hands the report.
+ * configurations, learning curves, a CPU's power and the suggester's parameter importances: what a finished
+ * {@code local} run hands the report.
  */
 final class ReportFixture {
 
@@ -45,6 +46,13 @@ final class ReportFixture {
                         "train_loss", 2.0 / epoch), T0.plusSeconds(60L * i + 10 * epoch)));
             }
         }
+        // The suggester's view as stored: one name needs escaping inside the report's script element.
+        extras.importances(StudyImportances.decode(id, new org.bson.Document("_id", id).append("method",
+                "permutation importance of the random forest on its training rows")
+                .append("trainingRows", 5).append("computedAt", java.util.Date.from(T0.plusSeconds(300)))
+                .append("importances", List.of(new org.bson.Document("name", "learning_rate").append("importance", 0.6),
+                        new org.bson.Document("name", "optimizer</script>").append("importance", 0.3),
+                        new org.bson.Document("name", "batch_size").append("importance", 0.1)))).orElseThrow());
         for (int k = 0; k < 30; k++) {
             Instant from = T0.plusSeconds(10L * k);
             double watts = 20 + (k % 7) * 3.5;
