@@ -64,7 +64,8 @@ class EndToEndIT {
             assertThat(rebuilt.stream().map(EndToEndIT::member).toList())
                     .containsExactlyInAnyOrderElementsOf(front.stream().map(EndToEndIT::member).toList());
             for (Document m : front) {
-                assertThat(replayed.out()).contains(m.getString("id"));
+                // The table names a first attempt by its trial id alone, a retry as id#attempt.
+                assertThat(replayed.out()).contains(m.getString("id").replaceFirst("#1$", ""));
             }
         }
     }
