@@ -5,9 +5,13 @@ const target = db.getSiblingDB(process.env.GREENBAND_MONGODB_DATABASE || "greenb
 const actions = ["find", "insert", "update", "remove", "createIndex", "createCollection", "listIndexes",
   "collStats", "dbStats"];
 const services = {
-  suggester: ["suggester_snapshots"],
+  suggester: ["suggester_snapshots", "parameter_importances"],
   aggregator: ["studies", "trial_runs", "trials", "trial_energy", "fronts", "hypervolume_history",
-    "energy_samples"],
+    "energy_samples", "trial_progress"],
+};
+// Views a service only reads: the aggregator shows the importances the suggester writes.
+const reads = {
+  aggregator: ["parameter_importances"],
 };
 const passwords = {
   suggester: process.env.GREENBAND_MONGODB_SUGGESTER_PASSWORD,
@@ -23,6 +27,8 @@ for (const [service, collections] of Object.entries(services)) {
   }
   const role = "greenband-" + service;
   const privileges = collections.map(c => ({ resource: { db: target.getName(), collection: c }, actions: actions }));
+  (reads[service] || []).forEach(c => privileges.push({ resource: { db: target.getName(), collection: c },
+    actions: ["find"] }));
   privileges.push({ resource: { db: target.getName(), collection: "" }, actions: ["listCollections"] });
   if (target.getRole(role)) {
     target.updateRole(role, { privileges: privileges, roles: [] });

@@ -43,7 +43,13 @@ class MongoUsersTest {
         Matcher snapshots = Pattern.compile("greenband\\.suggester\\.snapshot-collection=(\\S+)").matcher(
                 Files.readString(Repository.module("suggester").resolve("src/main/resources/application.properties")));
         assertThat(snapshots.find()).isTrue();
-        return Map.of("suggester", Set.of(snapshots.group(1)), "aggregator", aggregator);
+        Set<String> suggester = new TreeSet<>(Set.of(snapshots.group(1)));
+        Matcher views = CONSTANT.matcher(Files.readString(Repository.module("suggester")
+                .resolve("src/main/java/io/greenband/suggester/adapter/persistence/SnapshotStore.java")));
+        while (views.find()) {
+            suggester.add(views.group(1));
+        }
+        return Map.of("suggester", suggester, "aggregator", aggregator);
     }
 
     /** The collections users.js gives each user's role. */
