@@ -54,6 +54,12 @@ public final class GreenbandModules {
     public static final ModuleRules BENCHMARKS = ModuleRules.tool("io.greenband.benchmarks")
             .tolerating("io.greenband.aggregator.adapter..", "io.greenband.energy.adapter..");
 
+    /** The events' CloudEvents/Kafka binding: a lower module, the one events package that may use Kafka. */
+    public static final ModuleRules EVENTS_KAFKA = ModuleRules.library("io.greenband.events.kafka");
+
+    /** CIFAR-10 and Fashion-MNIST files, downloads and layouts: plain Java, usable by any module. */
+    public static final ModuleRules DATASETS = ModuleRules.service("io.greenband.datasets");
+
     private static final String EVENTS = "io.greenband.events";
 
     private GreenbandModules() {
@@ -61,23 +67,25 @@ public final class GreenbandModules {
 
     /**
      * The events module's rules: a lower module; payloads, spaces, studies and topics use only Java, events and
-     * Jackson and the codec; Kafka and CloudEvents only in the codec and the Kafka binding; no other framework.
+     * Jackson and the payload codec; no framework but Jackson and the schema validator, and never Kafka or
+     * CloudEvents, which only the binding ({@code io.greenband.events.kafka}, module {@code events-kafka}) uses.
      */
     public static ArchRule events() {
         ModuleRules library = ModuleRules.library(EVENTS);
-        DescribedPredicate<JavaClass> binding = Libraries.eventsKafkaBinding()
-                .or(resideInAnyPackage(Libraries.EVENTS_CODEC.toArray(String[]::new)));
-        DescribedPredicate<JavaClass> model = resideInAPackage(EVENTS + "..").and(not(binding)).as("events model");
+        DescribedPredicate<JavaClass> binding = Libraries.eventsKafkaBinding();
+        DescribedPredicate<JavaClass> codec = resideInAPackage(EVENTS + ".codec..");
+        DescribedPredicate<JavaClass> events = resideInAPackage(EVENTS + "..").and(not(binding)).as("events");
+        DescribedPredicate<JavaClass> model = events.and(not(codec)).as("events model");
         List<String> others = new ArrayList<>(Libraries.FRAMEWORKS);
         others.removeAll(List.of(Libraries.JACKSON, Libraries.SCHEMA_VALIDATOR));
-        others.removeAll(Libraries.KAFKA_BINDING_LIBRARIES);
-        DescribedPredicate<JavaClass> codec = resideInAnyPackage(Libraries.EVENTS_CODEC.toArray(String[]::new));
         ArchRule modelPlain = classes().that(model).should().onlyDependOnClassesThat(
                 resideInAnyPackage("java..", Libraries.JACKSON).or(model).or(codec))
                 .as("events' payloads, spaces, studies and topics use only java.*, Jackson, the codec and each other");
-        ArchRule noFramework = noClasses().that().resideInAPackage(EVENTS + "..").should().dependOnClassesThat()
+        ArchRule noFramework = noClasses().that(events).should().dependOnClassesThat()
                 .resideInAnyPackage(others.toArray(String[]::new))
-                .as("events uses no framework but Jackson, the schema validator, Kafka and CloudEvents");
-        return CompositeArchRule.of(library.all()).and(modelPlain).and(noFramework);
+                .as("events uses no framework but Jackson and the schema validator: no Kafka, no CloudEvents");
+        ArchRule noBinding = noClasses().that(events).should().dependOnClassesThat(binding)
+                .as("events uses not its Kafka binding, which depends on it");
+        return CompositeArchRule.of(library.all()).and(modelPlain).and(noFramework).and(noBinding);
     }
 }

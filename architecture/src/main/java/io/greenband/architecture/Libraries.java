@@ -21,7 +21,7 @@ public final class Libraries {
     /** The JSON Schema validator the events codec uses. */
     public static final String SCHEMA_VALIDATOR = "com.networknt..";
 
-    /** The Kafka client and the CloudEvents SDK: only the events' Kafka binding and adapters use them. */
+    /** The Kafka client and the CloudEvents SDK: only the events' Kafka binding ({@code events-kafka}) and edges use them. */
     public static final List<String> KAFKA_BINDING_LIBRARIES = List.of("org.apache.kafka..", "io.cloudevents..");
 
     /** Deep learning engines the trainer's core is built on. */
@@ -36,24 +36,17 @@ public final class Libraries {
             "io.vertx..");
 
     /**
-     * The neutral modules any core may use: the events' payloads, schemas and codec, and the Pareto maths.
+     * The neutral modules any core may use: the events' payloads, schemas and payload codec, and the Pareto maths.
      * The events' Kafka binding ({@link #EVENTS_KAFKA_BINDING}) is not neutral.
      */
     public static final List<String> NEUTRAL = List.of("io.greenband.events..", "io.greenband.pareto..");
 
     /**
-     * The events' Kafka binding, which is not neutral: the package {@code io.greenband.events.kafka} it is to move
-     * to, and today's classes that talk to Kafka themselves (the dead-letter publisher and records, the unused
-     * consumer loop, the Kafka (de)serializers). {@code RejectedEvent} beside them is a plain exception and neutral.
+     * The events' CloudEvents/Kafka binding (module {@code events-kafka}), which is not neutral: the only events
+     * package that may use Kafka or CloudEvents. {@code RejectedEvent} in {@code events.deadletter} is a plain
+     * exception and neutral.
      */
-    public static final List<String> EVENTS_KAFKA_BINDING = List.of(
-            "io.greenband.events.kafka..",
-            "io.greenband.events.deadletter.DeadLetterPublisher", "io.greenband.events.deadletter.DeadLetterRecords",
-            "io.greenband.events.deadletter.EventConsumerLoop",
-            "io.greenband.events.codec.GreenbandEventSerializer", "io.greenband.events.codec.GreenbandEventDeserializer");
-
-    /** The packages of events that today still touch Kafka headers and CloudEvents: the codec. */
-    public static final List<String> EVENTS_CODEC = List.of("io.greenband.events.codec..");
+    public static final List<String> EVENTS_KAFKA_BINDING = List.of("io.greenband.events.kafka..");
 
     /** Modules that run the loop or drive it; lower modules (events, pareto, embedded, service-kit) never use them. */
     public static final List<String> UPPER_MODULES = List.of(
@@ -63,11 +56,10 @@ public final class Libraries {
     /** Every module's adapters; one module never reaches into another's. */
     public static final String ANY_ADAPTER = "io.greenband.*.adapter..";
 
-    /** Classes of the events' Kafka binding ({@link #EVENTS_KAFKA_BINDING}), by package or by name. */
+    /** Classes of the events' Kafka binding ({@link #EVENTS_KAFKA_BINDING}). */
     public static DescribedPredicate<JavaClass> eventsKafkaBinding() {
         return DescribedPredicate.describe("the events' Kafka binding", c -> EVENTS_KAFKA_BINDING.stream()
-                .anyMatch(p -> p.endsWith("..") ? PackageMatcher.of(p).matches(c.getPackageName())
-                        : c.getName().equals(p) || c.getName().startsWith(p + "$")));
+                .anyMatch(p -> PackageMatcher.of(p).matches(c.getPackageName())));
     }
 
     private Libraries() {

@@ -30,10 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
 
 /**
  * Canonical sample events, one valid instance per type, shared with every module through the test-jar
@@ -194,11 +190,5 @@ public final class SampleEvents {
     /** The sample of {@code type}. */
     public static GreenbandEvent of(EventType type) {
         return all().stream().filter(e -> e.type() == type).findFirst().orElseThrow();
-    }
-
-    /** What a consumer would receive for {@code sent} at {@code partition}/{@code offset} (no broker needed). */
-    public static ConsumerRecord<String, byte[]> asConsumed(ProducerRecord<String, byte[]> sent, int partition, long offset) {
-        return new ConsumerRecord<>(sent.topic(), partition, offset, T0.toEpochMilli(), TimestampType.CREATE_TIME,
-                -1, -1, sent.key(), sent.value(), new RecordHeaders(sent.headers().toArray()), Optional.empty());
     }
 }

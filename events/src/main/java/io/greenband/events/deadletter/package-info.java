@@ -1,6 +1,5 @@
 /**
- * Dead-lettering: records no consumer could process go to the {@code dead-letter} topic with their original
- * key, value and headers plus {@code dead-letter-*} headers (SmallRye-compatible names), and a plain-Kafka
- * consumer loop that never stops on a bad record.
+ * Refusals a consumer's handler may throw ({@link io.greenband.events.deadletter.RejectedEvent}): plain Java, so
+ * cores may throw them. Writing the dead letter to Kafka is the binding's ({@code io.greenband.events.kafka}).
  */
 package io.greenband.events.deadletter;

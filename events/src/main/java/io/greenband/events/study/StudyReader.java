@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.greenband.events.EventType;
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.codec.PayloadCodec;
 import io.greenband.events.codec.EventDecodingException;
 import io.greenband.events.codec.EventJson;
 import io.greenband.events.codec.EventSchemas;
@@ -124,7 +124,7 @@ public final class StudyReader {
             throw error(tree, sourceName, "/workload/command", COMMAND_REFUSED, null);
         }
         try {
-            return EventCodec.bindValidated(StudyDefined.class, root, "study");
+            return PayloadCodec.bindValidated(StudyDefined.class, root, "study");
         } catch (EventDecodingException e) {
             String detail = e.getMessage().substring(e.getMessage().indexOf(": ") + 2);
             String pointer = e.pointer();

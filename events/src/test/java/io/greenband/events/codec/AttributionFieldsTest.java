@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The optional attribution fields: host usage on energy samples, bases and other energy on trial-scored. */
 class AttributionFieldsTest {
 
-    private final EventCodec codec = EventCodec.builder().setSource("/greenband/test").optValidateOnEncode(true).build();
+    private final PayloadCodec codec = new PayloadCodec(io.greenband.events.study.StudyLimits.DEFAULTS, true);
 
     private static EnergySample cpuSample(HostUsage usage) {
         EnergySample gpu = SampleEvents.energySample();

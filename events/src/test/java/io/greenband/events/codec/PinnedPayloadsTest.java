@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.greenband.events.EventType;
 import io.greenband.events.SampleEvents;
-import io.greenband.events.payload.GreenbandEvent;
+import io.greenband.events.study.StudyLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class PinnedPayloadsTest {
 
-    private final EventCodec codec = EventCodec.builder().setSource("/greenband/test").optValidateOnEncode(true).build();
+    private final PayloadCodec codec = new PayloadCodec(StudyLimits.DEFAULTS, true);
 
     @ParameterizedTest
     @EnumSource(EventType.class)
@@ -38,19 +38,5 @@ class PinnedPayloadsTest {
         }
 
         assertThat(codec.decodePayload(EventType.STUDY_DEFINED, pinned)).isEqualTo(SampleEvents.studyDefinedWithReference());
-    }
-
-    @ParameterizedTest
-    @EnumSource(EventType.class)
-    void jsonLinesExportRoundTrips(EventType type) {
-        GreenbandEvent sample = SampleEvents.of(type);
-        byte[] line = codec.toJsonLine(sample);
-
-        ReceivedEvent back = codec.fromJsonLine(line);
-
-        assertThat(back.payload()).isEqualTo(sample);
-        assertThat(back.id()).isEqualTo(EventCodec.idFor(sample));
-        assertThat(new String(line, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("\n")
-                .contains("\"type\":\"" + type.ceType() + "\"").contains("\"data\":{");
     }
 }

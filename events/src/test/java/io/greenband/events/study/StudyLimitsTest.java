@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.greenband.events.EventType;
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.codec.PayloadCodec;
 import io.greenband.events.codec.EventDecodingException;
 import io.greenband.events.codec.EventJson;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +58,7 @@ class StudyLimitsTest {
 
     @Test
     void theCodecRefusesAHugeStudyAsStudyLimitAndAnEmptySpaceAsInvalidStudy() {
-        EventCodec codec = EventCodec.forSource("/t");
+        PayloadCodec codec = PayloadCodec.DEFAULT;
         ObjectNode study = EventJson.mapper().createObjectNode().put("studyId", "s");
         study.set("space", space(1, 100_000));
         byte[] json = study.toString().getBytes(StandardCharsets.UTF_8);

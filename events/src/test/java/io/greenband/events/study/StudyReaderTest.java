@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.greenband.events.EventType;
 import io.greenband.events.SampleEvents;
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.codec.PayloadCodec;
 import io.greenband.events.payload.Direction;
 import io.greenband.events.payload.Fidelity;
 import io.greenband.events.payload.GreenbandEvent;
@@ -142,7 +142,7 @@ class StudyReaderTest {
         try (InputStream in = getClass().getResourceAsStream("/events/v1/study-defined.json")) {
             pinned = in.readAllBytes();
         }
-        GreenbandEvent v1 = EventCodec.builder().setSource("/greenband/test").build()
+        GreenbandEvent v1 = PayloadCodec.DEFAULT
                 .decodePayload(EventType.STUDY_DEFINED, pinned);
 
         // Hashes taken before objectives could carry a reference: an absent reference must not move them (full.yaml's

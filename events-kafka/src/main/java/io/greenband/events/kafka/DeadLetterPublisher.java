@@ -1,4 +1,4 @@
-package io.greenband.events.deadletter;
+package io.greenband.events.kafka;
 
 import io.greenband.events.payload.DeadLetter;
 import io.greenband.events.topic.Topic;

@@ -1,5 +1,6 @@
-package io.greenband.events.codec;
+package io.greenband.events.kafka;
 
+import io.greenband.events.codec.EventDecodingException;
 import io.greenband.events.payload.GreenbandEvent;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;

@@ -1,39 +1,35 @@
-package io.greenband.events.codec;
+package io.greenband.events.kafka;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.cloudevents.rw.CloudEventRWException;
 import io.greenband.events.EventType;
+import io.greenband.events.codec.EventDecodingException;
+import io.greenband.events.codec.PayloadCodec;
+import io.greenband.events.codec.ReceivedEvent;
 import io.greenband.events.payload.GreenbandEvent;
-import io.greenband.events.payload.InvalidFieldException;
-import io.greenband.events.study.StudyLimitException;
 import io.greenband.events.study.StudyLimits;
 import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * Turns payload records into CloudEvents and Kafka records (binary mode: {@code ce_*} headers,
- * {@code content-type: application/json}, JSON payload as the value) and back. Decoding validates against
- * the type's JSON Schema, tolerates unknown fields and throws one {@link EventDecodingException} naming the
- * field for anything else. Immutable and thread-safe; build one per service with {@link #builder()}.
+ * The CloudEvents/Kafka binding: turns payload records into CloudEvents and Kafka records (binary mode: {@code ce_*}
+ * headers, {@code content-type: application/json}, JSON payload as the value) and back. The envelope is checked
+ * ({@link EnvelopeCheck}) and the payload decoded by the events' {@link PayloadCodec} (JSON Schema, unknown fields
+ * tolerated, one {@link EventDecodingException} naming the field for anything else). Immutable and thread-safe;
+ * build one per service with {@link #builder()}.
  *
  * <p>SmallRye Reactive Messaging: consume {@code ConsumerRecord<String, byte[]>} (value deserializer
  * {@code ByteArrayDeserializer}) and call {@link #decode(ConsumerRecord)}; produce with
@@ -50,24 +46,23 @@ public final class EventCodec {
     private final URI source;
     private final TopicRegistry registry;
     private final Clock clock;
-    private final boolean validateOnEncode;
-    private final StudyLimits studyLimits;
+    private final PayloadCodec payloads;
 
-    /** The most bytes a record's value may hold: the largest study allowed plus room for its envelope. */
-    private final long maxValueBytes;
-
-    private EventCodec(URI source, TopicRegistry registry, Clock clock, boolean validateOnEncode, StudyLimits limits) {
+    private EventCodec(URI source, TopicRegistry registry, Clock clock, PayloadCodec payloads) {
         this.source = source;
         this.registry = registry;
         this.clock = clock;
-        this.validateOnEncode = validateOnEncode;
-        this.studyLimits = limits;
-        this.maxValueBytes = Math.max(limits.maxStudyBytes(), 1_000_000L) + 64 * 1024;
+        this.payloads = payloads;
     }
 
     /** The limits studies are decoded under. */
     public StudyLimits studyLimits() {
-        return studyLimits;
+        return payloads.studyLimits();
+    }
+
+    /** The payload codec (Jackson and schemas only) this binding wraps. */
+    public PayloadCodec payloads() {
+        return payloads;
     }
 
     /** A builder; {@code setSource} is required. */
@@ -99,19 +94,7 @@ public final class EventCodec {
 
     /** The payload as JSON bytes (validated against its schema when the codec is so configured). */
     public byte[] toJson(GreenbandEvent event) {
-        Objects.requireNonNull(event, "event");
-        JsonNode tree = EventJson.mapper().valueToTree(event);
-        if (validateOnEncode) {
-            List<EventSchemas.Violation> v = EventSchemas.get().validate(event.type(), tree);
-            if (!v.isEmpty()) {
-                throw new IllegalStateException("encoded " + event.type().ceType() + " breaks its schema: " + v);
-            }
-        }
-        try {
-            return EventJson.mapper().writeValueAsBytes(tree);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + event.type().ceType(), e);
-        }
+        return payloads.toJson(event);
     }
 
     /** The event as a CloudEvent with the deterministic id {@link #idFor}. */
@@ -205,7 +188,7 @@ public final class EventCodec {
     }
 
     private ReceivedEvent decode(Headers headers, byte[] value, Optional<Topic> topic) {
-        EnvelopeCheck.check(headers, value, topic, maxValueBytes);
+        EnvelopeCheck.check(headers, value, topic, payloads.maxValueBytes());
         CloudEvent event;
         try {
             event = KafkaMessageFactory.createReader(headers, value).toEvent();
@@ -239,97 +222,7 @@ public final class EventCodec {
 
     /** Decodes a bare JSON payload of a known type: parse, validate against the schema, bind. */
     public GreenbandEvent decodePayload(EventType type, byte[] json) {
-        if (json == null || json.length == 0) {
-            throw EventDecodingException.of(json == null ? EventDecodingException.Kind.TOMBSTONE
-                    : EventDecodingException.Kind.EMPTY_VALUE, "", "the record has no value; expected a JSON object of "
-                    + type.ceType(), null);
-        }
-        if (type == EventType.STUDY_DEFINED) {
-            return decodeStudy(json);
-        }
-        JsonNode tree;
-        try {
-            tree = EventJson.mapper().readTree(json);
-        } catch (java.io.IOException e) {
-            String msg = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
-            String where = e instanceof JsonProcessingException p && p.getLocation() != null
-                    ? " (line " + p.getLocation().getLineNr() + ", column " + p.getLocation().getColumnNr() + ")" : "";
-            throw EventDecodingException.malformedJson(msg + where, e);
-        }
-        return bind(type, tree);
-    }
-
-    /** A study: its size and space checked against the limits first (one linear pass), then read. */
-    private GreenbandEvent decodeStudy(byte[] json) {
-        JsonNode tree;
-        try {
-            studyLimits.checkSize(json.length);
-            tree = EventJson.mapper().readTree(json);
-            if (tree == null || !tree.isObject()) {
-                throw EventDecodingException.of(EventDecodingException.Kind.INVALID_STUDY, "",
-                        "a study must be a JSON object", null);
-            }
-            studyLimits.checkSpace(tree.get("space"));
-        } catch (StudyLimitException e) {
-            throw EventDecodingException.of(e.overLimit() ? EventDecodingException.Kind.STUDY_LIMIT
-                    : EventDecodingException.Kind.INVALID_STUDY, "/space", e.getMessage(), e);
-        } catch (java.io.IOException e) {
-            String msg = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
-            throw EventDecodingException.malformedJson(msg, e);
-        }
-        return bind(EventType.STUDY_DEFINED, tree);
-    }
-
-    /** Validates {@code tree} against {@code type}'s schema and binds it to the payload record. */
-    public static GreenbandEvent bind(EventType type, JsonNode tree) {
-        List<EventSchemas.Violation> violations = EventSchemas.get().validate(type, tree);
-        if (!violations.isEmpty()) {
-            EventSchemas.Violation first = violations.get(0);
-            String more = violations.size() > 1 ? " (and " + (violations.size() - 1) + " more: "
-                    + violations.subList(1, Math.min(violations.size(), 4)).stream().map(EventSchemas.Violation::message).toList() + ")" : "";
-            throw EventDecodingException.schemaViolation(first.pointer(),
-                    type.kebabName() + " " + first.message() + more);
-        }
-        return bindValidated(io.greenband.events.payload.PayloadTypes.classOf(type), tree, type.kebabName());
-    }
-
-    /** Binds {@code tree} to {@code cls}, turning every binding failure into INVALID_VALUE with a pointer. */
-    public static <T> T bindValidated(Class<T> cls, JsonNode tree, String what) {
-        try {
-            return EventJson.mapper().treeToValue(tree, cls);
-        } catch (JsonMappingException e) {
-            StringBuilder pointer = new StringBuilder();
-            String last = null;
-            for (JsonMappingException.Reference r : e.getPath()) {
-                last = r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex());
-                pointer.append('/').append(EventSchemas.escape(last));
-            }
-            Throwable cause = e;
-            while (cause != null && !(cause instanceof InvalidFieldException)) {
-                cause = cause.getCause();
-            }
-            String message;
-            if (cause instanceof InvalidFieldException f) {
-                if (!f.field().equals(last)) {
-                    pointer.append('/').append(f.field());
-                }
-                message = f.getMessage();
-            } else if (e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null) {
-                message = iae.getMessage();
-            } else {
-                message = e.getOriginalMessage();
-            }
-            String at = pointer.length() == 0 ? "/" : pointer.toString();
-            throw EventDecodingException.invalidValue(pointer.toString(), what + " " + at + ": " + message, e);
-        } catch (JsonProcessingException e) {
-            throw EventDecodingException.malformedJson(e.getOriginalMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw EventDecodingException.invalidValue("", what + " /: " + e.getMessage(), e);
-        }
-    }
-
-    private static String text(Header h) {
-        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+        return payloads.decodePayload(type, json);
     }
 
     /** Builds an {@link EventCodec}: {@code setSource} required, the rest optional. */
@@ -378,7 +271,7 @@ public final class EventCodec {
             if (source == null || source.toString().isBlank()) {
                 throw new IllegalStateException("source is required: call setSource(\"/greenband/<service>\")");
             }
-            return new EventCodec(source, registry, clock, validateOnEncode, studyLimits);
+            return new EventCodec(source, registry, clock, new PayloadCodec(studyLimits, validateOnEncode));
         }
     }
 }

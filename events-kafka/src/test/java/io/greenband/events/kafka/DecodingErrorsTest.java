@@ -1,5 +1,7 @@
-package io.greenband.events.codec;
+package io.greenband.events.kafka;
 
+import io.greenband.events.codec.EventDecodingException;
+import io.greenband.events.codec.EventJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -90,7 +92,7 @@ class DecodingErrorsTest {
         ProducerRecord<String, byte[]> sent = codec.toRecord(SampleEvents.trialStarted());
         sent.headers().remove("ce_type");
 
-        assertRejected(() -> codec.decode(SampleEvents.asConsumed(sent, 0, 0)), Kind.MISSING_HEADER, "ce_type", "ce_type");
+        assertRejected(() -> codec.decode(ConsumedRecords.asConsumed(sent, 0, 0)), Kind.MISSING_HEADER, "ce_type", "ce_type");
     }
 
     @Test
@@ -99,7 +101,7 @@ class DecodingErrorsTest {
         sent.headers().remove("ce_time");
         sent.headers().add("ce_time", "yesterday".getBytes(StandardCharsets.UTF_8));
 
-        assertRejected(() -> codec.decode(SampleEvents.asConsumed(sent, 0, 0)), Kind.BAD_ENVELOPE, "ce_time", "ce_time");
+        assertRejected(() -> codec.decode(ConsumedRecords.asConsumed(sent, 0, 0)), Kind.BAD_ENVELOPE, "ce_time", "ce_time");
     }
 
     @Test
@@ -108,7 +110,7 @@ class DecodingErrorsTest {
         sent.headers().remove("ce_specversion");
         sent.headers().add("ce_specversion", "9.9".getBytes(StandardCharsets.UTF_8));
 
-        assertRejected(() -> codec.decode(SampleEvents.asConsumed(sent, 0, 0)), Kind.BAD_ENVELOPE, "ce_specversion", "9.9");
+        assertRejected(() -> codec.decode(ConsumedRecords.asConsumed(sent, 0, 0)), Kind.BAD_ENVELOPE, "ce_specversion", "9.9");
     }
 
     @Test
@@ -117,7 +119,7 @@ class DecodingErrorsTest {
         sent.headers().remove("ce_type");
         sent.headers().add("ce_type", "io.greenband.trial-started.v2".getBytes(StandardCharsets.UTF_8));
 
-        assertRejected(() -> codec.decode(SampleEvents.asConsumed(sent, 0, 0)), Kind.UNKNOWN_TYPE, "ce_type",
+        assertRejected(() -> codec.decode(ConsumedRecords.asConsumed(sent, 0, 0)), Kind.UNKNOWN_TYPE, "ce_type",
                 "io.greenband.trial-started.v1");
     }
 
@@ -148,7 +150,7 @@ class DecodingErrorsTest {
     void callerSuppliedIdIsUsed() {
         ProducerRecord<String, byte[]> sent = codec.toRecord(SampleEvents.studyStopped(), "my-id-1");
 
-        assertThat(codec.decode(SampleEvents.asConsumed(sent, 0, 0)).id()).isEqualTo("my-id-1");
+        assertThat(codec.decode(ConsumedRecords.asConsumed(sent, 0, 0)).id()).isEqualTo("my-id-1");
     }
 
     static void assertRejected(ThrowingCallable call, Kind kind, String pointer, String messagePart) {

@@ -1,5 +1,6 @@
-package io.greenband.events.codec;
+package io.greenband.events.kafka;
 
+import io.greenband.events.codec.ReceivedEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudevents.CloudEvent;

@@ -1,4 +1,4 @@
-package io.greenband.events.codec;
+package io.greenband.events.kafka;
 
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.greenband.events.payload.GreenbandEvent;

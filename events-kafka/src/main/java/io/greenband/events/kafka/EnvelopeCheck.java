@@ -1,6 +1,7 @@
-package io.greenband.events.codec;
+package io.greenband.events.kafka;
 
 import io.greenband.events.EventType;
+import io.greenband.events.codec.EventDecodingException;
 import io.greenband.events.topic.Topic;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,5 +1,9 @@
-package io.greenband.events.codec;
+package io.greenband.events.kafka;
 
+import io.greenband.events.codec.EventJson;
+import io.greenband.events.codec.EventSchemas;
+import io.greenband.events.codec.EventDecodingException;
+import io.greenband.events.codec.ReceivedEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,7 +44,7 @@ class EventCodecTest {
 
         CloudEvent ce = codec.toCloudEvent(sample);
         ProducerRecord<String, byte[]> sent = codec.toRecord(sample);
-        ConsumerRecord<String, byte[]> received = SampleEvents.asConsumed(sent, 0, 5);
+        ConsumerRecord<String, byte[]> received = ConsumedRecords.asConsumed(sent, 0, 5);
         ReceivedEvent decoded = codec.decode(received);
 
         assertThat(decoded.payload()).isEqualTo(sample);
@@ -107,7 +111,7 @@ class EventCodecTest {
         StudyDefined referenced = SampleEvents.studyDefinedWithReference();
         ProducerRecord<String, byte[]> sent = codec.toRecord(referenced);
 
-        StudyDefined back = codec.decode(SampleEvents.asConsumed(sent, 0, 5)).payload(StudyDefined.class);
+        StudyDefined back = codec.decode(ConsumedRecords.asConsumed(sent, 0, 5)).payload(StudyDefined.class);
 
         assertThat(back).isEqualTo(referenced);
         assertThat(back.referencePoint()).hasValueSatisfying(r -> assertThat(r).containsExactly(1.0, 2.0));

@@ -1,6 +1,7 @@
-package io.greenband.events.deadletter;
+package io.greenband.events.kafka;
 
 import io.greenband.events.codec.EventDecodingException;
+import io.greenband.events.deadletter.RejectedEvent;
 import io.greenband.events.payload.DeadLetter;
 import io.greenband.events.payload.DeadLetter.RawHeader;
 import java.nio.charset.StandardCharsets;
