@@ -6,7 +6,7 @@ import io.greenband.cli.front.Scores;
 import io.greenband.cli.log.KafkaLog;
 import io.greenband.embedded.EmbeddedStack;
 import io.greenband.embedded.junit.EmbeddedStackTest;
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.topic.TopicRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import io.greenband.cli.front.ScoreTrust;
 import io.greenband.cli.log.KafkaLog;
 import io.greenband.embedded.EmbeddedStack;
 import io.greenband.embedded.junit.EmbeddedStackTest;
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.codec.ReceivedEvent;
 import io.greenband.events.payload.TrialFinished;
 import io.greenband.events.payload.TrialScored;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.greenband.embedded.junit.EmbeddedStackTest;
 import io.greenband.events.SampleEvents;
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.codec.EventDecodingException;
-import io.greenband.events.deadletter.DeadLetterPublisher;
-import io.greenband.events.deadletter.DeadLetterRecords;
+import io.greenband.events.kafka.DeadLetterPublisher;
+import io.greenband.events.kafka.DeadLetterRecords;
 import io.greenband.events.payload.DeadLetter;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.events.topic.Topic;

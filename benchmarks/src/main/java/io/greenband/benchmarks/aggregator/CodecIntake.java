@@ -1,7 +1,7 @@
 package io.greenband.benchmarks.aggregator;
 
 import io.greenband.aggregator.adapter.messaging.RecordIntake;
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.payload.GreenbandEvent;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

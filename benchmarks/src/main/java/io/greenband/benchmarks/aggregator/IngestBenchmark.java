@@ -9,7 +9,7 @@ import io.greenband.aggregator.driver.EventPublisher;
 import io.greenband.aggregator.driver.InMemoryStudyStore;
 import io.greenband.aggregator.driver.ScoringEngine;
 import io.greenband.embedded.EmbeddedStack;
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.payload.EnergySample;
 import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;

@@ -2,7 +2,7 @@ package io.greenband.cli.log;
 
 import io.cloudevents.jackson.JsonFormat;
 import io.greenband.cli.CliException;
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.codec.EventDecodingException;
 import io.greenband.events.codec.ReceivedEvent;
 import java.io.BufferedReader;

@@ -2,7 +2,7 @@ package io.greenband.cli.log;
 
 import io.greenband.cli.BrokerTrouble;
 import io.greenband.cli.CliException;
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.codec.ReceivedEvent;
 import io.greenband.servicekit.log.ProducerSettings;
 import io.greenband.servicekit.log.TopicReader;

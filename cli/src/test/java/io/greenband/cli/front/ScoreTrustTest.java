@@ -2,7 +2,7 @@ package io.greenband.cli.front;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.codec.ReceivedEvent;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.events.payload.TrialFinished;

@@ -15,7 +15,7 @@ import io.greenband.energy.source.ProcessUse;
 import io.greenband.energy.source.SampleFlag;
 import io.greenband.energy.source.SourceKind;
 import io.greenband.events.EventType;
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.codec.ReceivedEvent;
 import io.greenband.energy.usage.WindowUsage;
 import io.greenband.events.payload.EnergySample;

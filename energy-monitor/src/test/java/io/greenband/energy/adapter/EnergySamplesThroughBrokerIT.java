@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.greenband.embedded.EmbeddedStack;
 import io.greenband.embedded.quarkus.EmbeddedStackResource;
 import io.greenband.events.EventType;
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.codec.ReceivedEvent;
 import io.greenband.events.payload.EnergySample;
 import io.quarkus.test.common.ResourceArg;

@@ -1,9 +1,9 @@
 package io.greenband.servicekit.intake;
 
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.codec.EventDecodingException;
 import io.greenband.events.codec.ReceivedEvent;
-import io.greenband.events.deadletter.DeadLetterPublisher;
+import io.greenband.events.kafka.DeadLetterPublisher;
 import io.greenband.events.deadletter.RejectedEvent;
 import io.greenband.events.study.StudyLimits;
 import io.greenband.events.topic.TopicRegistry;

@@ -1,6 +1,6 @@
 package io.greenband.servicekit.intake;
 
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.codec.ReceivedEvent;
 import io.greenband.servicekit.log.TopicReader;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.greenband.servicekit.log;
 
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.codec.ReceivedEvent;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,12 +1,13 @@
 package io.greenband.servicekit.intake;
 
+import io.greenband.events.kafka.ConsumedRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.greenband.embedded.EmbeddedStack;
 import io.greenband.embedded.junit.EmbeddedStackTest;
 import io.greenband.events.SampleEvents;
 import io.greenband.events.codec.ReceivedEvent;
-import io.greenband.events.deadletter.DeadLetterRecords;
+import io.greenband.events.kafka.DeadLetterRecords;
 import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ class EventIntakeTest {
         TopicRegistry topics = stack.topics();
         EventIntake intake = new EventIntake(topics, java.util.Map.of("bootstrap.servers", stack.kafkaBootstrapServers()), "intake-test");
         try {
-            var good = SampleEvents.asConsumed(intake.codec().toRecord(SampleEvents.trialProgress()), 0, 7);
+            var good = ConsumedRecords.asConsumed(intake.codec().toRecord(SampleEvents.trialProgress()), 0, 7);
             Optional<ReceivedEvent> decoded = intake.decode(good);
             assertThat(decoded).isPresent();
             assertThat(decoded.get().payload(io.greenband.events.payload.TrialProgress.class)).isEqualTo(SampleEvents.trialProgress());

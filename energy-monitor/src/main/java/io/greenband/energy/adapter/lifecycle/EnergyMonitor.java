@@ -14,7 +14,7 @@ import io.greenband.energy.sampler.ExecutorTicker;
 import io.greenband.energy.sampler.Sampler;
 import io.greenband.energy.sampler.SamplerLoop;
 import io.greenband.energy.source.SourceStatus;
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.payload.EnergySample;
 import io.greenband.events.topic.TopicRegistry;
 import io.quarkus.runtime.ShutdownEvent;

@@ -1,6 +1,6 @@
 package io.greenband.energy.adapter.messaging;
 
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.payload.EnergySample;
 import io.greenband.servicekit.kafka.KafkaClientSettings;
 import io.greenband.servicekit.log.ProducerSettings;

@@ -2,7 +2,7 @@ package io.greenband.aggregator.adapter.messaging;
 
 import io.greenband.aggregator.driver.LoggedScores;
 import io.greenband.events.EventType;
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.codec.ReceivedEvent;
 import io.greenband.events.payload.TrialScored;
 import io.greenband.events.topic.Topic;

@@ -1,6 +1,6 @@
 package io.greenband.aggregator.adapter.messaging;
 
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.deadletter.RejectedEvent;
 import io.greenband.events.deadletter.RejectedEvent.Reason;
 import io.greenband.events.payload.GreenbandEvent;

@@ -3,7 +3,7 @@ package io.greenband.aggregator.adapter.messaging;
 import io.greenband.aggregator.driver.ScoringEngine;
 import io.greenband.events.deadletter.RejectedEvent;
 import io.greenband.events.EventType;
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.payload.EnergySample;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -2,7 +2,7 @@ package io.greenband.aggregator.adapter.messaging;
 
 import io.greenband.aggregator.driver.ScoringEngine;
 import io.greenband.aggregator.AggregatorException;
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.servicekit.kafka.KafkaClientSettings;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package io.greenband.aggregator.adapter.messaging;
 
 import io.greenband.aggregator.driver.ReplayOrder;
 import io.greenband.aggregator.driver.ScoringEngine;
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;

@@ -13,7 +13,7 @@ import io.greenband.aggregator.adapter.persistence.MongoStudyStore;
 import io.greenband.aggregator.core.attribution.AttributionSettings;
 import io.greenband.embedded.EmbeddedStack;
 import io.greenband.embedded.junit.EmbeddedStackTest;
-import io.greenband.events.deadletter.DeadLetterRecords;
+import io.greenband.events.kafka.DeadLetterRecords;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.events.payload.TrialScored;
 import io.greenband.events.topic.Topic;

@@ -15,7 +15,7 @@ import io.greenband.aggregator.config.AggregatorConfig;
 import io.greenband.aggregator.core.attribution.AttributionSettings;
 import io.greenband.embedded.quarkus.EmbeddedStackResource;
 import io.greenband.events.EventType;
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.events.payload.TrialScored;
 import io.greenband.events.topic.Topic;

@@ -4,7 +4,7 @@ import io.greenband.aggregator.driver.FlowScript;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.greenband.events.SampleEvents;
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.codec.EventJson;
 import io.greenband.events.payload.EnergySample;
 import io.greenband.events.payload.GreenbandEvent;

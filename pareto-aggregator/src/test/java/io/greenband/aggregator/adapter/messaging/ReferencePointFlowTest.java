@@ -9,7 +9,7 @@ import io.greenband.aggregator.adapter.persistence.MongoAggregatorStore;
 import io.greenband.aggregator.adapter.persistence.StoredFront;
 import io.greenband.aggregator.adapter.persistence.StoredHypervolume;
 import io.greenband.embedded.quarkus.EmbeddedStackResource;
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.events.payload.StudyDefined;
 import io.greenband.events.payload.TrialScored;

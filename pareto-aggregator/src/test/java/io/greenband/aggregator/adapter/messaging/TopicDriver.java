@@ -1,7 +1,7 @@
 package io.greenband.aggregator.adapter.messaging;
 
 import io.greenband.aggregator.driver.ScoringEngine;
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.payload.EnergySample;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.events.topic.TopicRegistry;

@@ -1,6 +1,6 @@
 package io.greenband.suggester.adapter.messaging;
 
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.codec.ReceivedEvent;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.events.payload.StudyStopped;
