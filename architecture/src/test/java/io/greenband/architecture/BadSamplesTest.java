@@ -10,9 +10,12 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import io.greenband.aggregator.adapter.persistence.SampleMongoStore;
 import io.greenband.aggregator.core.attribution.BadStoreUser;
 import io.greenband.aggregator.core.objective.BadMicroprofileConfig;
+import io.greenband.aggregator.driver.BadDriverUsingMongo;
 import io.greenband.energy.source.BadJbossLogging;
+import io.greenband.events.kafka.SampleBinding;
 import io.greenband.events.payload.BadPayloadWithKafka;
 import io.greenband.suggester.adapter.messaging.SampleConsumer;
+import io.greenband.suggester.core.study.BadBindingUser;
 import io.greenband.suggester.core.study.BadFullyQualifiedKafka;
 import io.greenband.suggester.core.study.GoodStudyCore;
 import io.greenband.suggester.driver.BadDriverUsingAdapter;
@@ -60,7 +63,13 @@ class BadSamplesTest {
                         "org.apache.kafka.clients.producer.Producer", new Class<?>[] {GoodRunner.class}),
                 Arguments.of("the suggester driver reaching back into an adapter", GreenbandModules.SUGGESTER,
                         GreenbandModules.SUGGESTER.layers(), BadDriverUsingAdapter.class,
-                        SampleConsumer.class.getName(), new Class<?>[] {SampleConsumer.class, GoodStudyCore.class}));
+                        SampleConsumer.class.getName(), new Class<?>[] {SampleConsumer.class, GoodStudyCore.class}),
+                Arguments.of("the aggregator driver using MongoDB", GreenbandModules.AGGREGATOR,
+                        GreenbandModules.AGGREGATOR.driverUsesOnlyAllowed(), BadDriverUsingMongo.class,
+                        "org.bson.Document", new Class<?>[0]),
+                Arguments.of("the suggester core using the events' Kafka binding", GreenbandModules.SUGGESTER,
+                        GreenbandModules.SUGGESTER.coreUsesOnlyAllowed(), BadBindingUser.class,
+                        SampleBinding.class.getName(), new Class<?>[] {GoodStudyCore.class}));
     }
 
     @ParameterizedTest(name = "{0}")
