@@ -36,10 +36,12 @@ public final class Libraries {
             "io.vertx..");
 
     /**
-     * The neutral modules any core may use: the events' payloads, schemas and payload codec, and the Pareto maths.
+     * The neutral modules any core may use: the events' payloads, schemas and payload codec, the Pareto maths and
+     * the data set files.
      * The events' Kafka binding ({@link #EVENTS_KAFKA_BINDING}) is not neutral.
      */
-    public static final List<String> NEUTRAL = List.of("io.greenband.events..", "io.greenband.pareto..");
+    public static final List<String> NEUTRAL = List.of("io.greenband.events..", "io.greenband.pareto..",
+            "io.greenband.datasets..");
 
     /**
      * The events' CloudEvents/Kafka binding (module {@code events-kafka}), which is not neutral: the only events

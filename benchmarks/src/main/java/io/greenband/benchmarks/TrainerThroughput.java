@@ -18,7 +18,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import io.greenband.trainer.data.Augmentation;
 import io.greenband.trainer.data.ImageBatcher;
-import io.greenband.trainer.data.ImageSet;
+import io.greenband.datasets.ImageSet;
 import io.greenband.trainer.data.Normalization;
 import io.greenband.trainer.data.SyntheticImages;
 import io.greenband.trainer.dsnn.ResNet20;

@@ -2,7 +2,7 @@ package io.greenband.benchmarks.paper;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.greenband.trainer.data.MnistLayout;
+import io.greenband.datasets.MnistLayout;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.ArrayList;

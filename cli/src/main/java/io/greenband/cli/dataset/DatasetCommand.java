@@ -1,7 +1,7 @@
 package io.greenband.cli.dataset;
 
 import io.greenband.cli.CliException;
-import io.greenband.trainer.data.CifarDownload;
+import io.greenband.datasets.CifarDownload;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.greenband.cli.dataset;
 
-import io.greenband.trainer.data.CifarBinary;
-import io.greenband.trainer.data.DatasetNames;
-import io.greenband.trainer.data.IdxFiles;
-import io.greenband.trainer.data.MnistLayout;
+import io.greenband.datasets.CifarBinary;
+import io.greenband.datasets.DatasetNames;
+import io.greenband.datasets.IdxFiles;
+import io.greenband.datasets.MnistLayout;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * What the child JVM reports for one training: the trainer's status, error and metrics under their event names,
- * and what the JVM used while it trained.
+ * and what the JVM used while it trained. The trainer's {@code FixedTraining.Result} writes it, as JSON after
+ * {@link #MARKER}; the two records keep the same components.
  *
  * @param succeeded whether the trial completed
  * @param error the trainer's failure reason (kind first), null when it succeeded

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.greenband.events.payload.Fidelity.Knob;
-import io.greenband.trainer.data.DatasetNames;
+import io.greenband.datasets.DatasetNames;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;

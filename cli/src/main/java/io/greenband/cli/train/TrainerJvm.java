@@ -14,20 +14,28 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Runs one fixed training in a child JVM on the built trainer's libraries ({@code trainer/target/quarkus-app/lib/main},
- * which hold DJL and the bundled CPU libtorch) and this command's classpath, one training per JVM as the trainer
- * runs one trial at a time; DJL's engine state never reaches the CLI's JVM.
+ * Runs one fixed training in a child JVM on the built trainer ({@code trainer/target/quarkus-app}: its classes in
+ * {@code app}, DJL and the bundled CPU libtorch in {@code lib/main}) and this command's classpath, one training per
+ * JVM as the trainer runs one trial at a time; DJL's engine state never reaches the CLI's JVM. The child's entry
+ * point is the trainer's {@code io.greenband.trainer.worker.FixedTraining}, named here, not compiled against: the
+ * CLI needs the trainer only as this built artifact.
  */
 public final class TrainerJvm {
 
+    /** The trainer's entry point for one fixed training (reads a {@link FixedRun}, prints a {@link ChildResult}). */
+    static final String ENTRY_POINT = "io.greenband.trainer.worker.FixedTraining";
+
     private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path trainerApp;
     private final Path trainerLib;
 
     /** A launcher for the trainer built under {@code home}; refuses (exit 5) when it is not built. */
     public TrainerJvm(Path home) {
+        this.trainerApp = home.resolve("trainer/target/quarkus-app/app");
         this.trainerLib = home.resolve("trainer/target/quarkus-app/lib/main");
-        if (!Files.isDirectory(trainerLib)) {
-            throw CliException.notFound("the trainer is not built: " + trainerLib + " is missing (build it with "
+        if (!Files.isDirectory(trainerLib) || !Files.isDirectory(trainerApp)) {
+            throw CliException.notFound("the trainer is not built: " + trainerLib + " or " + trainerApp
+                    + " is missing (build it with "
                     + "./mvnw -B -pl trainer -am package -DskipTests, or run through ./greenband, which does)");
         }
     }
@@ -40,11 +48,11 @@ public final class TrainerJvm {
             request = Files.createTempFile("greenband-train", ".json");
             Files.writeString(request, JSON.writeValueAsString(run));
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            String classpath = trainerLib + File.separator + "*" + File.pathSeparator
-                    + System.getProperty("java.class.path");
+            String classpath = trainerLib + File.separator + "*" + File.pathSeparator + trainerApp + File.separator
+                    + "*" + File.pathSeparator + System.getProperty("java.class.path");
             ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx2g", "-Dai.djl.offline=true",
                     "-Dai.djl.default_engine=PyTorch", "-DPYTORCH_VERSION=2.7.1", "-DPYTORCH_FLAVOR=cpu",
-                    "-cp", classpath, TrainChild.class.getName(), request.toString(), Boolean.toString(test)));
+                    "-cp", classpath, ENTRY_POINT, request.toString(), Boolean.toString(test)));
             pb.redirectErrorStream(true);
             // libtorch's OpenMP threads otherwise spin while waiting: on a busy machine that multiplied the CPU time
             // (and so the charged energy) of a training several times over.

@@ -1,5 +1,6 @@
 package io.greenband.trainer.data;
 
+import io.greenband.datasets.ImageSet;
 /**
  * Per-channel normalisation {@code (pixel / 255 - mean) / std}.
  *

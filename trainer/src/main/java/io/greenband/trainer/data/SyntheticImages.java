@@ -1,5 +1,6 @@
 package io.greenband.trainer.data;
 
+import io.greenband.datasets.ImageSet;
 import java.util.SplittableRandom;
 
 /**

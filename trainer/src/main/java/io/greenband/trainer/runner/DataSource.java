@@ -1,12 +1,12 @@
 package io.greenband.trainer.runner;
 
 import io.greenband.trainer.data.Augmentation;
-import io.greenband.trainer.data.CifarBinary;
-import io.greenband.trainer.data.CifarDownload;
+import io.greenband.datasets.CifarBinary;
+import io.greenband.datasets.CifarDownload;
 import io.greenband.trainer.data.DataSplit;
 import io.greenband.trainer.data.Holdout;
-import io.greenband.trainer.data.ImageSet;
-import io.greenband.trainer.data.MnistLayout;
+import io.greenband.datasets.ImageSet;
+import io.greenband.datasets.MnistLayout;
 import io.greenband.trainer.data.Normalization;
 import io.greenband.trainer.data.SyntheticImages;
 import java.io.IOException;

@@ -17,7 +17,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import io.greenband.trainer.data.DataSplit;
 import io.greenband.trainer.data.ImageBatcher;
-import io.greenband.trainer.data.ImageSet;
+import io.greenband.datasets.ImageSet;
 import io.greenband.trainer.data.Normalization;
 import io.greenband.trainer.dsnn.ResNet20;
 import io.greenband.trainer.dsnn.ShiftLayers;

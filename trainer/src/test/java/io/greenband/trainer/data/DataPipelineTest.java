@@ -1,5 +1,6 @@
 package io.greenband.trainer.data;
 
+import io.greenband.datasets.ImageSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

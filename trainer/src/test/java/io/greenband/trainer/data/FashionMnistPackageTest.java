@@ -1,5 +1,7 @@
 package io.greenband.trainer.data;
 
+import io.greenband.datasets.MnistLayout;
+import io.greenband.datasets.ImageSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.greenband.trainer.data.Augmentation;
-import io.greenband.trainer.data.CifarBinary;
+import io.greenband.datasets.CifarBinary;
 import io.greenband.trainer.data.Holdout;
-import io.greenband.trainer.data.ImageSet;
-import io.greenband.trainer.data.MnistLayout;
+import io.greenband.datasets.ImageSet;
+import io.greenband.datasets.MnistLayout;
 import io.greenband.trainer.data.SyntheticImages;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.greenband.trainer.data.Augmentation;
 import io.greenband.trainer.data.Holdout;
-import io.greenband.trainer.data.MnistLayout;
+import io.greenband.datasets.MnistLayout;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import io.greenband.events.payload.TrialSuggested;
 import io.greenband.events.payload.Workload;
 import io.greenband.trainer.data.Augmentation;
 import io.greenband.trainer.data.Holdout;
-import io.greenband.trainer.data.MnistLayout;
+import io.greenband.datasets.MnistLayout;
 import io.greenband.trainer.runner.CommandConfig;
 import io.greenband.trainer.runner.CommandTrialRunner;
 import io.greenband.trainer.runner.DataSource;

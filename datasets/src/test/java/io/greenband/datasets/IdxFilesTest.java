@@ -1,4 +1,4 @@
-package io.greenband.trainer.data;
+package io.greenband.datasets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.greenband.trainer.data;
+package io.greenband.datasets;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.greenband.trainer.data;
+package io.greenband.datasets;
 
 import java.io.IOException;
 import java.nio.file.Files;
