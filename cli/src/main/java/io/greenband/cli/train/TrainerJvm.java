@@ -17,13 +17,13 @@ import java.util.List;
  * Runs one fixed training in a child JVM on the built trainer ({@code trainer/target/quarkus-app}: its classes in
  * {@code app}, DJL and the bundled CPU libtorch in {@code lib/main}) and this command's classpath, one training per
  * JVM as the trainer runs one trial at a time; DJL's engine state never reaches the CLI's JVM. The child's entry
- * point is the trainer's {@code io.greenband.trainer.worker.FixedTraining}, named here, not compiled against: the
+ * point is the trainer's {@code io.greenband.trainer.adapter.cli.FixedTraining}, named here, not compiled against: the
  * CLI needs the trainer only as this built artifact.
  */
 public final class TrainerJvm {
 
     /** The trainer's entry point for one fixed training (reads a {@link FixedRun}, prints a {@link ChildResult}). */
-    static final String ENTRY_POINT = "io.greenband.trainer.worker.FixedTraining";
+    static final String ENTRY_POINT = "io.greenband.trainer.adapter.cli.FixedTraining";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path trainerApp;

@@ -1,4 +1,4 @@
-package io.greenband.trainer.worker;
+package io.greenband.trainer.adapter.cli;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +9,12 @@ import io.greenband.trainer.runner.ProgressListener;
 import io.greenband.trainer.runner.TrainerException;
 import io.greenband.trainer.runner.TrialResult;
 import io.greenband.trainer.runner.TrialStatus;
+import io.greenband.trainer.worker.DeviceInventory;
+import io.greenband.trainer.worker.EventMetrics;
+import io.greenband.trainer.worker.StudyEntry;
+import io.greenband.trainer.worker.TrialPlan;
+import io.greenband.trainer.worker.TrialPlanner;
+import io.greenband.trainer.worker.WorkerSettings;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
