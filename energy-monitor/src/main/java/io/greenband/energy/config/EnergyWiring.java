@@ -90,21 +90,27 @@ public final class EnergyWiring {
         if (!c.machine().enabled()) {
             return Optional.empty();
         }
-        Optional<String> country = c.machine().country().map(String::strip).filter(s -> !s.isEmpty());
+        return Optional.of(machine(c.machine().country(), c.machine().region(), Path.of(c.estimate().cpuinfo()),
+                Path.of(c.estimate().meminfo()), Path.of(c.machine().osRelease())));
+    }
+
+    /** The facts read from these files with this location, after checking the configured country and region. */
+    static MachineFacts machine(Optional<String> configuredCountry, Optional<String> configuredRegion, Path cpuinfo,
+                                Path meminfo, Path osRelease) {
+        Optional<String> country = configuredCountry.map(String::strip).filter(s -> !s.isEmpty());
         country.ifPresent(code -> {
             if (!code.matches("[A-Za-z]{2,3}")) {
                 throw new IllegalArgumentException("greenband.energy.machine.country must be an ISO 3166-1 alpha-2 "
                         + "or alpha-3 code, was '" + code + "'");
             }
         });
-        Optional<String> region = c.machine().region().map(String::strip).filter(s -> !s.isEmpty());
+        Optional<String> region = configuredRegion.map(String::strip).filter(s -> !s.isEmpty());
         region.ifPresent(r -> {
             if (r.length() > HostFacts.MAX_REGION || r.chars().anyMatch(Character::isISOControl)) {
                 throw new IllegalArgumentException("greenband.energy.machine.region must be at most "
                         + HostFacts.MAX_REGION + " characters without control characters");
             }
         });
-        return Optional.of(MachineFacts.read(Path.of(c.estimate().cpuinfo()), Path.of(c.estimate().meminfo()),
-                Path.of(c.machine().osRelease()), country.map(s -> s.toUpperCase(Locale.ROOT)), region));
+        return MachineFacts.read(cpuinfo, meminfo, osRelease, country.map(s -> s.toUpperCase(Locale.ROOT)), region);
     }
 }
