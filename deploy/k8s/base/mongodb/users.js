@@ -7,7 +7,7 @@ const actions = ["find", "insert", "update", "remove", "createIndex", "createCol
 const services = {
   suggester: ["suggester_snapshots", "parameter_importances"],
   aggregator: ["studies", "trial_runs", "trials", "trial_energy", "fronts", "hypervolume_history",
-    "energy_samples", "trial_progress"],
+    "energy_samples", "trial_progress", "machines"],
 };
 // Views a service only reads: the aggregator shows the importances the suggester writes.
 const reads = {

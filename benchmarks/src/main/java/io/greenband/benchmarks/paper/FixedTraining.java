@@ -1,5 +1,6 @@
 package io.greenband.benchmarks.paper;
 
+import io.greenband.energy.estimate.ProcessEnergyModel;
 import io.greenband.events.payload.StudyDefined;
 import io.greenband.events.payload.TrialSuggested;
 import io.greenband.trainer.runner.ProgressListener;
@@ -21,7 +22,7 @@ import java.util.Map;
  * Trains one configuration at one fidelity as the trainer service does: the suggestion and its study go through
  * the trainer's {@link TrialPlanner} (data set, hold-out, subsets, knob) and the planned DJL runner, and the
  * result's metrics get their event names ({@link EventMetrics}: {@code val_error}, {@code test_accuracy}, ...).
- * The trial's energy is charged from this process's CPU time and memory while it trained ({@link TrialEnergy}).
+ * The trial's energy is charged from this process's CPU time and memory while it trained ({@code ProcessEnergyModel}).
  */
 final class FixedTraining {
 
@@ -38,9 +39,9 @@ final class FixedTraining {
 
     private final TrialPlanner search;
     private final TrialPlanner finals;
-    private final TrialEnergy energy;
+    private final ProcessEnergyModel energy;
 
-    FixedTraining(TrialEnergy energy) {
+    FixedTraining(ProcessEnergyModel energy) {
         this.energy = energy;
         this.search = new TrialPlanner(settings(false), devices());
         this.finals = new TrialPlanner(settings(true), devices());
@@ -60,12 +61,12 @@ final class FixedTraining {
         } catch (RuntimeException e) {
             return new Run(trialId, config, fidelity, seed, false, e.getMessage(), Map.of(), 0, 0, 0);
         }
-        double cpu0 = TrialEnergy.processCpuSeconds();
+        double cpu0 = ThisProcess.cpuSeconds();
         long t0 = System.nanoTime();
         TrialResult result = plan.runner().run(plan.request(), ProgressListener.NONE);
         double wall = (System.nanoTime() - t0) / 1e9;
-        double cpu = TrialEnergy.processCpuSeconds() - cpu0;
-        double joules = energy.joules(cpu, wall, TrialEnergy.residentBytes());
+        double cpu = ThisProcess.cpuSeconds() - cpu0;
+        double joules = energy.joules(cpu, wall, ThisProcess.residentBytes());
         boolean ok = result.status() == TrialStatus.COMPLETED;
         return new Run(trialId, config, fidelity, seed, ok, ok ? null : result.error(),
                 EventMetrics.finished(result.metrics(), plan), cpu, wall, joules);

@@ -1,5 +1,6 @@
 package io.greenband.benchmarks.paper;
 
+import io.greenband.energy.estimate.ProcessEnergyModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.greenband.datasets.MnistLayout;
@@ -49,7 +50,7 @@ public final class PaperBenchmark implements Callable<Integer> {
             return 2;
         }
         long start = System.nanoTime();
-        TrialEnergy energy = TrialEnergy.ofThisMachine();
+        ProcessEnergyModel energy = ProcessEnergyModel.ofThisMachine();
         FixedTraining training = new FixedTraining(energy);
         System.out.printf(Locale.ROOT, "paper benchmark (%s): %s, %s training images (validation %s), %s test images, "
                 + "%d trials per study, %d seeds; energy %.2f J per CPU-second (TDP %.0f W, %s)%n", setup.name(),

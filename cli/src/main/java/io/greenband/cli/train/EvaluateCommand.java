@@ -1,5 +1,6 @@
 package io.greenband.cli.train;
 
+import io.greenband.energy.estimate.ProcessEnergyModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.greenband.cli.CliException;
@@ -87,7 +88,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw CliException.notFound("study '" + studyId + "' has no scored trials yet");
         }
         TrainerJvm jvm = new TrainerJvm(home != null ? home.toAbsolutePath().normalize() : LocalOptions.defaultHome());
-        ProcessEnergy energy = ProcessEnergy.ofThisMachine();
+        ProcessEnergyModel energy = ProcessEnergyModel.ofThisMachine();
         double intensity = study.carbon().intensityGPerKwh() == null ? 475.0 : study.carbon().intensityGPerKwh();
         var err = spec.commandLine().getErr();
         List<EvaluationTable.Row> rows = new ArrayList<>();

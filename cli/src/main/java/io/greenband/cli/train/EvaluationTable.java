@@ -1,5 +1,6 @@
 package io.greenband.cli.train;
 
+import io.greenband.energy.estimate.ProcessEnergyModel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public final class EvaluationTable {
             out.put("val_accuracy", valAccuracy().json());
             out.put("joules", energy().json());
             out.put("emissions_g_mean", energy().n() == 0 ? null
-                    : ProcessEnergy.emissions(energy().mean(), intensityGPerKwh));
+                    : ProcessEnergyModel.grams(energy().mean(), intensityGPerKwh));
             out.put("errors", results.stream().filter(r -> !r.succeeded()).map(ChildResult::error).toList());
             return out;
         }
@@ -70,7 +71,7 @@ public final class EvaluationTable {
             SeedSpread e = r.energy();
             out.append(String.join(",", r.trialId(), String.valueOf(r.seeds().size()), String.valueOf(t.failed()),
                     num(t.mean()), num(t.sd()), num(t.min()), num(t.max()), num(r.valAccuracy().mean()),
-                    num(e.mean()), num(e.sd()), num(ProcessEnergy.emissions(e.mean(), r.intensityGPerKwh()))))
+                    num(e.mean()), num(e.sd()), num(ProcessEnergyModel.grams(e.mean(), r.intensityGPerKwh()))))
                     .append('\n');
         }
         return out.toString();

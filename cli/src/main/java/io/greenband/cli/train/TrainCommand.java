@@ -1,5 +1,6 @@
 package io.greenband.cli.train;
 
+import io.greenband.energy.estimate.ProcessEnergyModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.greenband.cli.CliException;
@@ -61,7 +62,7 @@ public final class TrainCommand implements Callable<Integer> {
             }
             throw CliException.failed("training failed: " + result.error(), null);
         }
-        Map<String, Object> out = summary(run, result, ProcessEnergy.ofThisMachine());
+        Map<String, Object> out = summary(run, result, ProcessEnergyModel.ofThisMachine());
         var writer = spec.commandLine().getOut();
         if (json) {
             writer.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
@@ -119,7 +120,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** The printed figures: metrics, CPU and wall time, joules and emissions. */
-    static Map<String, Object> summary(FixedRun run, ChildResult result, ProcessEnergy energy) {
+    static Map<String, Object> summary(FixedRun run, ChildResult result, ProcessEnergyModel energy) {
         double joules = energy.joules(result.cpuSeconds(), result.wallSeconds(), result.residentBytes());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("config", run.config());
@@ -130,7 +131,7 @@ public final class TrainCommand implements Callable<Integer> {
         out.put("cpu_seconds", result.cpuSeconds());
         out.put("wall_seconds", result.wallSeconds());
         out.put("joules", joules);
-        out.put("emissions_g", ProcessEnergy.emissions(joules, run.intensityGPerKwh()));
+        out.put("emissions_g", ProcessEnergyModel.grams(joules, run.intensityGPerKwh()));
         out.put("energy_basis", "CPU_TIME+RSS estimated (" + String.format(Locale.ROOT, "%.2f", energy.joulesPerCpuSecond())
                 + " J per CPU-second, TDP " + energy.tdp().basis() + ")");
         return out;

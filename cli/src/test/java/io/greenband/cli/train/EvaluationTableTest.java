@@ -42,13 +42,4 @@ class EvaluationTableTest {
         assertThat(csv.get(1)).startsWith("s-t0007,3,1,0.720000,0.0282843,0.700000,0.740000,0.710000,110.000,14.1421,");
         assertThat(row.json()).containsEntry("errors", List.of("DIVERGED: loss is NaN"));
     }
-
-    @Test
-    void energyChargesCpuTimeAtTheMonitorsRateAndMemoryByItsShare() {
-        ProcessEnergy e = new ProcessEnergy(new io.greenband.energy.estimate.Tdp(8, "per-core"), 2, 10, 16e9);
-        assertThat(e.joulesPerCpuSecond()).isCloseTo(3.6, org.assertj.core.data.Offset.offset(1e-12));
-        // 10 CPU-s at 3.6 J, plus 10 W x 1/16 of the memory x 20 s
-        assertThat(e.joules(10, 20, 1e9)).isCloseTo(36 + 12.5, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(ProcessEnergy.emissions(3.6e6, 475)).isEqualTo(475.0);
-    }
 }

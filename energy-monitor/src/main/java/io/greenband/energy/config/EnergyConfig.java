@@ -37,6 +37,26 @@ public interface EnergyConfig {
     /** Process usage, by which host energy is charged to trials. */
     Usage usage();
 
+    /** What the samples tell of the machine (for emissions reports). */
+    Machine machine();
+
+    /** Machine facts settings. */
+    interface Machine {
+        /** Whether samples carry the machine's facts (os, CPU, memory, GPUs, location). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Where the machine runs: an ISO 3166-1 alpha-2 or alpha-3 country code. */
+        java.util.Optional<String> country();
+
+        /** A region within the country (a state, province or cloud region), at most 64 characters. */
+        java.util.Optional<String> region();
+
+        /** The os-release file naming the distribution. */
+        @WithDefault("/etc/os-release")
+        String osRelease();
+    }
+
     /** Process usage settings. */
     interface Usage {
         /** Whether to read the CPU time and memory of process trees each tick. */

@@ -2,11 +2,13 @@ package io.greenband.energy.config;
 
 import io.greenband.energy.estimate.CpuPowerModel;
 import io.greenband.energy.estimate.RamPowerModel;
+import io.greenband.energy.node.MachineFacts;
 import io.greenband.energy.node.NodeIdentity;
 import io.greenband.energy.node.NodeSources;
 import io.greenband.energy.rapl.RaplDomain;
 import io.greenband.energy.usage.ProcessTable;
 import io.greenband.energy.usage.UsageTracker;
+import io.greenband.events.payload.HostFacts;
 import io.greenband.events.payload.HostUsage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,5 +83,34 @@ public final class EnergyWiring {
                     + ", was " + max);
         }
         return Optional.of(new UsageTracker(new ProcessTable(Path.of(c.usage().procRoot())), max));
+    }
+
+    /** The machine's facts, when enabled; refuses a country or region samples could not carry. */
+    public static Optional<MachineFacts> machine(EnergyConfig c) {
+        if (!c.machine().enabled()) {
+            return Optional.empty();
+        }
+        return Optional.of(machine(c.machine().country(), c.machine().region(), Path.of(c.estimate().cpuinfo()),
+                Path.of(c.estimate().meminfo()), Path.of(c.machine().osRelease())));
+    }
+
+    /** The facts read from these files with this location, after checking the configured country and region. */
+    static MachineFacts machine(Optional<String> configuredCountry, Optional<String> configuredRegion, Path cpuinfo,
+                                Path meminfo, Path osRelease) {
+        Optional<String> country = configuredCountry.map(String::strip).filter(s -> !s.isEmpty());
+        country.ifPresent(code -> {
+            if (!code.matches("[A-Za-z]{2,3}")) {
+                throw new IllegalArgumentException("greenband.energy.machine.country must be an ISO 3166-1 alpha-2 "
+                        + "or alpha-3 code, was '" + code + "'");
+            }
+        });
+        Optional<String> region = configuredRegion.map(String::strip).filter(s -> !s.isEmpty());
+        region.ifPresent(r -> {
+            if (r.length() > HostFacts.MAX_REGION || r.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("greenband.energy.machine.region must be at most "
+                        + HostFacts.MAX_REGION + " characters without control characters");
+            }
+        });
+        return MachineFacts.read(cpuinfo, meminfo, osRelease, country.map(s -> s.toUpperCase(Locale.ROOT)), region);
     }
 }

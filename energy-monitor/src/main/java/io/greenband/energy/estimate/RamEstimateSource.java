@@ -66,13 +66,8 @@ public final class RamEstimateSource implements EnergySource {
 
     /** {@code MemTotal} of {@code /proc/meminfo} lines, in GB (GiB, as the kernel counts). */
     static double memTotalGb(List<String> lines) {
-        for (String l : lines) {
-            if (l.startsWith("MemTotal:")) {
-                String[] f = l.substring("MemTotal:".length()).trim().split("\\s+");
-                return Long.parseLong(f[0]) / (1024.0 * 1024.0);
-            }
-        }
-        throw new IllegalArgumentException("no MemTotal line");
+        return MemInfo.totalBytes(lines).orElseThrow(() -> new IllegalArgumentException("no MemTotal line"))
+                / (1024.0 * 1024.0 * 1024.0);
     }
 
     @Override

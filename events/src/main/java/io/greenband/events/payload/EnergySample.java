@@ -39,6 +39,7 @@ import java.util.Set;
  * @param flags              quality flags
  * @param seq                per-device sequence number, increasing
  * @param usage              what the host's processes used in the window (host-scoped samples), optional
+ * @param machine            what the machine is (os, CPU, memory, GPUs, location), optional
  */
 public record EnergySample(String nodeId, String host, Component component, String deviceId, String deviceName,
                            Integer deviceIndex, Method method, boolean estimated, Instant windowStart,
@@ -46,7 +47,8 @@ public record EnergySample(String nodeId, String host, Component component, Stri
                            Double counterEnd, String counterUnit, int wraps, boolean resetDetected, double avgPowerW,
                            Double maxPowerW, Double powerLimitW, Double utilizationPct, List<ProcessSeen> processes,
                            List<Attribution> attribution, Double unattributedJoules, Double idleJoules,
-                           List<Flag> flags, long seq, HostUsage usage) implements GreenbandEvent {
+                           List<Flag> flags, long seq, HostUsage usage, HostFacts machine)
+        implements GreenbandEvent {
 
     private static final Set<Method> MEASURED = Set.of(
             Method.NVML_ENERGY_COUNTER, Method.NVML_POWER_INTEGRATION, Method.RAPL);
@@ -112,7 +114,21 @@ public record EnergySample(String nodeId, String host, Component component, Stri
         this(nodeId, host, component, deviceId, deviceName, deviceIndex, method, estimated, windowStart, windowEnd,
                 durationNs, energyJoules, counterStart, counterEnd, counterUnit, wraps, resetDetected, avgPowerW,
                 maxPowerW, powerLimitW, utilizationPct, processes, attribution, unattributedJoules, idleJoules, flags,
-                seq, null);
+                seq, null, null);
+    }
+
+    /** A sample without the machine's facts (the fields before {@code machine} was added). */
+    public EnergySample(String nodeId, String host, Component component, String deviceId, String deviceName,
+                        Integer deviceIndex, Method method, boolean estimated, Instant windowStart,
+                        Instant windowEnd, long durationNs, double energyJoules, Double counterStart,
+                        Double counterEnd, String counterUnit, int wraps, boolean resetDetected, double avgPowerW,
+                        Double maxPowerW, Double powerLimitW, Double utilizationPct, List<ProcessSeen> processes,
+                        List<Attribution> attribution, Double unattributedJoules, Double idleJoules,
+                        List<Flag> flags, long seq, HostUsage usage) {
+        this(nodeId, host, component, deviceId, deviceName, deviceIndex, method, estimated, windowStart, windowEnd,
+                durationNs, energyJoules, counterStart, counterEnd, counterUnit, wraps, resetDetected, avgPowerW,
+                maxPowerW, powerLimitW, utilizationPct, processes, attribution, unattributedJoules, idleJoules, flags,
+                seq, usage, null);
     }
 
     /** This sample with the host's process usage attached. */
@@ -120,7 +136,15 @@ public record EnergySample(String nodeId, String host, Component component, Stri
         return new EnergySample(nodeId, host, component, deviceId, deviceName, deviceIndex, method, estimated,
                 windowStart, windowEnd, durationNs, energyJoules, counterStart, counterEnd, counterUnit, wraps,
                 resetDetected, avgPowerW, maxPowerW, powerLimitW, utilizationPct, processes, attribution,
-                unattributedJoules, idleJoules, flags, seq, hostUsage);
+                unattributedJoules, idleJoules, flags, seq, hostUsage, machine);
+    }
+
+    /** This sample with the machine's facts attached. */
+    public EnergySample withMachine(HostFacts facts) {
+        return new EnergySample(nodeId, host, component, deviceId, deviceName, deviceIndex, method, estimated,
+                windowStart, windowEnd, durationNs, energyJoules, counterStart, counterEnd, counterUnit, wraps,
+                resetDetected, avgPowerW, maxPowerW, powerLimitW, utilizationPct, processes, attribution,
+                unattributedJoules, idleJoules, flags, seq, usage, facts);
     }
 
     /** The idempotency key of energy.md §8.6: {@code nodeId/component/deviceId/seq}. */

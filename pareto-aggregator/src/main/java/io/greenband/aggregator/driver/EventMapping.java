@@ -14,6 +14,7 @@ import io.greenband.aggregator.core.objective.ProducedValue;
 import io.greenband.aggregator.core.objective.TrialOutcome;
 import io.greenband.aggregator.core.objective.TrialStatus;
 import io.greenband.events.payload.Carbon;
+import io.greenband.aggregator.core.export.MachineFacts;
 import io.greenband.events.payload.EnergySample;
 import io.greenband.events.payload.Objective;
 import io.greenband.events.payload.ObjectiveReported;
@@ -25,6 +26,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /** Maps event payloads to the core's records; no state. */
@@ -113,6 +116,19 @@ public final class EventMapping {
                 component, e.windowStart(), e.windowEnd(), e.energyJoules(),
                 e.utilizationPct() == null ? OptionalDouble.empty() : OptionalDouble.of(e.utilizationPct()), processes,
                 usage(e));
+    }
+
+    /** What a sample says of its host's machine, when it says anything. */
+    public static java.util.Optional<MachineFacts> machine(EnergySample e) {
+        io.greenband.events.payload.HostFacts m = e.machine();
+        if (m == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new MachineFacts(e.host(), m.os(), m.cpuModel(),
+                m.cpuCount() == null ? OptionalInt.empty() : OptionalInt.of(m.cpuCount()),
+                m.memTotalBytes() == null ? OptionalLong.empty() : OptionalLong.of(m.memTotalBytes()), m.gpuModel(),
+                m.gpuCount() == null ? OptionalInt.empty() : OptionalInt.of(m.gpuCount()), m.countryIsoCode(),
+                m.region(), e.windowEnd()));
     }
 
     /**

@@ -3,6 +3,8 @@ package io.greenband.aggregator.driver;
 import io.greenband.aggregator.core.attribution.EnergySample;
 import io.greenband.aggregator.core.attribution.TrialEnergy;
 import io.greenband.aggregator.core.attribution.TrialKey;
+import io.greenband.aggregator.core.export.EmissionsRow;
+import io.greenband.aggregator.core.export.MachineFacts;
 import io.greenband.aggregator.core.study.StudyScoring;
 import io.greenband.aggregator.core.study.TrialResult;
 import io.greenband.pareto.HypervolumeFrame;
@@ -44,6 +46,8 @@ public final class InMemoryScoreStore implements ScoreStore {
     private final Map<String, TreeMap<Integer, HypervolumeHistory.Entry>> history = new HashMap<>();
     private final Map<TrialKey, TrialEnergy> energy = new LinkedHashMap<>();
     private final Map<String, EnergySample> samples = new HashMap<>();
+    private final Map<String, MachineFacts> machines = new HashMap<>();
+    private int machineWrites;
 
     @Override
     public synchronized void saveResults(StudyScoring study, List<TrialResult> results, Instant at) {
@@ -70,6 +74,39 @@ public final class InMemoryScoreStore implements ScoreStore {
         for (EnergySample s : batch) {
             samples.putIfAbsent(s.sampleId(), s);
         }
+    }
+
+    @Override
+    public synchronized void saveMachine(MachineFacts facts) {
+        machines.put(facts.host(), facts);
+        machineWrites++;
+    }
+
+    /** What a host is, as last written. */
+    public synchronized Optional<MachineFacts> machine(String host) {
+        return Optional.ofNullable(machines.get(host));
+    }
+
+    /** How many times host facts were written (the engine writes only what changed). */
+    public synchronized int machineWrites() {
+        return machineWrites;
+    }
+
+    /**
+     * A study's emissions export rows, as the MongoDB store builds them: each scored attempt with energy, its
+     * attributed energy and its host's facts.
+     */
+    public synchronized List<EmissionsRow> emissionsRows(String studyId) {
+        List<EmissionsRow> rows = new ArrayList<>();
+        for (TrialResult r : trials.getOrDefault(studyId, Map.of()).values()) {
+            TrialEnergy e = energy.get(r.scored().key());
+            var emissions = r.scored().energy().map(f -> f.emissions());
+            if (e == null || emissions.isEmpty()) {
+                continue;
+            }
+            rows.add(EmissionsRow.of(studyId, e, emissions.get(), Optional.ofNullable(machines.get(e.host()))));
+        }
+        return rows;
     }
 
     /** The latest result of each attempt of a study, in order of first scoring. */

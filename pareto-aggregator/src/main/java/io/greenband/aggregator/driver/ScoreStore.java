@@ -2,6 +2,7 @@ package io.greenband.aggregator.driver;
 
 import io.greenband.aggregator.core.attribution.EnergySample;
 import io.greenband.aggregator.core.attribution.TrialEnergy;
+import io.greenband.aggregator.core.export.MachineFacts;
 import io.greenband.aggregator.core.study.StudyScoring;
 import io.greenband.aggregator.core.study.TrialResult;
 import java.time.Instant;
@@ -9,7 +10,7 @@ import java.util.List;
 
 /**
  * Where the engine keeps the views of its results: scored trials with their fronts and hypervolume history,
- * attributed trial energy and the power series. Every write is an upsert keyed by ids, so a write repeated after
+ * attributed trial energy, the power series and what each host is. Every write is an upsert keyed by ids, so a write repeated after
  * a redelivery changes nothing; a write returns once it is durable (or throws).
  */
 public interface ScoreStore {
@@ -25,4 +26,7 @@ public interface ScoreStore {
 
     /** Stores a batch of samples; a sample id seen twice is stored once. */
     void saveSamples(List<EnergySample> batch);
+
+    /** Upserts what a host is (keyed by host), written when its monitor tells something new. */
+    void saveMachine(MachineFacts facts);
 }

@@ -1,5 +1,6 @@
 package io.greenband.aggregator.driver;
 
+import io.greenband.aggregator.core.export.MachineFacts;
 import io.greenband.aggregator.core.attribution.AttributionSettings;
 import io.greenband.aggregator.core.attribution.EnergyLedger;
 import io.greenband.aggregator.core.attribution.TrialEnergy;
@@ -42,6 +43,8 @@ public final class ScoringEngine {
     public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(5);
     /** Default of {@link Builder#optRetention}. */
     public static final Duration DEFAULT_RETENTION = Duration.ofHours(6);
+    /** Most hosts whose facts are kept in memory to write only what changed. */
+    static final int MAX_MACHINES = 4096;
 
     private final ScoreStore store;
     private final StudyStore studyStore;
@@ -57,6 +60,7 @@ public final class ScoringEngine {
     private final Map<String, StudyState> studies = new LinkedHashMap<>();
     private final EarlyEvents early = new EarlyEvents();
     private final Map<TrialKey, String> trialStudy = new HashMap<>();
+    private final Map<String, MachineFacts> machines = new HashMap<>();
     private boolean restoring;
 
     private ScoringEngine(Builder b) {
@@ -107,6 +111,7 @@ public final class ScoringEngine {
             if (!s.windowEnd().isAfter(s.windowStart())) {
                 continue; // An empty window carries no duration to attribute.
             }
+            EventMapping.machine(s).ifPresent(this::learnMachine);
             var sample = EventMapping.sample(s);
             ledger.addSample(sample);
             batch.add(sample);
@@ -117,6 +122,20 @@ public final class ScoringEngine {
         }
         time.advance(newest, true);
         settle(Duration.ZERO);
+    }
+
+    /** Keeps what a host is; writes it when it says something new (a restored fact was stored already). */
+    private void learnMachine(MachineFacts facts) {
+        if (facts.sameFacts(machines.get(facts.host()))) {
+            return;
+        }
+        if (machines.size() >= MAX_MACHINES && !machines.containsKey(facts.host())) {
+            machines.clear(); // Bounded memory whatever hosts the samples name; forgetting only costs a rewrite.
+        }
+        machines.put(facts.host(), facts);
+        if (!restoring) {
+            store.saveMachine(facts);
+        }
     }
 
     /**

@@ -59,7 +59,8 @@ public class EnergyMonitor {
         this.node = EnergyWiring.identity(config, System.getenv());
         this.metrics = new EnergyMetrics(registry, node.host());
         // A fresh incarnation per process, so restarted monitors never reuse an earlier run's sample ids.
-        this.mapper = new EnergySampleMapper(node, Incarnation.startingAt(Instant.now()));
+        this.mapper = new EnergySampleMapper(node, Incarnation.startingAt(Instant.now()),
+                EnergyWiring.machine(config).orElse(null));
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -103,6 +104,7 @@ public class EnergyMonitor {
         if (p == null) {
             return;
         }
+        mapper.observe(windows);
         List<EnergySample> events = new ArrayList<>(windows.size());
         for (DeviceWindow w : windows) {
             try {

@@ -1,6 +1,7 @@
 package io.greenband.energy.adapter.messaging;
 
 import io.greenband.energy.estimate.CpuPowerModel;
+import io.greenband.energy.node.MachineFacts;
 import io.greenband.energy.node.NodeIdentity;
 import io.greenband.energy.sampler.DeviceWindow;
 import io.greenband.energy.source.DeviceInfo;
@@ -10,25 +11,86 @@ import io.greenband.energy.source.SampleFlag;
 import io.greenband.energy.source.SourceKind;
 import io.greenband.energy.usage.WindowUsage;
 import io.greenband.events.payload.EnergySample;
+import io.greenband.events.payload.HostFacts;
 import io.greenband.events.payload.HostUsage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 
 /**
  * {@link DeviceWindow} → {@link EnergySample}. Hardware counters are published in the source's own unit
  * (NVML millijoules, RAPL microjoules), unwrapped by the monitor, so {@code counterEnd − counterStart}
- * equals the window energy unless a reset was detected.
+ * equals the window energy unless a reset was detected. Every sample carries the machine's facts (with the GPUs
+ * seen so far), clipped to the event's bounds.
  */
 public final class EnergySampleMapper {
 
     private final NodeIdentity node;
     private final Incarnation incarnation;
+    private final MachineFacts facts;
+    private final Map<String, String> gpus = new TreeMap<>();
+    private volatile HostFacts machine;
 
     /** A mapper publishing under {@code node}'s names, numbering samples within {@code incarnation}. */
     public EnergySampleMapper(NodeIdentity node, Incarnation incarnation) {
+        this(node, incarnation, null);
+    }
+
+    /** A mapper that also tells what the machine is ({@code facts}, null for nothing). */
+    public EnergySampleMapper(NodeIdentity node, Incarnation incarnation, MachineFacts facts) {
         this.node = node;
         this.incarnation = incarnation;
+        this.facts = facts;
+        this.machine = facts == null ? null : hostFacts(facts);
+    }
+
+    /** Learns the GPUs of a tick's windows, so the samples' machine facts name them. */
+    public synchronized void observe(List<DeviceWindow> windows) {
+        if (facts == null) {
+            return;
+        }
+        boolean changed = false;
+        for (DeviceWindow w : windows) {
+            DeviceInfo d = w.device();
+            if (d.component() == io.greenband.energy.source.Component.GPU) {
+                String key = String.format(java.util.Locale.ROOT, "%08d/%s", Math.max(0, d.index()), d.id());
+                changed |= !d.name().equals(gpus.put(key, d.name()));
+            }
+        }
+        if (changed) {
+            machine = hostFacts(facts.withGpus(List.copyOf(gpus.values())));
+        }
+    }
+
+    /** The machine's facts as samples carry them now, null when the mapper has none. */
+    public HostFacts machine() {
+        return machine;
+    }
+
+    /** {@code facts} within the event's bounds: texts clipped and freed of control characters, unknowns left out. */
+    static HostFacts hostFacts(MachineFacts facts) {
+        Integer cpus = facts.cpuCount().isPresent()
+                ? Math.max(1, Math.min(HostFacts.MAX_CPUS, facts.cpuCount().getAsInt())) : null;
+        Long mem = facts.memTotalBytes().isPresent() && facts.memTotalBytes().getAsLong() <= HostFacts.MAX_MEM_BYTES
+                ? facts.memTotalBytes().getAsLong() : null;
+        int gpuCount = Math.min(HostFacts.MAX_GPUS, facts.gpuModels().size());
+        String country = facts.country().map(c -> c.toUpperCase(java.util.Locale.ROOT))
+                .filter(c -> c.matches("[A-Z]{2,3}")).orElse(null);
+        return new HostFacts(clean(facts.os(), HostFacts.MAX_TEXT), clean(facts.cpuModel(), HostFacts.MAX_TEXT), cpus,
+                mem, clean(facts.gpuModel(), HostFacts.MAX_TEXT), gpuCount > 0 ? gpuCount : null, country,
+                clean(facts.region().orElse(""), HostFacts.MAX_REGION));
+    }
+
+    private static String clean(String s, int max) {
+        StringBuilder b = new StringBuilder(Math.min(s.length(), max));
+        for (int i = 0; i < s.length() && b.length() < max; i++) {
+            char c = s.charAt(i);
+            b.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        String out = b.toString().strip();
+        return out.isEmpty() ? null : out;
     }
 
     /** The event for one window. */
@@ -47,7 +109,7 @@ public final class EnergySampleMapper {
                 counters ? counterUnit : null, w.wraps(), w.flags().contains(SampleFlag.RESET),
                 Math.max(0, w.meanPowerWatts()), boxed(w.maxPowerWatts()), boxed(d.powerLimitWatts()),
                 percent(w.utilizationPct()), processes(w.processes()), List.of(), null, idleJoules(w), flags(w), incarnation.seq(w.seq()),
-                w.usage().map(EnergySampleMapper::usage).orElse(null));
+                w.usage().map(EnergySampleMapper::usage).orElse(null), machine);
     }
 
     /**

@@ -18,6 +18,7 @@ import io.greenband.aggregator.core.attribution.EnergySample;
 import io.greenband.aggregator.core.attribution.TrialEnergy;
 import io.greenband.aggregator.core.attribution.TrialKey;
 import io.greenband.aggregator.core.export.EmissionsRow;
+import io.greenband.aggregator.core.export.MachineFacts;
 import io.greenband.pareto.HypervolumeHistory;
 import io.greenband.pareto.TrackedFront;
 import io.greenband.aggregator.core.study.StudyScoring;
@@ -53,6 +54,8 @@ public final class MongoAggregatorStore implements ScoreStore {
   public static final String HYPERVOLUME = "hypervolume_history";
   /** Energy samples (the power-over-time series), one document per stream and minute. */
   public static final String SAMPLES = "energy_samples";
+  /** What each host is (os, CPU, memory, GPUs, location), as its energy monitor last told it. */
+  public static final String MACHINES = "machines";
 
   private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
@@ -61,6 +64,7 @@ public final class MongoAggregatorStore implements ScoreStore {
   private final MongoCollection<Document> fronts;
   private final MongoCollection<Document> hypervolume;
   private final MongoCollection<Document> samples;
+  private final MongoCollection<Document> machines;
   private final SampleBuckets recent = new SampleBuckets();
 
   /** A store on one database. */
@@ -71,6 +75,7 @@ public final class MongoAggregatorStore implements ScoreStore {
     this.fronts = database.getCollection(FRONTS);
     this.hypervolume = database.getCollection(HYPERVOLUME);
     this.samples = database.getCollection(SAMPLES);
+    this.machines = database.getCollection(MACHINES);
   }
 
   /** Creates the query indexes (idempotent). */
@@ -114,6 +119,20 @@ public final class MongoAggregatorStore implements ScoreStore {
   public void saveTrialEnergy(TrialEnergy energy) {
     Document doc = TrialEnergyDocuments.toDocument(energy);
     run("saving energy of trial " + energy.key(), () -> trialEnergy.replaceOne(Filters.eq("_id", doc.get("_id")), doc, UPSERT));
+  }
+
+  /** Upserts what a host is. */
+  @Override
+  public void saveMachine(MachineFacts facts) {
+    Document doc = MachineDocuments.toDocument(facts);
+    run("saving the facts of host " + facts.host(),
+        () -> machines.replaceOne(Filters.eq("_id", facts.host()), doc, UPSERT));
+  }
+
+  /** What a host is, when its monitor told it. */
+  public Optional<MachineFacts> machine(String host) {
+    return run("reading the facts of host " + host, () -> Optional.ofNullable(
+        machines.find(Filters.eq("_id", host)).first()).map(MachineDocuments::fromDocument));
   }
 
   /** Upserts the front of one fidelity. */
@@ -235,19 +254,18 @@ public final class MongoAggregatorStore implements ScoreStore {
 
   /**
    * A study's CodeCarbon-style rows (see {@code CodeCarbonCsv}): every trial whose energy was attributed,
-   * joined with its stored trial energy for the time range and GPU count.
+   * joined with its stored trial energy for the time range and GPU count and with its host's facts.
    */
   public List<EmissionsRow> emissionsRows(String studyId) {
     List<EmissionsRow> rows = new ArrayList<>();
+    Map<String, Optional<MachineFacts>> hosts = new HashMap<>();
     for (StoredTrial t : trials(studyId)) {
       Optional<TrialEnergy> energy = trialEnergy(t.key());
       if (t.emissions().isEmpty() || energy.isEmpty()) {
         continue;
       }
       TrialEnergy e = energy.get();
-      int gpus = (int) e.devices().stream().filter(d -> d.component() == Component.GPU).count();
-      rows.add(new EmissionsRow(studyId, t.key(), e.to(), e.durationSeconds(), t.emissions().get(), gpus,
-          EmissionsRow.trackingMode(e)));
+      rows.add(EmissionsRow.of(studyId, e, t.emissions().get(), hosts.computeIfAbsent(e.host(), this::machine)));
     }
     return rows;
   }

@@ -16,7 +16,11 @@ import java.util.Locale;
  * powers as mean watts over the duration. Differences: the timestamp is UTC (CodeCarbon writes local time),
  * {@code tracking_mode} is {@code process} only when all of the trial's energy was charged by its own use (CPU
  * time, memory, its GPU) and {@code machine} when some host energy was shared by time among the trials running,
- * and columns describing the machine or the Python runtime that the aggregator does not know are left empty.
+ * The machine columns ({@code os}, {@code cpu_count}, {@code cpu_model}, {@code gpu_model}, {@code ram_total_size},
+ * {@code region}) come from the facts the host's energy monitor sends with its samples, empty where it sent none;
+ * {@code country_iso_code} is the country of the carbon intensity used, else the host's configured country;
+ * {@code gpu_count} counts the GPUs the trial held and {@code gpu_model} names the host's GPUs when it held any.
+ * Columns of the Python runtime, the cloud and the coordinates are left empty.
  */
 public final class CodeCarbonCsv {
 
@@ -81,15 +85,23 @@ public final class CodeCarbonCsv {
     c.add(number(e.ramKwh()));
     c.add(number(e.facilityKwh()));
     c.add(number(0));
-    c.add(countryName(zone));
-    c.add(zone);
-    for (int i = 0; i < 8; i++) {
-      c.add(""); // region, cloud_provider, cloud_region, os, python_version, codecarbon_version, cpu_count, cpu_model
-    }
+    MachineFacts m = row.machine().orElse(null);
+    String country = zone.isEmpty() && m != null ? iso3(m.country()) : zone;
+    c.add(countryName(country));
+    c.add(country);
+    c.add(m == null ? "" : text(m.region()));
+    c.add(""); // cloud_provider
+    c.add(""); // cloud_region
+    c.add(m == null ? "" : text(m.os()));
+    c.add(""); // python_version
+    c.add(""); // codecarbon_version
+    c.add(m == null || m.cpuCount().isEmpty() ? "" : Integer.toString(m.cpuCount().getAsInt()));
+    c.add(m == null ? "" : text(m.cpuModel()));
     c.add(Integer.toString(row.gpuCount()));
-    for (int i = 0; i < 4; i++) {
-      c.add(""); // gpu_model, longitude, latitude, ram_total_size
-    }
+    c.add(m == null || row.gpuCount() == 0 ? "" : text(m.gpuModel()));
+    c.add(""); // longitude
+    c.add(""); // latitude
+    c.add(m == null || m.ramTotalGb().isEmpty() ? "" : number(m.ramTotalGb().getAsDouble()));
     c.add(row.trackingMode());
     for (int i = 0; i < 4; i++) {
       c.add(""); // cpu/gpu/ram utilization, ram_used_gb
@@ -108,6 +120,21 @@ public final class CodeCarbonCsv {
     return Double.toString(v);
   }
 
+  /** The ISO 3166-1 alpha-3 code of an alpha-2 or alpha-3 code, empty when unknown. */
+  static String iso3(String code) {
+    if (code.length() == 3) {
+      return code.toUpperCase(Locale.ROOT);
+    }
+    if (code.length() == 2) {
+      for (String iso2 : Locale.getISOCountries()) {
+        if (iso2.equalsIgnoreCase(code)) {
+          return new Locale("", iso2).getISO3Country();
+        }
+      }
+    }
+    return "";
+  }
+
   /** English country name of an ISO 3166-1 alpha-3 code, empty when unknown. */
   static String countryName(String iso3) {
     if (iso3.isEmpty()) {
@@ -120,6 +147,14 @@ public final class CodeCarbonCsv {
       }
     }
     return "";
+  }
+
+  /**
+   * A text a monitor sent, made inert for spreadsheets: one that would start a formula ({@code = + - @}) is
+   * prefixed with an apostrophe.
+   */
+  static String text(String s) {
+    return !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
   }
 
   private static String escape(String cell) {

@@ -1,5 +1,6 @@
 package io.greenband.aggregator.core.export;
 
+import io.greenband.aggregator.core.attribution.Component;
 import io.greenband.aggregator.core.attribution.DeviceEnergy;
 import io.greenband.aggregator.core.attribution.ShareBasis;
 import io.greenband.aggregator.core.attribution.TrialEnergy;
@@ -7,6 +8,7 @@ import io.greenband.aggregator.core.attribution.TrialKey;
 import io.greenband.aggregator.core.emissions.Emissions;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One trial's line of the emissions export.
@@ -20,14 +22,32 @@ import java.util.Objects;
  * @param trackingMode    {@code process} when every part of its energy was charged by its own use (CPU time,
  *                        memory, its own or its processes' GPU share), {@code machine} when some host energy was
  *                        shared by time among the trials running
+ * @param machine         what the trial's host is, when its energy monitor told it
  */
 public record EmissionsRow(String studyId, TrialKey key, Instant end, double durationSeconds, Emissions emissions,
-    int gpuCount, String trackingMode) {
+    int gpuCount, String trackingMode, Optional<MachineFacts> machine) {
 
   /** A row whose attribution is not known to be per process ({@code machine}). */
   public EmissionsRow(String studyId, TrialKey key, Instant end, double durationSeconds, Emissions emissions,
       int gpuCount) {
     this(studyId, key, end, durationSeconds, emissions, gpuCount, MACHINE);
+  }
+
+  /** A row without the host's facts. */
+  public EmissionsRow(String studyId, TrialKey key, Instant end, double durationSeconds, Emissions emissions,
+      int gpuCount, String trackingMode) {
+    this(studyId, key, end, durationSeconds, emissions, gpuCount, trackingMode, Optional.empty());
+  }
+
+  /**
+   * The row of a trial from its attributed energy (time range, GPUs held, tracking mode), its emissions and its
+   * host's facts.
+   */
+  public static EmissionsRow of(String studyId, TrialEnergy energy, Emissions emissions,
+      Optional<MachineFacts> machine) {
+    int gpus = (int) energy.devices().stream().filter(d -> d.component() == Component.GPU).count();
+    return new EmissionsRow(studyId, energy.key(), energy.to(), energy.durationSeconds(), emissions, gpus,
+        trackingMode(energy), machine);
   }
 
   /** Tracking mode of energy charged by the trial's own use. */
@@ -53,6 +73,7 @@ public record EmissionsRow(String studyId, TrialKey key, Instant end, double dur
     Objects.requireNonNull(key, "key must not be null");
     Objects.requireNonNull(end, "end of trial " + key + " must not be null");
     Objects.requireNonNull(emissions, "emissions of trial " + key + " must not be null");
+    machine = machine == null ? Optional.empty() : machine;
     if (!Double.isFinite(durationSeconds) || durationSeconds < 0) {
       throw new IllegalArgumentException("durationSeconds of trial " + key + " is " + durationSeconds + ": it must be >= 0");
     }

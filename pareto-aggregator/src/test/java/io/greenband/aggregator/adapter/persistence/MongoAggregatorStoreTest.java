@@ -25,6 +25,7 @@ import io.greenband.aggregator.core.emissions.IntensityTable;
 import io.greenband.aggregator.core.emissions.StudyCarbon;
 import io.greenband.aggregator.core.export.CodeCarbonCsv;
 import io.greenband.aggregator.core.export.EmissionsRow;
+import io.greenband.aggregator.core.export.MachineFacts;
 import io.greenband.aggregator.core.objective.ObjectivePlan;
 import io.greenband.aggregator.core.objective.TrialOutcome;
 import io.greenband.aggregator.core.objective.TrialStatus;
@@ -36,6 +37,8 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -132,6 +135,17 @@ class MongoAggregatorStoreTest {
     assertThat(row0.durationSeconds()).isEqualTo(50.0);
     assertThat(row0.gpuCount()).isEqualTo(1);
     assertThat(CodeCarbonCsv.toCsv(rows).lines()).hasSize(7);
+    assertThat(row0.machine()).isEmpty();
+
+    // The host's facts join every row of a trial that ran there, and read back exactly.
+    String host = energies.get(0).host();
+    MachineFacts facts = new MachineFacts(host, "Linux 6.1", "Test CPU 3000", OptionalInt.of(8),
+        OptionalLong.of(32L << 30), "", OptionalInt.empty(), "NO", "", T0);
+    store.saveMachine(facts);
+    store.saveMachine(facts);
+    assertThat(store.machine(host)).contains(facts);
+    assertThat(store.machine("elsewhere")).isEmpty();
+    assertThat(store.emissionsRows("s1")).allSatisfy(r -> assertThat(r.machine()).contains(facts));
   }
 
   @Test

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.greenband.aggregator.driver.ScoringEngine;
 import io.greenband.aggregator.adapter.messaging.SeededStudy;
 import io.greenband.aggregator.core.export.CodeCarbonCsv;
+import io.greenband.aggregator.driver.FlowScript;
+import io.greenband.events.payload.HostFacts;
 import io.greenband.embedded.quarkus.EmbeddedStackResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -130,6 +132,29 @@ class RestApiTest {
         String[] lines = csv.body().trim().split("\r?\n");
         assertThat(lines[0]).isEqualTo(String.join(",", CodeCarbonCsv.COLUMNS));
         assertThat(lines).hasSize(4);
+    }
+
+    @Test
+    void csvDescribesTheHostItsMonitorTold() throws Exception {
+        String study = "rest-machine-study";
+        SeededStudy.seed(engine, study, 3);
+        FlowScript script = new FlowScript(study, FlowScript.T0.minusSeconds(3600L * 3));
+        // A redelivered sample of the study's host, now telling what the host is.
+        engine.acceptSamples(List.of(script.samples().get(0).withMachine(new HostFacts("Linux 6.1", "Test CPU 3000",
+                4, 16L << 30, "test GPU", 1, "CH", "Zurich"))));
+        String[] lines = send("/api/studies/" + study + "/emissions.csv").body().trim().split("\r?\n");
+        assertThat(lines).hasSize(4);
+        List<String> header = List.of(lines[0].split(","));
+        for (int i = 1; i < lines.length; i++) {
+            List<String> row = List.of(lines[i].split(",", -1));
+            assertThat(row.get(header.indexOf("os"))).isEqualTo("Linux 6.1");
+            assertThat(row.get(header.indexOf("cpu_model"))).isEqualTo("Test CPU 3000");
+            assertThat(row.get(header.indexOf("cpu_count"))).isEqualTo("4");
+            assertThat(row.get(header.indexOf("ram_total_size"))).isEqualTo("16.0");
+            assertThat(row.get(header.indexOf("gpu_model"))).isEqualTo("test GPU");
+            assertThat(row.get(header.indexOf("country_iso_code"))).isEqualTo("CHE");
+            assertThat(row.get(header.indexOf("region"))).isEqualTo("Zurich");
+        }
     }
 
     @Test

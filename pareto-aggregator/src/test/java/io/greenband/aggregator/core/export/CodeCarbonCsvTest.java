@@ -18,6 +18,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +54,51 @@ class CodeCarbonCsvTest {
     assertThat(row.get("pue")).isEqualTo("1.25");
     assertThat(row.get("gpu_count")).isEqualTo("1");
     assertThat(row.get("tracking_mode")).isEqualTo("machine");
+    // No facts from the host's monitor: its columns stay empty rather than guessed.
+    for (String col : List.of("os", "cpu_model", "cpu_count", "gpu_model", "ram_total_size", "region")) {
+      assertThat(row.get(col)).as(col).isEmpty();
+    }
+  }
+
+  @Test
+  void machineColumnsComeFromTheHostsFacts() {
+    MachineFacts facts = new MachineFacts("h", "Linux 6.1 (Debian GNU/Linux 12 (bookworm))", "Test, CPU 3000",
+        OptionalInt.of(16), OptionalLong.of(64L << 30), "NVIDIA H200", OptionalInt.of(8), "FR", "Ile-de-France",
+        Instant.EPOCH);
+    StudyCarbon fixed = new StudyCarbon(CarbonSettings.fixed(100, 1.0), new IntensityResolver(IntensityTable.bundled()));
+    Emissions e = fixed.emissionsOf(new EnergyBreakdown(100, 100, 10));
+    Instant t0 = Instant.parse("2026-02-03T04:00:00Z");
+    EmissionsRow gpuTrial = new EmissionsRow("s", new TrialKey("t1", 1), t0, 10, e, 2, "process", Optional.of(facts));
+    EmissionsRow cpuTrial = new EmissionsRow("s", new TrialKey("t2", 1), t0, 10, e, 0, "process", Optional.of(facts));
+    String[] lines = CodeCarbonCsv.toCsv(List.of(gpuTrial, cpuTrial)).split("\n");
+    Map<String, String> row = parse(lines[0], lines[1]);
+    assertThat(row.get("os")).isEqualTo("Linux 6.1 (Debian GNU/Linux 12 (bookworm))");
+    assertThat(row.get("cpu_model")).isEqualTo("Test, CPU 3000");
+    assertThat(row.get("cpu_count")).isEqualTo("16");
+    assertThat(Double.parseDouble(row.get("ram_total_size"))).isEqualTo(64.0);
+    assertThat(row.get("gpu_count")).isEqualTo("2");
+    assertThat(row.get("gpu_model")).isEqualTo("NVIDIA H200");
+    // A fixed intensity names no country: the host's configured one is written, as alpha-3 like CodeCarbon.
+    assertThat(row.get("country_iso_code")).isEqualTo("FRA");
+    assertThat(row.get("country_name")).isEqualTo("France");
+    assertThat(row.get("region")).isEqualTo("Ile-de-France");
+    assertThat(parse(lines[0], lines[2]).get("gpu_model")).as("a CPU trial names no GPU").isEmpty();
+  }
+
+  @Test
+  void aMonitorsTextCannotStartASpreadsheetFormula() {
+    MachineFacts hostile = new MachineFacts("h", "=HYPERLINK(1)", "@SUM(A1)", OptionalInt.empty(),
+        OptionalLong.empty(), "", OptionalInt.empty(), "", "-1+1", Instant.EPOCH);
+    StudyCarbon carbon = new StudyCarbon(CarbonSettings.country("DEU", 1.0), new IntensityResolver(IntensityTable.bundled()));
+    EmissionsRow r = new EmissionsRow("s", new TrialKey("t", 1), Instant.EPOCH, 1,
+        carbon.emissionsOf(new EnergyBreakdown(0, 1, 0)), 0, "machine", Optional.of(hostile));
+    String[] lines = CodeCarbonCsv.toCsv(List.of(r)).split("\n");
+    Map<String, String> row = parse(lines[0], lines[1]);
+    assertThat(row.get("os")).isEqualTo("'=HYPERLINK(1)");
+    assertThat(row.get("cpu_model")).isEqualTo("'@SUM(A1)");
+    assertThat(row.get("region")).isEqualTo("'-1+1");
+    // The study's intensity country wins over the host's.
+    assertThat(row.get("country_iso_code")).isEqualTo("DEU");
   }
 
   @Test
