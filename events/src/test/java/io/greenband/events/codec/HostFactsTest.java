@@ -8,13 +8,14 @@ import io.greenband.events.SampleEvents;
 import io.greenband.events.payload.EnergySample;
 import io.greenband.events.payload.HostFacts;
 import io.greenband.events.payload.InvalidFieldException;
+import io.greenband.events.study.StudyLimits;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The machine's facts on energy samples: they round-trip, and hostile values are refused by schema and record. */
 class HostFactsTest {
 
-    private final EventCodec codec = EventCodec.builder().setSource("/greenband/test").optValidateOnEncode(true).build();
+    private final PayloadCodec codec = new PayloadCodec(StudyLimits.DEFAULTS, true);
 
     private static HostFacts facts() {
         return new HostFacts("Debian GNU/Linux 12 (bookworm)", "Intel(R) Xeon(R) Platinum 8480C", 224, 2L << 40,
