@@ -12,7 +12,7 @@ import io.greenband.energy.sampler.ScriptedClock;
 import io.greenband.energy.source.DeviceInfo;
 import io.greenband.energy.source.SampleFlag;
 import io.greenband.events.EventType;
-import io.greenband.events.codec.EventCodec;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.payload.EnergySample;
 import io.greenband.events.payload.HostFacts;
 import java.nio.file.Files;
