@@ -9,7 +9,7 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * A Kafka value {@link Serializer} for any plain Kafka producer: writes the event as a binary-mode CloudEvent
  * ({@code ce_*} headers, JSON value) with the deterministic ce_id. Configure with
- * {@code value.serializer=io.greenband.events.codec.GreenbandEventSerializer} and
+ * {@code value.serializer=io.greenband.events.kafka.GreenbandEventSerializer} and
  * {@value #SOURCE_CONFIG} (the ce_source); pair it with a {@code StringSerializer} key serializer and use
  * {@link io.greenband.events.payload.GreenbandEvent#key()} as the key.
  */
