@@ -1,9 +1,6 @@
 package io.greenband.cli.train;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.greenband.cli.CliException;
-import io.greenband.cli.local.LocalOptions;
 import io.greenband.trainer.data.DatasetNames;
 import io.greenband.trainer.data.MnistLayout;
 import java.io.IOException;
@@ -15,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -35,12 +33,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Training seed (default: the file's, else 1).")
     Long seed;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
-
-    @Option(names = "--home", paramLabel = "DIR",
-            description = "The project folder holding the built trainer (default: GREENBAND_HOME or the current folder).")
-    Path home;
+    @Mixin
+    TrainerOptions options;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -52,8 +46,7 @@ public final class TrainCommand implements Callable<Integer> {
             run = run.withSeed(seed);
         }
         checkData(run);
-        TrainerJvm jvm = new TrainerJvm(home != null ? home.toAbsolutePath().normalize() : LocalOptions.defaultHome());
-        ChildResult result = jvm.train(run, true);
+        ChildResult result = options.trainer().train(run, true);
         if (!result.succeeded()) {
             // The trainer's parser refused the configuration: a wrong file (exit 3), not a failed run.
             if (String.valueOf(result.error()).startsWith("INVALID_CONFIG")) {
@@ -63,8 +56,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Map<String, Object> out = summary(run, result, ProcessEnergy.ofThisMachine());
         var writer = spec.commandLine().getOut();
-        if (json) {
-            writer.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+        if (options.json()) {
+            TrainerOptions.printJson(writer, out);
         } else {
             writer.println(String.format(Locale.ROOT, "%s %s, seed %d, %s: val_accuracy %.4f, test_accuracy %.4f, "
                     + "%.1f J, %.5f g CO2e (%.1f CPU-s, %.1f s)", run.knob().json(), number(run.fidelity()),
