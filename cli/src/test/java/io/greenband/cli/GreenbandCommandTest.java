@@ -30,6 +30,16 @@ class GreenbandCommandTest {
     }
 
     @Test
+    void trainAndEvaluateShareTheTrainerOptions() {
+        for (String cmd : new String[] {"train", "evaluate"}) {
+            Cli r = Cli.run(cmd, "--help");
+            assertThat(r.exitCode()).as(cmd).isZero();
+            assertThat(r.out()).as(cmd).contains("--home=DIR", "The project folder holding the built trainer")
+                    .contains("--json", "Print the result as JSON.");
+        }
+    }
+
+    @Test
     void topLevelHelpListsExitCodes() {
         Cli r = Cli.run("--help");
         assertThat(r.out()).contains("local", "study", "export", "import", "replay", "optimize", "front")

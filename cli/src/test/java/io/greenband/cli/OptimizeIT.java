@@ -11,15 +11,12 @@ import io.greenband.events.payload.TrialFinished;
 import io.greenband.events.payload.TrialScored;
 import io.greenband.events.payload.TrialStatus;
 import io.greenband.events.payload.TrialSuggested;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code greenband optimize} end to end with the four packaged services: the example program of
@@ -38,19 +35,14 @@ class OptimizeIT {
     @Test
     void optimizesTheExampleProgramUntilTheBudgetIsSpent() {
         Path data = dir.resolve("run");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = GreenbandCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
         // Absolute paths: the tests run in the module folder (relative command paths are the trainer's unit tests).
-        int code = cl.execute("optimize", "--command", "python3",
+        Cli run = Cli.run("optimize", "--command", "python3",
                 "--space", HOME.resolve("examples/command/space.json").toString(), "--study-id", STUDY,
                 "--fidelity", "epochs:1:3", "--max-trials", Integer.toString(TRIALS), "--seed", "11",
                 "--home", HOME.toString(), "--data-dir", data.toString(), "--ready-timeout", "150",
                 "--", HOME.resolve("examples/command/train.py").toString());
-        assertThat(code).as("out:%n%s%nerr:%n%s", out, err).isZero();
-        assertThat(out.toString()).contains("study " + STUDY + " published", "study " + STUDY + " stopped: ");
+        assertThat(run.exitCode()).as("out:%n%s%nerr:%n%s", run.out(), run.err()).isZero();
+        assertThat(run.out()).contains("study " + STUDY + " published", "study " + STUDY + " stopped: ");
 
         List<GreenbandEvent> events = studyEvents(data);
         List<TrialSuggested> suggested = of(events, TrialSuggested.class);

@@ -4,8 +4,15 @@ import io.greenband.events.topic.TopicRegistry;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * greenband's local stack: a real Apache Kafka broker (KRaft, broker and controller in this JVM) and a MongoDB
@@ -175,6 +182,26 @@ public final class EmbeddedStack implements AutoCloseable {
             }
         }
         TopicProvisioner.provision(kafkaBootstrapServers(), registry);
+    }
+
+    /**
+     * Sends the records in order, their bytes as they are, and waits for each acknowledgement: how a test puts an
+     * encoded event, or a record no codec reads, on a topic of this broker.
+     */
+    public void send(List<ProducerRecord<String, byte[]>> records) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafkaBootstrapServers());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            for (ProducerRecord<String, byte[]> r : records) {
+                producer.send(r).get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw EmbeddedStackException.kafka("interrupted while sending to " + kafkaBootstrapServers(), e);
+        } catch (ExecutionException e) {
+            throw EmbeddedStackException.kafka("the broker at " + kafkaBootstrapServers() + " refused a record: "
+                    + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     /** Whether {@link #close()} has not been called yet. */

@@ -54,7 +54,12 @@ public final class LocalOptions {
 
     /** The project folder. */
     public Path home() {
-        return home != null ? home.toAbsolutePath().normalize() : defaultHome();
+        return homeOr(home);
+    }
+
+    /** The project folder given with a {@code --home} option, or {@link #defaultHome()} when none was. */
+    public static Path homeOr(Path given) {
+        return given != null ? given.toAbsolutePath().normalize() : defaultHome();
     }
 
     /** The project folder when none is given: GREENBAND_HOME (the launcher sets it), else the current folder. */

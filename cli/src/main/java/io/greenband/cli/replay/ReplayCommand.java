@@ -96,7 +96,7 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     private void rebuild(List<ReceivedEvent> events, KafkaLog target, java.io.PrintWriter out) {
-        Path projectHome = home != null ? home.toAbsolutePath().normalize() : LocalOptions.defaultHome();
+        Path projectHome = LocalOptions.homeOr(home);
         Path log = Path.of(".greenband", "replay-" + connection.database(), Service.PARETO_AGGREGATOR.module() + ".log");
         ViewRebuild views = new ViewRebuild(target, connection.mongodb(), connection.database(), projectHome, log);
         views.checkEmpty();

@@ -8,7 +8,8 @@ import java.util.Properties;
 
 /**
  * The scripts and style the report inlines: Apache ECharts from its webjar (the version the root pom sets), the
- * aggregator's {@code charts.js} and {@code table.js} (copied here by the build) and the report's own start-up.
+ * aggregator's {@code charts.js}, {@code table.js} and {@code dashboard.css} (copied here by the build), and the
+ * report's own start-up and report-only style rules.
  */
 final class ReportAssets {
 
@@ -39,8 +40,9 @@ final class ReportAssets {
         return read("io/greenband/cli/report/report.js");
     }
 
+    /** The dashboard's stylesheet followed by the report-only rules, which override it where they differ. */
     static String css() {
-        return read("io/greenband/cli/report/report.css");
+        return read("io/greenband/cli/report/dashboard.css") + "\n" + read("io/greenband/cli/report/report.css");
     }
 
     private static String read(String path) {

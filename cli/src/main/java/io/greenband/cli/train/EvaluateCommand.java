@@ -1,20 +1,16 @@
 package io.greenband.cli.train;
 
 import io.greenband.energy.estimate.ProcessEnergyModel;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.greenband.cli.CliException;
 import io.greenband.cli.Connection;
 import io.greenband.cli.front.FrontCommand;
 import io.greenband.cli.front.Point;
 import io.greenband.cli.front.ScoredTrials;
-import io.greenband.cli.local.LocalOptions;
 import io.greenband.cli.log.LoggedEvent;
 import io.greenband.cli.study.StudyFiles;
 import io.greenband.events.payload.StudyDefined;
 import io.greenband.events.payload.TrialSuggested;
 import io.greenband.events.topic.Topic;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,12 +46,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "Write CSV instead of a table.")
     boolean csv;
 
-    @Option(names = "--json", description = "Write JSON instead of a table.")
-    boolean json;
-
-    @Option(names = "--home", paramLabel = "DIR",
-            description = "The project folder holding the built trainer (default: GREENBAND_HOME or the current folder).")
-    Path home;
+    @Mixin
+    TrainerOptions options;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -87,7 +79,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (front.isEmpty()) {
             throw CliException.notFound("study '" + studyId + "' has no scored trials yet");
         }
-        TrainerJvm jvm = new TrainerJvm(home != null ? home.toAbsolutePath().normalize() : LocalOptions.defaultHome());
+        TrainerJvm jvm = options.trainer();
         ProcessEnergyModel energy = ProcessEnergyModel.ofThisMachine();
         double intensity = study.carbon().intensityGPerKwh() == null ? 475.0 : study.carbon().intensityGPerKwh();
         var err = spec.commandLine().getErr();
@@ -116,17 +108,17 @@ public final class EvaluateCommand implements Callable<Integer> {
             rows.add(new EvaluationTable.Row(point.trialId(), config, seedList, results, joules, intensity));
         }
         var out = spec.commandLine().getOut();
-        if (json) {
+        if (options.json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("studyId", studyId);
             doc.put("fidelity", Map.of(study.fidelity().knob().json(), study.fidelity().max()));
             doc.put("seeds", seeds);
             doc.put("rows", rows.stream().map(EvaluationTable.Row::json).toList());
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+            TrainerOptions.printJson(out, doc);
         } else {
             out.print(csv ? EvaluationTable.csv(rows) : EvaluationTable.table(rows));
+            out.flush();
         }
-        out.flush();
         return 0;
     }
 }

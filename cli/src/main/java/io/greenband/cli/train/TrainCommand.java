@@ -1,10 +1,7 @@
 package io.greenband.cli.train;
 
 import io.greenband.energy.estimate.ProcessEnergyModel;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.greenband.cli.CliException;
-import io.greenband.cli.local.LocalOptions;
 import io.greenband.datasets.DatasetNames;
 import io.greenband.datasets.MnistLayout;
 import java.io.IOException;
@@ -16,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,12 +34,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Training seed (default: the file's, else 1).")
     Long seed;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
-
-    @Option(names = "--home", paramLabel = "DIR",
-            description = "The project folder holding the built trainer (default: GREENBAND_HOME or the current folder).")
-    Path home;
+    @Mixin
+    TrainerOptions options;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -53,8 +47,7 @@ public final class TrainCommand implements Callable<Integer> {
             run = run.withSeed(seed);
         }
         checkData(run);
-        TrainerJvm jvm = new TrainerJvm(home != null ? home.toAbsolutePath().normalize() : LocalOptions.defaultHome());
-        ChildResult result = jvm.train(run, true);
+        ChildResult result = options.trainer().train(run, true);
         if (!result.succeeded()) {
             // The trainer's parser refused the configuration: a wrong file (exit 3), not a failed run.
             if (String.valueOf(result.error()).startsWith("INVALID_CONFIG")) {
@@ -64,8 +57,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Map<String, Object> out = summary(run, result, ProcessEnergyModel.ofThisMachine());
         var writer = spec.commandLine().getOut();
-        if (json) {
-            writer.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+        if (options.json()) {
+            TrainerOptions.printJson(writer, out);
         } else {
             writer.println(String.format(Locale.ROOT, "%s %s, seed %d, %s: val_accuracy %.4f, test_accuracy %.4f, "
                     + "%.1f J, %.5f g CO2e (%.1f CPU-s, %.1f s)", run.knob().json(), number(run.fidelity()),

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import io.greenband.cli.GreenbandCommand;
+import io.greenband.cli.Cli;
 import io.greenband.embedded.EmbeddedStack;
 import io.greenband.embedded.junit.EmbeddedStackTest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * {@code front --mongodb} over the pareto-aggregator's views (documents shaped as the aggregator stores them, see
@@ -23,16 +20,6 @@ import picocli.CommandLine;
 class FrontViewsIT {
 
     EmbeddedStack stack;
-
-    private String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = GreenbandCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
-    }
 
     @Test
     void aReplayedStudysFrontNamesItsObjectivesAndShowsJoules() {
@@ -51,18 +38,18 @@ class FrontViewsIT {
             db.getCollection("trials").insertOne(new Document("_id", "s/t2#2").append("studyId", "s")
                     .append("trialId", "t2").append("attempt", 2));
         }
-        String[] csv = run("front", "s", "--mongodb", stack.mongoConnectionString(), "--database", "replayed", "--csv");
-        assertThat(csv[0]).as(csv[2]).isEqualTo("0");
-        assertThat(csv[1].lines().toList()).containsExactly("trialId,fidelity,val_error,emissions,joules,energy",
+        Cli csv = Cli.run("front", "s", "--mongodb", stack.mongoConnectionString(), "--database", "replayed", "--csv");
+        assertThat(csv.exitCode()).as(csv.err()).isZero();
+        assertThat(csv.out().lines().toList()).containsExactly("trialId,fidelity,val_error,emissions,joules,energy",
                 "t1,27,0.123456789,2.5,1020.75,EXCLUSIVE_DEVICE measured complete",
                 "t2#2,27,0.3,1.25,,not attributed yet");
 
-        String[] table = run("front", "s", "--mongodb", stack.mongoConnectionString(), "--database", "replayed");
-        assertThat(table[1]).contains("val_error").contains("emissions").contains("1020.75")
+        Cli table = Cli.run("front", "s", "--mongodb", stack.mongoConnectionString(), "--database", "replayed");
+        assertThat(table.out()).contains("val_error").contains("emissions").contains("1020.75")
                 .doesNotContain("objective_1").doesNotContain("NaN");
 
-        String[] unknown = run("front", "nope", "--mongodb", stack.mongoConnectionString(), "--database", "replayed");
-        assertThat(unknown[0]).isEqualTo(Integer.toString(io.greenband.cli.ExitCodes.NOT_FOUND));
-        assertThat(unknown[2]).contains("no study 'nope'").contains("[s]");
+        Cli unknown = Cli.run("front", "nope", "--mongodb", stack.mongoConnectionString(), "--database", "replayed");
+        assertThat(unknown.exitCode()).isEqualTo(io.greenband.cli.ExitCodes.NOT_FOUND);
+        assertThat(unknown.err()).contains("no study 'nope'").contains("[s]");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import io.greenband.cli.Cli;
 import io.greenband.embedded.EmbeddedStack;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.events.payload.TrialFinished;
@@ -33,7 +34,7 @@ class EndToEndIT {
     @Test
     void tinyStudyEndsWithAFrontThatAReplayRebuilds() throws Exception {
         TinyStudyRun study = new TinyStudyRun(dir, "e2e-front", 4).start();
-        TinyStudyRun.Run run = study.await();
+        Cli run = study.await();
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("study e2e-front published", "stopped: budget_exhausted", "Pareto front at fidelity");
 
@@ -51,10 +52,10 @@ class EndToEndIT {
             }
 
             Path export = dir.resolve("e2e-front.jsonl");
-            TinyStudyRun.Run exported = TinyStudyRun.execute("export", study.studyId, "-o", export.toString(),
+            Cli exported = Cli.run("export", study.studyId, "-o", export.toString(),
                     "--bootstrap-servers", study.bootstrapServers());
             assertThat(exported.exitCode()).as(exported.err()).isZero();
-            TinyStudyRun.Run replayed = TinyStudyRun.execute("replay", "--from", export.toString(), "--into-prefix",
+            Cli replayed = Cli.run("replay", "--from", export.toString(), "--into-prefix",
                     "rebuilt.", "--rebuild", "--mongodb", stack.mongoConnectionString(), "--database", "rebuilt",
                     "--home", TinyStudyRun.HOME.toString(), "--bootstrap-servers", study.bootstrapServers());
             assertThat(replayed.exitCode()).as(replayed.err()).isZero();

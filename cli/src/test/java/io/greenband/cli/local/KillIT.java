@@ -3,6 +3,7 @@ package io.greenband.cli.local;
 import static io.greenband.cli.local.EndToEndIT.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.greenband.cli.Cli;
 import io.greenband.events.payload.EnergySample;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.events.payload.TrialFinished;
@@ -46,7 +47,7 @@ class KillIT {
             Instant killedAt = Instant.now();
             assertThat(TinyStudyRun.kill(service)).as("a %s process to kill", service.module()).isTrue();
 
-            TinyStudyRun.Run run = study.await();
+            Cli run = study.await();
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out()).contains(service.module() + " stopped unexpectedly",
                     service.module() + " ready again", "stopped: budget_exhausted");
@@ -84,7 +85,7 @@ class KillIT {
             // Its services watch it: each stops on its own although no shutdown hook ran.
             processes.assertAllGone(ORPHAN_LIMIT);
 
-            TinyStudyRun.Run rerun = study.start().await();
+            Cli rerun = study.start().await();
             assertThat(rerun.exitCode()).as(rerun.err() + "\nfirst run:\n" + Files.readString(firstLog)).isZero();
             assertThat(rerun.out()).contains("resuming study kill-local", "stopped: budget_exhausted");
             processes.assertAllGone(ORPHAN_LIMIT);

@@ -2,13 +2,12 @@ package io.greenband.cli.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.greenband.cli.Cli;
 import io.greenband.cli.ExitCodes;
-import io.greenband.cli.GreenbandCommand;
 import io.greenband.cli.log.KafkaLog;
 import io.greenband.cli.study.StudyDirectory;
 import io.greenband.events.payload.StudyStopped;
 import io.greenband.events.topic.TopicRegistry;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code greenband local} with one real service (the energy monitor): the stack starts, the study is published, the
@@ -29,30 +27,21 @@ class LocalRunIT {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private CompletableFuture<Run> local(Path study, int kafkaPort) {
+    private CompletableFuture<Cli> local(Path study, int kafkaPort) {
         return local(study, kafkaPort, new StringWriter());
     }
 
     /** Runs {@code local}, writing its output to {@code out} as it goes so a test can follow it. */
-    private CompletableFuture<Run> local(Path study, int kafkaPort, StringWriter out) {
-        return CompletableFuture.supplyAsync(() -> {
-            StringWriter err = new StringWriter();
-            CommandLine cl = GreenbandCommand.commandLine();
-            cl.setOut(new PrintWriter(out, true));
-            cl.setErr(new PrintWriter(err, true));
-            int code = cl.execute("local", study.toString(), "--data-dir", dir.resolve("run").toString(),
-                    "--services", "energy-monitor", "--kafka-port", Integer.toString(kafkaPort), "--ready-timeout", "90");
-            return new Run(code, out.toString(), err.toString());
-        });
+    private CompletableFuture<Cli> local(Path study, int kafkaPort, StringWriter out) {
+        return CompletableFuture.supplyAsync(() -> Cli.run(out, "local", study.toString(), "--data-dir",
+                dir.resolve("run").toString(), "--services", "energy-monitor", "--kafka-port", Integer.toString(kafkaPort),
+                "--ready-timeout", "90"));
     }
 
     @Test
     void runsUntilStoppedWritesReportAndResumes() throws Exception {
         int kafkaPort = LocalStack.freePort();
-        CompletableFuture<Run> first = local(QUICK, kafkaPort);
+        CompletableFuture<Cli> first = local(QUICK, kafkaPort);
         KafkaLog log = new KafkaLog("127.0.0.1:" + kafkaPort, TopicRegistry.withPrefix(""));
         StudyDirectory studies = new StudyDirectory(log);
         while (!first.isDone() && !isDefined(studies)) {
@@ -60,7 +49,7 @@ class LocalRunIT {
         }
         assertThat(first.isDone()).as("local ended early: %s", first.isDone() ? first.get() : "").isFalse();
         studies.stop("dsnn-quick", StudyStopped.Reason.REQUESTED, "test");
-        Run run = first.get(120, TimeUnit.SECONDS);
+        Cli run = first.get(120, TimeUnit.SECONDS);
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("energy-monitor ready on port", "study dsnn-quick published",
                 "study dsnn-quick stopped: requested (test)", "no trial was scored");
@@ -70,7 +59,7 @@ class LocalRunIT {
                 .contains("\"note\":\"No parameter importances: the suggester computes them");
         assertThat(run.out()).doesNotContain("warning: the report shows no parameter importances");
 
-        Run again = local(QUICK, LocalStack.freePort()).get(120, TimeUnit.SECONDS);
+        Cli again = local(QUICK, LocalStack.freePort()).get(120, TimeUnit.SECONDS);
         assertThat(again.exitCode()).as(again.err()).isZero();
         // Finished in the log: front and report come from it, without starting a service.
         assertThat(again.out()).contains("study dsnn-quick already finished", "no service started",
@@ -78,7 +67,7 @@ class LocalRunIT {
 
         Path changed = dir.resolve("changed.yaml");
         Files.writeString(changed, Files.readString(QUICK).replace("seed: 7", "seed: 99"));
-        Run refused = local(changed, LocalStack.freePort()).get(120, TimeUnit.SECONDS);
+        Cli refused = local(changed, LocalStack.freePort()).get(120, TimeUnit.SECONDS);
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.CONFLICT);
         assertThat(refused.err()).contains("already exists with another definition").doesNotContain("\tat ");
     }
@@ -86,7 +75,7 @@ class LocalRunIT {
     @Test
     void serviceThatKeepsDyingIsRestartedThreeTimesThenStopsTheRun() throws Exception {
         StringWriter out = new StringWriter();
-        CompletableFuture<Run> run = local(QUICK, LocalStack.freePort(), out);
+        CompletableFuture<Cli> run = local(QUICK, LocalStack.freePort(), out);
         int kills = 0;
         while (!run.isDone() && kills <= LocalStack.MAX_RESTARTS) {
             // Kill each start only once the run has seen it ready, so it sees a crash, not a failed start, however
@@ -99,7 +88,7 @@ class LocalRunIT {
             }
             Thread.sleep(500);
         }
-        Run stopped = run.get(180, TimeUnit.SECONDS);
+        Cli stopped = run.get(180, TimeUnit.SECONDS);
         assertThat(stopped.exitCode()).as(stopped.err()).isEqualTo(ExitCodes.SERVICE);
         assertThat(stopped.out()).contains("energy-monitor stopped unexpectedly (exit status 137); restarting it (1 of 3)",
                 "restarting it (3 of 3)", "energy-monitor ready again");
@@ -110,7 +99,7 @@ class LocalRunIT {
     @Test
     void kafkaPortInUseIsAStackErrorNamingThePort() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
-            Run run = local(QUICK, taken.getLocalPort()).get(120, TimeUnit.SECONDS);
+            Cli run = local(QUICK, taken.getLocalPort()).get(120, TimeUnit.SECONDS);
             assertThat(run.exitCode()).isEqualTo(ExitCodes.STACK);
             assertThat(run.err()).contains(Integer.toString(taken.getLocalPort())).doesNotContain("\tat ");
         }

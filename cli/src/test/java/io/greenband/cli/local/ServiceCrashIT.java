@@ -3,6 +3,7 @@ package io.greenband.cli.local;
 import static io.greenband.cli.local.EndToEndIT.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.greenband.cli.Cli;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.events.payload.TrialFinished;
 import io.greenband.events.payload.TrialScored;
@@ -41,7 +42,7 @@ class ServiceCrashIT {
             // so that a trial which did finish is not taken for the lost one.
             Thread.sleep(2_000);
         }
-        TinyStudyRun.Run run = study.await();
+        Cli run = study.await();
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("trainer stopped unexpectedly", "restarting it (1 of 3)", "trainer ready again",
                 "stopped: budget_exhausted");
@@ -82,7 +83,7 @@ class ServiceCrashIT {
                 && of(events, TrialSuggested.class).size() >= 2, "a scored trial and a second suggestion");
         assertThat(TinyStudyRun.kill(Service.SUGGESTER)).as("a suggester process to kill").isTrue();
 
-        TinyStudyRun.Run run = study.await();
+        Cli run = study.await();
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("suggester stopped unexpectedly", "restarting it (1 of 3)",
                 "suggester ready again", "stopped: budget_exhausted");

@@ -1,5 +1,6 @@
 package io.greenband.cli.local;
 
+import io.greenband.cli.Cli;
 import io.greenband.cli.GreenbandCommand;
 import io.greenband.cli.log.KafkaLog;
 import io.greenband.cli.log.LoggedEvent;
@@ -8,8 +9,6 @@ import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,15 +28,12 @@ final class TinyStudyRun {
     /** Long enough for a loaded 2-core machine, short enough to stop a stuck run. */
     static final Duration RUN_LIMIT = Duration.ofMinutes(6);
 
-    record Run(int exitCode, String out, String err) {
-    }
-
     final String studyId;
     final Path dataDir;
     final int kafkaPort = LocalStack.freePort();
     final int mongoPort = LocalStack.freePort();
     private final Path file;
-    private CompletableFuture<Run> running;
+    private CompletableFuture<Cli> running;
 
     TinyStudyRun(Path dir, String studyId, int maxTrials) throws IOException {
         this.studyId = studyId;
@@ -73,7 +69,7 @@ final class TinyStudyRun {
 
     /** Starts {@code greenband local} on the study in the background. */
     TinyStudyRun start() {
-        running = CompletableFuture.supplyAsync(() -> execute("local", file.toString(), "--data-dir", dataDir.toString(),
+        running = CompletableFuture.supplyAsync(() -> Cli.run("local", file.toString(), "--data-dir", dataDir.toString(),
                 "--home", HOME.toString(), "--kafka-port", Integer.toString(kafkaPort),
                 "--mongo-port", Integer.toString(mongoPort), "--ready-timeout", "180"));
         return this;
@@ -92,8 +88,8 @@ final class TinyStudyRun {
     }
 
     /** Waits for the run to end; what it printed goes to the test's output too, to follow a failing run. */
-    Run await() throws Exception {
-        Run run = running.get(RUN_LIMIT.toSeconds(), TimeUnit.SECONDS);
+    Cli await() throws Exception {
+        Cli run = running.get(RUN_LIMIT.toSeconds(), TimeUnit.SECONDS);
         System.out.println(run.out() + run.err());
         return run;
     }
@@ -103,17 +99,6 @@ final class TinyStudyRun {
         LocalStack again = new LocalStack(HOME, dataDir);
         again.startStack(kafkaPort, mongoPort);
         return again;
-    }
-
-    /** Runs the command in this JVM, keeping what it printed. */
-    static Run execute(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cl = GreenbandCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
     }
 
     String bootstrapServers() {

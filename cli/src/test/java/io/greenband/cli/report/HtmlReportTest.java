@@ -41,4 +41,17 @@ class HtmlReportTest {
         assertThat(html).contains("\"trialId\":\"t5\"").contains("\"progress\":[]").contains("\"power\":[]")
                 .contains("\"importances\":{\"importances\":[],\"note\":\"" + ReportModel.NO_IMPORTANCES + "\"}");
     }
+
+    @Test
+    void styleIsTheDashboardsStylesheetThenTheReportOnlyRules() throws Exception {
+        ReportFixture f = new ReportFixture();
+        String html = HtmlReport.render(f.study, f.scored);
+        String style = html.substring(html.indexOf("<style>"), html.indexOf("</style>"));
+        // one stylesheet with the dashboard: its panel grid comes first, the report's own header and front table after
+        int panel = style.indexOf(".panel.wide { grid-column: 1 / span 2; }");
+        int stacked = style.indexOf("header { display: block; }");
+        assertThat(panel).isPositive();
+        assertThat(stacked).isGreaterThan(panel);
+        assertThat(style.indexOf("table.front { width: auto; }")).isGreaterThan(panel);
+    }
 }

@@ -1,15 +1,15 @@
 package io.greenband.cli.report;
 
+import static io.greenband.embedded.browser.ChartProbe.series;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.greenband.embedded.browser.BrowserPage;
+import io.greenband.embedded.browser.ChartProbe;
 import io.greenband.embedded.browser.HeadlessBrowser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,27 +18,6 @@ import org.junit.jupiter.api.Test;
  * is logged to the console. A screenshot goes to {@code target/report.png}.
  */
 class ReportBrowserTest {
-
-    static final String PROBE = """
-            (() => {
-              const out = {};
-              for (const [name, chart] of Object.entries(window.GreenbandCharts.instances)) {
-                const o = chart.getOption();
-                const canvas = chart.getDom().querySelector('canvas');
-                const copy = document.createElement('canvas');
-                copy.width = canvas.width;
-                copy.height = canvas.height;
-                const ctx = copy.getContext('2d', { willReadFrequently: true });
-                ctx.drawImage(canvas, 0, 0);
-                const px = ctx.getImageData(0, 0, copy.width, copy.height).data;
-                let painted = 0;
-                for (let i = 3; i < px.length; i += 4) if (px[i] > 0) painted++;
-                out[name] = { series: o.series.map((s) => s.type + ' ' + s.name + ' ' + (s.data || []).length),
-                  x: (o.xAxis || []).map((a) => a.name), y: (o.yAxis || []).map((a) => a.name), painted: painted };
-              }
-              return out;
-            })()
-            """;
 
     @Test
     void everyViewRendersFromDiskOffline() throws Exception {
@@ -50,7 +29,7 @@ class ReportBrowserTest {
             page.navigate(file.toAbsolutePath().toUri().toString());
             assertThat(page.waitFor("document.body.dataset.loaded === 'true'", Duration.ofSeconds(60)))
                     .as("report drawn; problems: " + page.problems()).isTrue();
-            JsonNode charts = page.evaluate(PROBE);
+            JsonNode charts = ChartProbe.charts(page);
             assertThat(series(charts, "front")).containsExactly(
                     "scatter fidelity 6 front 2", "scatter fidelity 6 dominated 0", "line fidelity 6 staircase 3",
                     "scatter fidelity 18 front 2", "scatter fidelity 18 dominated 1", "line fidelity 18 staircase 3");
@@ -83,11 +62,5 @@ class ReportBrowserTest {
             assertThat(Files.size(png)).isGreaterThan(50_000);
             assertThat(page.problems()).as("console errors, exceptions, failed loads").isEmpty();
         }
-    }
-
-    private static List<String> series(JsonNode charts, String name) {
-        List<String> out = new ArrayList<>();
-        charts.path(name).path("series").forEach(s -> out.add(s.asText()));
-        return out;
     }
 }

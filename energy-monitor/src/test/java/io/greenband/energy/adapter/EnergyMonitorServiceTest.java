@@ -4,21 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.jna.Native;
 import io.greenband.embedded.quarkus.ServiceEndpoints;
+import io.greenband.embedded.quarkus.StandardEndpoints;
 import io.greenband.energy.nvml.FakeNvml;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,27 +63,17 @@ class EnergyMonitorServiceTest {
         }
     }
 
-    private static String get(String path) throws Exception {
-        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-        HttpResponse<String> r = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return r.statusCode() + "\n" + r.body();
-    }
+    @TestHTTPResource("/")
+    URI service;
 
-    private static String awaitMetrics(String needle) throws Exception {
-        String body = "";
-        for (int i = 0; i < 100 && !body.contains(needle); i++) {
-            body = get("/q/metrics");
-            Thread.sleep(100);
-        }
-        return body;
+    private String awaitMetrics(String needle) throws Exception {
+        return ServiceEndpoints.awaitMetrics(service, Pattern.quote(needle), Duration.ofSeconds(30));
     }
 
     @Test
     void metricsShowTheGpuAndTheLabelledCpuEstimate() throws Exception {
         String body = awaitMetrics("source=\"estimate\"");
-        assertThat(body).startsWith("200");
+        assertThat(ServiceEndpoints.get(service, "/q/metrics").statusCode()).isEqualTo(200);
         assertThat(body).containsPattern("greenband_energy_joules_total\\{[^}]*device=\"cpu\"[^}]*source=\"estimate\"");
         assertThat(body).containsPattern("greenband_power_watts\\{[^}]*device=\"GPU-00000000-fake-0000-0000-000000000000\"");
         assertThat(body).containsPattern("greenband_energy_estimated\\{[^}]*device=\"cpu\"[^}]*\\} 1");
@@ -94,7 +84,7 @@ class EnergyMonitorServiceTest {
     @Test
     void readinessReportsInitialisedSources() throws Exception {
         awaitMetrics("greenband_power_watts");
-        String health = get("/q/health/ready");
+        String health = ServiceEndpoints.get(service, "/q/health/ready").body();
         assertThat(health).contains("\"name\":\"energy-sources\"");
         assertThat(health).containsPattern("\"name\":\"energy-sources\",\"status\":\"UP\"");
         assertThat(health).contains("\"nvml\":\"available, 1 device(s)\"");
@@ -104,10 +94,7 @@ class EnergyMonitorServiceTest {
 
     @Test
     void openApiListsEveryRouteAndMetricsCarryTheSharedSeries() throws Exception {
-        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-        URI service = URI.create("http://localhost:" + port + "/");
-        assertThat(ServiceEndpoints.openApiProblems(service, "io.greenband")).isEmpty();
-        assertThat(ServiceEndpoints.declaredRoutes("io.greenband")).contains("GET /q/health/live");
+        assertThat(StandardEndpoints.problems(service, "io.greenband")).isEmpty();
         String body = awaitMetrics("greenband_power_watts");
         // No consumer here, so no lag series; the dead-letter series exist on every service from the start.
         assertThat(body).contains("greenband_dead_letters_total{topic=\"energy-sample\"} 0.0");

@@ -23,7 +23,7 @@ public final class AdadeltaOptimizer extends GroupedOptimizer {
 
     @Override
     protected void apply(NDArray weight, NDArray grad, NDArray[] state, int step, float lr, float weightDecay) {
-        NDArray g = weightDecay != 0 ? grad.add(weight.mul(weightDecay)) : grad;
+        NDArray g = withL2(weight, grad, weightDecay);
         NDArray square = state[0].muli(RHO).addi(g.square().mul(1 - RHO));
         NDArray delta = state[1].add(EPS).sqrt().div(square.add(EPS).sqrt()).mul(g);
         state[1].muli(RHO).addi(delta.square().mul(1 - RHO));

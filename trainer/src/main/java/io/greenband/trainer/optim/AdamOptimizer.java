@@ -24,7 +24,7 @@ public final class AdamOptimizer extends GroupedOptimizer {
 
     @Override
     protected void apply(NDArray weight, NDArray grad, NDArray[] state, int step, float lr, float weightDecay) {
-        NDArray g = weightDecay != 0 ? grad.add(weight.mul(weightDecay)) : grad;
+        NDArray g = withL2(weight, grad, weightDecay);
         NDArray m = state[0].muli(BETA1).addi(g.mul(1 - BETA1));
         NDArray v = state[1].muli(BETA2).addi(g.square().mul(1 - BETA2));
         double bias1 = 1 - Math.pow(BETA1, step);

@@ -62,6 +62,14 @@ public abstract class GroupedOptimizer extends Optimizer {
     protected abstract void apply(NDArray weight, NDArray grad, NDArray[] state, int step, float lr,
             float weightDecay);
 
+    /**
+     * The gradient with L2 weight decay added, PyTorch's coupled form ({@code g + wd*w}); RAdam and Ranger decouple
+     * the decay instead and do not use this.
+     */
+    protected static NDArray withL2(NDArray weight, NDArray grad, float weightDecay) {
+        return weightDecay != 0 ? grad.add(weight.mul(weightDecay)) : grad;
+    }
+
     /** Zeros shaped like {@code weight}. */
     protected static NDArray zerosLike(NDArray weight) {
         return weight.zerosLike();

@@ -28,7 +28,7 @@ public final class RmsPropOptimizer extends GroupedOptimizer {
 
     @Override
     protected void apply(NDArray weight, NDArray grad, NDArray[] state, int step, float lr, float weightDecay) {
-        NDArray g = weightDecay != 0 ? grad.add(weight.mul(weightDecay)) : grad;
+        NDArray g = withL2(weight, grad, weightDecay);
         NDArray square = state[0].muli(ALPHA).addi(g.square().mul(1 - ALPHA));
         NDArray scaled = g.div(square.sqrt().add(EPS));
         if (momentum == 0) {

@@ -26,7 +26,7 @@ public final class SgdOptimizer extends GroupedOptimizer {
 
     @Override
     protected void apply(NDArray weight, NDArray grad, NDArray[] state, int step, float lr, float weightDecay) {
-        NDArray g = weightDecay != 0 ? grad.add(weight.mul(weightDecay)) : grad;
+        NDArray g = withL2(weight, grad, weightDecay);
         if (momentum == 0) {
             weight.subi(g.mul(lr));
             return;

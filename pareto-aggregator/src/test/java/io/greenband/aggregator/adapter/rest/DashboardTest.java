@@ -10,6 +10,7 @@ import io.greenband.aggregator.adapter.messaging.SeededStudy;
 import io.greenband.aggregator.adapter.persistence.MongoImportanceReader;
 import io.greenband.aggregator.adapter.persistence.MongoProgressStore;
 import io.greenband.embedded.browser.BrowserPage;
+import io.greenband.embedded.browser.ChartProbe;
 import io.greenband.embedded.browser.HeadlessBrowser;
 import io.greenband.embedded.quarkus.EmbeddedStackResource;
 import io.greenband.events.payload.TrialProgress;

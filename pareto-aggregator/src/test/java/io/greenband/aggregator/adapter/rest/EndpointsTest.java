@@ -6,8 +6,8 @@ import io.greenband.aggregator.driver.ScoringEngine;
 import io.greenband.aggregator.adapter.messaging.SeededStudy;
 import io.greenband.embedded.EmbeddedStack;
 import io.greenband.embedded.quarkus.EmbeddedStackResource;
-import io.greenband.embedded.quarkus.HealthProbe;
 import io.greenband.embedded.quarkus.ServiceEndpoints;
+import io.greenband.embedded.quarkus.StandardEndpoints;
 import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;
 import io.quarkus.test.common.WithTestResource;
@@ -17,16 +17,13 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Properties;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
  * The standard endpoints: the generated {@code /q/openapi} lists every route of the API resources (each with a
- * summary, none stale), and {@code /q/metrics} carries per-study and per-trial energy and emissions counters of a
+ * summary, none stale), health answers (live, and ready with Kafka and MongoDB up), and {@code /q/metrics} carries per-study and per-trial energy and emissions counters of a
  * scored study, consumer lag and dead letters after a garbage record went through the embedded broker.
  */
 @QuarkusTest
@@ -47,25 +44,21 @@ class EndpointsTest {
     URI service;
 
     @Test
-    void openApiListsEveryRoute() throws Exception {
-        assertThat(ServiceEndpoints.openApiProblems(service, "io.greenband")).isEmpty();
+    void openApiListsEveryRouteAndTheServiceIsLiveAndReady() throws Exception {
+        assertThat(StandardEndpoints.problems(service, "io.greenband")).isEmpty();
+        assertThat(StandardEndpoints.readinessProblems(service, "kafka", "mongodb")).isEmpty();
         assertThat(ServiceEndpoints.declaredRoutes("io.greenband")).contains("GET /api/studies/{studyId}/front",
-                "POST /api/studies/{studyId}/stop", "GET /q/health/ready");
+                "POST /api/studies/{studyId}/stop");
         String yaml = ServiceEndpoints.get(service, "/q/openapi").body();
         assertThat(yaml).contains("title: greenband pareto-aggregator API").contains("scheme: bearer")
                 .contains("summary: Publishes study-stopped");
-        assertThat(HealthProbe.live(service).httpStatus()).isEqualTo(200);
     }
 
     @Test
     void metricsCarryStudyAndTrialEnergyEmissionsLagAndDeadLetters() throws Exception {
         SeededStudy.seed(engine, STUDY, 3);
-        Properties p = new Properties();
-        p.put("bootstrap.servers", stack.kafkaBootstrapServers());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topics.name(Topic.TRIAL_FINISHED), STUDY,
-                    "not an event".getBytes(StandardCharsets.UTF_8))).get();
-        }
+        stack.send(List.of(new ProducerRecord<>(topics.name(Topic.TRIAL_FINISHED), STUDY,
+                "not an event".getBytes(StandardCharsets.UTF_8))));
         String deadLetters = "greenband_dead_letters_total\\{topic=\"trial-finished\"\\} [1-9]";
         String body = ServiceEndpoints.awaitMetrics(service, deadLetters, Duration.ofSeconds(90));
         assertThat(body).containsPattern(deadLetters);

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.greenband.embedded.EmbeddedStack;
 import io.greenband.embedded.quarkus.EmbeddedStackResource;
-import io.greenband.embedded.quarkus.HealthProbe;
 import io.greenband.embedded.quarkus.ServiceEndpoints;
+import io.greenband.embedded.quarkus.StandardEndpoints;
 import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;
 import io.greenband.servicekit.intake.EventIntake;
@@ -17,17 +17,15 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Properties;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The standard endpoints: the generated {@code /q/openapi} lists every route of the service's resources, and
+ * The standard endpoints: the generated {@code /q/openapi} lists every route of the service's resources, health
+ * answers where supervisors and probes look (live, and ready with the loop, Kafka and MongoDB up), and
  * {@code /q/metrics} carries suggestion latency, queue depth, consumer lag and dead letters once a study and a
- * garbage record went through the embedded broker; health still answers where supervisors and probes look.
+ * garbage record went through the embedded broker.
  */
 @QuarkusTest
 @WithTestResource(EmbeddedStackResource.class)
@@ -45,21 +43,15 @@ class EndpointsTest {
     URI service;
 
     @Test
-    void openApiListsEveryRoute() throws Exception {
-        assertThat(ServiceEndpoints.openApiProblems(service, "io.greenband")).isEmpty();
-        assertThat(ServiceEndpoints.declaredRoutes("io.greenband")).contains("GET /q/health/live", "GET /q/health/ready");
-        assertThat(HealthProbe.ready(service).httpStatus()).isEqualTo(200);
+    void openApiListsEveryRouteAndTheServiceIsLiveAndReady() throws Exception {
+        assertThat(StandardEndpoints.problems(service, "io.greenband")).isEmpty();
+        assertThat(StandardEndpoints.readinessProblems(service, "kafka", "mongodb")).isEmpty();
     }
 
     @Test
     void metricsCarrySuggestionLatencyQueueDepthLagAndDeadLetters() throws Exception {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", stack.kafkaBootstrapServers());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topics.name(Topic.TRIAL_SCORED), "metrics-s",
-                    "not an event".getBytes(StandardCharsets.UTF_8))).get();
-            producer.send(intake.codec().toRecord(Studies.study("metrics-s", 1, 2, 1, 60))).get();
-        }
+        stack.send(List.of(new ProducerRecord<>(topics.name(Topic.TRIAL_SCORED), "metrics-s",
+                "not an event".getBytes(StandardCharsets.UTF_8)), intake.codec().toRecord(Studies.study("metrics-s", 1, 2, 1, 60))));
         String latency = "greenband_suggestion_latency_seconds_count [1-9]";
         String body = ServiceEndpoints.awaitMetrics(service, latency, Duration.ofSeconds(120));
         assertThat(body).containsPattern(latency);

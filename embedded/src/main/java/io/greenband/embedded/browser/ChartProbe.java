@@ -1,15 +1,18 @@
-package io.greenband.aggregator.adapter.rest;
+package io.greenband.embedded.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.greenband.embedded.browser.BrowserPage;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the page's chart instances through JavaScript: series, axis names, and how many canvas pixels are painted. */
-final class ChartProbe {
+/**
+ * Reads the charts a greenband page drew (the aggregator's dashboard, the CLI's report: both register their ECharts
+ * instances in {@code window.GreenbandCharts.instances}) through JavaScript: series, axis names, and how many canvas
+ * pixels are painted.
+ */
+public final class ChartProbe {
 
     /** Per chart name: {@code series} (type, name, data length), {@code x}/{@code y} axis names, {@code painted}. */
-    static final String SCRIPT = """
+    public static final String SCRIPT = """
             (() => {
               const out = {};
               for (const [name, chart] of Object.entries(window.GreenbandCharts.instances)) {
@@ -38,11 +41,13 @@ final class ChartProbe {
     private ChartProbe() {
     }
 
-    static JsonNode charts(BrowserPage page) {
+    /** Every chart of the page, as {@link #SCRIPT} describes them. */
+    public static JsonNode charts(BrowserPage page) {
         return page.evaluate(SCRIPT);
     }
 
-    static List<String> series(JsonNode charts, String name) {
+    /** The series of chart {@code name}, each as {@code "type name length"}; empty when there is no such chart. */
+    public static List<String> series(JsonNode charts, String name) {
         List<String> out = new ArrayList<>();
         charts.path(name).path("series").forEach(s -> out.add(s.asText()));
         return out;
