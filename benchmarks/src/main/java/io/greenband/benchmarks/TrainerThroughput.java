@@ -7,11 +7,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -23,6 +21,7 @@ import io.greenband.trainer.data.Normalization;
 import io.greenband.trainer.data.SyntheticImages;
 import io.greenband.trainer.dsnn.ResNet20;
 import io.greenband.trainer.dsnn.ShiftLayers;
+import io.greenband.trainer.optim.Gradients;
 import io.greenband.trainer.optim.LearningRateSchedule;
 import io.greenband.trainer.optim.OptimizerKind;
 import io.greenband.trainer.optim.OptimizerSettings;
@@ -41,7 +40,6 @@ final class TrainerThroughput {
     /** Results of one variant. */
     record Result(double trainImagesPerSecond, double inferImagesPerSecond, double peakMemoryMiB) {}
 
-    private static final NDIndex ALL = new NDIndex("...");
     private static final float WEIGHT_DECAY = 1e-4f;
 
     private final int batchSize;
@@ -109,18 +107,13 @@ final class TrainerThroughput {
                 loss.getFloat(); // waits for the step on asynchronous devices
             }
             trainer.step();
-            for (Parameter parameter : block.getParameters().values()) {
-                NDArray array = parameter.getArray();
-                if (parameter.requiresGradient() && array.hasGradient()) {
-                    array.getGradient().set(ALL, 0);
-                }
-            }
+            Gradients.zero(block);
             ShiftLayers.clampAll(block);
         }
     }
 
     private static void infer(Trainer trainer, NDArray x) {
-        try (NDScope scope = new NDScope()) {
+        try (NDScope scope = new NDScope(); Gradients.NoGrad noGrad = Gradients.noGrad()) {
             scope.suppressNotUsedWarning();
             NDArray input = x;
             trainer.evaluate(new NDList(input)).singletonOrThrow().argMax(1).getLong(0);

@@ -31,7 +31,8 @@ public record Objective(String name, Direction direction, String source, String 
     public static final long DEFAULT_WAIT_TIMEOUT_SECONDS = 600;
     /** The quantities the aggregator's energy accounting provides. */
     public static final Set<String> ENERGY_QUANTITIES = Set.of(
-            "emissions_g", "train_joules", "inference_joules_per_1k", "total_joules", "train_kwh");
+            "emissions_g", "train_joules", "inference_joules_per_1k", "total_joules", "train_kwh",
+            "train_joules_per_image");
 
     private static final Pattern SOURCE = Pattern.compile("(metric|energy|producer):([A-Za-z0-9_.\\-]+)(/[A-Za-z0-9_.\\-]+)?");
 

@@ -50,14 +50,22 @@ public record FixedPoint(int integerBits, int fractionBits) {
         return Math.min(max(), Math.max(min(), floored));
     }
 
-    /** Rounds every element onto the grid, without a gradient path. */
+    /**
+     * Rounds every element onto the grid, without a gradient path. It works on a detached view (no autograd
+     * graph) and frees each temporary as soon as the next operation has consumed it.
+     */
     public NDArray quantize(NDArray x) {
         float scale = (float) Math.scalb(1.0, fractionBits);
-        return x.mul(scale).floor().div(scale).clip(min(), max());
+        try (NDArray detached = x.stopGradient(); NDArray scaled = detached.mul(scale);
+                NDArray floored = scaled.floor()) {
+            return floored.divi(scale).clip(min(), max());
+        }
     }
 
     /** Forward: {@link #quantize(NDArray)}; backward: identity (straight-through). */
     public NDArray quantizeSte(NDArray x) {
-        return ShiftMath.ste(x, quantize(x));
+        try (NDArray q = quantize(x)) {
+            return ShiftMath.ste(x, q);
+        }
     }
 }

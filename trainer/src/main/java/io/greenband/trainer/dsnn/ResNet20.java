@@ -78,7 +78,7 @@ public final class ResNet20 {
     /** Builds the DJL block; its input is {@code (N, inputChannels, imageSize, imageSize)}, its output the logits. */
     public Block newBlock() {
         List<LayerSpec> layers = layers();
-        SequentialBlock net = new SequentialBlock();
+        SequentialBlock net = new ReleasingSequentialBlock();
         net.add(layerBlock(layers.get(0))).add(BatchNorm.builder().build()).add(Activation::relu);
         int next = 1;
         for (int stage = 0; stage < STAGE_CHANNELS.length; stage++) {

@@ -54,21 +54,38 @@ public final class ResidualUnit extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        NDList y = conv1.forward(store, inputs, training);
-        y = Activation.relu(bn1.forward(store, y, training));
-        y = bn2.forward(store, conv2.forward(store, y, training), training);
-        return new NDList(Activation.relu(y.singletonOrThrow().add(shortcut(x))));
+        // each intermediate is freed once consumed (autograd keeps what backward needs), as Python frees them
+        NDList y1 = conv1.forward(store, inputs, training);
+        NDList n1 = bn1.forward(store, y1, training);
+        y1.close();
+        NDList r1 = new NDList(Activation.relu(n1.singletonOrThrow()));
+        n1.close();
+        NDList y2 = conv2.forward(store, r1, training);
+        r1.close();
+        NDList n2 = bn2.forward(store, y2, training);
+        y2.close();
+        NDArray shortcut = shortcut(x);
+        NDArray sum = n2.singletonOrThrow().add(shortcut);
+        n2.close();
+        if (shortcut != x) {
+            shortcut.close();
+        }
+        NDArray out = Activation.relu(sum);
+        sum.close();
+        return new NDList(out);
     }
 
     private NDArray shortcut(NDArray x) {
         if (!optionA) {
             return x;
         }
-        NDArray sub = x.get(SUBSAMPLE);
-        Shape shape = sub.getShape();
-        NDArray zeros = x.getManager().zeros(new Shape(shape.get(0), padChannels, shape.get(2), shape.get(3)),
-                x.getDataType(), x.getDevice());
-        return NDArrays.concat(new NDList(zeros, sub, zeros), 1);
+        try (NDArray sub = x.get(SUBSAMPLE)) {
+            Shape shape = sub.getShape();
+            try (NDArray zeros = x.getManager().zeros(
+                    new Shape(shape.get(0), padChannels, shape.get(2), shape.get(3)), x.getDataType(), x.getDevice())) {
+                return NDArrays.concat(new NDList(zeros, sub, zeros), 1);
+            }
+        }
     }
 
     @Override

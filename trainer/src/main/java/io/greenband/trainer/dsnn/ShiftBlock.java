@@ -81,7 +81,8 @@ public abstract class ShiftBlock extends AbstractBlock {
 
     /**
      * The weight used in the forward pass: signed powers of two with straight-through gradients.
-     * Stochastic rounding applies only while training; evaluation rounds deterministically.
+     * Stochastic rounding applies only while training; evaluation rounds deterministically. A new array,
+     * which the caller closes once the layer's operation has consumed it.
      */
     protected NDArray effectiveWeight(ParameterStore store, Device device, boolean training) {
         Rounding rounding = training ? settings.rounding() : Rounding.DETERMINISTIC;
@@ -105,10 +106,14 @@ public abstract class ShiftBlock extends AbstractBlock {
     public void clampLatent() {
         if (settings.type() == ShiftType.Q) {
             NDArray w = weight.getArray();
-            ShiftMath.assign(w, ShiftWeights.clampQ(w, settings.minShift()));
+            try (NDArray clamped = ShiftWeights.clampQ(w, settings.minShift())) {
+                ShiftMath.assign(w, clamped);
+            }
         } else {
             NDArray p = shift.getArray();
-            ShiftMath.assign(p, ShiftWeights.clampShift(p, settings.minShift()));
+            try (NDArray clamped = ShiftWeights.clampShift(p, settings.minShift())) {
+                ShiftMath.assign(p, clamped);
+            }
         }
     }
 
@@ -139,6 +144,8 @@ public abstract class ShiftBlock extends AbstractBlock {
         if (shift == null) {
             return null;
         }
-        return ShiftMath.pow2(shift.getArray().mul(2)).sum();
+        try (NDArray doubled = shift.getArray().mul(2); NDArray squares = ShiftMath.pow2(doubled)) {
+            return squares.sum();
+        }
     }
 }

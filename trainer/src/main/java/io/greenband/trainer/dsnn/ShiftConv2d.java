@@ -46,11 +46,13 @@ public final class ShiftConv2d extends ShiftBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        NDArray input = settings.activations().quantizeSte(x);
-        NDArray w = effectiveWeight(store, x.getDevice(), training);
-        NDArray b = effectiveBias(store, x.getDevice(), training);
-        return Conv2d.conv2d(input, w, b, new Shape(stride, stride), new Shape(padding, padding),
-                new Shape(1, 1), 1);
+        // the rounded input and weights are freed right after the convolution; autograd keeps what it saved
+        try (NDArray input = settings.activations().quantizeSte(x);
+                NDArray w = effectiveWeight(store, x.getDevice(), training);
+                NDArray b = effectiveBias(store, x.getDevice(), training)) {
+            return Conv2d.conv2d(input, w, b, new Shape(stride, stride), new Shape(padding, padding),
+                    new Shape(1, 1), 1);
+        }
     }
 
     @Override

@@ -34,9 +34,11 @@ public final class ShiftLinear extends ShiftBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        NDArray input = settings.activations().quantizeSte(x);
-        return Linear.linear(input, effectiveWeight(store, x.getDevice(), training),
-                effectiveBias(store, x.getDevice(), training));
+        try (NDArray input = settings.activations().quantizeSte(x);
+                NDArray w = effectiveWeight(store, x.getDevice(), training);
+                NDArray b = effectiveBias(store, x.getDevice(), training)) {
+            return Linear.linear(input, w, b);
+        }
     }
 
     @Override

@@ -11,9 +11,14 @@ public final class ShiftMath {
 
     private ShiftMath() {}
 
-    /** Forward value {@code q}, gradient of {@code x} (identity): {@code x + sg(q - x)}. */
+    /**
+     * Forward value {@code q}, gradient of {@code x} (identity): {@code x + sg(q - x)}. The difference is taken
+     * between detached views, so it records no autograd graph; the caller still owns {@code q}.
+     */
     public static NDArray ste(NDArray x, NDArray q) {
-        return x.add(q.sub(x).stopGradient());
+        try (NDArray xd = x.stopGradient(); NDArray qd = q.stopGradient(); NDArray diff = qd.sub(xd)) {
+            return x.add(diff);
+        }
     }
 
     /** Deterministic (half to even) or stochastic rounding, element-wise, without a gradient path. */
@@ -21,9 +26,12 @@ public final class ShiftMath {
         if (rounding == Rounding.DETERMINISTIC) {
             return x.round();
         }
-        NDArray floor = x.floor();
-        NDArray uniform = x.getManager().randomUniform(0f, 1f, x.getShape(), x.getDataType(), x.getDevice());
-        return floor.add(uniform.lt(x.sub(floor)).toType(x.getDataType(), false));
+        try (NDArray floor = x.floor();
+                NDArray uniform = x.getManager().randomUniform(0f, 1f, x.getShape(), x.getDataType(), x.getDevice());
+                NDArray fraction = x.sub(floor); NDArray up = uniform.lt(fraction);
+                NDArray step = up.toType(x.getDataType(), false)) {
+            return floor.add(step);
+        }
     }
 
     /**
@@ -31,9 +39,10 @@ public final class ShiftMath {
      * ({@code exp(k ln 2)} is not) and its gradient is {@code 2^exponent ln 2}.
      */
     public static NDArray pow2(NDArray exponent) {
-        return exponent.getManager()
-                .full(exponent.getShape(), 2f, exponent.getDataType(), exponent.getDevice())
-                .pow(exponent);
+        try (NDArray two = exponent.getManager().full(exponent.getShape(), 2f, exponent.getDataType(),
+                exponent.getDevice())) {
+            return two.pow(exponent);
+        }
     }
 
     /** 1 where {@code x} is exactly zero, 0 elsewhere, in {@code x}'s data type. */

@@ -41,7 +41,9 @@ public abstract class GroupedOptimizer extends Optimizer {
                 NDScope.unregister(state);
                 states.put(parameterId, state);
             }
-            NDArray g = clipGrad > 0 ? grad.mul(rescaleGrad).clip(-clipGrad, clipGrad) : grad.mul(rescaleGrad);
+            // a rescale of 1 without clipping would only copy the gradient (x * 1 is exact): skip the copy
+            NDArray g = clipGrad > 0 ? grad.mul(rescaleGrad).clip(-clipGrad, clipGrad)
+                    : rescaleGrad == 1f ? grad : grad.mul(rescaleGrad);
             apply(weight, g, state, step, lr, decay);
         }
     }

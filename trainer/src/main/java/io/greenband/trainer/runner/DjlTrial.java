@@ -7,10 +7,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -22,6 +20,7 @@ import io.greenband.trainer.data.Normalization;
 import io.greenband.trainer.dsnn.ResNet20;
 import io.greenband.trainer.dsnn.ShiftLayers;
 import io.greenband.trainer.onnx.DsnnOnnxExport;
+import io.greenband.trainer.optim.Gradients;
 import io.greenband.trainer.optim.LearningRateSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +33,6 @@ import java.util.SplittableRandom;
 final class DjlTrial {
 
     private static final int EVAL_BATCH = 256;
-    private static final NDIndex ALL = new NDIndex("...");
 
     private final TrialRequest request;
     private final ProgressListener listener;
@@ -90,6 +88,8 @@ final class DjlTrial {
                 ShiftLayers.clampAll(block);
                 double trainNanos = 0;
                 long images = 0;
+                double inferenceSeconds = 0;
+                long inferred = 0;
                 Score validation = null;
                 for (int epoch = 0; epoch < epochs; epoch++) {
                     double lossSum = 0;
@@ -116,6 +116,8 @@ final class DjlTrial {
                     trainNanos += System.nanoTime() - epochStart;
                     images += seen;
                     validation = evaluate(trainer, data.validation());
+                    inferenceSeconds += validation.seconds();
+                    inferred += data.validation().size();
                     if (!Double.isFinite(validation.loss())) {
                         throw TrainerException.diverged("validation loss became " + validation.loss() + " in epoch "
                                 + (epoch + 1));
@@ -140,7 +142,11 @@ final class DjlTrial {
                     Score test = evaluate(trainer, data.test());
                     metrics.put(MetricNames.TEST_LOSS, test.loss());
                     metrics.put(MetricNames.TEST_ACCURACY, test.accuracy());
+                    inferenceSeconds += test.seconds();
+                    inferred += data.test().size();
                 }
+                metrics.put(MetricNames.INFERENCE_IMAGES, (double) inferred);
+                metrics.put(MetricNames.INFERENCE_SECONDS, inferenceSeconds);
                 return save(model, block, plan, train);
             }
         }
@@ -173,19 +179,9 @@ final class DjlTrial {
                 correct = logits.argMax(1).eq(labels).sum().getLong();
             }
             trainer.step();
-            zeroGradients(block);
+            Gradients.zero(block);
             ShiftLayers.clampAll(block);
             return new double[] {loss, penaltyValue, correct};
-        }
-    }
-
-    /** The PyTorch engine accumulates gradients across backward passes: reset them after each step. */
-    private static void zeroGradients(Block block) {
-        for (Parameter parameter : block.getParameters().values()) {
-            NDArray array = parameter.getArray();
-            if (parameter.requiresGradient() && array.hasGradient()) {
-                array.getGradient().set(ALL, 0);
-            }
         }
     }
 
@@ -196,7 +192,7 @@ final class DjlTrial {
         long start = System.nanoTime();
         List<int[]> batches = ImageBatcher.epoch(images.size(), EVAL_BATCH, null, false);
         for (int[] indices : batches) {
-            try (NDScope scope = new NDScope()) {
+            try (NDScope scope = new NDScope(); Gradients.NoGrad noGrad = Gradients.noGrad()) {
                 scope.suppressNotUsedWarning();
                 ImageBatcher.Batch batch = batcher.assemble(indices, null);
                 NDManager manager = trainer.getManager();

@@ -30,6 +30,10 @@ public final class MetricNames {
     public static final String EPOCHS_COMPLETED = "epochs_completed";
     /** Training images seen (all epochs). */
     public static final String TRAINING_IMAGES = "training_images";
+    /** Images scored in evaluation passes (validation after every epoch, and the test set when scored). */
+    public static final String INFERENCE_IMAGES = "inference_images";
+    /** Wall time of those evaluation passes, in seconds (with {@link #TRAINING_SECONDS}: energy per image). */
+    public static final String INFERENCE_SECONDS = "inference_seconds";
     /** Multiply-accumulates per image done by shift layers (shift-and-add instead of multiply). */
     public static final String SHIFT_MACS_PER_IMAGE = "shift_macs_per_image";
     /** All multiply-accumulates per image of the convolution and linear layers. */

@@ -49,6 +49,9 @@ class DjlTrialRunnerTest {
             assertThat(first.metric(name)).as(name).isPositive().isFinite();
         }
         assertThat(first.metric(MetricNames.TRAINING_IMAGES)).isEqualTo(2 * 108);
+        // validation (12 held-out images) after each of the 2 epochs, then the 40 test images
+        assertThat(first.metric(MetricNames.INFERENCE_IMAGES)).isEqualTo(2 * 12 + 40);
+        assertThat(first.metric(MetricNames.INFERENCE_SECONDS)).isPositive().isFinite();
         assertThat(first.metric(MetricNames.SHIFT_MAC_FRACTION)).isBetween(0.0, 1.0);
         assertThat(Files.exists(dir.resolve("model/dsnn-0000.params"))).isTrue();
         assertThat(Files.exists(dir.resolve("model/dsnn.onnx"))).isTrue();

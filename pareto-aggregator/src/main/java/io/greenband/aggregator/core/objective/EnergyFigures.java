@@ -83,7 +83,10 @@ public record EnergyFigures(double windowJoules, OptionalDouble inferenceJoules,
     return Math.max(0, windowJoules - inferenceJoules.orElse(0));
   }
 
-  /** The value of one energy quantity, empty when not measured. */
+  /**
+   * The value of one energy quantity, empty when not measured. The per-image quantity also needs the trial's
+   * counts; {@code ObjectiveAssembler} derives it with them ({@code PerImageEnergy}).
+   */
   public OptionalDouble value(EnergyQuantity quantity) {
     return switch (quantity) {
       case EMISSIONS_G -> OptionalDouble.of(emissions.gramsCo2eq());
@@ -91,6 +94,7 @@ public record EnergyFigures(double windowJoules, OptionalDouble inferenceJoules,
       case TRAIN_KWH -> OptionalDouble.of(trainJoules() / Emissions.JOULES_PER_KWH);
       case TOTAL_JOULES -> OptionalDouble.of(windowJoules);
       case INFERENCE_JOULES_PER_1K -> inferenceJoulesPer1k;
+      case TRAIN_JOULES_PER_IMAGE -> OptionalDouble.empty();
     };
   }
 }

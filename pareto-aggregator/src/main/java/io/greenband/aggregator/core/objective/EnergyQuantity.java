@@ -10,8 +10,13 @@ public enum EnergyQuantity {
   TRAIN_KWH("train_kwh"),
   /** IT energy of the trial's whole window (training and inference), in joules. */
   TOTAL_JOULES("total_joules"),
-  /** IT energy of the trial's inference phase per 1,000 inputs, in joules. */
-  INFERENCE_JOULES_PER_1K("inference_joules_per_1k");
+  /**
+   * IT energy of the trial's inference per 1,000 inputs, in joules: the measured inference phase, else the
+   * window's energy split by the trainer's training and inference seconds, over its {@code inference_images}.
+   */
+  INFERENCE_JOULES_PER_1K("inference_joules_per_1k"),
+  /** Training energy per training image, in joules (the trainer's {@code training_images}; split as above). */
+  TRAIN_JOULES_PER_IMAGE("train_joules_per_image");
 
   private final String key;
 
@@ -32,6 +37,6 @@ public enum EnergyQuantity {
       }
     }
     throw new IllegalArgumentException("energy quantity '" + key + "' is unknown: use emissions_g, train_joules, "
-        + "train_kwh, total_joules or inference_joules_per_1k");
+        + "train_kwh, total_joules, inference_joules_per_1k or train_joules_per_image");
   }
 }

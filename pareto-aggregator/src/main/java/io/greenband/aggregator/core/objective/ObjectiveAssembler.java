@@ -217,7 +217,8 @@ public final class ObjectiveAssembler {
       return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
     if (source instanceof ObjectiveSource.Energy e) {
-      return p.energy == null ? OptionalDouble.empty() : p.energy.value(e.quantity());
+      return p.energy == null ? OptionalDouble.empty()
+          : PerImageEnergy.value(e.quantity(), p.energy, p.outcome.metrics());
     }
     ObjectiveSource.Producer prod = (ObjectiveSource.Producer) source;
     ProducedValue latest = null;
