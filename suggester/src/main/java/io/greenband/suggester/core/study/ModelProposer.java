@@ -4,6 +4,8 @@ import io.greenband.suggester.core.acquisition.LogExpectedImprovement;
 import io.greenband.suggester.core.acquisition.maximize.Candidate;
 import io.greenband.suggester.core.acquisition.maximize.LocalAndSortedRandomSearch;
 import io.greenband.suggester.core.history.HistoryView;
+import io.greenband.suggester.core.history.TrialRecord;
+import io.greenband.suggester.core.history.TrialStatus;
 import io.greenband.suggester.core.objective.Aggregation;
 import io.greenband.suggester.core.random.SeedStream;
 import io.greenband.suggester.core.schedule.BracketPlan;
@@ -132,6 +134,23 @@ final class ModelProposer {
             names.add("budget");
         }
         return new ParameterImportances(names, Arrays.stream(shares).boxed().toList(), data.x.length);
+    }
+
+    /**
+     * True when the next fit would be a Gaussian process: the spec asks for one at this many results at the
+     * highest budget, the space has no categorical hyperparameter and no result there has an inactive one.
+     */
+    boolean gaussianProcessApplies() {
+        if (!kernelFeatures.numeric()) {
+            return false;
+        }
+        List<double[]> configs = new ArrayList<>();
+        for (TrialRecord t : history.finishedAt(history.levels() - 1)) {
+            if (t.status() == TrialStatus.SUCCESS) {
+                configs.add(history.config(t.configId()).vector());
+            }
+        }
+        return spec.surrogate().usesGaussianProcess(configs.size()) && allActive(configs);
     }
 
     /**

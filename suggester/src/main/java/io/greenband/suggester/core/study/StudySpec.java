@@ -40,12 +40,14 @@ import java.util.List;
  * @param initialDesign random configurations before the model proposes any; -1 = SMAC's rule from the trials
  *                      hint ({@code max(1, min(10·d, 0.25·trialsHint))})
  * @param surrogate the model fitted to the training rows
+ * @param latinHypercube whether the initial design is a Latin hypercube instead of uniform random configurations
  */
 public record StudySpec(SearchSpace space, List<ObjectiveSpec> objectives, FidelitySpec fidelity,
                         SchedulerKind scheduler, RankingKind ranking, AggregationKind aggregation, boolean model,
                         boolean budgetFeature, FailurePolicy failurePolicy, long seed, int trialsHint,
                         double randomInterleave, int randomCandidates, int minTrainingRows, int maxTrainingRows,
-                        ForestSettings forest, int initialDesign, SurrogateKind surrogate) {
+                        ForestSettings forest, int initialDesign, SurrogateKind surrogate,
+                        boolean latinHypercube) {
 
     /** Defensive copy. */
     public StudySpec {
@@ -113,6 +115,10 @@ public record StudySpec(SearchSpace space, List<ObjectiveSpec> objectives, Fidel
         if (surrogate != SurrogateKind.FOREST) {
             // The forest is the old default: specs from before the setting keep their fingerprint.
             sb.append(";surrogate=").append(surrogate);
+        }
+        if (latinHypercube) {
+            // Uniform random is the old design: specs from before the setting keep their fingerprint.
+            sb.append(";design=lhs");
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));

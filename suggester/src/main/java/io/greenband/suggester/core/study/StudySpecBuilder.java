@@ -38,6 +38,7 @@ public final class StudySpecBuilder {
     private ForestSettings forest = ForestSettings.smac();
     private int initialDesign = -1;
     private SurrogateKind surrogate = SurrogateKind.FOREST;
+    private boolean latinHypercube;
 
     StudySpecBuilder() {
     }
@@ -155,6 +156,12 @@ public final class StudySpecBuilder {
         return this;
     }
 
+    /** Whether the initial design is a Latin hypercube (default false: uniform random configurations). */
+    public StudySpecBuilder optLatinHypercube(boolean value) {
+        this.latinHypercube = value;
+        return this;
+    }
+
     /** The spec; throws IllegalArgumentException naming the first bad field. */
     public StudySpec build() {
         require(space != null, "space", "call setSpace");
@@ -176,7 +183,7 @@ public final class StudySpecBuilder {
         require(maxTrainingRows >= 2, "maxTrainingRows", "must be >= 2, was " + maxTrainingRows);
         return new StudySpec(space, objectives, fidelity, scheduler, ranking, aggregation, model, budgetFeature,
                 failurePolicy, seed, trialsHint, randomInterleave, randomCandidates, minTrainingRows,
-                maxTrainingRows, forest, initialDesign, surrogate);
+                maxTrainingRows, forest, initialDesign, surrogate, latinHypercube);
     }
 
     private static void require(boolean ok, String field, String fix) {

@@ -186,7 +186,7 @@ class OptimizerTest {
             if (preset == Preset.RANDOM) {
                 assertThat(trials).allMatch(t -> t.budget() == 9 && t.origin() != Origin.MODEL);
             }
-            if (preset == Preset.FULL_PAREGO_RF || preset == Preset.FULL_PAREGO_GP) {
+            if (preset.fullBudgetOnly() && preset != Preset.RANDOM) {
                 assertThat(trials).allMatch(t -> t.budget() == 9 && !t.promoted());
                 assertThat(trials).anyMatch(t -> t.origin() == Origin.MODEL);
             }
