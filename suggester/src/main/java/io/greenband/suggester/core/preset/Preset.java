@@ -42,14 +42,14 @@ public enum Preset {
     FULL_PAREGO_GP("full-parego-gp"),
     /**
      * Every trial at the maximum budget, proposals by multi-objective TPE ({@link SurrogateKind#TPE}, no random
-     * interleave) after an initial design of the same size as {@link #FULL_PAREGO_RF}'s, drawn as a Latin
-     * hypercube.
+     * interleave) after a Latin hypercube initial design of {@code max(10, d + 1)} configurations ({@link
+     * StudySpec#SPACE_FILLING_INITIAL_DESIGN}).
      */
     FULL_MOTPE("full-motpe"),
     /**
-     * {@link #FULL_PAREGO_GP} with multi-objective TPE wherever that preset falls back to the forest
-     * ({@link SurrogateKind#GP_THEN_TPE}): fewer than 10 or more than 200 results, categorical or conditional
-     * spaces; Latin hypercube initial design. The default: it measures best at 10-100 full-budget evaluations.
+     * {@link #FULL_MOTPE} with the Gaussian process + ParEGO of {@link #FULL_PAREGO_GP} where that measured better
+     * ({@link SurrogateKind#GP_THEN_TPE}): continuous spaces, two objectives, 10 to 200 results. The default: it
+     * measures best at 10-100 full-budget evaluations.
      */
     FULL_GP_MOTPE("full-gp-motpe"),
     /** Hyperband with random sampling (no model): the classic baseline. */
@@ -102,12 +102,12 @@ public enum Preset {
                     .optSurrogate(SurrogateKind.GP_THEN_FOREST);
             case FULL_MOTPE -> b.optScheduler(SchedulerKind.FULL_BUDGET).optRanking(RankingKind.NSGA2)
                     .optAggregation(AggregationKind.PAREGO_DIRICHLET).optModel(true)
-                    .optInitialDesign(StudySpec.AUTO_INITIAL_DESIGN).optMinTrainingRows(-1)
-                    .optSurrogate(SurrogateKind.TPE).optLatinHypercube(true);
+                    .optInitialDesign(StudySpec.SPACE_FILLING_INITIAL_DESIGN)
+                    .optMinTrainingRows(-1).optSurrogate(SurrogateKind.TPE).optLatinHypercube(true);
             case FULL_GP_MOTPE -> b.optScheduler(SchedulerKind.FULL_BUDGET).optRanking(RankingKind.NSGA2)
                     .optAggregation(AggregationKind.PAREGO_DIRICHLET).optModel(true)
-                    .optInitialDesign(StudySpec.AUTO_INITIAL_DESIGN).optMinTrainingRows(-1)
-                    .optSurrogate(SurrogateKind.GP_THEN_TPE).optLatinHypercube(true);
+                    .optInitialDesign(StudySpec.SPACE_FILLING_INITIAL_DESIGN)
+                    .optMinTrainingRows(-1).optSurrogate(SurrogateKind.GP_THEN_TPE).optLatinHypercube(true);
             case HYPERBAND_RANDOM -> b.optScheduler(SchedulerKind.HYPERBAND).optRanking(RankingKind.NSGA2)
                     .optModel(false);
             case RANDOM -> b.optScheduler(SchedulerKind.FULL_BUDGET).optModel(false);

@@ -63,9 +63,17 @@ public record StudySpec(SearchSpace space, List<ObjectiveSpec> objectives, Fidel
     public static final int SMAC_INITIAL_DESIGN = -1;
     /** {@link #initialDesign} value for a design sized by dimension and budget: {@code clamp(d + 1, 3, hint/4)}. */
     public static final int AUTO_INITIAL_DESIGN = -2;
+    /**
+     * {@link #initialDesign} value for the multi-objective TPE presets' design: {@code min(hint, max(10, d + 1))}
+     * (TPE's usual 10 start-up trials; with a Latin hypercube they beat random points at 10 evaluations).
+     */
+    public static final int SPACE_FILLING_INITIAL_DESIGN = -3;
 
     /** The initial design's size: {@link #initialDesign} when set, else its automatic rule. */
     public int effectiveInitialDesign() {
+        if (initialDesign == SPACE_FILLING_INITIAL_DESIGN) {
+            return Math.min(trialsHint, Math.max(10, space.dimension() + 1));
+        }
         if (initialDesign == AUTO_INITIAL_DESIGN) {
             return Math.max(3, Math.min(space.dimension() + 1, trialsHint / 4));
         }

@@ -18,8 +18,8 @@ public enum SurrogateKind {
     TPE,
     /**
      * A Gaussian process where {@link #GP_THEN_FOREST} fits one (continuous space, {@link #GP_MIN_ROWS} to {@link
-     * #GP_MAX_ROWS} rows), multi-objective TPE everywhere else (fewer or more rows, categorical or conditional
-     * spaces) instead of the forest.
+     * #GP_MAX_ROWS} rows) and the study has at most two objectives, multi-objective TPE everywhere else (fewer or
+     * more rows, categorical or conditional spaces, three or more objectives) instead of the forest.
      */
     GP_THEN_TPE;
 

@@ -64,4 +64,33 @@ class MotpeOptimizerTest {
             assertThat(first).as(preset.id()).anyMatch(f -> f.contains("/MODEL/null"));
         }
     }
+
+    @Test
+    void theHybridFitsTheProcessOnTwoObjectivesFromTenResultsAndTpeOnThree() {
+        for (int m : new int[] {2, 3}) {
+            List<ObjectiveSpec> objectives = new ArrayList<>();
+            for (int k = 0; k < m; k++) {
+                objectives.add(ObjectiveSpec.minimize("o" + k));
+            }
+            Optimizer opt = Optimizer.create(Preset.FULL_GP_MOTPE.builder().setSpace(TestSpaces.square())
+                    .setObjectives(objectives).optFidelity(FidelitySpec.of(1, 1)).optSeed(3).optTrialsHint(16)
+                    .optRandomCandidates(200).build());
+            List<Trial> model = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                Trial t = opt.ask();
+                double[] v = square(t);
+                opt.tell(t.trialId(), m == 2 ? v : new double[] {v[0], v[1], v[0] + v[1]});
+                if (t.origin() == Origin.MODEL) {
+                    model.add(t);
+                }
+            }
+            assertThat(model).as("%d objectives", m).isNotEmpty();
+            // ParEGO weights mark the process's proposals; TPE proposes without them.
+            if (m == 2) {
+                assertThat(model).allMatch(t -> t.weights() != null);
+            } else {
+                assertThat(model).allMatch(t -> t.weights() == null);
+            }
+        }
+    }
 }
