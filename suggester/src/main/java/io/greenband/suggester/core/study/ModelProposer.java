@@ -39,7 +39,7 @@ final class ModelProposer {
     static final int GP_RANDOM_CANDIDATES = 2_000;
     /**
      * Most objectives for which {@link SurrogateKind#GP_THEN_TPE} fits the process: on three (DTLZ2) one random
-     * ParEGO weight per suggestion covered the front more slowly than TPE (regret 0.44 against 0.25 at 100
+     * ParEGO weight per suggestion covered the front more slowly than TPE (median regret 0.44 against 0.25 at 100
      * evaluations).
      */
     static final int MAX_GP_TPE_OBJECTIVES = 2;
