@@ -131,7 +131,7 @@ class GreenbandCommandTest {
         assertThat(study.objectiveNames()).containsExactly("loss", "accuracy");
         assertThat(study.objectives().get(1).source()).isEqualTo("metric:accuracy");
         assertThat(study.fidelity().max()).isEqualTo(9.0);
-        assertThat(study.scheduler().preset()).isEqualTo("full-parego-gp");
+        assertThat(study.scheduler().preset()).isEqualTo("full-gp-motpe");
         assertThat(study.budget().maxTrials()).isEqualTo(20);
         assertThat(r.err()).doesNotContain("warning");
     }

@@ -53,7 +53,7 @@ public final class SuggesterBenchmark implements Callable<Integer> {
     @Option(names = "--part", description = "Run only part of it: all (default), quality or latency.")
     String part = "all";
 
-    @Option(names = "--latency-preset", paramLabel = "ID", defaultValue = "full-parego-gp",
+    @Option(names = "--latency-preset", paramLabel = "ID", defaultValue = "full-gp-motpe",
             description = "Preset whose ask()+tell() latency is measured (default ${DEFAULT-VALUE}, optimize's default).")
     String latencyPreset;
 

@@ -67,9 +67,11 @@ public final class OptimizeCommand implements Callable<Integer> {
 
     @Option(names = "--preset", paramLabel = "NAME", description = {
             "Optimizer preset (default ${DEFAULT-VALUE}: every trial at the maximum fidelity, Gaussian-process "
-                    + "model up to 200 results, random forest beyond; best at 10-100 full-fidelity evaluations in the "
-                    + "suggester benchmark), full-parego-rf (the same with the forest throughout), hyperband-parego-rf "
-                    + "(SMAC-style Hyperband), asha-nsga2-rf, hyperband-random, random."}, defaultValue = "full-parego-gp")
+                    + "model on continuous spaces from 10 to 200 results, multi-objective TPE otherwise; best at "
+                    + "10-100 full-fidelity evaluations in the suggester benchmark), full-motpe (multi-objective TPE "
+                    + "throughout), full-parego-gp (the process with the random forest instead of TPE), full-parego-rf "
+                    + "(the forest throughout), hyperband-parego-rf (SMAC-style Hyperband), asha-nsga2-rf, "
+                    + "hyperband-random, random."}, defaultValue = "full-gp-motpe")
     String preset;
 
     @Option(names = "--initial-design", paramLabel = "N",

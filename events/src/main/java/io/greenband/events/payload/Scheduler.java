@@ -28,7 +28,7 @@ public record Scheduler(Kind kind, Ranking ranking, Boolean surrogate, Integer p
 
     /** The optimizer presets a study may name (the suggester's {@code Preset} ids). */
     public static final java.util.List<String> PRESETS = java.util.List.of("hyperband-parego-rf", "asha-nsga2-rf",
-            "full-parego-rf", "full-parego-gp", "hyperband-random", "random");
+            "full-parego-rf", "full-parego-gp", "full-motpe", "full-gp-motpe", "hyperband-random", "random");
 
     /** Default number of trials in flight. */
     public static final int DEFAULT_PARALLELISM = 1;

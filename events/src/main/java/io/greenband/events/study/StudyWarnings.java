@@ -62,7 +62,8 @@ public final class StudyWarnings {
     }
 
     private static boolean fullBudgetPreset(String preset) {
-        return "full-parego-rf".equals(preset) || "full-parego-gp".equals(preset) || "random".equals(preset);
+        return "full-parego-rf".equals(preset) || "full-parego-gp".equals(preset) || "full-motpe".equals(preset)
+                || "full-gp-motpe".equals(preset) || "random".equals(preset);
     }
 
     private static String trim(double v) {

@@ -40,6 +40,18 @@ public enum Preset {
      * categorical or conditional hyperparameters the forest runs as in {@link #FULL_PAREGO_RF}.
      */
     FULL_PAREGO_GP("full-parego-gp"),
+    /**
+     * Every trial at the maximum budget, proposals by multi-objective TPE ({@link SurrogateKind#TPE}, no random
+     * interleave) after a Latin hypercube initial design of {@code max(10, d + 1)} configurations ({@link
+     * StudySpec#SPACE_FILLING_INITIAL_DESIGN}).
+     */
+    FULL_MOTPE("full-motpe"),
+    /**
+     * {@link #FULL_MOTPE} with the Gaussian process + ParEGO of {@link #FULL_PAREGO_GP} where that measured better
+     * ({@link SurrogateKind#GP_THEN_TPE}): continuous spaces, two objectives, 10 to 200 results. The default: it
+     * measures best at 10-100 full-budget evaluations.
+     */
+    FULL_GP_MOTPE("full-gp-motpe"),
     /** Hyperband with random sampling (no model): the classic baseline. */
     HYPERBAND_RANDOM("hyperband-random"),
     /** Random search at the maximum budget. */
@@ -69,7 +81,8 @@ public enum Preset {
 
     /** Whether every trial runs at the maximum budget (so a study of B full-budget evaluations has B trials). */
     public boolean fullBudgetOnly() {
-        return this == FULL_PAREGO_RF || this == FULL_PAREGO_GP || this == RANDOM;
+        return this == FULL_PAREGO_RF || this == FULL_PAREGO_GP || this == FULL_MOTPE || this == FULL_GP_MOTPE
+                || this == RANDOM;
     }
 
     /** A builder with this preset's knobs. */
@@ -87,6 +100,14 @@ public enum Preset {
                     .optAggregation(AggregationKind.PAREGO_DIRICHLET).optModel(true)
                     .optInitialDesign(StudySpec.AUTO_INITIAL_DESIGN).optMinTrainingRows(-1)
                     .optSurrogate(SurrogateKind.GP_THEN_FOREST);
+            case FULL_MOTPE -> b.optScheduler(SchedulerKind.FULL_BUDGET).optRanking(RankingKind.NSGA2)
+                    .optAggregation(AggregationKind.PAREGO_DIRICHLET).optModel(true)
+                    .optInitialDesign(StudySpec.SPACE_FILLING_INITIAL_DESIGN)
+                    .optMinTrainingRows(-1).optSurrogate(SurrogateKind.TPE).optLatinHypercube(true);
+            case FULL_GP_MOTPE -> b.optScheduler(SchedulerKind.FULL_BUDGET).optRanking(RankingKind.NSGA2)
+                    .optAggregation(AggregationKind.PAREGO_DIRICHLET).optModel(true)
+                    .optInitialDesign(StudySpec.SPACE_FILLING_INITIAL_DESIGN)
+                    .optMinTrainingRows(-1).optSurrogate(SurrogateKind.GP_THEN_TPE).optLatinHypercube(true);
             case HYPERBAND_RANDOM -> b.optScheduler(SchedulerKind.HYPERBAND).optRanking(RankingKind.NSGA2)
                     .optModel(false);
             case RANDOM -> b.optScheduler(SchedulerKind.FULL_BUDGET).optModel(false);

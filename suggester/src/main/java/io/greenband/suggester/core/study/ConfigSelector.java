@@ -1,6 +1,7 @@
 package io.greenband.suggester.core.study;
 
 import io.greenband.suggester.core.design.InitialDesign;
+import io.greenband.suggester.core.design.LatinHypercubeDesign;
 import io.greenband.suggester.core.design.RandomInitialDesign;
 import io.greenband.suggester.core.history.HistoryView;
 import io.greenband.suggester.core.history.Origin;
@@ -8,6 +9,8 @@ import io.greenband.suggester.core.history.TrialRecord;
 import io.greenband.suggester.core.objective.Aggregation;
 import io.greenband.suggester.core.random.SeedStream;
 import io.greenband.suggester.core.schedule.BracketPlan;
+import io.greenband.suggester.core.surrogate.SurrogateKind;
+import io.greenband.suggester.core.tpe.MotpeProposer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -21,6 +24,8 @@ final class ConfigSelector {
     /** Random draws tried to find a configuration not proposed before (SMAC's max_new_config_tries). */
     static final int MAX_NEW_CONFIG_TRIES = 16;
     private static final int WEIGHT_REDRAWS = 16;
+    /** Derivation purpose of the Latin hypercube's seed (the model proposer uses 1 and 2, the optimizer 3). */
+    private static final long DESIGN_PURPOSE = 4;
 
     /** A chosen configuration with its provenance. */
     record Choice(double[] vector, Origin origin, double[] weights) {
@@ -31,13 +36,19 @@ final class ConfigSelector {
     private final InitialDesign design;
     private final Aggregation aggregation;
     private final ModelProposer model;
+    private final MotpeProposer tpe;
 
     ConfigSelector(StudySpec spec, BracketPlan plan, HistoryView history, SeedStream seeds) {
         this.spec = spec;
         this.history = history;
-        this.design = RandomInitialDesign.ofSize(spec.space(), spec.effectiveInitialDesign());
+        this.design = spec.latinHypercube()
+                ? new LatinHypercubeDesign(spec.space(), spec.effectiveInitialDesign(),
+                        seeds.derive(DESIGN_PURPOSE, 0).nextLong())
+                : RandomInitialDesign.ofSize(spec.space(), spec.effectiveInitialDesign());
         this.aggregation = spec.aggregation().create();
         this.model = spec.model() ? new ModelProposer(spec, plan, history, seeds, aggregation) : null;
+        this.tpe = spec.model() && spec.surrogate().usesTpe()
+                ? new MotpeProposer(spec.space(), history, spec.effectiveMinTrainingRows()) : null;
     }
 
     /** Size of the initial design. */
@@ -55,12 +66,18 @@ final class ConfigSelector {
         if (initialUsed < design.size()) {
             double[] v = design.config(initialUsed, rng);
             for (int i = 1; i < MAX_NEW_CONFIG_TRIES && history.contains(v); i++) {
-                v = design.config(initialUsed, rng);
+                // Same draws as before for the random design; a repeated hypercube point is replaced.
+                v = spec.space().sampleUniform(rng);
             }
             return new Choice(v, Origin.INITIAL_DESIGN, null);
         }
         if (model == null) {
             return new Choice(randomNew(rng), Origin.RANDOM, null);
+        }
+        if (tpe != null && (spec.surrogate() == SurrogateKind.TPE || !model.gaussianProcessApplies())) {
+            // No random interleave: the densities' prior kernel already keeps some draws anywhere.
+            double[] v = tpe.propose(rng);
+            return v == null ? new Choice(randomNew(rng), Origin.RANDOM, null) : new Choice(v, Origin.MODEL, null);
         }
         if (rng.nextDouble() < spec.randomInterleave()) {
             return new Choice(randomNew(rng), Origin.RANDOM_INTERLEAVE, null);

@@ -40,12 +40,14 @@ import java.util.List;
  * @param initialDesign random configurations before the model proposes any; -1 = SMAC's rule from the trials
  *                      hint ({@code max(1, min(10·d, 0.25·trialsHint))})
  * @param surrogate the model fitted to the training rows
+ * @param latinHypercube whether the initial design is a Latin hypercube instead of uniform random configurations
  */
 public record StudySpec(SearchSpace space, List<ObjectiveSpec> objectives, FidelitySpec fidelity,
                         SchedulerKind scheduler, RankingKind ranking, AggregationKind aggregation, boolean model,
                         boolean budgetFeature, FailurePolicy failurePolicy, long seed, int trialsHint,
                         double randomInterleave, int randomCandidates, int minTrainingRows, int maxTrainingRows,
-                        ForestSettings forest, int initialDesign, SurrogateKind surrogate) {
+                        ForestSettings forest, int initialDesign, SurrogateKind surrogate,
+                        boolean latinHypercube) {
 
     /** Defensive copy. */
     public StudySpec {
@@ -61,9 +63,17 @@ public record StudySpec(SearchSpace space, List<ObjectiveSpec> objectives, Fidel
     public static final int SMAC_INITIAL_DESIGN = -1;
     /** {@link #initialDesign} value for a design sized by dimension and budget: {@code clamp(d + 1, 3, hint/4)}. */
     public static final int AUTO_INITIAL_DESIGN = -2;
+    /**
+     * {@link #initialDesign} value for the multi-objective TPE presets' design: {@code min(hint, max(10, d + 1))}
+     * (TPE's usual 10 start-up trials; with a Latin hypercube they beat random points at 10 evaluations).
+     */
+    public static final int SPACE_FILLING_INITIAL_DESIGN = -3;
 
     /** The initial design's size: {@link #initialDesign} when set, else its automatic rule. */
     public int effectiveInitialDesign() {
+        if (initialDesign == SPACE_FILLING_INITIAL_DESIGN) {
+            return Math.min(trialsHint, Math.max(10, space.dimension() + 1));
+        }
         if (initialDesign == AUTO_INITIAL_DESIGN) {
             return Math.max(3, Math.min(space.dimension() + 1, trialsHint / 4));
         }
@@ -113,6 +123,10 @@ public record StudySpec(SearchSpace space, List<ObjectiveSpec> objectives, Fidel
         if (surrogate != SurrogateKind.FOREST) {
             // The forest is the old default: specs from before the setting keep their fingerprint.
             sb.append(";surrogate=").append(surrogate);
+        }
+        if (latinHypercube) {
+            // Uniform random is the old design: specs from before the setting keep their fingerprint.
+            sb.append(";design=lhs");
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));

@@ -38,6 +38,7 @@ public final class StudySpecBuilder {
     private ForestSettings forest = ForestSettings.smac();
     private int initialDesign = -1;
     private SurrogateKind surrogate = SurrogateKind.FOREST;
+    private boolean latinHypercube;
 
     StudySpecBuilder() {
     }
@@ -155,6 +156,12 @@ public final class StudySpecBuilder {
         return this;
     }
 
+    /** Whether the initial design is a Latin hypercube (default false: uniform random configurations). */
+    public StudySpecBuilder optLatinHypercube(boolean value) {
+        this.latinHypercube = value;
+        return this;
+    }
+
     /** The spec; throws IllegalArgumentException naming the first bad field. */
     public StudySpec build() {
         require(space != null, "space", "call setSpace");
@@ -171,12 +178,13 @@ public final class StudySpecBuilder {
         require(randomCandidates >= 1, "randomCandidates", "must be >= 1, was " + randomCandidates);
         require(minTrainingRows >= -1, "minTrainingRows", "must be >= 0 (0 = automatic, -1 = max(3, d/2)), was "
                 + minTrainingRows);
-        require(initialDesign >= StudySpec.AUTO_INITIAL_DESIGN, "initialDesign",
-                "must be >= 0 (-1 = SMAC's rule, -2 = by dimension and budget), was " + initialDesign);
+        require(initialDesign >= StudySpec.SPACE_FILLING_INITIAL_DESIGN, "initialDesign",
+                "must be >= 0 (-1 = SMAC's rule, -2 = by dimension and budget, -3 = max(10, d + 1)), was "
+                        + initialDesign);
         require(maxTrainingRows >= 2, "maxTrainingRows", "must be >= 2, was " + maxTrainingRows);
         return new StudySpec(space, objectives, fidelity, scheduler, ranking, aggregation, model, budgetFeature,
                 failurePolicy, seed, trialsHint, randomInterleave, randomCandidates, minTrainingRows,
-                maxTrainingRows, forest, initialDesign, surrogate);
+                maxTrainingRows, forest, initialDesign, surrogate, latinHypercube);
     }
 
     private static void require(boolean ok, String field, String fix) {

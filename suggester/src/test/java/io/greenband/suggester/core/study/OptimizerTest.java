@@ -70,10 +70,15 @@ class OptimizerTest {
         assertThat(trials.stream().filter(t -> t.origin() == Origin.INITIAL_DESIGN).map(Trial::configId).distinct())
                 .hasSize(2);
         assertThat(trials).anyMatch(t -> t.origin() == Origin.MODEL);
-        assertThatThrownBy(() -> ToyProblem.spec(Preset.RANDOM, 1).optInitialDesign(-3).build())
+        assertThatThrownBy(() -> ToyProblem.spec(Preset.RANDOM, 1).optInitialDesign(-4).build())
                 .hasMessageContaining("initialDesign");
         StudySpec auto = ToyProblem.spec(Preset.FULL_PAREGO_RF, 4).optTrialsHint(10).build();
         assertThat(auto.effectiveInitialDesign()).isEqualTo(3);
+        // The TPE presets: max(10, d + 1), at most the trial hint (the toy space has 7 hyperparameters).
+        assertThat(ToyProblem.spec(Preset.FULL_GP_MOTPE, 4).optTrialsHint(40).build().effectiveInitialDesign())
+                .isEqualTo(10);
+        assertThat(ToyProblem.spec(Preset.FULL_MOTPE, 4).optTrialsHint(6).build().effectiveInitialDesign())
+                .isEqualTo(6);
     }
 
     @Test
@@ -186,7 +191,7 @@ class OptimizerTest {
             if (preset == Preset.RANDOM) {
                 assertThat(trials).allMatch(t -> t.budget() == 9 && t.origin() != Origin.MODEL);
             }
-            if (preset == Preset.FULL_PAREGO_RF || preset == Preset.FULL_PAREGO_GP) {
+            if (preset.fullBudgetOnly() && preset != Preset.RANDOM) {
                 assertThat(trials).allMatch(t -> t.budget() == 9 && !t.promoted());
                 assertThat(trials).anyMatch(t -> t.origin() == Origin.MODEL);
             }
