@@ -48,11 +48,12 @@ public final class GreenbandModules {
     public static final ModuleRules CLI = ModuleRules.tool("io.greenband.cli");
 
     /**
-     * The benchmarks: plain Java. They still drive the aggregator's and the energy monitor's messaging adapters
-     * directly; the aggregator's driver is to replace them, and then the toleration goes.
+     * The benchmarks: plain Java. The aggregator's is driven through its driver and the parts its {@code config}
+     * exposes; the attribution benchmark still maps windows with the energy monitor's messaging adapter, which
+     * is tolerated until that mapping has a home outside the adapter.
      */
     public static final ModuleRules BENCHMARKS = ModuleRules.tool("io.greenband.benchmarks")
-            .tolerating("io.greenband.aggregator.adapter..", "io.greenband.energy.adapter..");
+            .tolerating("io.greenband.energy.adapter..");
 
     /** The events' CloudEvents/Kafka binding: a lower module, the one events package that may use Kafka. */
     public static final ModuleRules EVENTS_KAFKA = ModuleRules.library("io.greenband.events.kafka");

@@ -3,10 +3,10 @@ package io.greenband.benchmarks.aggregator;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import io.greenband.aggregator.adapter.messaging.SampleBatches;
-import io.greenband.aggregator.adapter.persistence.MongoAggregatorStore;
+import io.greenband.aggregator.config.SampleIngestion;
 import io.greenband.aggregator.driver.EventPublisher;
 import io.greenband.aggregator.driver.InMemoryStudyStore;
+import io.greenband.aggregator.driver.SampleIngest;
 import io.greenband.aggregator.driver.ScoringEngine;
 import io.greenband.embedded.EmbeddedStack;
 import io.greenband.events.kafka.EventCodec;
@@ -16,9 +16,11 @@ import io.greenband.events.topic.TopicRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,10 +32,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Samples per second end to end: energy-sample events (8 hosts x 4 GPUs, 1 s windows) are put on the embedded
- * broker first, a warm-up share of them is ingested untimed; the timed part is what the service's sample consumer does, with its consumer
- * settings and its batch handler ({@code SampleBatches}): poll a batch, decode it, hand it to the driver's engine
- * (ledger, then one unordered bulk write of per-minute bucket upserts into MongoDB through the service's
- * {@code MongoAggregatorStore}: the two adapter classes are what is measured), commit the offsets.
+ * broker first, a warm-up share of them is ingested untimed; the timed part is what the service's sample consumer
+ * does, with its consumer settings and its sample flow (the driver's {@link SampleIngest} with the consumer's
+ * decoding, from {@link SampleIngestion}): poll a batch, decode it, hand it to the driver's engine (ledger, then
+ * one unordered bulk write of per-minute bucket upserts into MongoDB through the service's store, also from
+ * {@link SampleIngestion}), commit the offsets.
  */
 final class IngestBenchmark {
 
@@ -55,8 +58,8 @@ final class IngestBenchmark {
             EventCodec codec = EventCodec.builder().setSource("/greenband/benchmarks").optRegistry(topics).build();
             produce(stack, codec, warmup + samples);
             MongoDatabase db = mongo.getDatabase("bench");
-            MongoAggregatorStore store = new MongoAggregatorStore(db);
-            ScoringEngine engine = ScoringEngine.builder().setStore(store).setStudyStore(new InMemoryStudyStore())
+            ScoringEngine engine = ScoringEngine.builder().setStore(SampleIngestion.store(db))
+                    .setStudyStore(new InMemoryStudyStore())
                     .setPublisher(EventPublisher.none()).optRetention(Duration.ofDays(3650)).build();
             Properties p = new Properties();
             p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
@@ -68,7 +71,12 @@ final class IngestBenchmark {
             p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "8388608");
             p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
             p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
-            SampleBatches handler = new SampleBatches(new CodecIntake(codec), engine);
+            // Records the fast path leaves are read by the full codec; one that would be dead-lettered stops the run.
+            SampleIngest<ConsumerRecord<String, byte[]>> handler = SampleIngestion.kafkaFlow(engine,
+                    r -> Optional.of(codec.decode(r).payload()), (r, error) -> {
+                        throw new IllegalStateException("benchmark record " + r.topic() + "@" + r.offset()
+                                + " would be dead-lettered: " + error.getMessage(), error);
+                    });
             int seen = 0;
             int polls = 0;
             int timedFrom = 0;
@@ -105,8 +113,9 @@ final class IngestBenchmark {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
-            if (store.sampleCount() != warmup + samples) {
-                throw new IllegalStateException("stored " + store.sampleCount() + " samples, expected "
+            long stored = SampleIngestion.storedSamples(db);
+            if (stored != warmup + samples) {
+                throw new IllegalStateException("stored " + stored + " samples, expected "
                         + (warmup + samples));
             }
             int timed = seen - timedFrom;

@@ -47,9 +47,7 @@ public class AggregatorWiring {
     @Produces
     @Singleton
     MongoAggregatorStore store(MongoDatabase database) {
-        MongoAggregatorStore store = new MongoAggregatorStore(database);
-        store.ensureIndexes();
-        return store;
+        return SampleIngestion.mongoStore(database);
     }
 
     @Produces

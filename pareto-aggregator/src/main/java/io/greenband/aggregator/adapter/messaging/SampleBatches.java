@@ -1,7 +1,7 @@
 package io.greenband.aggregator.adapter.messaging;
 
+import io.greenband.aggregator.driver.SampleIngest;
 import io.greenband.aggregator.driver.ScoringEngine;
-import io.greenband.events.deadletter.RejectedEvent;
 import io.greenband.events.EventType;
 import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.payload.EnergySample;
@@ -9,23 +9,17 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * What the energy-sample consumer does with one polled batch: decode every record, hand the samples to the
- * engine in one call (ledger, then one bulk write) and return; the caller commits the offsets afterwards.
+ * The energy-sample consumer's handler of one polled batch: the driver's {@link SampleIngest} (decode, admit,
+ * ingest in chunks, dead-letter what the engine refuses) over Kafka records, decoded as below.
  *
  * <p>Decoding takes a short path for well-formed records ({@link #quickDecode}): the CloudEvents headers are
  * checked on their bytes and the JSON is read token by token straight into the payload record, whose
@@ -45,23 +39,7 @@ public final class SampleBatches {
     /** Longest ce_ header the short path reads (as the codec's envelope check). */
     private static final int MAX_HEADER_BYTES = 1024;
 
-    /**
-     * Records decoded per chunk of a large batch. Each chunk is one store write that replaces every sample bucket it
-     * touches whole, so a bucket cut by a chunk boundary is written twice: 5,000 records (about 2.6 minutes of each
-     * of 32 streams) keep that to a fifth of the rows written, where 2,000 made it a half.
-     */
-    static final int CHUNK = 5_000;
-
-    private static final ExecutorService DECODER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "greenband-sample-decoder");
-        t.setDaemon(true);
-        return t;
-    });
-
-    private final RecordIntake intake;
-    private final ScoringEngine engine;
-    private final PowerBounds bounds;
-    private final SampleIds ids;
+    private final SampleIngest<ConsumerRecord<String, byte[]>> flow;
 
     /** A handler decoding through {@code intake} (dead-letters) into {@code engine}, under the default power bounds. */
     public SampleBatches(RecordIntake intake, ScoringEngine engine) {
@@ -78,106 +56,52 @@ public final class SampleBatches {
      * the first stands), as {@code ids} remembers them.
      */
     public SampleBatches(RecordIntake intake, ScoringEngine engine, PowerBounds bounds, SampleIds ids) {
-        this.intake = intake;
-        this.engine = engine;
-        this.bounds = bounds;
-        this.ids = ids;
+        this.flow = flow(intake, engine, bounds, ids);
+    }
+
+    /**
+     * The service's sample flow: records decoded by {@link #quickDecode}, else by {@code intake} (which dead-letters
+     * what does not decode); a decoded event that is not a sample, a sample above {@code bounds} or one whose id
+     * {@code ids} knew with another payload is dead-lettered.
+     */
+    public static SampleIngest<ConsumerRecord<String, byte[]>> flow(RecordIntake intake, ScoringEngine engine,
+            PowerBounds bounds, SampleIds ids) {
+        return new SampleIngest<>(engine, new Decoder(intake), sample -> {
+            bounds.check(sample);
+            ids.admit(sample);
+        });
     }
 
     /**
      * Decodes and ingests one batch; returns the number of samples handed to the engine. A large batch is taken
-     * in chunks, the next chunk decoding on a decoder thread while the engine stores the current one (the
-     * store's write leaves this thread waiting); it returns once every chunk is stored.
+     * in chunks ({@link SampleIngest#accept}); it returns once every chunk is stored.
      */
     public int accept(Iterable<ConsumerRecord<String, byte[]>> records) {
-        List<List<ConsumerRecord<String, byte[]>>> chunks = new ArrayList<>();
-        List<ConsumerRecord<String, byte[]>> chunk = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> r : records) {
-            chunk.add(r);
-            if (chunk.size() == CHUNK) {
-                chunks.add(chunk);
-                chunk = new ArrayList<>();
-            }
-        }
-        if (!chunk.isEmpty() || chunks.isEmpty()) {
-            chunks.add(chunk);
-        }
-        if (chunks.size() == 1) {
-            return ingest(decode(chunks.get(0)));
-        }
-        int accepted = 0;
-        Future<Decoded> next = DECODER.submit(() -> decode(chunks.get(0)));
-        for (int i = 0; i < chunks.size(); i++) {
-            Decoded current = await(next);
-            if (i + 1 < chunks.size()) {
-                List<ConsumerRecord<String, byte[]>> following = chunks.get(i + 1);
-                next = DECODER.submit(() -> decode(following));
-            }
-            accepted += ingest(current);
-        }
-        return accepted;
+        return flow.accept(records);
     }
 
-    private record Decoded(List<EnergySample> samples, List<ConsumerRecord<String, byte[]>> origins) {
-    }
+    /** The fast path, then the full codec; an event of another type on the topic is dead-lettered. */
+    private record Decoder(RecordIntake intake) implements SampleIngest.Decoder<ConsumerRecord<String, byte[]>> {
 
-    private Decoded decode(List<ConsumerRecord<String, byte[]>> records) {
-        List<EnergySample> batch = new ArrayList<>(records.size());
-        List<ConsumerRecord<String, byte[]>> origins = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> r : records) {
+        @Override
+        public Optional<EnergySample> decode(ConsumerRecord<String, byte[]> r) {
             Optional<EnergySample> sample = quickDecode(r);
-            if (sample.isEmpty()) {
-                sample = intake.decode(r).flatMap(e -> {
-                    if (e instanceof EnergySample s) {
-                        return Optional.of(s);
-                    }
-                    intake.deadLetter(r, new IllegalArgumentException("energy-sample topic carries "
-                            + e.type().ceType() + ": only energy samples belong there"));
-                    return Optional.empty();
-                });
-            }
             if (sample.isPresent()) {
-                try {
-                    bounds.check(sample.get());
-                    ids.admit(sample.get());
-                } catch (RejectedEvent refused) {
-                    intake.deadLetter(r, refused);
-                    continue;
+                return sample;
+            }
+            return intake.decode(r).flatMap(e -> {
+                if (e instanceof EnergySample s) {
+                    return Optional.of(s);
                 }
-                batch.add(sample.get());
-                origins.add(r);
-            }
+                intake.deadLetter(r, new IllegalArgumentException("energy-sample topic carries "
+                        + e.type().ceType() + ": only energy samples belong there"));
+                return Optional.empty();
+            });
         }
-        return new Decoded(batch, origins);
-    }
 
-    private int ingest(Decoded d) {
-        try {
-            engine.acceptSamples(d.samples());
-        } catch (IllegalArgumentException batchFailure) {
-            // Find the offending samples one by one; the good ones are idempotent by sample id.
-            for (int i = 0; i < d.samples().size(); i++) {
-                try {
-                    engine.acceptSamples(List.of(d.samples().get(i)));
-                } catch (IllegalArgumentException e) {
-                    intake.deadLetter(d.origins().get(i), e);
-                }
-            }
-        }
-        return d.samples().size();
-    }
-
-    private static Decoded await(Future<Decoded> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while decoding energy samples", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException("decoding energy samples failed: " + e.getCause(), e.getCause());
+        @Override
+        public void deadLetter(ConsumerRecord<String, byte[]> r, Throwable error) {
+            intake.deadLetter(r, error);
         }
     }
 

@@ -27,6 +27,9 @@ final class SampleJson {
     /** The events' parser settings, duplicate-key detection included (it reaches into skipped unknown fields). */
     private static final JsonFactory JSON = EventJson.mapper().getFactory();
 
+    /** Node, host and device names repeat in every sample of a stream: one copy each is kept. */
+    private static final RepeatedStrings NAMES = new RepeatedStrings();
+
     private static final int[] SCALE = {100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
 
     private static final EnergySample.Component[] COMPONENTS = EnergySample.Component.values();
@@ -158,11 +161,11 @@ final class SampleJson {
         while ((name = p.nextFieldName()) != null) {
             JsonToken t = p.nextToken();
             switch (name) {
-                case "nodeId" -> { seen = once(seen, NODE_ID); nodeId = id(p, t); }
-                case "host" -> { seen = once(seen, HOST); host = id(p, t); }
+                case "nodeId" -> { seen = once(seen, NODE_ID); nodeId = NAMES.of(id(p, t)); }
+                case "host" -> { seen = once(seen, HOST); host = NAMES.of(id(p, t)); }
                 case "component" -> { seen = once(seen, COMPONENT); component = choice(p, t, COMPONENTS); }
-                case "deviceId" -> { seen = once(seen, DEVICE_ID); deviceId = id(p, t); }
-                case "deviceName" -> { seen = once(seen, DEVICE_NAME); deviceName = text(p, t); }
+                case "deviceId" -> { seen = once(seen, DEVICE_ID); deviceId = NAMES.of(id(p, t)); }
+                case "deviceName" -> { seen = once(seen, DEVICE_NAME); deviceName = NAMES.of(text(p, t)); }
                 case "deviceIndex" -> { seen = once(seen, DEVICE_INDEX); deviceIndex = (int) integer(p, t, Integer.MAX_VALUE); }
                 case "method" -> { seen = once(seen, METHOD); method = choice(p, t, METHODS); }
                 case "estimated" -> { seen = once(seen, ESTIMATED); estimated = bool(t); }
@@ -172,7 +175,7 @@ final class SampleJson {
                 case "energyJoules" -> { seen = once(seen, ENERGY); energyJoules = number(p, t); }
                 case "counterStart" -> { seen = once(seen, COUNTER_START); counterStart = atLeastZero(number(p, t)); }
                 case "counterEnd" -> { seen = once(seen, COUNTER_END); counterEnd = atLeastZero(number(p, t)); }
-                case "counterUnit" -> { seen = once(seen, COUNTER_UNIT); counterUnit = text(p, t); }
+                case "counterUnit" -> { seen = once(seen, COUNTER_UNIT); counterUnit = NAMES.of(text(p, t)); }
                 case "wraps" -> { seen = once(seen, WRAPS); wraps = (int) integer(p, t, Integer.MAX_VALUE); }
                 case "resetDetected" -> { seen = once(seen, RESET); resetDetected = bool(t); }
                 case "avgPowerW" -> { seen = once(seen, AVG_POWER); avgPowerW = number(p, t); }

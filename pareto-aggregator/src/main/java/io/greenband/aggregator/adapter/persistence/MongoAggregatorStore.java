@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
 
 /**
@@ -65,6 +66,7 @@ public final class MongoAggregatorStore implements ScoreStore {
   private final MongoCollection<Document> hypervolume;
   private final MongoCollection<Document> samples;
   private final MongoCollection<Document> machines;
+  private final MongoCollection<RawBsonDocument> sampleWrites;
   private final SampleBuckets recent = new SampleBuckets();
 
   /** A store on one database. */
@@ -76,6 +78,7 @@ public final class MongoAggregatorStore implements ScoreStore {
     this.hypervolume = database.getCollection(HYPERVOLUME);
     this.samples = database.getCollection(SAMPLES);
     this.machines = database.getCollection(MACHINES);
+    this.sampleWrites = database.getCollection(SAMPLES, RawBsonDocument.class);
   }
 
   /** Creates the query indexes (idempotent). */
@@ -157,13 +160,14 @@ public final class MongoAggregatorStore implements ScoreStore {
       return;
     }
     Set<String> touched = recent.add(batch, this::storedBuckets);
-    List<WriteModel<Document>> writes = new ArrayList<>(touched.size());
+    List<WriteModel<RawBsonDocument>> writes = new ArrayList<>(touched.size());
     for (String id : touched) {
-      writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), SampleDocuments.bucket(id, recent.samples(id)), UPSERT));
+      // The bucket's document straight as BSON (SampleDocuments.bucket's layout, byte for byte).
+      writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), SampleBucketBson.bucket(id, recent.samples(id)), UPSERT));
     }
     try {
       run("saving " + batch.size() + " energy samples",
-          () -> samples.bulkWrite(writes, new BulkWriteOptions().ordered(false)));
+          () -> sampleWrites.bulkWrite(writes, new BulkWriteOptions().ordered(false)));
     } catch (RuntimeException e) {
       recent.forget(touched);
       throw e;

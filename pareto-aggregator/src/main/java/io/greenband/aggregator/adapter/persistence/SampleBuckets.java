@@ -3,6 +3,7 @@ package io.greenband.aggregator.adapter.persistence;
 import io.greenband.aggregator.core.attribution.EnergySample;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -69,11 +69,11 @@ final class SampleBuckets {
     return touched;
   }
 
-  /** The samples of one bucket, in time order. */
+  /** The samples of one bucket, in time order (their ids are distinct, so the order is total). */
   Collection<EnergySample> samples(String id) {
-    TreeMap<EnergySample, EnergySample> sorted = new TreeMap<>(ORDER);
-    buckets.get(id).samples().values().forEach(s -> sorted.put(s, s));
-    return sorted.keySet();
+    List<EnergySample> sorted = new ArrayList<>(buckets.get(id).samples().values());
+    sorted.sort(ORDER);
+    return sorted;
   }
 
   /** Forgets {@code ids} (their write failed: what is stored is read again next time). */

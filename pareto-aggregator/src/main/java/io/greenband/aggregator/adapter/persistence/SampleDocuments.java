@@ -45,7 +45,10 @@ final class SampleDocuments {
     return Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), bucket) * bucket);
   }
 
-  /** The whole bucket document of {@code samples} (all of one bucket, in time order). */
+  /**
+   * The whole bucket document of {@code samples} (all of one bucket, in time order): the layout's definition. The
+   * store writes {@link SampleBucketBson#bucket}, the same document as BSON bytes (a test holds them equal).
+   */
   static Document bucket(String id, Collection<EnergySample> samples) {
     EnergySample first = samples.iterator().next();
     int n = samples.size();

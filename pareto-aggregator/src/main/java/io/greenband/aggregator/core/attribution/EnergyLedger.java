@@ -70,14 +70,18 @@ public final class EnergyLedger {
       hostScopedStreams.computeIfAbsent(key.host(), h -> new TreeSet<>(Comparator.comparing(StreamKey::toString)))
           .add(key);
     }
-    Set<TrialKey> missed = new HashSet<>();
+    // Most samples miss no finalized trial: no set is made for them (this runs for every sample).
+    Set<TrialKey> missed = null;
     for (TrialWindow w : host(sample.host()).overlapping(sample.windowStart(), sample.windowEnd())) {
       boolean concerned = !sample.component().deviceScoped() || w.holds(sample.device());
       if (concerned && trials.get(w.key()).frozen != null) {
+        if (missed == null) {
+          missed = new HashSet<>();
+        }
         missed.add(w.key());
       }
     }
-    return new SampleOutcome(SampleOutcome.Status.ACCEPTED, missed);
+    return new SampleOutcome(SampleOutcome.Status.ACCEPTED, missed == null ? Set.of() : missed);
   }
 
   /**
