@@ -42,8 +42,8 @@ public enum Preset {
     FULL_PAREGO_GP("full-parego-gp"),
     /**
      * Every trial at the maximum budget, proposals by multi-objective TPE ({@link SurrogateKind#TPE}, no random
-     * interleave) after a Latin hypercube initial design of {@code max(10, d + 1)} configurations ({@link
-     * StudySpec#SPACE_FILLING_INITIAL_DESIGN}).
+     * interleave) after a Latin hypercube initial design of {@code max(10, d + 1)} configurations, a quarter of a larger
+     * budget on categorical or three-objective studies ({@link StudySpec#SPACE_FILLING_INITIAL_DESIGN}).
      */
     FULL_MOTPE("full-motpe"),
     /**

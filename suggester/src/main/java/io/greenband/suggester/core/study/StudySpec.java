@@ -6,6 +6,7 @@ import io.greenband.suggester.core.objective.AggregationKind;
 import io.greenband.suggester.core.objective.RankingKind;
 import io.greenband.suggester.core.schedule.SchedulerKind;
 import io.greenband.suggester.core.space.Dimension;
+import io.greenband.suggester.core.space.ParamKind;
 import io.greenband.suggester.core.space.SearchSpace;
 import io.greenband.suggester.core.space.VectorSpace;
 import io.greenband.suggester.core.surrogate.ForestSettings;
@@ -65,19 +66,44 @@ public record StudySpec(SearchSpace space, List<ObjectiveSpec> objectives, Fidel
     public static final int AUTO_INITIAL_DESIGN = -2;
     /**
      * {@link #initialDesign} value for the multi-objective TPE presets' design: {@code min(hint, max(10, d + 1))}
-     * (TPE's usual 10 start-up trials; with a Latin hypercube they beat random points at 10 evaluations).
+     * (TPE's usual 10 start-up trials; with a Latin hypercube they beat random points at 10 evaluations); with
+     * a categorical hyperparameter or three or more objectives and a hint above that, {@code min(max(10, d + 1),
+     * max(5, hint/4))}.
      */
     public static final int SPACE_FILLING_INITIAL_DESIGN = -3;
 
     /** The initial design's size: {@link #initialDesign} when set, else its automatic rule. */
     public int effectiveInitialDesign() {
         if (initialDesign == SPACE_FILLING_INITIAL_DESIGN) {
-            return Math.min(trialsHint, Math.max(10, space.dimension() + 1));
+            int full = Math.max(10, space.dimension() + 1);
+            if (trialsHint <= full || !shortDesignMeasuredBetter()) {
+                return Math.min(trialsHint, full);
+            }
+            // A budget above the design: at most a quarter of it, at least 5 configurations.
+            return Math.min(full, Math.max(5, trialsHint / 4));
         }
         if (initialDesign == AUTO_INITIAL_DESIGN) {
             return Math.max(3, Math.min(space.dimension() + 1, trialsHint / 4));
         }
         return initialDesign >= 0 ? initialDesign : RandomInitialDesign.sizeFor(space.dimension(), trialsHint);
+    }
+
+    /**
+     * True for a space with a categorical hyperparameter or a study of three or more objectives: there a design
+     * of a quarter of the budget measured better (multi-objective TPE, 20 evaluations: DTLZ2 0.735 -> 0.647,
+     * `mixed` 0.259 -> 0.197), on continuous two-objective spaces worse (`bowls` 0.090 -> 0.157 with the
+     * process, 0.108 -> 0.172 with TPE alone).
+     */
+    private boolean shortDesignMeasuredBetter() {
+        if (objectives.size() > 2) {
+            return true;
+        }
+        for (int i = 0; i < space.dimension(); i++) {
+            if (space.kind(i) == ParamKind.CATEGORICAL) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

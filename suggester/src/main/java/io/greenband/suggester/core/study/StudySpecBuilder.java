@@ -179,7 +179,7 @@ public final class StudySpecBuilder {
         require(minTrainingRows >= -1, "minTrainingRows", "must be >= 0 (0 = automatic, -1 = max(3, d/2)), was "
                 + minTrainingRows);
         require(initialDesign >= StudySpec.SPACE_FILLING_INITIAL_DESIGN, "initialDesign",
-                "must be >= 0 (-1 = SMAC's rule, -2 = by dimension and budget, -3 = max(10, d + 1)), was "
+                "must be >= 0 (-1 = SMAC's rule, -2 = by dimension and budget, -3 = the Latin hypercube's rule), was "
                         + initialDesign);
         require(maxTrainingRows >= 2, "maxTrainingRows", "must be >= 2, was " + maxTrainingRows);
         return new StudySpec(space, objectives, fidelity, scheduler, ranking, aggregation, model, budgetFeature,

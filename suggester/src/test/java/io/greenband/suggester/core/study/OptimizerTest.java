@@ -79,6 +79,17 @@ class OptimizerTest {
                 .isEqualTo(10);
         assertThat(ToyProblem.spec(Preset.FULL_MOTPE, 4).optTrialsHint(6).build().effectiveInitialDesign())
                 .isEqualTo(6);
+        // Above that, a space with a categorical hyperparameter gets a quarter of the hint (at least 5) ...
+        assertThat(ToyProblem.spec(Preset.FULL_GP_MOTPE, 4).optTrialsHint(20).build().effectiveInitialDesign())
+                .isEqualTo(5);
+        assertThat(ToyProblem.spec(Preset.FULL_MOTPE, 4).optTrialsHint(100).build().effectiveInitialDesign())
+                .isEqualTo(10);
+        // ... a continuous two-objective space keeps the full design, the same space with three objectives not.
+        StudySpecBuilder square = Preset.FULL_GP_MOTPE.builder().setSpace(TestSpaces.square()).optTrialsHint(20);
+        assertThat(square.setObjectives(List.of(ObjectiveSpec.minimize("a"), ObjectiveSpec.minimize("b")))
+                .build().effectiveInitialDesign()).isEqualTo(10);
+        assertThat(square.setObjectives(List.of(ObjectiveSpec.minimize("a"), ObjectiveSpec.minimize("b"),
+                ObjectiveSpec.minimize("c"))).build().effectiveInitialDesign()).isEqualTo(5);
     }
 
     @Test
