@@ -7,6 +7,11 @@ import io.greenband.energy.sampler.DeviceWindow;
 import io.greenband.energy.sampler.Sampler;
 import io.greenband.energy.sampler.ScriptedClock;
 import io.greenband.energy.source.ProcessUse;
+import io.greenband.energy.usage.ProcessTable;
+import io.greenband.energy.usage.UsageTracker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +19,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Per-process SM utilization through the real JNA binding and the fake libnvidia-ml built from src/test/c. */
 class NvmlProcessUtilizationTest {
@@ -102,5 +108,49 @@ class NvmlProcessUtilizationTest {
         Map<Long, ProcessUse> procs = byPid(windows.get(0).processes());
         assertThat(procs.get(4001L).smUtilPct().getAsDouble()).isCloseTo(60.0, within(1e-9));
         assertThat(procs.get(4002L).smUtilPct().getAsDouble()).isCloseTo(20.0, within(1e-9));
+    }
+
+    @TempDir
+    Path proc;
+
+    private void process(long pid, long ppid) throws IOException {
+        Path dir = Files.createDirectories(proc.resolve(Long.toString(pid)));
+        StringBuilder f = new StringBuilder(pid + " (p" + pid + ") S " + ppid);
+        for (int field = 5; field <= 24; field++) {
+            f.append(" 1");
+        }
+        Files.writeString(dir.resolve("stat"), f.append(" 0 0 0\n").toString());
+    }
+
+    @Test
+    void aGpuWindowTracesEachProcessToItsAncestorsThroughTheProcessTable() throws IOException {
+        Files.writeString(proc.resolve("stat"), "cpu  100 0 0 5000 0 0 0 0\ncpu0 1 0 0 0\n");
+        Files.writeString(proc.resolve("meminfo"), "MemTotal:       8000000 kB\nMemAvailable:   6000000 kB\n");
+        process(1, 0);
+        process(2001, 1);
+        process(2500, 2001);
+        process(3001, 2500);
+        process(3999, 1);
+        FakeNvml fake = FakeNvml.withDevices(1);
+        fake.fake_nvml_set_energy(0, 1_000);
+        fake.fake_nvml_set_process(0, 0, 3001, 1L);
+        fake.fake_nvml_set_process(0, 1, 3999, 1L);
+        ScriptedClock clock = new ScriptedClock();
+        List<DeviceWindow> windows = new ArrayList<>();
+        try (NvmlSource src = NvmlSource.open(FakeNvml.path(), () -> 0L, Duration.ZERO)) {
+            Sampler s = Sampler.builder().setSources(List.of(src)).optClock(clock).optTicksPerWindow(2)
+                    .optUsage(new UsageTracker(new ProcessTable(proc), 256)).optSink(windows::addAll).build();
+            for (int i = 0; i < 5; i++) {
+                fake.fake_nvml_add_process_util(0, 3001, i + 1, 50);
+                s.tick();
+                clock.advance(Duration.ofSeconds(1));
+                fake.fake_nvml_set_energy(0, 1_000 + 10_000L * (i + 1));
+            }
+        }
+        assertThat(windows).isNotEmpty();
+        Map<Long, ProcessUse> procs = byPid(windows.get(0).processes());
+        assertThat(procs.get(3001L).ancestors()).containsExactly(2500L, 2001L, 1L);
+        assertThat(procs.get(3999L).ancestors()).containsExactly(1L);
+        assertThat(procs.get(3001L).smUtilPct()).hasValue(50.0);
     }
 }

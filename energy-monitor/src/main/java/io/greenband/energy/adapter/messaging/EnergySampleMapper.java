@@ -155,7 +155,7 @@ public final class EnergySampleMapper {
         for (ProcessUse p : seen) {
             out.add(new EnergySample.ProcessSeen(p.pid(), null,
                     p.smUtilPct().isPresent() ? p.smUtilPct().getAsDouble() : null,
-                    p.usedMemoryBytes().isPresent() ? p.usedMemoryBytes().getAsLong() : null));
+                    p.usedMemoryBytes().isPresent() ? p.usedMemoryBytes().getAsLong() : null, p.ancestors()));
         }
         return out;
     }
