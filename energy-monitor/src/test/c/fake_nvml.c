@@ -20,10 +20,21 @@ typedef struct {
     unsigned int computeInstanceId;
 } nvmlProcessInfo_t;
 
-enum { RC_ENERGY, RC_POWER, RC_LIMIT, RC_UTIL, RC_PROCS, RC_HANDLE, RC_UUID, RC_MIG, RC_COUNT };
+/* nvmlProcessUtilizationSample_t: 32 bytes, as written by nvmlDeviceGetProcessUtilization. */
+typedef struct {
+    unsigned int pid;
+    unsigned long long timeStamp;
+    unsigned int smUtil;
+    unsigned int memUtil;
+    unsigned int encUtil;
+    unsigned int decUtil;
+} nvmlProcessUtilizationSample_t;
+
+enum { RC_ENERGY, RC_POWER, RC_LIMIT, RC_UTIL, RC_PROCS, RC_HANDLE, RC_UUID, RC_MIG, RC_PUTIL, RC_COUNT };
 
 #define MAX_DEVICES 4
 #define MAX_PROCS 16
+#define MAX_SAMPLES 64
 
 struct fake_device {
     char uuid[96];
@@ -36,6 +47,8 @@ struct fake_device {
     int rc[RC_COUNT];
     unsigned int proc_count;
     nvmlProcessInfo_t procs[MAX_PROCS];
+    unsigned int sample_count;
+    nvmlProcessUtilizationSample_t samples[MAX_SAMPLES];
 };
 
 static struct fake_device devices[MAX_DEVICES];
@@ -47,7 +60,7 @@ static int shutdown_calls;
 static int power_calls;
 
 static int rc_index(const char *what) {
-    static const char *names[RC_COUNT] = {"energy", "power", "limit", "util", "procs", "handle", "uuid", "mig"};
+    static const char *names[RC_COUNT] = {"energy", "power", "limit", "util", "procs", "handle", "uuid", "mig", "putil"};
     for (int i = 0; i < RC_COUNT; i++) {
         if (strcmp(names[i], what) == 0) {
             return i;
@@ -107,6 +120,23 @@ void fake_nvml_set_process(unsigned int i, unsigned int slot, unsigned int pid, 
 }
 
 void fake_nvml_clear_processes(unsigned int i) { devices[i].proc_count = 0; }
+
+/* Scripts one per-process utilization sample; nvmlDeviceGetProcessUtilization returns those newer than asked. */
+void fake_nvml_add_process_util(unsigned int i, unsigned int pid, unsigned long long ts, unsigned int sm) {
+    struct fake_device *d = &devices[i];
+    if (d->sample_count >= MAX_SAMPLES) {
+        return;
+    }
+    nvmlProcessUtilizationSample_t *s = &d->samples[d->sample_count++];
+    s->pid = pid;
+    s->timeStamp = ts;
+    s->smUtil = sm;
+    s->memUtil = sm / 2;
+    s->encUtil = 0;
+    s->decUtil = 0;
+}
+
+void fake_nvml_clear_process_util(unsigned int i) { devices[i].sample_count = 0; }
 
 /* ---- NVML ---- */
 
@@ -240,6 +270,31 @@ nvmlReturn_t nvmlDeviceGetComputeRunningProcesses_v3(nvmlDevice_t d, unsigned in
         infos[i] = d->procs[i];
     }
     *count = d->proc_count;
+    return 0;
+}
+
+nvmlReturn_t nvmlDeviceGetProcessUtilization(nvmlDevice_t d, nvmlProcessUtilizationSample_t *utilization,
+                                              unsigned int *count, unsigned long long lastSeen) {
+    CHECK_INIT();
+    DEV_RC(d, RC_PUTIL);
+    if (count == NULL) return 2;
+    unsigned int n = 0;
+    for (unsigned int i = 0; i < d->sample_count; i++) {
+        if (d->samples[i].timeStamp > lastSeen) n++;
+    }
+    if (n == 0) {
+        *count = 0;
+        return 6; /* NVML_ERROR_NOT_FOUND: no samples since lastSeen */
+    }
+    if (utilization == NULL || *count < n) {
+        *count = n;
+        return 7;
+    }
+    unsigned int k = 0;
+    for (unsigned int i = 0; i < d->sample_count; i++) {
+        if (d->samples[i].timeStamp > lastSeen) utilization[k++] = d->samples[i];
+    }
+    *count = k;
     return 0;
 }
 

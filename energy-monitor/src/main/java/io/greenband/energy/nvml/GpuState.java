@@ -10,7 +10,7 @@ import java.util.Set;
 final class GpuState {
 
     /** Optional queries; one that answers NOT_SUPPORTED is not asked again. */
-    enum Capability { ENERGY, POWER, UTILIZATION, PROCESSES }
+    enum Capability { ENERGY, POWER, UTILIZATION, PROCESSES, PROCESS_UTILIZATION }
 
     final NvmlHandle handle;
     volatile DeviceInfo device;
@@ -18,6 +18,8 @@ final class GpuState {
     final Set<Capability> unsupported = Collections.synchronizedSet(EnumSet.noneOf(Capability.class));
     final PowerIntegrator integrator = new PowerIntegrator();
     volatile boolean lost;
+    /** The newest per-process utilization sample seen (CPU microseconds); only the tick reads it. */
+    long lastUtilSampleMicros;
 
     GpuState(NvmlHandle handle, DeviceInfo device, boolean mig) {
         this.handle = handle;
@@ -25,6 +27,7 @@ final class GpuState {
         if (mig) {
             // Utilization and per-process queries are not supported on MIG-enabled GPUs.
             unsupported.add(Capability.UTILIZATION);
+            unsupported.add(Capability.PROCESS_UTILIZATION);
         }
         if (device.method() != Method.NVML_ENERGY_COUNTER) {
             unsupported.add(Capability.ENERGY);

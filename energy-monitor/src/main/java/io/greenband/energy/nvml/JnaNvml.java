@@ -20,6 +20,8 @@ public final class JnaNvml implements NvmlApi {
     private static final int DRIVER_BUFFER = 80;
     /** Extra slots for processes that start between the sizing call and the filling call. */
     private static final int PROCESS_HEADROOM = 8;
+    /** Bound on the per-process utilization samples read per call, whatever count the driver asks for. */
+    private static final int MAX_UTIL_SAMPLES = 4096;
     /** All ones: NVML's "value not available" for unsigned 64-bit fields. */
     private static final long NOT_AVAILABLE = -1L;
 
@@ -160,6 +162,41 @@ public final class JnaNvml implements NvmlApi {
         }
         check(fn, rc);
         return List.of();
+    }
+
+    @Override
+    public List<ProcessSmSample> processUtilization(NvmlHandle device, long sinceMicros) throws NvmlException {
+        String fn = "nvmlDeviceGetProcessUtilization";
+        IntByReference count = new IntByReference(0);
+        int rc = call(() -> lib.nvmlDeviceGetProcessUtilization(device.pointer(), null, count, sinceMicros));
+        // Two attempts, as for the process list: samples can arrive between the sizing call and the filling call.
+        for (int attempt = 0; attempt < 2 && (rc == NvmlReturn.INSUFFICIENT_SIZE.code()
+                || rc == NvmlReturn.SUCCESS.code() && count.getValue() > 0); attempt++) {
+            int capacity = Math.min(MAX_UTIL_SAMPLES, (count.getValue() + PROCESS_HEADROOM) << attempt);
+            NvmlProcessUtilization[] samples = (NvmlProcessUtilization[]) new NvmlProcessUtilization().toArray(capacity);
+            count.setValue(capacity);
+            rc = call(() -> lib.nvmlDeviceGetProcessUtilization(device.pointer(), samples[0], count, sinceMicros));
+            if (rc == NvmlReturn.SUCCESS.code()) {
+                return toSamples(samples, count.getValue());
+            }
+        }
+        if (rc == NvmlReturn.NOT_FOUND.code() || rc == NvmlReturn.SUCCESS.code()) {
+            return List.of();
+        }
+        check(fn, rc);
+        return List.of();
+    }
+
+    private static List<ProcessSmSample> toSamples(NvmlProcessUtilization[] samples, int n) {
+        List<ProcessSmSample> out = new ArrayList<>(Math.max(0, n));
+        for (int i = 0; i < n && i < samples.length; i++) {
+            NvmlProcessUtilization u = samples[i];
+            u.read();
+            // Unsigned ints from the driver; a percentage above 100 is not one, so it is capped.
+            long sm = Math.min(100, Integer.toUnsignedLong(u.smUtil));
+            out.add(new ProcessSmSample(Integer.toUnsignedLong(u.pid), u.timeStamp, (int) sm));
+        }
+        return List.copyOf(out);
     }
 
     private static List<ProcessUse> toProcesses(NvmlProcessInfo[] infos, int n) {

@@ -42,5 +42,8 @@ public interface NvmlLibrary extends Library {
 
     int nvmlDeviceGetComputeRunningProcesses_v3(Pointer device, IntByReference infoCount, NvmlProcessInfo infos);
 
+    int nvmlDeviceGetProcessUtilization(Pointer device, NvmlProcessUtilization utilization,
+                                        IntByReference processSamplesCount, long lastSeenTimeStamp);
+
     int nvmlDeviceGetMigMode(Pointer device, IntByReference currentMode, IntByReference pendingMode);
 }

@@ -179,6 +179,9 @@ public final class NvmlSource implements EnergySource {
                 : attempt(g, GpuState.Capability.UTILIZATION, flags, () -> api.gpuUtilizationPct(g.handle));
         Optional<List<ProcessUse>> procs = lostOrUnsupported(g, GpuState.Capability.PROCESSES) ? Optional.empty()
                 : attempt(g, GpuState.Capability.PROCESSES, flags, () -> api.computeProcesses(g.handle));
+        Optional<List<ProcessSmSample>> smSamples = lostOrUnsupported(g, GpuState.Capability.PROCESS_UTILIZATION)
+                ? Optional.empty() : attempt(g, GpuState.Capability.PROCESS_UTILIZATION, flags,
+                        () -> api.processUtilization(g.handle, g.lastUtilSampleMicros));
 
         OptionalDouble watts = power.map(mw -> OptionalDouble.of(mw / 1000.0)).orElse(OptionalDouble.empty());
         OptionalDouble value;
@@ -193,7 +196,35 @@ public final class NvmlSource implements EnergySource {
         }
         return new DeviceReading(g.device, value, watts,
                 util.map(u -> OptionalDouble.of(u.doubleValue())).orElse(OptionalDouble.empty()),
-                procs.orElse(List.of()), flags);
+                withSmUtil(g, procs.orElse(List.of()), smSamples), flags);
+    }
+
+    /**
+     * The processes with their SM utilization since the previous tick: the mean of each pid's samples, 0 for a
+     * listed process the device sampled none of; a pid sampled but not listed (a graphics context) is added.
+     * Without per-process samples (NOT_SUPPORTED, MIG, an error) the list is returned as it was.
+     */
+    static List<ProcessUse> withSmUtil(GpuState g, List<ProcessUse> procs, Optional<List<ProcessSmSample>> samples) {
+        if (samples.isEmpty()) {
+            return procs;
+        }
+        java.util.Map<Long, double[]> byPid = new java.util.LinkedHashMap<>();
+        for (ProcessSmSample s : samples.get()) {
+            double[] acc = byPid.computeIfAbsent(s.pid(), k -> new double[2]);
+            acc[0] += s.smUtilPct();
+            acc[1]++;
+            g.lastUtilSampleMicros = Math.max(g.lastUtilSampleMicros, s.timestampMicros());
+        }
+        List<ProcessUse> out = new ArrayList<>(procs.size() + byPid.size());
+        for (ProcessUse p : procs) {
+            double[] acc = byPid.remove(p.pid());
+            out.add(p.withSmUtil(acc == null ? 0 : acc[0] / acc[1]));
+        }
+        for (java.util.Map.Entry<Long, double[]> e : byPid.entrySet()) {
+            out.add(new ProcessUse(e.getKey(), java.util.OptionalLong.empty())
+                    .withSmUtil(e.getValue()[0] / e.getValue()[1]));
+        }
+        return out;
     }
 
     private static boolean lostOrUnsupported(GpuState g, GpuState.Capability c) {
@@ -214,7 +245,9 @@ public final class NvmlSource implements EnergySource {
                     g.unsupported.add(what);
                     LOG.log(System.Logger.Level.INFO, "GPU " + gpu + ": " + e.getMessage()
                             + "; " + what + " is no longer queried" + (what == GpuState.Capability.ENERGY
-                            ? ", energy now comes from power integration" : ""));
+                            ? ", energy now comes from power integration"
+                            : what == GpuState.Capability.PROCESS_UTILIZATION
+                            ? ", trials sharing it are charged evenly (basis EQUAL)" : ""));
                 }
                 case NO_PERMISSION -> {
                     flags.add(SampleFlag.PERMISSION_DENIED);

@@ -8,6 +8,7 @@ import io.greenband.energy.source.SampleFlag;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.LongFunction;
@@ -37,6 +38,9 @@ final class DeviceTrack {
     private int wraps;
     private int readings;
     private final Map<Long, ProcessUse> processes = new LinkedHashMap<>();
+    /** Per pid, the sum of its SM utilization over the readings that carried per-process utilization. */
+    private final Map<Long, Double> smUtilSum = new LinkedHashMap<>();
+    private int smUtilReadings;
     private final EnumSet<SampleFlag> flags = EnumSet.noneOf(SampleFlag.class);
 
     DeviceTrack(DeviceInfo device, long gapNanos) {
@@ -62,8 +66,16 @@ final class DeviceTrack {
             utilSum += u;
             utilCount++;
         });
+        boolean smKnown = false;
         for (ProcessUse p : r.processes()) {
             processes.put(p.pid(), p);
+            if (p.smUtilPct().isPresent()) {
+                smKnown = true;
+                smUtilSum.merge(p.pid(), p.smUtilPct().getAsDouble(), Double::sum);
+            }
+        }
+        if (smKnown) {
+            smUtilReadings++;
         }
         r.powerWatts().ifPresent(this::seePower);
         if (!r.hasValue()) {
@@ -161,7 +173,7 @@ final class DeviceTrack {
                 counter ? optional(counterEnd) : OptionalDouble.empty(),
                 duration > 0 ? windowJoules / (duration / 1e9) : 0.0, optional(maxPower),
                 utilCount > 0 ? OptionalDouble.of(utilSum / utilCount) : OptionalDouble.empty(),
-                new ArrayList<>(processes.values()), flags, intervals, wraps);
+                windowProcesses(), flags, intervals, wraps);
         windowOpen = false;
         windowJoules = 0;
         counterStart = baselined && device.method().basis() == Method.Basis.COUNTER ? lastValue : Double.NaN;
@@ -173,8 +185,27 @@ final class DeviceTrack {
         wraps = 0;
         readings = 0;
         processes.clear();
+        smUtilSum.clear();
+        smUtilReadings = 0;
         flags.clear();
         return w;
+    }
+
+    /**
+     * The window's processes; with per-process samples, each one's SM utilization is its mean over the readings
+     * that had them (a reading not listing a process counts it as 0), so shares follow the whole window.
+     */
+    private List<ProcessUse> windowProcesses() {
+        List<ProcessUse> out = new ArrayList<>(processes.size());
+        for (ProcessUse p : processes.values()) {
+            Double sum = smUtilSum.get(p.pid());
+            if (smUtilReadings == 0) {
+                out.add(p);
+            } else {
+                out.add(p.withSmUtil(sum == null ? 0 : sum / smUtilReadings));
+            }
+        }
+        return out;
     }
 
     private static OptionalDouble optional(double v) {

@@ -72,6 +72,13 @@ public record DeviceWindow(DeviceInfo device, long seq, Instant start, Instant e
                 intervals, wraps, hostUsage);
     }
 
+    /** This window with {@code seen} as its processes. */
+    public DeviceWindow withProcesses(List<ProcessUse> seen) {
+        return new DeviceWindow(device, seq, start, end, durationNanos, energyJoules, cumulativeJoules,
+                counterStartJoules, counterEndJoules, meanPowerWatts, maxPowerWatts, utilizationPct, seen, flags,
+                intervals, wraps, usage);
+    }
+
     /** Whether the numbers are modelled rather than measured. */
     public boolean estimated() {
         return device.estimated();

@@ -39,6 +39,8 @@ public final class Sampler {
     private final int ticksPerWindow;
     private final Consumer<List<DeviceWindow>> sink;
     private final UsageTracker usage;
+    /** The energy sample's bound on a process's ancestors. */
+    private static final int MAX_ANCESTORS = 64;
     private final long anchorNanos;
     private final Instant anchorWall;
     private final Map<String, DeviceTrack> tracks = new LinkedHashMap<>();
@@ -102,7 +104,7 @@ public final class Sampler {
             DeviceWindow w = track.close(this::toUtc);
             if (w != null) {
                 // Host components are split by the processes' use; a GPU by its own process list.
-                closed.add(w.device().component() == Component.GPU ? w : w.withUsage(used));
+                closed.add(w.device().component() == Component.GPU ? withAncestors(w) : w.withUsage(used));
             }
             if (track.lost()) {
                 it.remove();
@@ -112,6 +114,18 @@ public final class Sampler {
             sink.accept(List.copyOf(closed));
         }
         return List.copyOf(closed);
+    }
+
+    /** A GPU window whose processes carry their ancestors, so the aggregator finds the trial that started each. */
+    private DeviceWindow withAncestors(DeviceWindow w) {
+        if (usage == null || w.processes().isEmpty()) {
+            return w;
+        }
+        List<io.greenband.energy.source.ProcessUse> traced = new ArrayList<>(w.processes().size());
+        for (io.greenband.energy.source.ProcessUse p : w.processes()) {
+            traced.add(p.withAncestors(usage.ancestorsOf(p.pid(), MAX_ANCESTORS)));
+        }
+        return w.withProcesses(traced);
     }
 
     private Instant toUtc(long nanos) {

@@ -32,6 +32,8 @@ public final class UsageTracker {
     private final Map<Long, Long> last = new HashMap<>();
     private final Map<Long, Long> rssPageTicks = new HashMap<>();
     private Set<Long> present = Set.of();
+    /** Parent of every process at the last scan, to trace a GPU process to its ancestors. */
+    private Map<Long, Long> parents = Map.of();
     private long hostBase = -1;
     private long hostLast = -1;
     private int cpuCount = 1;
@@ -63,6 +65,9 @@ public final class UsageTracker {
             return;
         }
         Map<Long, long[]> trees = treeSums(scan.procs());
+        Map<Long, Long> ppids = new HashMap<>(scan.procs().size() * 2);
+        scan.procs().forEach((pid, proc) -> ppids.put(pid, proc.ppid()));
+        parents = ppids;
         present = trees.keySet();
         boolean first = hostBase < 0;
         for (Map.Entry<Long, long[]> e : trees.entrySet()) {
@@ -119,6 +124,22 @@ public final class UsageTracker {
         memTicks = 0;
         ticks = 0;
         return Optional.of(out);
+    }
+
+    /**
+     * The ancestors of {@code pid} at the last scan, parent first, at most {@code max}; empty for a process the
+     * scan did not see. The walk stops at pid 0, at a process not seen, and at a repeated pid.
+     */
+    public List<Long> ancestorsOf(long pid, int max) {
+        List<Long> out = new ArrayList<>();
+        Long parent = parents.get(pid);
+        java.util.Set<Long> visited = new java.util.HashSet<>();
+        visited.add(pid);
+        while (parent != null && parent > 0 && out.size() < max && visited.add(parent)) {
+            out.add(parent);
+            parent = parents.get(parent);
+        }
+        return List.copyOf(out);
     }
 
     /** Per pid, the CPU ticks and resident pages of it and all its live descendants. */

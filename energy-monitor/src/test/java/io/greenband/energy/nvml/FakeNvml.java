@@ -38,6 +38,10 @@ public interface FakeNvml extends Library {
 
     void fake_nvml_clear_processes(int device);
 
+    void fake_nvml_add_process_util(int device, int pid, long timestampMicros, int smUtil);
+
+    void fake_nvml_clear_process_util(int device);
+
     int fake_nvml_init_calls();
 
     int fake_nvml_shutdown_calls();

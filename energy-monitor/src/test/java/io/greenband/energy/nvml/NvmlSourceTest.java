@@ -59,9 +59,10 @@ class NvmlSourceTest {
         try (NvmlSource src = NvmlSource.open(FakeNvml.path())) {
             List<ProcessUse> procs = src.read().get(0).processes();
             assertThat(procs).hasSize(11);
-            assertThat(procs.get(0)).isEqualTo(new ProcessUse(4000, OptionalLong.of(1_048_576L)));
-            assertThat(procs.get(9)).isEqualTo(new ProcessUse(4009, OptionalLong.of(10 * 1_048_576L)));
-            assertThat(procs.get(10)).isEqualTo(new ProcessUse(5000, OptionalLong.empty()));
+            // The fake samples no process utilization: NOT_FOUND, so every listed process was idle (0 %).
+            assertThat(procs.get(0)).isEqualTo(new ProcessUse(4000, OptionalLong.of(1_048_576L)).withSmUtil(0));
+            assertThat(procs.get(9)).isEqualTo(new ProcessUse(4009, OptionalLong.of(10 * 1_048_576L)).withSmUtil(0));
+            assertThat(procs.get(10)).isEqualTo(new ProcessUse(5000, OptionalLong.empty()).withSmUtil(0));
             fake.fake_nvml_clear_processes(0);
             assertThat(src.read().get(0).processes()).isEmpty();
         }

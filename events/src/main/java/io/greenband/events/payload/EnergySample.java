@@ -198,13 +198,39 @@ public record EnergySample(String nodeId, String host, Component component, Stri
      *
      * @param pid            process id
      * @param name           process name, optional
-     * @param utilizationPct the process's share of device utilization, optional
+     * @param utilizationPct the process's utilization of the device in percent (GPU: its SM utilization over the
+     *                       window from NVML's per-process samples), optional: absent where the device cannot say
      * @param memoryBytes    device memory it used, optional
+     * @param ancestors      its ancestors' pids as the monitor saw them, parent first, at most {@link #MAX_ANCESTORS}
+     *                       (empty when unknown): a trial whose pid is among them owns the process
      */
-    public record ProcessSeen(long pid, String name, Double utilizationPct, Long memoryBytes) {
+    public record ProcessSeen(long pid, String name, Double utilizationPct, Long memoryBytes, List<Long> ancestors) {
+
+        /** Bound on {@code ancestors}; deeper chains are cut (process tables are not that deep in practice). */
+        public static final int MAX_ANCESTORS = 64;
+
         public ProcessSeen {
             FieldChecks.atLeast(pid, 0, "pid");
             FieldChecks.optAtLeast(utilizationPct, 0, "utilizationPct");
+            if (utilizationPct != null && utilizationPct > 100) {
+                throw new InvalidFieldException("processes/utilizationPct",
+                        "a process's utilizationPct must be <= 100, got " + utilizationPct);
+            }
+            ancestors = FieldChecks.list(ancestors, "processes/ancestors");
+            if (ancestors.size() > MAX_ANCESTORS) {
+                throw new InvalidFieldException("processes/ancestors", "processes/ancestors holds "
+                        + ancestors.size() + " pids, at most " + MAX_ANCESTORS + " are allowed");
+            }
+            for (Long a : ancestors) {
+                if (a == null || a < 0) {
+                    throw new InvalidFieldException("processes/ancestors", "ancestor pids must be >= 0, got " + a);
+                }
+            }
+        }
+
+        /** A process without known ancestors. */
+        public ProcessSeen(long pid, String name, Double utilizationPct, Long memoryBytes) {
+            this(pid, name, utilizationPct, memoryBytes, List.of());
         }
     }
 

@@ -110,7 +110,7 @@ public final class EventMapping {
         // Most samples list no processes: skip the stream then, it is per sample.
         List<ProcessSeen> processes = e.processes().isEmpty() ? List.of() : e.processes().stream()
                 .map(p -> new ProcessSeen(p.pid(), p.utilizationPct() == null ? OptionalDouble.empty()
-                        : OptionalDouble.of(p.utilizationPct())))
+                        : OptionalDouble.of(p.utilizationPct()), p.ancestors()))
                 .toList();
         return new io.greenband.aggregator.core.attribution.EnergySample(e.sampleId(), e.host(), e.deviceId(),
                 component, e.windowStart(), e.windowEnd(), e.energyJoules(),

@@ -153,8 +153,9 @@ public final class EnergySampleMapper {
     private static List<EnergySample.ProcessSeen> processes(List<ProcessUse> seen) {
         List<EnergySample.ProcessSeen> out = new ArrayList<>(seen.size());
         for (ProcessUse p : seen) {
-            out.add(new EnergySample.ProcessSeen(p.pid(), null, null,
-                    p.usedMemoryBytes().isPresent() ? p.usedMemoryBytes().getAsLong() : null));
+            out.add(new EnergySample.ProcessSeen(p.pid(), null,
+                    p.smUtilPct().isPresent() ? p.smUtilPct().getAsDouble() : null,
+                    p.usedMemoryBytes().isPresent() ? p.usedMemoryBytes().getAsLong() : null, p.ancestors()));
         }
         return out;
     }

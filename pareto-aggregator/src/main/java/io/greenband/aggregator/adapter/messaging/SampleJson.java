@@ -212,6 +212,7 @@ final class SampleJson {
             String name = null;
             Double utilizationPct = null;
             Long memoryBytes = null;
+            List<Long> ancestors = List.of();
             int seen = 0;
             String field;
             while ((field = p.nextFieldName()) != null) {
@@ -221,13 +222,14 @@ final class SampleJson {
                     case "name" -> { seen = once(seen, 2); name = text(p, v); }
                     case "utilizationPct" -> { seen = once(seen, 4); utilizationPct = number(p, v); }
                     case "memoryBytes" -> { seen = once(seen, 8); memoryBytes = integer(p, v, Long.MAX_VALUE); }
+                    case "ancestors" -> { seen = once(seen, 16); ancestors = pids(p, v); }
                     default -> unknown(p, strict);
                 }
             }
             if (pid == null) {
                 throw NotFast.INSTANCE;
             }
-            list.add(new ProcessSeen(pid, name, utilizationPct, memoryBytes));
+            list.add(new ProcessSeen(pid, name, utilizationPct, memoryBytes, ancestors));
         }
         return list;
     }

@@ -80,6 +80,13 @@ final class SampleBucketBson {
             if (p.utilizationPercent().isPresent()) {
               w.writeDouble("utilizationPercent", p.utilizationPercent().getAsDouble());
             }
+            if (!p.ancestors().isEmpty()) {
+              w.writeStartArray("ancestors");
+              for (long a : p.ancestors()) {
+                w.writeInt64(a);
+              }
+              w.writeEndArray();
+            }
             w.writeEndDocument();
           }
           w.writeEndArray();

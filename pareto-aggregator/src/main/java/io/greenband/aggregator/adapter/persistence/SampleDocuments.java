@@ -76,6 +76,9 @@ final class SampleDocuments {
       for (ProcessSeen p : s.processes()) {
         Document d = new Document("pid", p.pid());
         p.utilizationPercent().ifPresent(u -> d.append("utilizationPercent", u));
+        if (!p.ancestors().isEmpty()) {
+          d.append("ancestors", p.ancestors());
+        }
         seen.add(d);
       }
       processes.add(seen);
@@ -145,8 +148,10 @@ final class SampleDocuments {
         for (Object o : processes == null ? List.of() : (List<?>) processes.get(i)) {
           Document p = (Document) o;
           Number u = p.get("utilizationPercent", Number.class);
+          List<Number> anc = p.getList("ancestors", Number.class);
           seen.add(new ProcessSeen(p.get("pid", Number.class).longValue(),
-              u == null ? OptionalDouble.empty() : OptionalDouble.of(u.doubleValue())));
+              u == null ? OptionalDouble.empty() : OptionalDouble.of(u.doubleValue()),
+              anc == null ? List.of() : anc.stream().map(Number::longValue).toList()));
         }
         Number u = utilization == null ? null : utilization.get(i);
         out.add(new EnergySample(ids.get(i), host, device, component, starts.get(i).toInstant(),

@@ -18,7 +18,9 @@ import java.util.TreeSet;
  * Otherwise the window is cut at every trial start and end inside it; each piece gets energy in proportion
  * to its length (constant power). A piece nobody holds is idle; a piece one trial holds is that trial's; a
  * piece several trials share is split by the utilization of their processes when the sample knows it for
- * every one of them, evenly otherwise.
+ * every one of them, evenly otherwise. On a GPU that utilization is the SM use of the processes each trial owns
+ * (its pid or a descendant); SM use of processes no trial owns makes the GPU shared too, and its part is the
+ * host's other energy.
  */
 final class Splitter {
 
@@ -69,9 +71,18 @@ final class Splitter {
       }
       w.end().filter(e -> e.isAfter(a) && e.isBefore(b)).ifPresent(cuts::add);
     }
-    Map<TrialKey, Double> utilization = utilizationByTrial(sample, holders);
+    // Ownership over the whole window: a process of a trial outside [a, b) is that trial's, not foreign.
+    List<TrialWindow> owners = new ArrayList<>();
+    for (TrialWindow w : candidates) {
+      if ((!sample.component().deviceScoped() || w.holds(sample.device()))
+          && w.overlaps(sample.windowStart(), sample.windowEnd())) {
+        owners.add(w);
+      }
+    }
+    SmUse utilization = utilizationByTrial(sample, owners);
     double joulesPerNano = sample.joules() / sample.windowNanos();
     double idle = 0;
+    double other = 0;
     Instant segmentStart = null;
     for (Instant cut : cuts) {
       if (segmentStart != null) {
@@ -85,58 +96,86 @@ final class Splitter {
         if (active.isEmpty()) {
           idle += joules;
         } else {
-          distribute(joules, active, utilization, trials, shared, basis, sample.component().deviceScoped());
+          other += distribute(joules, active, utilization, trials, shared, basis, sample.component().deviceScoped());
         }
       }
       segmentStart = cut;
     }
-    return new Allocation(trials, idle, shared, 0, basis);
+    return new Allocation(trials, idle, shared, other, basis);
   }
 
-  private static void distribute(double joules, List<TrialWindow> active, Map<TrialKey, Double> utilization,
-      Map<TrialKey, Double> trials, Set<TrialKey> shared, Map<TrialKey, Set<ShareBasis>> basis, boolean device) {
-    if (active.size() == 1) {
-      trials.merge(active.get(0).key(), joules, Double::sum);
-      // A host component with one trial running is still split by time alone: everything the host did is its.
-      addBasis(basis, active.get(0).key(), device ? ShareBasis.EXCLUSIVE_DEVICE : ShareBasis.EQUAL);
-      return;
-    }
-    double total = 0;
+  /**
+   * Gives one piece's joules to the trials active in it; returns the joules left to the host's other processes
+   * (a shared GPU's SM use by no trial).
+   */
+  private static double distribute(double joules, List<TrialWindow> active, SmUse sm, Map<TrialKey, Double> trials,
+      Set<TrialKey> shared, Map<TrialKey, Set<ShareBasis>> basis, boolean device) {
+    double total = sm.foreign();
     boolean allKnown = true;
     for (TrialWindow w : active) {
-      Double u = utilization.get(w.key());
+      Double u = sm.byTrial().get(w.key());
       if (u == null) {
         allKnown = false;
         break;
       }
       total += u;
     }
-    boolean byUtilization = allKnown && total > 0;
+    // By SM use when every sharer's is known and someone used the SM; a lone trial only when others used it too.
+    boolean byUtilization = allKnown && total > 0 && (active.size() > 1 || sm.foreign() > 0);
+    if (active.size() == 1 && !byUtilization) {
+      trials.merge(active.get(0).key(), joules, Double::sum);
+      // A host component with one trial running is still split by time alone: everything the host did is its.
+      addBasis(basis, active.get(0).key(), device ? ShareBasis.EXCLUSIVE_DEVICE : ShareBasis.EQUAL);
+      return 0;
+    }
+    double given = 0;
     for (TrialWindow w : active) {
-      double share = byUtilization ? utilization.get(w.key()) / total : 1.0 / active.size();
+      double share = byUtilization ? sm.byTrial().get(w.key()) / total : 1.0 / active.size();
       trials.merge(w.key(), joules * share, Double::sum);
-      shared.add(w.key());
+      given += joules * share;
+      if (active.size() > 1) {
+        shared.add(w.key());
+      }
       addBasis(basis, w.key(), byUtilization ? ShareBasis.SM_UTIL : ShareBasis.EQUAL);
     }
+    return Math.max(0, joules - given);
   }
 
   static void addBasis(Map<TrialKey, Set<ShareBasis>> basis, TrialKey key, ShareBasis b) {
     basis.computeIfAbsent(key, k -> EnumSet.noneOf(ShareBasis.class)).add(b);
   }
 
-  /** Sum of known process utilization per trial; trials with no known process are absent. */
-  private static Map<TrialKey, Double> utilizationByTrial(EnergySample sample, List<TrialWindow> holders) {
+  /**
+   * Per-process SM use of a sample's window.
+   *
+   * @param byTrial summed utilization of the processes each trial owns (its pid or an ancestor of theirs); trials
+   *                owning no process with known utilization are absent
+   * @param foreign summed utilization of the processes no trial owns
+   */
+  record SmUse(Map<TrialKey, Double> byTrial, double foreign) {
+  }
+
+  private static SmUse utilizationByTrial(EnergySample sample, List<TrialWindow> holders) {
     Map<TrialKey, Double> out = new HashMap<>();
-    if (sample.processes().isEmpty() || holders.size() < 2) {
-      return out;
+    if (sample.processes().isEmpty() || holders.isEmpty()) {
+      return new SmUse(out, 0);
     }
-    for (TrialWindow w : holders) {
-      for (ProcessSeen p : sample.processes()) {
-        if (p.utilizationPercent().isPresent() && w.pids().contains(p.pid())) {
+    double foreign = 0;
+    for (ProcessSeen p : sample.processes()) {
+      if (p.utilizationPercent().isEmpty()) {
+        continue;
+      }
+      boolean owned = false;
+      for (TrialWindow w : holders) {
+        if (p.ownedByAny(w.pids())) {
+          owned = true;
           out.merge(w.key(), p.utilizationPercent().getAsDouble(), Double::sum);
         }
       }
+      if (!owned) {
+        foreign += p.utilizationPercent().getAsDouble();
+      }
     }
-    return out;
+    return new SmUse(out, sample.component().deviceScoped() ? foreign : 0);
   }
 }

@@ -92,7 +92,8 @@ class SampleFastPathTest {
         List<EnergySample.ProcessSeen> processes = new ArrayList<>();
         for (int k = rng.nextInt(3); k > 0; k--) {
             processes.add(new EnergySample.ProcessSeen(rng.nextInt(100_000), rng.nextBoolean() ? "java" : null,
-                    rng.nextBoolean() ? rng.nextDouble(0, 100) : null, rng.nextBoolean() ? rng.nextLong(1L << 40) : null));
+                    rng.nextBoolean() ? rng.nextDouble(0, 100) : null, rng.nextBoolean() ? rng.nextLong(1L << 40) : null,
+                    rng.nextBoolean() ? List.of((long) rng.nextInt(100_000), 1L) : List.of()));
         }
         double joules = rng.nextDouble(0, 1_000);
         // Attributed shares of the window's energy; the rest is unattributed, so the parts add up as they must.

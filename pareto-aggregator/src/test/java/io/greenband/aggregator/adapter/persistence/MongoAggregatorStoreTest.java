@@ -154,7 +154,8 @@ class MongoAggregatorStoreTest {
     for (int s = 0; s < 40; s++) {
       batch.add(new EnergySample("h/gpu/GPU-0/" + s, "h", "GPU-0", Component.GPU, T0.plusMillis(1000L * s),
           T0.plusMillis(1000L * s + 1000), 250.5 + s, OptionalDouble.of(80), List.of(ProcessSeen.of(42, 75.0),
-              new ProcessSeen(43, OptionalDouble.empty()))));
+              new ProcessSeen(43, OptionalDouble.empty()),
+              new ProcessSeen(44, OptionalDouble.of(12.5), List.of(43L, 7L, 1L)))));
     }
     store.saveSamples(batch);
     store.saveSamples(batch.subList(10, 30)); // redelivery

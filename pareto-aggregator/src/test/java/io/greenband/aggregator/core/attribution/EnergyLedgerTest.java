@@ -112,9 +112,12 @@ class EnergyLedgerTest {
       ledger.addSample(early ? SyntheticTrace.withProcesses(s, List.of(ProcessSeen.of(11, 60), ProcessSeen.of(22, 20)))
           : s);
     }
-    double expectedA = 300 * 40 + 300 * 30 * 0.75 + 300 * 30 * 0.5;
+    // Before B starts its pid 22 is no trial's: A alone gets its SM share 60/80, pid 22's part is other energy.
+    double other = 300 * 40 * 0.25;
+    double expectedA = 300 * 40 * 0.75 + 300 * 30 * 0.75 + 300 * 30 * 0.5;
     assertThat(ledger.energyOf(A).totalJoules()).isCloseTo(expectedA, within(1e-6));
-    assertThat(ledger.energyOf(B).totalJoules()).isCloseTo(300 * 100 - expectedA, within(1e-6));
+    assertThat(ledger.energyOf(B).totalJoules()).isCloseTo(300 * 100 - expectedA - other, within(1e-6));
+    assertThat(ledger.totals().other()).isCloseTo(other, within(1e-6));
     assertThat(ledger.energyOf(B).devices().get(0).shared()).isTrue();
   }
 
