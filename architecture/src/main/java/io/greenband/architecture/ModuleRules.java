@@ -17,15 +17,18 @@ import java.util.stream.Stream;
 
 /**
  * The rules of one module. A service module's packages are edges ({@code adapter}, {@code config},
- * {@code health}), {@code driver}, or core: every other package, so a package added tomorrow is core until it
- * is named an edge. Built by {@link GreenbandModules}; a module's test checks {@link #all()}.
+ * {@code health}), {@code driver}, or core: every other package, so a package added tomorrow is
+ * core until it is named an edge. Built by {@link GreenbandModules}; a module's test checks {@link
+ * #all()}.
  *
  * @param base the module's root package, e.g. {@code io.greenband.trainer}
  * @param kind what the module is, which decides the rules that apply
  * @param coreLibraries libraries besides {@code java.*} and the neutral modules the core may use
- * @param toleratedAdapters other modules' adapter packages this module still uses, each a debt to pay
+ * @param toleratedAdapters other modules' adapter packages this module still uses, each a debt to
+ *     pay
  */
-public record ModuleRules(String base, Kind kind, List<String> coreLibraries, List<String> toleratedAdapters) {
+public record ModuleRules(
+        String base, Kind kind, List<String> coreLibraries, List<String> toleratedAdapters) {
 
     /** What a module is. */
     public enum Kind {
@@ -40,13 +43,17 @@ public record ModuleRules(String base, Kind kind, List<String> coreLibraries, Li
     /** Validates and copies the lists. */
     public ModuleRules {
         if (base == null || !base.startsWith("io.greenband.")) {
-            throw new IllegalArgumentException("base must be a package under io.greenband, got " + base);
+            throw new IllegalArgumentException(
+                    "base must be a package under io.greenband, got " + base);
         }
         coreLibraries = List.copyOf(coreLibraries);
         toleratedAdapters = List.copyOf(toleratedAdapters);
     }
 
-    /** The rules of a service whose core may use {@code coreLibraries} besides Java and the neutral modules. */
+    /**
+     * The rules of a service whose core may use {@code coreLibraries} besides Java and the neutral
+     * modules.
+     */
     public static ModuleRules service(String base, String... coreLibraries) {
         return new ModuleRules(base, Kind.SERVICE, List.of(coreLibraries), List.of());
     }
@@ -70,8 +77,14 @@ public record ModuleRules(String base, Kind kind, List<String> coreLibraries, Li
     public ArchRule all() {
         List<ArchRule> rules = new ArrayList<>(List.of(moduleIsImported(), noForeignAdapters()));
         switch (kind) {
-            case SERVICE -> rules.addAll(List.of(coreUsesNoFramework(), coreUsesNoEdge(), coreUsesOnlyAllowed(),
-                    driverUsesOnlyAllowed(), layers()));
+            case SERVICE ->
+                    rules.addAll(
+                            List.of(
+                                    coreUsesNoFramework(),
+                                    coreUsesNoEdge(),
+                                    coreUsesOnlyAllowed(),
+                                    driverUsesOnlyAllowed(),
+                                    layers()));
             case LIBRARY -> rules.add(usesNoUpperModule());
             case TOOL -> rules.add(usesNoServiceFramework());
         }
@@ -79,86 +92,148 @@ public record ModuleRules(String base, Kind kind, List<String> coreLibraries, Li
     }
 
     /**
-     * The module's classes were found: guards the other rules, which allow an empty selection (a module without a
-     * driver), against passing on nothing. Evaluating it on no classes throws.
+     * The module's classes were found: guards the other rules, which allow an empty selection (a
+     * module without a driver), against passing on nothing. Evaluating it on no classes throws.
      */
     public ArchRule moduleIsImported() {
-        return classes().that().resideInAPackage(base + "..").should().resideInAPackage(base + "..")
+        return classes()
+                .that()
+                .resideInAPackage(base + "..")
+                .should()
+                .resideInAPackage(base + "..")
                 .as("the module " + base + " has classes to check");
     }
 
     /** A core uses no framework, broker, database or engine it is not allowed. */
     public ArchRule coreUsesNoFramework() {
-        String[] forbidden = Libraries.FRAMEWORKS.stream().filter(p -> !coreLibraries.contains(p))
-                .toArray(String[]::new);
-        return noClasses().that(core()).should().dependOnClassesThat().resideInAnyPackage(forbidden)
+        String[] forbidden =
+                Libraries.FRAMEWORKS.stream()
+                        .filter(p -> !coreLibraries.contains(p))
+                        .toArray(String[]::new);
+        return noClasses()
+                .that(core())
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(forbidden)
                 .as("the core of " + base + " uses no framework, broker, database or engine")
-                .because("a core is plain Java; frameworks live in adapters").allowEmptyShould(true);
+                .because("a core is plain Java; frameworks live in adapters")
+                .allowEmptyShould(true);
     }
 
     /** A core uses none of its module's edges or driver (the trainer's runners no adapter). */
     public ArchRule coreUsesNoEdge() {
-        return noClasses().that(core()).should().dependOnClassesThat(edge().or(driver()))
+        return noClasses()
+                .that(core())
+                .should()
+                .dependOnClassesThat(edge().or(driver()))
                 .as("the core of " + base + " uses none of its adapters, config, health or driver")
-                .because("dependencies point inwards: adapter -> driver -> core").allowEmptyShould(true);
+                .because("dependencies point inwards: adapter -> driver -> core")
+                .allowEmptyShould(true);
     }
 
     /** A core uses only Java, its own core, the neutral modules and its allowed libraries. */
     public ArchRule coreUsesOnlyAllowed() {
-        return classes().that(core()).should().onlyDependOnClassesThat(allowed(core()))
-                .as("the core of " + base + " uses only java.*, its own core, " + Libraries.NEUTRAL
-                        + (coreLibraries.isEmpty() ? "" : " and " + coreLibraries)).allowEmptyShould(true);
+        return classes()
+                .that(core())
+                .should()
+                .onlyDependOnClassesThat(allowed(core()))
+                .as(
+                        "the core of "
+                                + base
+                                + " uses only java.*, its own core, "
+                                + Libraries.NEUTRAL
+                                + (coreLibraries.isEmpty() ? "" : " and " + coreLibraries))
+                .allowEmptyShould(true);
     }
 
     /** A driver uses only what its core may, plus the core itself. */
     public ArchRule driverUsesOnlyAllowed() {
-        return classes().that(driver()).should().onlyDependOnClassesThat(allowed(core().or(driver())))
-                .as("the driver of " + base + " uses only java.*, its core and driver and " + Libraries.NEUTRAL)
+        return classes()
+                .that(driver())
+                .should()
+                .onlyDependOnClassesThat(allowed(core().or(driver())))
+                .as(
+                        "the driver of "
+                                + base
+                                + " uses only java.*, its core and driver and "
+                                + Libraries.NEUTRAL)
                 .allowEmptyShould(true);
     }
 
     /** Adapter -> driver -> core, never back. */
     public ArchRule layers() {
-        return layeredArchitecture().consideringOnlyDependenciesInLayers()
+        return layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
                 .withOptionalLayers(true)
-                .layer("core").definedBy(core())
-                .layer("driver").definedBy(driver())
-                .layer("edge").definedBy(edge())
-                .whereLayer("edge").mayNotBeAccessedByAnyLayer()
-                .whereLayer("driver").mayOnlyBeAccessedByLayers("edge")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("driver", "edge")
-                .as("in " + base + " adapters use the driver and the core, the driver the core, never back");
+                .layer("core")
+                .definedBy(core())
+                .layer("driver")
+                .definedBy(driver())
+                .layer("edge")
+                .definedBy(edge())
+                .whereLayer("edge")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("driver")
+                .mayOnlyBeAccessedByLayers("edge")
+                .whereLayer("core")
+                .mayOnlyBeAccessedByLayers("driver", "edge")
+                .as(
+                        "in "
+                                + base
+                                + " adapters use the driver and the core, the driver the core, never back");
     }
 
     /** No module reaches into another module's adapters. */
     public ArchRule noForeignAdapters() {
-        DescribedPredicate<JavaClass> foreign = resideInAPackage(Libraries.ANY_ADAPTER)
-                .and(not(resideInAPackage(base + "..")));
+        DescribedPredicate<JavaClass> foreign =
+                resideInAPackage(Libraries.ANY_ADAPTER).and(not(resideInAPackage(base + "..")));
         if (!toleratedAdapters.isEmpty()) {
-            foreign = foreign.and(not(resideInAnyPackage(toleratedAdapters.toArray(String[]::new))));
+            foreign =
+                    foreign.and(not(resideInAnyPackage(toleratedAdapters.toArray(String[]::new))));
         }
-        return noClasses().that().resideInAPackage(base + "..").should().dependOnClassesThat(foreign)
-                .as(base + " uses no other module's adapters" + (toleratedAdapters.isEmpty() ? ""
-                        : " (tolerated for now: " + toleratedAdapters + ")"));
+        return noClasses()
+                .that()
+                .resideInAPackage(base + "..")
+                .should()
+                .dependOnClassesThat(foreign)
+                .as(
+                        base
+                                + " uses no other module's adapters"
+                                + (toleratedAdapters.isEmpty()
+                                        ? ""
+                                        : " (tolerated for now: " + toleratedAdapters + ")"));
     }
 
     /** A lower module uses no service or tool module. */
     public ArchRule usesNoUpperModule() {
-        return noClasses().that().resideInAPackage(base + "..").should().dependOnClassesThat()
+        return noClasses()
+                .that()
+                .resideInAPackage(base + "..")
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage(Libraries.UPPER_MODULES.toArray(String[]::new))
                 .as(base + " uses no service, CLI or benchmark module");
     }
 
     /** A plain-Java program uses no service framework. */
     public ArchRule usesNoServiceFramework() {
-        return noClasses().that().resideInAPackage(base + "..").should().dependOnClassesThat()
+        return noClasses()
+                .that()
+                .resideInAPackage(base + "..")
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage(Libraries.SERVICE_FRAMEWORKS.toArray(String[]::new))
-                .as(base + " is plain Java: no Quarkus, Jakarta, MicroProfile, JBoss logging, SmallRye or Vert.x");
+                .as(
+                        base
+                                + " is plain Java: no Quarkus, Jakarta, MicroProfile, JBoss logging, SmallRye or Vert.x");
     }
 
     /** Classes of the module's core: neither an edge nor the driver. */
     public DescribedPredicate<JavaClass> core() {
-        return resideInAPackage(base + "..").and(not(edge())).and(not(driver())).as("core of " + base);
+        return resideInAPackage(base + "..")
+                .and(not(edge()))
+                .and(not(driver()))
+                .as("core of " + base);
     }
 
     /** Classes of the module's driver. */
@@ -173,9 +248,13 @@ public record ModuleRules(String base, Kind kind, List<String> coreLibraries, Li
     }
 
     private DescribedPredicate<JavaClass> allowed(DescribedPredicate<JavaClass> own) {
-        String[] packages = Stream.concat(Stream.of("java.."), Stream.concat(Libraries.NEUTRAL.stream(),
-                coreLibraries.stream())).toArray(String[]::new);
-        DescribedPredicate<JavaClass> neutral = resideInAnyPackage(packages).and(not(Libraries.eventsKafkaBinding()));
+        String[] packages =
+                Stream.concat(
+                                Stream.of("java.."),
+                                Stream.concat(Libraries.NEUTRAL.stream(), coreLibraries.stream()))
+                        .toArray(String[]::new);
+        DescribedPredicate<JavaClass> neutral =
+                resideInAnyPackage(packages).and(not(Libraries.eventsKafkaBinding()));
         return neutral.or(own);
     }
 }

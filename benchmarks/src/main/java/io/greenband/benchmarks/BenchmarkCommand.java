@@ -9,23 +9,26 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Entry point of {@code greenband-benchmarks.jar}: a dispatcher to one picocli subcommand per benchmark, each in
- * its own class, each printing a table and writing JSON with {@code --json FILE}.
+ * Entry point of {@code greenband-benchmarks.jar}: a dispatcher to one picocli subcommand per
+ * benchmark, each in its own class, each printing a table and writing JSON with {@code --json
+ * FILE}.
  */
-@Command(name = "greenband-benchmarks", mixinStandardHelpOptions = true,
-        description = "Runs one benchmark: java -jar greenband-benchmarks.jar <benchmark> [--quick] [--json FILE]",
+@Command(
+        name = "greenband-benchmarks",
+        mixinStandardHelpOptions = true,
+        description =
+                "Runs one benchmark: java -jar greenband-benchmarks.jar <benchmark> [--quick] [--json FILE]",
         subcommands = {
-                SuggesterBenchmark.class,
-                TrainerBenchmark.class,
-                MonitorBenchmark.class,
-                AggregatorBenchmark.class,
-                AttributionBenchmark.class,
-                PaperBenchmark.class,
+            SuggesterBenchmark.class,
+            TrainerBenchmark.class,
+            MonitorBenchmark.class,
+            AggregatorBenchmark.class,
+            AttributionBenchmark.class,
+            PaperBenchmark.class,
         })
 public final class BenchmarkCommand implements Runnable {
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
     /** Without a benchmark name: the usage, as an error. */
     @Override

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The rounds of one variant on both sides of the trainer benchmark, and their medians: greenband's DJL trainer
- * and the PyTorch reference (absent when the reference is skipped).
+ * The rounds of one variant on both sides of the trainer benchmark, and their medians: greenband's
+ * DJL trainer and the PyTorch reference (absent when the reference is skipped).
  */
 final class SideBySide {
 
@@ -46,13 +46,22 @@ final class SideBySide {
     }
 
     /** One side as JSON: medians and every round. */
-    static Map<String, Object> json(TrainerThroughput.Result median, List<TrainerThroughput.Result> rounds) {
+    static Map<String, Object> json(
+            TrainerThroughput.Result median, List<TrainerThroughput.Result> rounds) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("train_images_per_s", round(median.trainImagesPerSecond()));
         out.put("infer_images_per_s", round(median.inferImagesPerSecond()));
         out.put("peak_memory_mib", round(median.peakMemoryMiB()));
-        out.put("rounds", rounds.stream().map(r -> List.of(round(r.trainImagesPerSecond()),
-                round(r.inferImagesPerSecond()), round(r.peakMemoryMiB()))).toList());
+        out.put(
+                "rounds",
+                rounds.stream()
+                        .map(
+                                r ->
+                                        List.of(
+                                                round(r.trainImagesPerSecond()),
+                                                round(r.inferImagesPerSecond()),
+                                                round(r.peakMemoryMiB())))
+                        .toList());
         return out;
     }
 
@@ -70,9 +79,18 @@ final class SideBySide {
 
     private static TrainerThroughput.Result median(List<TrainerThroughput.Result> results) {
         return new TrainerThroughput.Result(
-                median(results.stream().mapToDouble(TrainerThroughput.Result::trainImagesPerSecond).toArray()),
-                median(results.stream().mapToDouble(TrainerThroughput.Result::inferImagesPerSecond).toArray()),
-                median(results.stream().mapToDouble(TrainerThroughput.Result::peakMemoryMiB).toArray()));
+                median(
+                        results.stream()
+                                .mapToDouble(TrainerThroughput.Result::trainImagesPerSecond)
+                                .toArray()),
+                median(
+                        results.stream()
+                                .mapToDouble(TrainerThroughput.Result::inferImagesPerSecond)
+                                .toArray()),
+                median(
+                        results.stream()
+                                .mapToDouble(TrainerThroughput.Result::peakMemoryMiB)
+                                .toArray()));
     }
 
     private static double median(double[] values) {

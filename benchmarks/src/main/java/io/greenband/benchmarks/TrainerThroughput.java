@@ -14,9 +14,9 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import io.greenband.datasets.ImageSet;
 import io.greenband.trainer.data.Augmentation;
 import io.greenband.trainer.data.ImageBatcher;
-import io.greenband.datasets.ImageSet;
 import io.greenband.trainer.data.Normalization;
 import io.greenband.trainer.data.SyntheticImages;
 import io.greenband.trainer.dsnn.ResNet20;
@@ -30,10 +30,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Measures one variant as the trainer trains it: SGD steps (forward, loss plus the PS penalty, backward,
- * update, latent clamp) and forward-only inference on one fixed synthetic CIFAR-sized batch, after warm-up
- * steps; peak resident memory from {@code /proc/self/status} (VmHWM, reset before each variant where Linux
- * allows it).
+ * Measures one variant as the trainer trains it: SGD steps (forward, loss plus the PS penalty,
+ * backward, update, latent clamp) and forward-only inference on one fixed synthetic CIFAR-sized
+ * batch, after warm-up steps; peak resident memory from {@code /proc/self/status} (VmHWM, reset
+ * before each variant where Linux allows it).
  */
 final class TrainerThroughput {
 
@@ -57,12 +57,16 @@ final class TrainerThroughput {
         ResNet20 plan = variant.plan();
         Block block = plan.newBlock();
         ImageSet images = SyntheticImages.generate(batchSize, 10, 32, 1);
-        ImageBatcher.Batch batch = new ImageBatcher(images, Normalization.CIFAR10, Augmentation.NONE)
-                .assemble(java.util.stream.IntStream.range(0, batchSize).toArray(), null);
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(new OptimizerSettings(OptimizerKind.SGD, 0.05f, 0.9f, WEIGHT_DECAY)
-                        .newOptimizer(block, LearningRateSchedule.constant(0.05f), 1000))
-                .optDevices(new Device[] {device});
+        ImageBatcher.Batch batch =
+                new ImageBatcher(images, Normalization.CIFAR10, Augmentation.NONE)
+                        .assemble(java.util.stream.IntStream.range(0, batchSize).toArray(), null);
+        DefaultTrainingConfig config =
+                new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                        .optOptimizer(
+                                new OptimizerSettings(OptimizerKind.SGD, 0.05f, 0.9f, WEIGHT_DECAY)
+                                        .newOptimizer(
+                                                block, LearningRateSchedule.constant(0.05f), 1000))
+                        .optDevices(new Device[] {device});
         try (Model model = Model.newInstance("bench-" + variant.name(), device, "PyTorch")) {
             model.setBlock(block);
             try (Trainer trainer = model.newTrainer(config)) {
@@ -113,7 +117,8 @@ final class TrainerThroughput {
     }
 
     private static void infer(Trainer trainer, NDArray x) {
-        try (NDScope scope = new NDScope(); Gradients.NoGrad noGrad = Gradients.noGrad()) {
+        try (NDScope scope = new NDScope();
+                Gradients.NoGrad noGrad = Gradients.noGrad()) {
             scope.suppressNotUsedWarning();
             NDArray input = x;
             trainer.evaluate(new NDList(input)).singletonOrThrow().argMax(1).getLong(0);

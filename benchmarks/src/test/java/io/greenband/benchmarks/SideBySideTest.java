@@ -19,11 +19,15 @@ class SideBySideTest {
         sides.addReference(new TrainerThroughput.Result(25, 60, 600));
         sides.addReference(new TrainerThroughput.Result(15, 50, 500));
 
-        // medians are taken per measure, not per round: greenband (20, 30, 900), reference (20, 55, 550)
+        // medians are taken per measure, not per round: greenband (20, 30, 900), reference (20, 55,
+        // 550)
         assertThat(sides.greenbandMedian()).isEqualTo(new TrainerThroughput.Result(20, 30, 900));
         assertThat(sides.referenceMedian()).isEqualTo(new TrainerThroughput.Result(20, 55, 550));
-        assertThat(sides.ratios()).containsExactly(Map.entry("train", 1.0), Map.entry("infer", 0.55),
-                Map.entry("peak_memory", 1.64));
+        assertThat(sides.ratios())
+                .containsExactly(
+                        Map.entry("train", 1.0),
+                        Map.entry("infer", 0.55),
+                        Map.entry("peak_memory", 1.64));
     }
 
     @Test
@@ -45,6 +49,9 @@ class SideBySideTest {
         assertThat(json.get("target_met")).isEqualTo(true);
         assertThat(json.get("reference")).isEqualTo(Map.of());
         assertThat(((Map<?, ?>) json.get("greenband")).get("q-19"))
-                .isEqualTo(SideBySide.json(q.greenbandMedian(), List.of(new TrainerThroughput.Result(12, 40, 900))));
+                .isEqualTo(
+                        SideBySide.json(
+                                q.greenbandMedian(),
+                                List.of(new TrainerThroughput.Result(12, 40, 900))));
     }
 }

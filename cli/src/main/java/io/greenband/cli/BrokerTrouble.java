@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Explains why Kafka could not be reached, naming the address and the likely cause: a host that does not resolve
- * (often an in-cluster name used from outside), a broker that did not answer in time, or the client's own words.
- * Never prints a bare {@code null}: an exception without a message is named by its type.
+ * Explains why Kafka could not be reached, naming the address and the likely cause: a host that
+ * does not resolve (often an in-cluster name used from outside), a broker that did not answer in
+ * time, or the client's own words. Never prints a bare {@code null}: an exception without a message
+ * is named by its type.
  */
 public final class BrokerTrouble {
 
-    private BrokerTrouble() {
-    }
+    private BrokerTrouble() {}
 
     /** The boundary exception for a failure to reach the brokers at {@code servers}. */
     public static CliException unreachable(String servers, Throwable failure) {
@@ -39,7 +39,8 @@ public final class BrokerTrouble {
 
     /** The message, with {@code resolver} deciding which hosts exist. */
     static String explain(String servers, Throwable failure, Resolver resolver) {
-        String shown = servers == null || servers.isBlank() ? "(no --bootstrap-servers given)" : servers;
+        String shown =
+                servers == null || servers.isBlank() ? "(no --bootstrap-servers given)" : servers;
         List<String> unknown = new ArrayList<>();
         for (String host : hosts(servers)) {
             if (!resolver.resolves(host)) {
@@ -47,17 +48,28 @@ public final class BrokerTrouble {
             }
         }
         if (!unknown.isEmpty()) {
-            return "cannot resolve host " + String.join(", ", unknown) + " of --bootstrap-servers " + shown
+            return "cannot resolve host "
+                    + String.join(", ", unknown)
+                    + " of --bootstrap-servers "
+                    + shown
                     + " (is this an in-cluster address? From outside the cluster run the command in a pod there, use "
                     + "Kafka's external listener, or a `kubectl port-forward` with the advertised broker names resolving "
                     + "to it; see docs/kubernetes.md, \"Running a study\")";
         }
         if (timedOut(failure)) {
-            return "Kafka at " + shown + " did not answer in time (" + reason(failure) + "): the broker is down or "
+            return "Kafka at "
+                    + shown
+                    + " did not answer in time ("
+                    + reason(failure)
+                    + "): the broker is down or "
                     + "overloaded, the port is not its listener, or the address is not reachable from here; check "
                     + "--bootstrap-servers, or start a stack with `greenband local`";
         }
-        return "cannot reach Kafka at " + shown + " (" + reason(failure) + "); is the stack running? Pass "
+        return "cannot reach Kafka at "
+                + shown
+                + " ("
+                + reason(failure)
+                + "); is the stack running? Pass "
                 + "--bootstrap-servers or start one with `greenband local`";
     }
 
@@ -101,7 +113,10 @@ public final class BrokerTrouble {
         return false;
     }
 
-    /** The innermost message worth showing, or the innermost exception's type when none has a message. */
+    /**
+     * The innermost message worth showing, or the innermost exception's type when none has a
+     * message.
+     */
     static String reason(Throwable failure) {
         String message = null;
         Throwable last = failure;

@@ -1,8 +1,9 @@
 package io.greenband.cli;
 
 /**
- * The one exception the command reports to users: a message that says what went wrong and what to do, and a
- * {@link Kind} that picks the exit code ({@link ExitCodes}). It is printed as one line; {@code --verbose} adds the trace.
+ * The one exception the command reports to users: a message that says what went wrong and what to
+ * do, and a {@link Kind} that picks the exit code ({@link ExitCodes}). It is printed as one line;
+ * {@code --verbose} adds the trace.
  */
 public final class CliException extends RuntimeException {
 

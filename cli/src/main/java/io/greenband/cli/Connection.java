@@ -8,29 +8,45 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * Where a running stack is: Kafka bootstrap servers (and client settings such as SASL/TLS), the topic prefix and
- * (optionally) MongoDB. Defaults come from the same environment variables the services read.
+ * Where a running stack is: Kafka bootstrap servers (and client settings such as SASL/TLS), the
+ * topic prefix and (optionally) MongoDB. Defaults come from the same environment variables the
+ * services read.
  */
 public final class Connection {
 
-    @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
-            description = "Kafka bootstrap servers (env KAFKA_BOOTSTRAP_SERVERS; default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--bootstrap-servers",
+            defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
+            description =
+                    "Kafka bootstrap servers (env KAFKA_BOOTSTRAP_SERVERS; default ${DEFAULT-VALUE}).")
     String bootstrapServers;
 
-    @Option(names = "--topic-prefix", defaultValue = "${env:GREENBAND_TOPICS_PREFIX:-}",
+    @Option(
+            names = "--topic-prefix",
+            defaultValue = "${env:GREENBAND_TOPICS_PREFIX:-}",
             description = "Topic name prefix (env GREENBAND_TOPICS_PREFIX; default none).")
     String topicPrefix;
 
-    @Option(names = "--kafka-config", defaultValue = "${env:GREENBAND_KAFKA_CONFIG}", paramLabel = "FILE",
-            description = "Kafka client properties (security.protocol, sasl.*, ssl.*, ...) for every client the command "
-                    + "opens, as Kafka's tools take them (env GREENBAND_KAFKA_CONFIG).")
+    @Option(
+            names = "--kafka-config",
+            defaultValue = "${env:GREENBAND_KAFKA_CONFIG}",
+            paramLabel = "FILE",
+            description =
+                    "Kafka client properties (security.protocol, sasl.*, ssl.*, ...) for every client the command "
+                            + "opens, as Kafka's tools take them (env GREENBAND_KAFKA_CONFIG).")
     Path kafkaConfig;
 
-    @Option(names = "--mongodb", defaultValue = "${env:GREENBAND_MONGODB_CONNECTION_STRING}",
-            description = "MongoDB connection string of the aggregator's views (env GREENBAND_MONGODB_CONNECTION_STRING).")
+    @Option(
+            names = "--mongodb",
+            defaultValue = "${env:GREENBAND_MONGODB_CONNECTION_STRING}",
+            description =
+                    "MongoDB connection string of the aggregator's views (env GREENBAND_MONGODB_CONNECTION_STRING).")
     String mongodb;
 
-    @Option(names = "--database", defaultValue = "greenband", description = "MongoDB database (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--database",
+            defaultValue = "greenband",
+            description = "MongoDB database (default ${DEFAULT-VALUE}).")
     String database;
 
     /** Kafka bootstrap servers. */
@@ -55,7 +71,10 @@ public final class Connection {
 
     private Map<String, String> kafkaClientConfig;
 
-    /** The Kafka client settings of {@code --kafka-config} (none without it), read from the file once. */
+    /**
+     * The Kafka client settings of {@code --kafka-config} (none without it), read from the file
+     * once.
+     */
     public Map<String, String> kafkaClientConfig() {
         if (kafkaClientConfig == null) {
             kafkaClientConfig = Map.copyOf(KafkaClientConfig.load(kafkaConfig));

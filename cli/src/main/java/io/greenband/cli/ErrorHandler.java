@@ -7,13 +7,14 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
- * Turns any exception escaping a command into one line on stderr and an exit code, so users never see a bare
- * stack trace; {@code --verbose} prints the trace as well.
+ * Turns any exception escaping a command into one line on stderr and an exit code, so users never
+ * see a bare stack trace; {@code --verbose} prints the trace as well.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
-    public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
+    public int handleExecutionException(
+            Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
         CliException e = translate(ex, bootstrapServers(cmd));
         err.println(cmd.getColorScheme().errorText("greenband: " + e.getMessage()));
@@ -31,7 +32,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         return translate(ex, null);
     }
 
-    /** As {@link #translate(Throwable)}; a Kafka client failure is explained with {@code servers}. */
+    /**
+     * As {@link #translate(Throwable)}; a Kafka client failure is explained with {@code servers}.
+     */
     static CliException translate(Throwable ex, String servers) {
         if (ex instanceof CliException c) {
             return c;

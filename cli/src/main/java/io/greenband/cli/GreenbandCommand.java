@@ -7,8 +7,8 @@ import io.greenband.cli.local.OptimizeCommand;
 import io.greenband.cli.local.Service;
 import io.greenband.cli.log.ExportCommand;
 import io.greenband.cli.log.ImportCommand;
-import io.greenband.cli.replay.ReplayCommand;
 import io.greenband.cli.producer.ProducerCommand;
+import io.greenband.cli.replay.ReplayCommand;
 import io.greenband.cli.study.StudyCommand;
 import io.greenband.cli.train.EvaluateCommand;
 import io.greenband.cli.train.TrainCommand;
@@ -16,20 +16,46 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code greenband} command: subcommands for local runs, study management, fronts and the event log. */
-@Command(name = "greenband", mixinStandardHelpOptions = true, version = "greenband 0.1.0",
+/**
+ * The {@code greenband} command: subcommands for local runs, study management, fronts and the event
+ * log.
+ */
+@Command(
+        name = "greenband",
+        mixinStandardHelpOptions = true,
+        version = "greenband 0.1.0",
         description = "Green multi-fidelity, multi-objective hyperparameter optimization on Kafka.",
-        subcommands = {LocalCommand.class, StudyCommand.class, FrontCommand.class, ExportCommand.class,
-                ImportCommand.class, ReplayCommand.class, OptimizeCommand.class, ProducerCommand.class, DatasetCommand.class, TrainCommand.class,
-                EvaluateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            LocalCommand.class,
+            StudyCommand.class,
+            FrontCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
+            ReplayCommand.class,
+            OptimizeCommand.class,
+            ProducerCommand.class,
+            DatasetCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:failed while running", "2:bad command line", "3:invalid study file",
-                "4:study exists with another definition", "5:not found (study, file, artifact, data set)",
-                "6:Kafka/MongoDB unreachable or port in use", "7:a service failed to start or died",
-                "130:interrupted"})
+        exitCodeList = {
+            "0:success",
+            "1:failed while running",
+            "2:bad command line",
+            "3:invalid study file",
+            "4:study exists with another definition",
+            "5:not found (study, file, artifact, data set)",
+            "6:Kafka/MongoDB unreachable or port in use",
+            "7:a service failed to start or died",
+            "130:interrupted"
+        })
 public final class GreenbandCommand {
 
-    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = "--verbose",
+            scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces with error messages.")
     boolean verbose;
 
@@ -52,7 +78,8 @@ public final class GreenbandCommand {
     }
 
     static boolean verbose(CommandLine.ParseResult parseResult) {
-        return parseResult != null && (parseResult.hasMatchedOption("--verbose")
-                || parseResult.subcommands().stream().anyMatch(GreenbandCommand::verbose));
+        return parseResult != null
+                && (parseResult.hasMatchedOption("--verbose")
+                        || parseResult.subcommands().stream().anyMatch(GreenbandCommand::verbose));
     }
 }

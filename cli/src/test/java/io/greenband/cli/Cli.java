@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
-/** Runs the command in-process and keeps what it printed: how every test of this module runs {@code greenband}. */
+/**
+ * Runs the command in-process and keeps what it printed: how every test of this module runs {@code
+ * greenband}.
+ */
 public record Cli(int exitCode, String out, String err) {
 
     /** Runs {@code greenband args} and returns its exit code and output. */
@@ -12,7 +15,9 @@ public record Cli(int exitCode, String out, String err) {
         return run(new StringWriter(), args);
     }
 
-    /** The same, writing standard output to {@code out} as it goes, so a test can follow a long run. */
+    /**
+     * The same, writing standard output to {@code out} as it goes, so a test can follow a long run.
+     */
     public static Cli run(StringWriter out, String... args) {
         StringWriter err = new StringWriter();
         CommandLine cl = GreenbandCommand.commandLine();

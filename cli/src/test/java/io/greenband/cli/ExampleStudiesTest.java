@@ -7,15 +7,15 @@ import io.greenband.cli.study.StudyFiles;
 import io.greenband.events.payload.Fidelity;
 import io.greenband.events.payload.Scheduler;
 import io.greenband.events.payload.StudyDefined;
-import io.greenband.events.study.StudyReader;
 import io.greenband.events.payload.Workload;
+import io.greenband.events.study.StudyReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExampleStudiesTest {
 
@@ -40,38 +40,62 @@ class ExampleStudiesTest {
     void quickStudyLoadsAndIsSmall() {
         StudyDefined s = StudyReader.read(example("dsnn-quick.yaml"));
         assertThat(s.workload().dataset()).isEqualTo("fashion-mnist");
-        assertThat(s.workload().options()).containsEntry("trainImages", "500").containsEntry("ifMissing", "synthetic");
+        assertThat(s.workload().options())
+                .containsEntry("trainImages", "500")
+                .containsEntry("ifMissing", "synthetic");
         assertThat(s.budget().maxTrials()).isLessThanOrEqualTo(30);
         assertThat(s.budget().wallClockLimitSeconds()).isLessThanOrEqualTo(600L);
         assertThat(s.objectiveNames()).containsExactly("val_error", "emissions_g");
-        assertThat(StudyFiles.withLocalData(s, null).workload().dataset()).isIn("fashion-mnist", "synthetic");
+        assertThat(StudyFiles.withLocalData(s, null).workload().dataset())
+                .isIn("fashion-mnist", "synthetic");
     }
 
     @Test
-    void aMissingFashionMnistFallsBackToTheSyntheticSetWithANoticeOnlyWhenTheStudyAllowsIt(@TempDir Path empty) {
+    void aMissingFashionMnistFallsBackToTheSyntheticSetWithANoticeOnlyWhenTheStudyAllowsIt(
+            @TempDir Path empty) {
         StudyDefined quick = StudyReader.read(example("dsnn-quick.yaml"));
         Workload w = quick.workload();
-        StudyDefined elsewhere = with(quick, new Workload(w.backend(), w.dataset(), empty.toString(), null,
-                w.options()));
+        StudyDefined elsewhere =
+                with(
+                        quick,
+                        new Workload(
+                                w.backend(), w.dataset(), empty.toString(), null, w.options()));
         StringWriter notices = new StringWriter();
         StudyDefined fallback = StudyFiles.withLocalData(elsewhere, new PrintWriter(notices));
         assertThat(fallback.workload().dataset()).isEqualTo("synthetic");
         assertThat(fallback.workload().options()).containsEntry("syntheticImageSize", "16");
-        assertThat(notices.toString()).startsWith("notice: fashion-mnist is not in " + empty.toAbsolutePath())
-                .contains("training on the synthetic set instead").hasLineCount(1);
+        assertThat(notices.toString())
+                .startsWith("notice: fashion-mnist is not in " + empty.toAbsolutePath())
+                .contains("training on the synthetic set instead")
+                .hasLineCount(1);
 
         Map<String, String> strict = new HashMap<>(w.options());
         strict.remove("ifMissing");
-        StudyDefined noFallback = with(quick, new Workload(w.backend(), w.dataset(), empty.toString(), null, strict));
-        assertThatThrownBy(() -> StudyFiles.withLocalData(noFallback, null)).isInstanceOf(CliException.class)
+        StudyDefined noFallback =
+                with(quick, new Workload(w.backend(), w.dataset(), empty.toString(), null, strict));
+        assertThatThrownBy(() -> StudyFiles.withLocalData(noFallback, null))
+                .isInstanceOf(CliException.class)
                 .hasMessageContaining("missing train-images-idx3-ubyte");
         StudyDefined idx = with(quick, new Workload(w.backend(), "idx", null, null, strict));
-        assertThatThrownBy(() -> StudyFiles.checkLocalData(idx)).hasMessageContaining("workload.datasetPath is not set");
+        assertThatThrownBy(() -> StudyFiles.checkLocalData(idx))
+                .hasMessageContaining("workload.datasetPath is not set");
     }
 
     static StudyDefined with(StudyDefined s, Workload workload) {
-        return new StudyDefined(s.studyId(), s.name(), s.description(), s.labels(), s.space(), s.objectives(),
-                s.fidelity(), s.scheduler(), s.budget(), s.carbon(), s.seed(), workload, s.definedAt());
+        return new StudyDefined(
+                s.studyId(),
+                s.name(),
+                s.description(),
+                s.labels(),
+                s.space(),
+                s.objectives(),
+                s.fidelity(),
+                s.scheduler(),
+                s.budget(),
+                s.carbon(),
+                s.seed(),
+                workload,
+                s.definedAt());
     }
 
     @Test
@@ -87,8 +111,11 @@ class ExampleStudiesTest {
     @Test
     void paperStudyWithoutItsDataSetSaysWhereToPutIt() {
         StudyDefined s = StudyReader.read(example("dsnn-cifar10.yaml"));
-        assertThatThrownBy(() -> StudyFiles.checkLocalData(s)).isInstanceOf(CliException.class)
-                .hasMessageContaining("cifar-10-batches-bin").hasMessageContaining("does not exist")
-                .extracting(e -> ((CliException) e).kind()).isEqualTo(CliException.Kind.NOT_FOUND);
+        assertThatThrownBy(() -> StudyFiles.checkLocalData(s))
+                .isInstanceOf(CliException.class)
+                .hasMessageContaining("cifar-10-batches-bin")
+                .hasMessageContaining("does not exist")
+                .extracting(e -> ((CliException) e).kind())
+                .isEqualTo(CliException.Kind.NOT_FOUND);
     }
 }

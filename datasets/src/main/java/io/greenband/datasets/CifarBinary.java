@@ -15,18 +15,27 @@ public final class CifarBinary {
 
     /** Folder name inside the official archive. */
     public static final String FOLDER = "cifar-10-batches-bin";
+
     /** Side of a CIFAR image. */
     public static final int SIZE = 32;
+
     /** Bytes of one record. */
     public static final int RECORD_BYTES = 1 + 3 * SIZE * SIZE;
+
     /** Number of classes. */
     public static final int CLASSES = 10;
-    private static final String LAYOUT = "expected the CIFAR-10 binary layout: a folder '" + FOLDER
-            + "' with data_batch_1.bin .. data_batch_5.bin and test_batch.bin";
+
+    private static final String LAYOUT =
+            "expected the CIFAR-10 binary layout: a folder '"
+                    + FOLDER
+                    + "' with data_batch_1.bin .. data_batch_5.bin and test_batch.bin";
 
     private CifarBinary() {}
 
-    /** The 50,000 training images of {@code folder} (the {@code cifar-10-batches-bin} folder itself). */
+    /**
+     * The 50,000 training images of {@code folder} (the {@code cifar-10-batches-bin} folder
+     * itself).
+     */
     public static ImageSet readTrain(Path folder) {
         List<Path> files = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
@@ -56,18 +65,29 @@ public final class CifarBinary {
     /** Reads one batch file; the message names the file and what is wrong with it. */
     public static ImageSet readFile(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("CIFAR-10 file " + file.toAbsolutePath() + " does not exist; " + LAYOUT
-                    + " (set the data path to that folder, or download it first)");
+            throw new IllegalArgumentException(
+                    "CIFAR-10 file "
+                            + file.toAbsolutePath()
+                            + " does not exist; "
+                            + LAYOUT
+                            + " (set the data path to that folder, or download it first)");
         }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read CIFAR-10 file " + file.toAbsolutePath() + ": " + e, e);
+            throw new IllegalArgumentException(
+                    "cannot read CIFAR-10 file " + file.toAbsolutePath() + ": " + e, e);
         }
         if (bytes.length == 0 || bytes.length % RECORD_BYTES != 0) {
-            throw new IllegalArgumentException("CIFAR-10 file " + file.toAbsolutePath() + " is corrupt: "
-                    + bytes.length + " bytes is not a positive multiple of the " + RECORD_BYTES + "-byte record");
+            throw new IllegalArgumentException(
+                    "CIFAR-10 file "
+                            + file.toAbsolutePath()
+                            + " is corrupt: "
+                            + bytes.length
+                            + " bytes is not a positive multiple of the "
+                            + RECORD_BYTES
+                            + "-byte record");
         }
         int count = bytes.length / RECORD_BYTES;
         int imageBytes = RECORD_BYTES - 1;
@@ -76,8 +96,14 @@ public final class CifarBinary {
         for (int i = 0; i < count; i++) {
             int label = bytes[i * RECORD_BYTES] & 0xff;
             if (label >= CLASSES) {
-                throw new IllegalArgumentException("CIFAR-10 file " + file.toAbsolutePath() + " is corrupt: record "
-                        + i + " has label " + label + ", expected 0-9");
+                throw new IllegalArgumentException(
+                        "CIFAR-10 file "
+                                + file.toAbsolutePath()
+                                + " is corrupt: record "
+                                + i
+                                + " has label "
+                                + label
+                                + ", expected 0-9");
             }
             labels[i] = label;
             System.arraycopy(bytes, i * RECORD_BYTES + 1, pixels, i * imageBytes, imageBytes);
@@ -93,7 +119,12 @@ public final class CifarBinary {
         byte[] bytes = new byte[images.size() * RECORD_BYTES];
         for (int i = 0; i < images.size(); i++) {
             bytes[i * RECORD_BYTES] = (byte) images.labels()[i];
-            System.arraycopy(images.pixels(), i * (RECORD_BYTES - 1), bytes, i * RECORD_BYTES + 1, RECORD_BYTES - 1);
+            System.arraycopy(
+                    images.pixels(),
+                    i * (RECORD_BYTES - 1),
+                    bytes,
+                    i * RECORD_BYTES + 1,
+                    RECORD_BYTES - 1);
         }
         Files.write(file, bytes);
     }

@@ -23,16 +23,21 @@ import java.util.Objects;
 public record CifarDownload(URI source, String sha256) {
 
     /** The official archive. */
-    public static final URI OFFICIAL_SOURCE = URI.create("https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz");
+    public static final URI OFFICIAL_SOURCE =
+            URI.create("https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz");
+
     /** SHA-256 of the official archive (170,052,171 bytes). */
-    public static final String OFFICIAL_SHA256 = "c4a38c50a1bc5f3a1c5537f2155ab9d68f9f25eb1ed8d9ddda3db29a59bca1dd";
+    public static final String OFFICIAL_SHA256 =
+            "c4a38c50a1bc5f3a1c5537f2155ab9d68f9f25eb1ed8d9ddda3db29a59bca1dd";
+
     private static final String ARCHIVE = "cifar-10-binary.tar.gz";
 
     /** Checks the fields. */
     public CifarDownload {
         Objects.requireNonNull(source, "source");
         if (sha256 == null || !sha256.matches("[0-9a-fA-F]{64}")) {
-            throw new IllegalArgumentException("sha256 must be 64 hex digits, got '" + sha256 + "'");
+            throw new IllegalArgumentException(
+                    "sha256 must be 64 hex digits, got '" + sha256 + "'");
         }
     }
 
@@ -42,8 +47,8 @@ public record CifarDownload(URI source, String sha256) {
     }
 
     /**
-     * The {@code cifar-10-batches-bin} folder under {@code dataRoot}, downloading and extracting the
-     * archive first when the folder is missing.
+     * The {@code cifar-10-batches-bin} folder under {@code dataRoot}, downloading and extracting
+     * the archive first when the folder is missing.
      */
     public Path ensure(Path dataRoot) throws IOException {
         Path folder = dataRoot.resolve(CifarBinary.FOLDER);
@@ -58,8 +63,12 @@ public record CifarDownload(URI source, String sha256) {
         Sha256.verify(archive, sha256);
         TarGz.extract(archive, dataRoot);
         if (!Files.isRegularFile(folder.resolve("test_batch.bin"))) {
-            throw new IllegalStateException("archive " + archive + " did not contain " + CifarBinary.FOLDER
-                    + "/test_batch.bin");
+            throw new IllegalStateException(
+                    "archive "
+                            + archive
+                            + " did not contain "
+                            + CifarBinary.FOLDER
+                            + "/test_batch.bin");
         }
         return folder;
     }
@@ -70,10 +79,15 @@ public record CifarDownload(URI source, String sha256) {
             if ("file".equals(source.getScheme())) {
                 Files.copy(Path.of(source), partial, StandardCopyOption.REPLACE_EXISTING);
             } else {
-                HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
-                        .followRedirects(HttpClient.Redirect.NORMAL).build();
-                HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(source).GET().build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
+                HttpClient client =
+                        HttpClient.newBuilder()
+                                .connectTimeout(Duration.ofSeconds(20))
+                                .followRedirects(HttpClient.Redirect.NORMAL)
+                                .build();
+                HttpResponse<InputStream> response =
+                        client.send(
+                                HttpRequest.newBuilder(source).GET().build(),
+                                HttpResponse.BodyHandlers.ofInputStream());
                 if (response.statusCode() != 200) {
                     response.body().close();
                     throw new IOException("HTTP " + response.statusCode());
@@ -84,14 +98,23 @@ public record CifarDownload(URI source, String sha256) {
             }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(partial);
-            throw new IllegalStateException("cannot download CIFAR-10 from " + source + " (" + e
-                    + "); this machine may be offline: put the official archive at " + archive.toAbsolutePath()
-                    + " or its extracted '" + CifarBinary.FOLDER + "' folder under " + archive.getParent().toAbsolutePath(),
+            throw new IllegalStateException(
+                    "cannot download CIFAR-10 from "
+                            + source
+                            + " ("
+                            + e
+                            + "); this machine may be offline: put the official archive at "
+                            + archive.toAbsolutePath()
+                            + " or its extracted '"
+                            + CifarBinary.FOLDER
+                            + "' folder under "
+                            + archive.getParent().toAbsolutePath(),
                     e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             Files.deleteIfExists(partial);
-            throw new IllegalStateException("download of CIFAR-10 from " + source + " was interrupted", e);
+            throw new IllegalStateException(
+                    "download of CIFAR-10 from " + source + " was interrupted", e);
         }
         Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING);
     }

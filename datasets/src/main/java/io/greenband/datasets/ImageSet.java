@@ -12,25 +12,50 @@ import java.util.Objects;
  * @param width image width
  * @param numClasses number of classes
  */
-public record ImageSet(byte[] pixels, int[] labels, int channels, int height, int width, int numClasses) {
+public record ImageSet(
+        byte[] pixels, int[] labels, int channels, int height, int width, int numClasses) {
 
     /** Checks that sizes agree and labels are in range. */
     public ImageSet {
         Objects.requireNonNull(pixels, "pixels");
         Objects.requireNonNull(labels, "labels");
         if (channels < 1 || height < 1 || width < 1 || numClasses < 2) {
-            throw new IllegalArgumentException("ImageSet needs positive channels/height/width and >= 2 classes, got "
-                    + channels + "x" + height + "x" + width + ", " + numClasses + " classes");
+            throw new IllegalArgumentException(
+                    "ImageSet needs positive channels/height/width and >= 2 classes, got "
+                            + channels
+                            + "x"
+                            + height
+                            + "x"
+                            + width
+                            + ", "
+                            + numClasses
+                            + " classes");
         }
         if ((long) labels.length * channels * height * width != pixels.length) {
-            throw new IllegalArgumentException("pixels hold " + pixels.length + " bytes but " + labels.length
-                    + " images of " + channels + "x" + height + "x" + width + " need "
-                    + (long) labels.length * channels * height * width);
+            throw new IllegalArgumentException(
+                    "pixels hold "
+                            + pixels.length
+                            + " bytes but "
+                            + labels.length
+                            + " images of "
+                            + channels
+                            + "x"
+                            + height
+                            + "x"
+                            + width
+                            + " need "
+                            + (long) labels.length * channels * height * width);
         }
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= numClasses) {
-                throw new IllegalArgumentException("label of image " + i + " is " + labels[i]
-                        + ", outside [0, " + numClasses + ")");
+                throw new IllegalArgumentException(
+                        "label of image "
+                                + i
+                                + " is "
+                                + labels[i]
+                                + ", outside [0, "
+                                + numClasses
+                                + ")");
             }
         }
     }
@@ -59,9 +84,12 @@ public record ImageSet(byte[] pixels, int[] labels, int channels, int height, in
 
     /** This set followed by {@code other} (same geometry and classes). */
     public ImageSet concat(ImageSet other) {
-        if (other.channels != channels || other.height != height || other.width != width
+        if (other.channels != channels
+                || other.height != height
+                || other.width != width
                 || other.numClasses != numClasses) {
-            throw new IllegalArgumentException("cannot concatenate image sets of different geometry");
+            throw new IllegalArgumentException(
+                    "cannot concatenate image sets of different geometry");
         }
         byte[] outPixels = new byte[pixels.length + other.pixels.length];
         System.arraycopy(pixels, 0, outPixels, 0, pixels.length);

@@ -31,13 +31,20 @@ public final class Sha256 {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** Throws naming the file and both digests unless the file's SHA-256 equals {@code expectedHex}. */
+    /**
+     * Throws naming the file and both digests unless the file's SHA-256 equals {@code expectedHex}.
+     */
     public static void verify(Path file, String expectedHex) throws IOException {
         String actual = of(file);
         if (!actual.equals(expectedHex.toLowerCase(Locale.ROOT))) {
-            throw new IllegalStateException("checksum mismatch for " + file.toAbsolutePath() + ": SHA-256 is " + actual
-                    + " but " + expectedHex.toLowerCase(Locale.ROOT)
-                    + " was expected; the file is incomplete or not the expected one, delete it and retry");
+            throw new IllegalStateException(
+                    "checksum mismatch for "
+                            + file.toAbsolutePath()
+                            + ": SHA-256 is "
+                            + actual
+                            + " but "
+                            + expectedHex.toLowerCase(Locale.ROOT)
+                            + " was expected; the file is incomplete or not the expected one, delete it and retry");
         }
     }
 }

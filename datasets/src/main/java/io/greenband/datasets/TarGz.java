@@ -19,7 +19,8 @@ final class TarGz {
     /** Extracts every regular file into {@code target}; refuses entries that would leave it. */
     static void extract(Path archive, Path target) throws IOException {
         Path root = target.toAbsolutePath().normalize();
-        try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive)))) {
+        try (InputStream in =
+                new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive)))) {
             byte[] header = new byte[BLOCK];
             while (readFully(in, header)) {
                 if (isZero(header)) {
@@ -30,7 +31,12 @@ final class TarGz {
                 if (!prefix.isEmpty()) {
                     name = prefix + "/" + name;
                 }
-                long size = Long.parseLong(text(header, 124, 12).trim().isEmpty() ? "0" : text(header, 124, 12).trim(), 8);
+                long size =
+                        Long.parseLong(
+                                text(header, 124, 12).trim().isEmpty()
+                                        ? "0"
+                                        : text(header, 124, 12).trim(),
+                                8);
                 char type = (char) header[156];
                 Path out = root.resolve(name).normalize();
                 if (!out.startsWith(root)) {

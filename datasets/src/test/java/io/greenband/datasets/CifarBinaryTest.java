@@ -11,10 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CifarBinaryTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
-    /** Record i: label (3i+1) % 10, pixel p of channel c = (i + 7c + p) % 256, written byte by byte. */
+    /**
+     * Record i: label (3i+1) % 10, pixel p of channel c = (i + 7c + p) % 256, written byte by byte.
+     */
     static byte[] officialLayout(int records) {
         byte[] bytes = new byte[records * 3073];
         for (int i = 0; i < records; i++) {
@@ -61,7 +62,8 @@ class CifarBinaryTest {
     void aMissingFolderNamesTheExpectedLayout() {
         assertThatThrownBy(() -> CifarBinary.readTrain(dir.resolve("nowhere")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("data_batch_1.bin").hasMessageContaining("does not exist")
+                .hasMessageContaining("data_batch_1.bin")
+                .hasMessageContaining("does not exist")
                 .hasMessageContaining(CifarBinary.FOLDER);
     }
 
@@ -69,12 +71,14 @@ class CifarBinaryTest {
     void aCorruptFileSaysWhatIsWrong() throws IOException {
         Path truncated = dir.resolve("truncated.bin");
         Files.write(truncated, new byte[3073 * 2 - 5]);
-        assertThatThrownBy(() -> CifarBinary.readFile(truncated)).hasMessageContaining("is corrupt")
+        assertThatThrownBy(() -> CifarBinary.readFile(truncated))
+                .hasMessageContaining("is corrupt")
                 .hasMessageContaining("3073-byte record");
         Path badLabel = dir.resolve("label.bin");
         byte[] bytes = officialLayout(2);
         bytes[3073] = 42;
         Files.write(badLabel, bytes);
-        assertThatThrownBy(() -> CifarBinary.readFile(badLabel)).hasMessageContaining("record 1 has label 42");
+        assertThatThrownBy(() -> CifarBinary.readFile(badLabel))
+                .hasMessageContaining("record 1 has label 42");
     }
 }

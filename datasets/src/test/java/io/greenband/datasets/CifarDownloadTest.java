@@ -16,15 +16,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CifarDownloadTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void offlineDownloadFailsSayingWhereToPutTheFiles() {
-        CifarDownload download = new CifarDownload(URI.create("http://127.0.0.1:9/cifar-10-binary.tar.gz"),
-                CifarDownload.OFFICIAL_SHA256);
-        assertThatThrownBy(() -> download.ensure(dir.resolve("data"))).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("cannot download CIFAR-10").hasMessageContaining("offline")
+        CifarDownload download =
+                new CifarDownload(
+                        URI.create("http://127.0.0.1:9/cifar-10-binary.tar.gz"),
+                        CifarDownload.OFFICIAL_SHA256);
+        assertThatThrownBy(() -> download.ensure(dir.resolve("data")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot download CIFAR-10")
+                .hasMessageContaining("offline")
                 .hasMessageContaining(CifarBinary.FOLDER);
         assertThat(dir.resolve("data/cifar-10-binary.tar.gz.part")).doesNotExist();
     }
@@ -33,22 +36,28 @@ class CifarDownloadTest {
     void sha256OfALocalFileMatchesTheStandardVectorAndMismatchesAreReported() throws IOException {
         Path file = dir.resolve("abc.txt");
         Files.writeString(file, "abc", StandardCharsets.US_ASCII);
-        assertThat(Sha256.of(file)).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThat(Sha256.of(file))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
         Sha256.verify(file, "BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD");
         assertThatThrownBy(() -> Sha256.verify(file, CifarDownload.OFFICIAL_SHA256))
-                .hasMessageContaining("checksum mismatch").hasMessageContaining(CifarDownload.OFFICIAL_SHA256);
+                .hasMessageContaining("checksum mismatch")
+                .hasMessageContaining(CifarDownload.OFFICIAL_SHA256);
     }
 
     @Test
     void aVerifiedLocalArchiveIsExtractedAndReadable() throws IOException {
         Path archive = dir.resolve("source.tar.gz");
-        writeTarGz(archive, CifarBinary.FOLDER + "/test_batch.bin", CifarBinaryTest.officialLayout(3));
+        writeTarGz(
+                archive, CifarBinary.FOLDER + "/test_batch.bin", CifarBinaryTest.officialLayout(3));
         Path data = dir.resolve("data");
         Path folder = new CifarDownload(archive.toUri(), Sha256.of(archive)).ensure(data);
         assertThat(CifarBinary.readTest(folder).labels()).containsExactly(1, 4, 7);
 
         Path other = dir.resolve("other");
-        assertThatThrownBy(() -> new CifarDownload(archive.toUri(), CifarDownload.OFFICIAL_SHA256).ensure(other))
+        assertThatThrownBy(
+                        () ->
+                                new CifarDownload(archive.toUri(), CifarDownload.OFFICIAL_SHA256)
+                                        .ensure(other))
                 .hasMessageContaining("checksum mismatch");
         assertThat(other.resolve(CifarBinary.FOLDER)).doesNotExist();
     }

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The IDX reader on small files written byte by byte here, plain and gzip, intact and broken. */
 class IdxFilesTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     /** An IDX file: big-endian magic, sizes, then the data bytes. */
     static byte[] idx(int magic, int[] sizes, byte[] data) {
@@ -80,14 +79,17 @@ class IdxFilesTest {
     void refusesAWrongMagic() throws IOException {
         Path images = write("images", idx(0x801, new int[] {2, 3, 4}, pixels(2)));
         Path labels = write("labels", idx(0x801, new int[] {2}, new byte[2]));
-        assertThatThrownBy(() -> IdxFiles.read(images, labels, 10)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("images").hasMessageContaining("magic 0x00000801, expected 0x00000803");
+        assertThatThrownBy(() -> IdxFiles.read(images, labels, 10))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("images")
+                .hasMessageContaining("magic 0x00000801, expected 0x00000803");
         Path swapped = write("swapped", idx(0x803, new int[] {2, 3, 4}, pixels(2)));
         assertThatThrownBy(() -> IdxFiles.read(images.resolveSibling("images.ok"), swapped, 10))
                 .hasMessageContaining("does not exist");
         write("images.ok", idx(0x803, new int[] {2, 3, 4}, pixels(2)));
         assertThatThrownBy(() -> IdxFiles.read(dir.resolve("images.ok"), swapped, 10))
-                .hasMessageContaining("swapped").hasMessageContaining("expected 0x00000801");
+                .hasMessageContaining("swapped")
+                .hasMessageContaining("expected 0x00000801");
     }
 
     @Test
@@ -95,17 +97,22 @@ class IdxFilesTest {
         byte[] whole = idx(0x803, new int[] {4, 3, 4}, pixels(4));
         Path labels = write("labels", idx(0x801, new int[] {4}, new byte[4]));
         Path cut = write("cut", Arrays.copyOf(whole, whole.length - 5));
-        assertThatThrownBy(() -> IdxFiles.read(cut, labels, 10)).hasMessageContaining("cut")
-                .hasMessageContaining("truncated").hasMessageContaining("48 data bytes but it holds 43");
+        assertThatThrownBy(() -> IdxFiles.read(cut, labels, 10))
+                .hasMessageContaining("cut")
+                .hasMessageContaining("truncated")
+                .hasMessageContaining("48 data bytes but it holds 43");
         Path header = write("header", Arrays.copyOf(whole, 9));
-        assertThatThrownBy(() -> IdxFiles.read(header, labels, 10)).hasMessageContaining("truncated")
+        assertThatThrownBy(() -> IdxFiles.read(header, labels, 10))
+                .hasMessageContaining("truncated")
                 .hasMessageContaining("header");
         byte[] compressed = gzip(idx(0x803, new int[] {400, 3, 4}, pixels(400)));
         Path cutGzip = write("cut.gz", Arrays.copyOf(compressed, compressed.length / 2));
-        assertThatThrownBy(() -> IdxFiles.read(cutGzip, labels, 10)).hasMessageContaining("cut.gz")
+        assertThatThrownBy(() -> IdxFiles.read(cutGzip, labels, 10))
+                .hasMessageContaining("cut.gz")
                 .hasMessageContaining("truncated");
         Path longer = write("longer", Arrays.copyOf(whole, whole.length + 1));
-        assertThatThrownBy(() -> IdxFiles.read(longer, labels, 10)).hasMessageContaining("bytes after the 48");
+        assertThatThrownBy(() -> IdxFiles.read(longer, labels, 10))
+                .hasMessageContaining("bytes after the 48");
     }
 
     @Test
@@ -113,28 +120,37 @@ class IdxFilesTest {
         Path images = write("images.gz", gzip(idx(0x803, new int[] {3, 3, 4}, pixels(3))));
         Path fewer = write("fewer", idx(0x801, new int[] {2}, new byte[] {1, 2}));
         assertThatThrownBy(() -> IdxFiles.read(images, fewer, 10))
-                .hasMessageContaining("holds 2 labels but image file").hasMessageContaining("holds 3 images");
+                .hasMessageContaining("holds 2 labels but image file")
+                .hasMessageContaining("holds 3 images");
         Path outOfRange = write("range", idx(0x801, new int[] {3}, new byte[] {1, 10, 2}));
-        assertThatThrownBy(() -> IdxFiles.read(images, outOfRange, 10)).hasMessageContaining("label 1 is 10");
+        assertThatThrownBy(() -> IdxFiles.read(images, outOfRange, 10))
+                .hasMessageContaining("label 1 is 10");
     }
 
     @Test
     void boundsCountsAndDimensions() throws IOException {
         Path labels = write("labels", idx(0x801, new int[] {1}, new byte[1]));
         Path huge = write("huge", idx(0x803, new int[] {2_000_000, 28, 28}, new byte[0]));
-        assertThatThrownBy(() -> IdxFiles.read(huge, labels, 10)).hasMessageContaining("dimension 0 is 2000000");
+        assertThatThrownBy(() -> IdxFiles.read(huge, labels, 10))
+                .hasMessageContaining("dimension 0 is 2000000");
         Path wide = write("wide", idx(0x803, new int[] {1, 28, 100_000}, new byte[0]));
-        assertThatThrownBy(() -> IdxFiles.read(wide, labels, 10)).hasMessageContaining("dimension 2 is 100000");
+        assertThatThrownBy(() -> IdxFiles.read(wide, labels, 10))
+                .hasMessageContaining("dimension 2 is 100000");
         Path negative = write("negative", idx(0x803, new int[] {-1, 28, 28}, new byte[0]));
-        assertThatThrownBy(() -> IdxFiles.read(negative, labels, 10)).hasMessageContaining("dimension 0 is -1");
+        assertThatThrownBy(() -> IdxFiles.read(negative, labels, 10))
+                .hasMessageContaining("dimension 0 is -1");
         Path big = write("big", idx(0x803, new int[] {1_000_000, 256, 256}, new byte[0]));
-        assertThatThrownBy(() -> IdxFiles.read(big, labels, 10)).hasMessageContaining("more than the");
+        assertThatThrownBy(() -> IdxFiles.read(big, labels, 10))
+                .hasMessageContaining("more than the");
     }
 
     @Test
     void writerAndLayoutRoundTripGzipAndPlain() throws IOException {
-        ImageSet train = IdxFiles.read(write("i", idx(0x803, new int[] {6, 3, 4}, pixels(6))),
-                write("l", idx(0x801, new int[] {6}, new byte[] {0, 1, 2, 3, 4, 5})), 10);
+        ImageSet train =
+                IdxFiles.read(
+                        write("i", idx(0x803, new int[] {6, 3, 4}, pixels(6))),
+                        write("l", idx(0x801, new int[] {6}, new byte[] {0, 1, 2, 3, 4, 5})),
+                        10);
         for (boolean gz : new boolean[] {true, false}) {
             Path folder = dir.resolve(gz ? "gz" : "plain");
             assertThat(MnistLayout.missing(folder)).hasSize(4);

@@ -13,12 +13,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One Dockerfile per service (images cannot be built here, so their text is checked): a pinned base,
- * the Quarkus fast-jar layout, a numeric non-root user that matches what the manifests run as.
+ * One Dockerfile per service (images cannot be built here, so their text is checked): a pinned
+ * base, the Quarkus fast-jar layout, a numeric non-root user that matches what the manifests run
+ * as.
  */
 class DockerfilesTest {
 
-    private static final Pattern FROM = Pattern.compile("(?m)^FROM\\s+(?:--platform=\\S+\\s+)?(\\S+)");
+    private static final Pattern FROM =
+            Pattern.compile("(?m)^FROM\\s+(?:--platform=\\S+\\s+)?(\\S+)");
     private static final Pattern USER = Pattern.compile("(?m)^USER\\s+(\\d+)(?::(\\d+))?\\s*$");
 
     static List<String> services() {
@@ -26,7 +28,8 @@ class DockerfilesTest {
     }
 
     static String dockerfile(String service) throws IOException {
-        Path file = Repository.root().resolve("deploy/docker").resolve(service).resolve("Dockerfile");
+        Path file =
+                Repository.root().resolve("deploy/docker").resolve(service).resolve("Dockerfile");
         assertThat(file).as("Dockerfile of " + service).isRegularFile();
         return Files.readString(file);
     }
@@ -38,7 +41,9 @@ class DockerfilesTest {
         int bases = 0;
         while (m.find()) {
             bases++;
-            assertThat(OverlaysTest.pinned(m.group(1))).as("%s: FROM %s", service, m.group(1)).isTrue();
+            assertThat(OverlaysTest.pinned(m.group(1)))
+                    .as("%s: FROM %s", service, m.group(1))
+                    .isTrue();
         }
         assertThat(bases).as("%s has a FROM line", service).isPositive();
     }
@@ -50,7 +55,9 @@ class DockerfilesTest {
         for (String part : new String[] {"lib/", "app/", "quarkus/", "*.jar"}) {
             assertThat(text).as(service).contains("COPY target/quarkus-app/" + part);
         }
-        assertThat(text).as(service).containsPattern("(?m)^ENTRYPOINT .*quarkus-run\\.jar")
+        assertThat(text)
+                .as(service)
+                .containsPattern("(?m)^ENTRYPOINT .*quarkus-run\\.jar")
                 .containsPattern("(?m)^EXPOSE 8080$");
 
         Matcher user = USER.matcher(text);

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** GPU placement: trainers hold GPUs only in the gpu overlays; the energy monitor sees GPUs without holding any. */
+/**
+ * GPU placement: trainers hold GPUs only in the gpu overlays; the energy monitor sees GPUs without
+ * holding any.
+ */
 class GpuTest {
 
     private static final String GPU = "nvidia.com/gpu";
@@ -30,7 +33,8 @@ class GpuTest {
         Rendered dev = Kustomize.render("dev");
         assertThat(gpuHolders(dev)).isEmpty();
         assertThat(dev.workload("trainer").podSpec().has("runtimeClassName")).isFalse();
-        assertThat(dev.container("energy-monitor").node().path("env").toString()).doesNotContain("NVIDIA_");
+        assertThat(dev.container("energy-monitor").node().path("env").toString())
+                .doesNotContain("NVIDIA_");
     }
 
     @ParameterizedTest
@@ -43,7 +47,8 @@ class GpuTest {
         assertThat(res.path("limits").path(GPU).asInt()).isEqualTo(1);
         JsonNode pod = r.workload("trainer").podSpec();
         assertThat(pod.path("runtimeClassName").asText()).isEqualTo("nvidia");
-        assertThat(pod.path("nodeSelector").path("nvidia.com/gpu.present").asText()).isEqualTo("true");
+        assertThat(pod.path("nodeSelector").path("nvidia.com/gpu.present").asText())
+                .isEqualTo("true");
         assertThat(pod.path("tolerations").toString()).contains(GPU);
     }
 
@@ -51,7 +56,8 @@ class GpuTest {
     @ValueSource(strings = {"gpu", "gpu-secure"})
     void theEnergyMonitorSeesEveryGpuThroughTheNvidiaRuntime(String overlay) {
         Rendered r = Kustomize.render(overlay);
-        assertThat(r.workload("energy-monitor").podSpec().path("runtimeClassName").asText()).isEqualTo("nvidia");
+        assertThat(r.workload("energy-monitor").podSpec().path("runtimeClassName").asText())
+                .isEqualTo("nvidia");
         JsonNode env = r.container("energy-monitor").node().path("env");
         assertThat(value(env, "NVIDIA_VISIBLE_DEVICES")).isEqualTo("all");
         assertThat(value(env, "NVIDIA_DRIVER_CAPABILITIES")).contains("utility");
@@ -79,7 +85,9 @@ class GpuTest {
         assertThat(volume).as("a hostPath volume of /sys/class/powercap").isNotNull();
         for (JsonNode m : monitor.node().path("volumeMounts")) {
             if (volume.equals(m.path("name").asText())) {
-                assertThat(m.path("readOnly").asBoolean(false)).as("powercap mounted read-only").isTrue();
+                assertThat(m.path("readOnly").asBoolean(false))
+                        .as("powercap mounted read-only")
+                        .isTrue();
                 assertThat(value(monitor.node().path("env"), "GREENBAND_ENERGY_RAPL_ROOT"))
                         .isEqualTo(m.path("mountPath").asText());
             }

@@ -3,10 +3,10 @@ package io.greenband.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;
 import io.greenband.events.topic.TopicSpec;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +17,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The KafkaTopic resources are the topic registry of the events module, exactly: the same names (with
- * the prefix the services are given), partitions and topic settings, no topic more or less.
+ * The KafkaTopic resources are the topic registry of the events module, exactly: the same names
+ * (with the prefix the services are given), partitions and topic settings, no topic more or less.
  */
 class KafkaTopicsTest {
 
     /** What a KafkaTopic declares that the registry also knows. */
-    record Declared(int partitions, Map<String, String> configs) {
-    }
+    record Declared(int partitions, Map<String, String> configs) {}
 
     /** The registry the rendered services use: the prefix they are given, if any, else none. */
     static TopicRegistry registryOf(Rendered r) {
@@ -50,8 +49,11 @@ class KafkaTopicsTest {
             JsonNode spec = t.path("spec");
             String name = spec.path("topicName").asText(t.path("metadata").path("name").asText());
             Map<String, String> configs = new TreeMap<>();
-            spec.path("config").fields().forEachRemaining(e -> configs.put(e.getKey(), e.getValue().asText()));
-            Declared previous = topics.put(name, new Declared(spec.path("partitions").asInt(-1), configs));
+            spec.path("config")
+                    .fields()
+                    .forEachRemaining(e -> configs.put(e.getKey(), e.getValue().asText()));
+            Declared previous =
+                    topics.put(name, new Declared(spec.path("partitions").asInt(-1), configs));
             assertThat(previous).as("topic %s declared twice", name).isNull();
         }
         return topics;
@@ -60,7 +62,8 @@ class KafkaTopicsTest {
     static Map<String, Declared> expected(TopicRegistry registry) {
         Map<String, Declared> topics = new TreeMap<>();
         for (TopicSpec spec : registry.all()) {
-            topics.put(spec.name(), new Declared(spec.partitions(), new TreeMap<>(spec.allConfigs())));
+            topics.put(
+                    spec.name(), new Declared(spec.partitions(), new TreeMap<>(spec.allConfigs())));
         }
         return topics;
     }
@@ -78,11 +81,21 @@ class KafkaTopicsTest {
         JsonNode copy = dev.one("KafkaTopic", "trial-suggested").deepCopy();
         ((ObjectNode) copy.path("spec")).put("partitions", 11);
         List<JsonNode> objects = new ArrayList<>(dev.objects());
-        objects.replaceAll(o -> o.path("kind").asText().equals("KafkaTopic")
-                && o.path("metadata").path("name").asText().equals("trial-suggested") ? copy : o);
+        objects.replaceAll(
+                o ->
+                        o.path("kind").asText().equals("KafkaTopic")
+                                        && o.path("metadata")
+                                                .path("name")
+                                                .asText()
+                                                .equals("trial-suggested")
+                                ? copy
+                                : o);
 
-        assertThat(declared(new Rendered(objects))).isNotEqualTo(expected(registryOf(dev)))
-                .containsEntry("trial-suggested", new Declared(11, Map.of("cleanup.policy", "delete", "retention.ms", "-1")));
+        assertThat(declared(new Rendered(objects)))
+                .isNotEqualTo(expected(registryOf(dev)))
+                .containsEntry(
+                        "trial-suggested",
+                        new Declared(11, Map.of("cleanup.policy", "delete", "retention.ms", "-1")));
     }
 
     @ParameterizedTest
@@ -92,16 +105,20 @@ class KafkaTopicsTest {
         String cluster = r.ofKind("Kafka").get(0).path("metadata").path("name").asText();
         int brokers = 0;
         for (JsonNode pool : r.ofKind("KafkaNodePool")) {
-            assertThat(pool.path("metadata").path("labels").path("strimzi.io/cluster").asText()).isEqualTo(cluster);
+            assertThat(pool.path("metadata").path("labels").path("strimzi.io/cluster").asText())
+                    .isEqualTo(cluster);
             if (pool.path("spec").path("roles").toString().contains("broker")) {
                 brokers += pool.path("spec").path("replicas").asInt();
             }
         }
         for (JsonNode t : r.ofKind("KafkaTopic")) {
             String name = t.path("metadata").path("name").asText();
-            assertThat(t.path("metadata").path("labels").path("strimzi.io/cluster").asText()).as(name)
+            assertThat(t.path("metadata").path("labels").path("strimzi.io/cluster").asText())
+                    .as(name)
                     .isEqualTo(cluster);
-            assertThat(t.path("spec").path("replicas").asInt()).as("%s replicas", name).isBetween(1, brokers);
+            assertThat(t.path("spec").path("replicas").asInt())
+                    .as("%s replicas", name)
+                    .isBetween(1, brokers);
         }
     }
 
@@ -111,10 +128,12 @@ class KafkaTopicsTest {
         Rendered r = Kustomize.render(overlay);
         TopicRegistry registry = registryOf(r);
         JsonNode scaled = r.one("ScaledObject", "trainer");
-        assertThat(scaled.path("spec").path("scaleTargetRef").path("name").asText()).isEqualTo("trainer");
+        assertThat(scaled.path("spec").path("scaleTargetRef").path("name").asText())
+                .isEqualTo("trainer");
         JsonNode trigger = scaled.path("spec").path("triggers").get(0);
         assertThat(trigger.path("type").asText()).isEqualTo("kafka");
-        assertThat(trigger.path("metadata").path("topic").asText()).isEqualTo(registry.name(Topic.TRIAL_SUGGESTED));
+        assertThat(trigger.path("metadata").path("topic").asText())
+                .isEqualTo(registry.name(Topic.TRIAL_SUGGESTED));
         // Trainers beyond the partition count would sit idle in the consumer group.
         assertThat(scaled.path("spec").path("maxReplicaCount").asInt())
                 .isBetween(1, registry.spec(Topic.TRIAL_SUGGESTED).partitions());

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Finding kubectl, and parsing what it prints. */
 class KustomizeTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void aMissingKubectlFailsWithAClearMessage() {
@@ -29,25 +28,38 @@ class KustomizeTest {
 
     @Test
     void kubectlIsTakenFromThePath() throws IOException {
-        Path kubectl = Files.createFile(dir.resolve("kubectl"),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path kubectl =
+                Files.createFile(
+                        dir.resolve("kubectl"),
+                        PosixFilePermissions.asFileAttribute(
+                                PosixFilePermissions.fromString("rwxr-xr-x")));
         assertThat(Kustomize.kubectl("", "/nonexistent:" + dir)).isEqualTo(kubectl);
     }
 
     @Test
     void kustomizeOlderThanV5IsRefusedByName() {
-        Kustomize.requireKustomize5("{\"clientVersion\":{\"gitVersion\":\"v1.32.4\"},\"kustomizeVersion\":\"v5.5.0\"}");
-        assertThatThrownBy(() -> Kustomize.requireKustomize5(
-                "{\"clientVersion\":{\"gitVersion\":\"v1.20.5\"},\"kustomizeVersion\":\"v2.0.3\"}"))
+        Kustomize.requireKustomize5(
+                "{\"clientVersion\":{\"gitVersion\":\"v1.32.4\"},\"kustomizeVersion\":\"v5.5.0\"}");
+        assertThatThrownBy(
+                        () ->
+                                Kustomize.requireKustomize5(
+                                        "{\"clientVersion\":{\"gitVersion\":\"v1.20.5\"},\"kustomizeVersion\":\"v2.0.3\"}"))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("v1.20.5").hasMessageContaining("v2.0.3").hasMessageContaining("kubectl 1.27");
-        assertThatThrownBy(() -> Kustomize.requireKustomize5("{\"clientVersion\":{\"gitVersion\":\"v1.13.0\"}}"))
+                .hasMessageContaining("v1.20.5")
+                .hasMessageContaining("v2.0.3")
+                .hasMessageContaining("kubectl 1.27");
+        assertThatThrownBy(
+                        () ->
+                                Kustomize.requireKustomize5(
+                                        "{\"clientVersion\":{\"gitVersion\":\"v1.13.0\"}}"))
                 .isInstanceOf(AssertionError.class);
     }
 
     @Test
     void emptyDocumentsAreSkipped() {
-        Rendered r = Kustomize.parse("""
+        Rendered r =
+                Kustomize.parse(
+                        """
                 ---
                 kind: Service
                 metadata: {name: a}

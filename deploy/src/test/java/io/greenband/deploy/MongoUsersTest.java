@@ -16,22 +16,29 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * MongoDB least privilege: each service that keeps views logs in as its own user, whose role reaches exactly the
- * collections that service's code uses; root stays with MongoDB and the Job that creates the users; no overlay
- * commits a credential.
+ * MongoDB least privilege: each service that keeps views logs in as its own user, whose role
+ * reaches exactly the collections that service's code uses; root stays with MongoDB and the Job
+ * that creates the users; no overlay commits a credential.
  */
 class MongoUsersTest {
 
     /** Service → its user's Secret and the users.js entry for it. */
-    static final Map<String, String> SECRETS = Map.of("suggester", "greenband-mongodb-suggester",
-            "pareto-aggregator", "greenband-mongodb-aggregator");
-    private static final Pattern CONSTANT = Pattern.compile("public static final String [A-Z_]+ = \"([a-z_]+)\";");
+    static final Map<String, String> SECRETS =
+            Map.of(
+                    "suggester",
+                    "greenband-mongodb-suggester",
+                    "pareto-aggregator",
+                    "greenband-mongodb-aggregator");
+
+    private static final Pattern CONSTANT =
+            Pattern.compile("public static final String [A-Z_]+ = \"([a-z_]+)\";");
 
     /** The collections each service's code names. */
     static Map<String, Set<String>> collectionsInCode() throws IOException {
         Set<String> aggregator = new TreeSet<>();
-        Path persistence = Repository.module("pareto-aggregator")
-                .resolve("src/main/java/io/greenband/aggregator/adapter/persistence");
+        Path persistence =
+                Repository.module("pareto-aggregator")
+                        .resolve("src/main/java/io/greenband/aggregator/adapter/persistence");
         try (Stream<Path> files = Files.list(persistence)) {
             for (Path f : files.filter(p -> p.toString().endsWith("Store.java")).toList()) {
                 Matcher m = CONSTANT.matcher(Files.readString(f));
@@ -40,12 +47,21 @@ class MongoUsersTest {
                 }
             }
         }
-        Matcher snapshots = Pattern.compile("greenband\\.suggester\\.snapshot-collection=(\\S+)").matcher(
-                Files.readString(Repository.module("suggester").resolve("src/main/resources/application.properties")));
+        Matcher snapshots =
+                Pattern.compile("greenband\\.suggester\\.snapshot-collection=(\\S+)")
+                        .matcher(
+                                Files.readString(
+                                        Repository.module("suggester")
+                                                .resolve(
+                                                        "src/main/resources/application.properties")));
         assertThat(snapshots.find()).isTrue();
         Set<String> suggester = new TreeSet<>(Set.of(snapshots.group(1)));
-        Matcher views = CONSTANT.matcher(Files.readString(Repository.module("suggester")
-                .resolve("src/main/java/io/greenband/suggester/adapter/persistence/SnapshotStore.java")));
+        Matcher views =
+                CONSTANT.matcher(
+                        Files.readString(
+                                Repository.module("suggester")
+                                        .resolve(
+                                                "src/main/java/io/greenband/suggester/adapter/persistence/SnapshotStore.java")));
         while (views.find()) {
             suggester.add(views.group(1));
         }
@@ -55,7 +71,9 @@ class MongoUsersTest {
     /** The collections users.js gives each user's role. */
     static Map<String, Set<String>> collectionsInScript(String script) {
         String block = script.substring(script.indexOf("const services"));
-        Matcher m = Pattern.compile("(\\w+): \\[([^\\]]*)\\]").matcher(block.substring(0, block.indexOf("};")));
+        Matcher m =
+                Pattern.compile("(\\w+): \\[([^\\]]*)\\]")
+                        .matcher(block.substring(0, block.indexOf("};")));
         Map<String, Set<String>> roles = new java.util.TreeMap<>();
         while (m.find()) {
             Set<String> names = new TreeSet<>();
@@ -72,20 +90,32 @@ class MongoUsersTest {
     @MethodSource("io.greenband.deploy.OverlaysTest#overlays")
     void eachServiceHasItsOwnUserReachingOnlyItsCollections(String overlay) throws IOException {
         Rendered r = Kustomize.render(overlay);
-        JsonNode config = r.ofKind("ConfigMap").stream()
-                .filter(c -> c.path("metadata").path("name").asText().startsWith("mongodb-users"))
-                .findFirst().orElseThrow();
+        JsonNode config =
+                r.ofKind("ConfigMap").stream()
+                        .filter(
+                                c ->
+                                        c.path("metadata")
+                                                .path("name")
+                                                .asText()
+                                                .startsWith("mongodb-users"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(collectionsInScript(config.path("data").path("users.js").asText()))
                 .isEqualTo(collectionsInCode());
         Rendered.Workload job = r.workload("mongodb-users");
         assertThat(job.kind()).isEqualTo("Job");
-        assertThat(job.podSpec().path("volumes").toString()).contains(config.path("metadata").path("name").asText());
+        assertThat(job.podSpec().path("volumes").toString())
+                .contains(config.path("metadata").path("name").asText());
 
-        SECRETS.forEach((service, secret) -> assertThat(mongoSecretOf(r.container(service).node())).as(service)
-                .isEqualTo(secret));
+        SECRETS.forEach(
+                (service, secret) ->
+                        assertThat(mongoSecretOf(r.container(service).node()))
+                                .as(service)
+                                .isEqualTo(secret));
         for (Rendered.Container c : r.containers()) {
             boolean root = c.node().path("env").toString().contains("\"greenband-mongodb\"");
-            assertThat(root).as("%s sees MongoDB's root user", c)
+            assertThat(root)
+                    .as("%s sees MongoDB's root user", c)
                     .isEqualTo(Set.of("mongodb", "mongodb-users").contains(c.workload().name()));
         }
     }
@@ -95,8 +125,11 @@ class MongoUsersTest {
     void noOverlayCommitsACredential(String overlay) {
         for (JsonNode secret : Kustomize.render(overlay).ofKind("Secret")) {
             String text = secret.path("data").toString() + secret.path("stringData");
-            assertThat(secret.path("data").has("password")).as(secret.path("metadata").path("name").asText()).isFalse();
-            assertThat(text).doesNotContainIgnoringCase("cGFzc3dvcmQ") // "password" in base64
+            assertThat(secret.path("data").has("password"))
+                    .as(secret.path("metadata").path("name").asText())
+                    .isFalse();
+            assertThat(text)
+                    .doesNotContainIgnoringCase("cGFzc3dvcmQ") // "password" in base64
                     .doesNotContain("bW9uZ29kYjov"); // "mongodb:/"
             assertThat(secret.path("data").has("token")).isFalse();
         }

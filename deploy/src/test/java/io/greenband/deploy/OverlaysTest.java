@@ -9,7 +9,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** What every container of every overlay must have: probes, resources, a hardened runtime, a pinned image. */
+/**
+ * What every container of every overlay must have: probes, resources, a hardened runtime, a pinned
+ * image.
+ */
 class OverlaysTest {
 
     static Stream<String> overlays() {
@@ -50,9 +53,11 @@ class OverlaysTest {
         Rendered r = Kustomize.render(overlay);
         for (String service : Repository.SERVICES) {
             JsonNode c = r.container(service).node();
-            assertThat(c.path("livenessProbe").path("httpGet").path("path").asText()).as(service)
+            assertThat(c.path("livenessProbe").path("httpGet").path("path").asText())
+                    .as(service)
                     .isEqualTo("/q/health/live");
-            assertThat(c.path("readinessProbe").path("httpGet").path("path").asText()).as(service)
+            assertThat(c.path("readinessProbe").path("httpGet").path("path").asText())
+                    .as(service)
                     .isEqualTo("/q/health/ready");
             for (String probe : new String[] {"livenessProbe", "readinessProbe"}) {
                 String port = c.path(probe).path("httpGet").path("port").asText();
@@ -145,6 +150,7 @@ class OverlaysTest {
                 return p.path("containerPort").asInt();
             }
         }
-        throw new AssertionError("container " + container.path("name").asText() + " has no port named " + port);
+        throw new AssertionError(
+                "container " + container.path("name").asText() + " has no port named " + port);
     }
 }

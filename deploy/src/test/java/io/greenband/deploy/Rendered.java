@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
 record Rendered(List<JsonNode> objects) {
 
     /** Kinds whose {@code spec.template.spec} is a pod spec. */
-    private static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job");
+    private static final Set<String> WORKLOAD_KINDS =
+            Set.of("Deployment", "StatefulSet", "DaemonSet", "Job");
 
     /** Our images: {@code ghcr.io/greenband/<service>:<tag>}. */
-    private static final Pattern OUR_IMAGE = Pattern.compile("ghcr\\.io/greenband/([a-z0-9-]+):([^:@/]+)");
+    private static final Pattern OUR_IMAGE =
+            Pattern.compile("ghcr\\.io/greenband/([a-z0-9-]+):([^:@/]+)");
 
     /** A pod template of a Deployment, StatefulSet, DaemonSet or Job. */
     record Workload(String kind, String name, JsonNode podSpec) {
@@ -40,7 +42,9 @@ record Rendered(List<JsonNode> objects) {
             return node.path("image").asText("");
         }
 
-        /** The greenband service this container runs, from its image name; empty for other images. */
+        /**
+         * The greenband service this container runs, from its image name; empty for other images.
+         */
         Optional<String> service() {
             Matcher m = OUR_IMAGE.matcher(image());
             return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
@@ -49,7 +53,9 @@ record Rendered(List<JsonNode> objects) {
         /** A container-level security setting, else the pod-level one. */
         JsonNode security(String field) {
             JsonNode own = node.path("securityContext").path(field);
-            return own.isMissingNode() ? workload.podSpec().path("securityContext").path(field) : own;
+            return own.isMissingNode()
+                    ? workload.podSpec().path("securityContext").path(field)
+                    : own;
         }
 
         @Override
@@ -65,8 +71,10 @@ record Rendered(List<JsonNode> objects) {
 
     /** The object of this kind and name. */
     JsonNode one(String kind, String name) {
-        return ofKind(kind).stream().filter(o -> name.equals(o.path("metadata").path("name").asText()))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + kind + "/" + name + " rendered"));
+        return ofKind(kind).stream()
+                .filter(o -> name.equals(o.path("metadata").path("name").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + "/" + name + " rendered"));
     }
 
     /** Every pod template. */
@@ -75,8 +83,11 @@ record Rendered(List<JsonNode> objects) {
         for (JsonNode o : objects) {
             String kind = o.path("kind").asText();
             if (WORKLOAD_KINDS.contains(kind)) {
-                all.add(new Workload(kind, o.path("metadata").path("name").asText(),
-                        o.path("spec").path("template").path("spec")));
+                all.add(
+                        new Workload(
+                                kind,
+                                o.path("metadata").path("name").asText(),
+                                o.path("spec").path("template").path("spec")));
             }
         }
         return all;
@@ -84,7 +95,9 @@ record Rendered(List<JsonNode> objects) {
 
     /** The workload of this name (any kind). */
     Workload workload(String name) {
-        return workloads().stream().filter(w -> w.name().equals(name)).findFirst()
+        return workloads().stream()
+                .filter(w -> w.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no workload named " + name + " rendered"));
     }
 
@@ -100,7 +113,10 @@ record Rendered(List<JsonNode> objects) {
 
     /** The main container running {@code service}'s image. */
     Container container(String service) {
-        return containers().stream().filter(c -> c.service().filter(service::equals).isPresent()).findFirst()
-                .orElseThrow(() -> new AssertionError("no container runs the " + service + " image"));
+        return containers().stream()
+                .filter(c -> c.service().filter(service::equals).isPresent())
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("no container runs the " + service + " image"));
     }
 }

@@ -3,22 +3,27 @@ package io.greenband.deploy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Paths inside the repository, found from the directory the tests run in (the module or the root). */
+/**
+ * Paths inside the repository, found from the directory the tests run in (the module or the root).
+ */
 final class Repository {
 
-    /** The overlays every rendering test covers; each is a folder under {@code deploy/k8s/overlays}. */
+    /**
+     * The overlays every rendering test covers; each is a folder under {@code deploy/k8s/overlays}.
+     */
     static final String[] OVERLAYS = {"dev", "gpu", "gpu-secure", "secure"};
 
     /** The services with an image, a Dockerfile and a module folder of the same name. */
-    static final String[] SERVICES = {"suggester", "trainer", "energy-monitor", "pareto-aggregator"};
+    static final String[] SERVICES = {
+        "suggester", "trainer", "energy-monitor", "pareto-aggregator"
+    };
 
     /** The module every service depends on; the keys it reads are read by every service. */
     static final String SERVICE_KIT = "service-kit";
 
     private static final Path ROOT = findRoot();
 
-    private Repository() {
-    }
+    private Repository() {}
 
     /** The repository root. */
     static Path root() {
@@ -42,7 +47,9 @@ final class Repository {
                 return p;
             }
         }
-        throw new IllegalStateException("no deploy/k8s/base/kustomization.yaml above " + dir
-                + ": run the tests from the repository or its deploy module");
+        throw new IllegalStateException(
+                "no deploy/k8s/base/kustomization.yaml above "
+                        + dir
+                        + ": run the tests from the repository or its deploy module");
     }
 }

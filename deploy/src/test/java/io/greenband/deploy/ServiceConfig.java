@@ -15,32 +15,39 @@ import java.util.stream.Stream;
 /**
  * What a service reads from its environment, collected from its sources rather than written down
  * here (so the check follows the services as they change):
+ *
  * <ul>
- *   <li>keys of {@code src/main/resources/application.properties} (profile prefixes dropped), and the
- *       names its values refer to as {@code ${NAME}} or {@code ${NAME:default}};</li>
- *   <li>{@code @ConfigProperty(name = "...")} names and {@code @ConfigMapping(prefix = "...")} prefixes
- *       in {@code src/main/java};</li>
- *   <li>variables the code reads itself: {@code System.getenv("NAME")}, or a constant
- *       {@code ..._ENV = "NAME"} naming one.</li>
+ *   <li>keys of {@code src/main/resources/application.properties} (profile prefixes dropped), and
+ *       the names its values refer to as {@code ${NAME}} or {@code ${NAME:default}};
+ *   <li>{@code @ConfigProperty(name = "...")} names and {@code @ConfigMapping(prefix = "...")}
+ *       prefixes in {@code src/main/java};
+ *   <li>variables the code reads itself: {@code System.getenv("NAME")}, or a constant {@code
+ *       ..._ENV = "NAME"} naming one.
  * </ul>
+ *
  * An environment variable matches a key under MicroProfile Config's rule: the key upper-cased with
  * every character other than a letter or digit replaced by {@code _}.
  *
- * @param keys     configuration keys (and expression names) read
+ * @param keys configuration keys (and expression names) read
  * @param prefixes {@code @ConfigMapping} prefixes: every key below one is read
  */
 record ServiceConfig(Set<String> keys, Set<String> prefixes) {
 
-    private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\s*\\(([^)]*)\\)");
-    private static final Pattern CONFIG_MAPPING = Pattern.compile("@ConfigMapping\\s*\\(([^)]*)\\)");
+    private static final Pattern CONFIG_PROPERTY =
+            Pattern.compile("@ConfigProperty\\s*\\(([^)]*)\\)");
+    private static final Pattern CONFIG_MAPPING =
+            Pattern.compile("@ConfigMapping\\s*\\(([^)]*)\\)");
     private static final Pattern NAME_ATTR = Pattern.compile("\\bname\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern PREFIX_ATTR = Pattern.compile("\\bprefix\\s*=\\s*\"([^\"]+)\"");
-    private static final Pattern GETENV = Pattern.compile("System\\.getenv\\(\\s*\"([A-Za-z_][A-Za-z0-9_]*)\"\\s*\\)");
+    private static final Pattern GETENV =
+            Pattern.compile("System\\.getenv\\(\\s*\"([A-Za-z_][A-Za-z0-9_]*)\"\\s*\\)");
     private static final Pattern ENV_CONSTANT =
             Pattern.compile("String\\s+\\w*_ENV\\s*=\\s*\"([A-Za-z_][A-Za-z0-9_]*)\"");
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}:$]+)");
 
-    /** MicroProfile Config's environment form of a key: upper case, non-alphanumerics as {@code _}. */
+    /**
+     * MicroProfile Config's environment form of a key: upper case, non-alphanumerics as {@code _}.
+     */
     static String envForm(String key) {
         return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
@@ -91,7 +98,10 @@ record ServiceConfig(Set<String> keys, Set<String> prefixes) {
             int sep = indexOfSeparator(line);
             String key = (sep < 0 ? line : line.substring(0, sep)).strip();
             // %prod.quarkus.http.port and quarkus.http.port are one key for the environment.
-            keys.add(key.startsWith("%") && key.indexOf('.') > 0 ? key.substring(key.indexOf('.') + 1) : key);
+            keys.add(
+                    key.startsWith("%") && key.indexOf('.') > 0
+                            ? key.substring(key.indexOf('.') + 1)
+                            : key);
             Matcher m = EXPRESSION.matcher(sep < 0 ? "" : line.substring(sep + 1));
             while (m.find()) {
                 keys.add(m.group(1).strip());
@@ -110,7 +120,8 @@ record ServiceConfig(Set<String> keys, Set<String> prefixes) {
         }
     }
 
-    private static void collect(Pattern annotation, Pattern attribute, String source, Set<String> into) {
+    private static void collect(
+            Pattern annotation, Pattern attribute, String source, Set<String> into) {
         Matcher a = annotation.matcher(source);
         while (a.find()) {
             Matcher v = attribute.matcher(a.group(1));

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The key scanner behind {@link EnvVarsTest}, on small made-up modules. */
 class ServiceConfigTest {
 
-    @TempDir
-    Path module;
+    @TempDir Path module;
 
     private ServiceConfig scan(String properties, String java) throws IOException {
         Path res = Files.createDirectories(module.resolve("src/main/resources"));
@@ -26,18 +25,22 @@ class ServiceConfigTest {
     void envFormFollowsMicroProfileConfig() {
         assertThat(ServiceConfig.envForm("greenband.mongodb.connection-string"))
                 .isEqualTo("GREENBAND_MONGODB_CONNECTION_STRING");
-        assertThat(ServiceConfig.envForm("kafka.bootstrap.servers")).isEqualTo("KAFKA_BOOTSTRAP_SERVERS");
+        assertThat(ServiceConfig.envForm("kafka.bootstrap.servers"))
+                .isEqualTo("KAFKA_BOOTSTRAP_SERVERS");
         assertThat(ServiceConfig.envForm("NODE_NAME")).isEqualTo("NODE_NAME");
     }
 
     @Test
     void propertiesKeysAndTheirExpressionsAreRead() throws IOException {
-        ServiceConfig c = scan("""
+        ServiceConfig c =
+                scan(
+                        """
                 # a comment
                 quarkus.http.port=${HTTP_PORT:8080}
                 %prod.greenband.x.window = 5s
                 greenband.y:${greenband.z}
-                """, "");
+                """,
+                        "");
         assertThat(c.reads("QUARKUS_HTTP_PORT")).isTrue();
         assertThat(c.reads("HTTP_PORT")).isTrue();
         assertThat(c.reads("GREENBAND_X_WINDOW")).isTrue();
@@ -48,7 +51,10 @@ class ServiceConfigTest {
 
     @Test
     void annotationsAndDirectEnvironmentReadsAreRead() throws IOException {
-        ServiceConfig c = scan("", """
+        ServiceConfig c =
+                scan(
+                        "",
+                        """
                 package x;
                 @ConfigMapping(prefix = "greenband.trainer")
                 interface Settings {

@@ -13,8 +13,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
 /**
- * The stack's directory: {@code kafka/} for the broker, {@code mongo/} for the store, and a lock file that keeps a
- * second stack (in this or another process) off the same data. A temporary directory is deleted on close.
+ * The stack's directory: {@code kafka/} for the broker, {@code mongo/} for the store, and a lock
+ * file that keeps a second stack (in this or another process) off the same data. A temporary
+ * directory is deleted on close.
  */
 final class DataDirectory implements AutoCloseable {
 
@@ -32,22 +33,35 @@ final class DataDirectory implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Creates (if needed) and locks {@code requested}, or a fresh temporary directory when it is empty. */
+    /**
+     * Creates (if needed) and locks {@code requested}, or a fresh temporary directory when it is
+     * empty.
+     */
     static DataDirectory open(Optional<Path> requested) {
         Path root;
         try {
-            root = requested.isPresent()
-                    ? Files.createDirectories(requested.get().toAbsolutePath())
-                    : Files.createTempDirectory("greenband-stack-");
+            root =
+                    requested.isPresent()
+                            ? Files.createDirectories(requested.get().toAbsolutePath())
+                            : Files.createTempDirectory("greenband-stack-");
             Files.createDirectories(root.resolve("kafka"));
             Files.createDirectories(root.resolve("mongo"));
         } catch (IOException e) {
-            throw EmbeddedStackException.dataDirectory("cannot create data directory " + requested.orElse(null)
-                    + ": " + e + "; choose a writable directory", e);
+            throw EmbeddedStackException.dataDirectory(
+                    "cannot create data directory "
+                            + requested.orElse(null)
+                            + ": "
+                            + e
+                            + "; choose a writable directory",
+                    e);
         }
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel =
+                    FileChannel.open(
+                            root.resolve(LOCK_FILE),
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 throw inUse(root, null);
@@ -58,7 +72,8 @@ final class DataDirectory implements AutoCloseable {
             throw inUse(root, e);
         } catch (IOException e) {
             closeQuietly(channel);
-            throw EmbeddedStackException.dataDirectory("cannot lock data directory " + root + ": " + e, e);
+            throw EmbeddedStackException.dataDirectory(
+                    "cannot lock data directory " + root + ": " + e, e);
         } catch (RuntimeException e) {
             closeQuietly(channel);
             throw e;
@@ -66,8 +81,12 @@ final class DataDirectory implements AutoCloseable {
     }
 
     private static EmbeddedStackException inUse(Path root, Throwable cause) {
-        return EmbeddedStackException.dataDirectory("data directory " + root + " is in use by another running"
-                + " stack: close that stack first, or give this one another directory", cause);
+        return EmbeddedStackException.dataDirectory(
+                "data directory "
+                        + root
+                        + " is in use by another running"
+                        + " stack: close that stack first, or give this one another directory",
+                cause);
     }
 
     /** The directory itself. */
@@ -106,19 +125,23 @@ final class DataDirectory implements AutoCloseable {
 
     private static void deleteTree(Path root) {
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
+            Files.walkFileTree(
+                    root,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                                throws IOException {
+                            Files.deleteIfExists(file);
+                            return FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+                        @Override
+                        public FileVisitResult postVisitDirectory(Path dir, IOException e)
+                                throws IOException {
+                            Files.deleteIfExists(dir);
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
         } catch (IOException e) {
             // A temp directory left behind is harmless; the system cleans its temp space.
         }

@@ -3,8 +3,8 @@ package io.greenband.embedded;
 import java.util.Objects;
 
 /**
- * The one exception the embedded stack throws: what went wrong ({@link Kind}) and a message that names
- * the port, directory or topic involved and what to do about it.
+ * The one exception the embedded stack throws: what went wrong ({@link Kind}) and a message that
+ * names the port, directory or topic involved and what to do about it.
  */
 public final class EmbeddedStackException extends RuntimeException {
 
@@ -39,14 +39,28 @@ public final class EmbeddedStackException extends RuntimeException {
     }
 
     static EmbeddedStackException portInUse(String what, int port, String option, Throwable cause) {
-        return new EmbeddedStackException(Kind.PORT_IN_USE, what + " port " + port + " on 127.0.0.1 is already in use"
-                + " (another broker/server, or a stack that is still running?): stop that process, choose another"
-                + " port with " + option + ", or leave the port unset to use a free one", cause);
+        return new EmbeddedStackException(
+                Kind.PORT_IN_USE,
+                what
+                        + " port "
+                        + port
+                        + " on 127.0.0.1 is already in use"
+                        + " (another broker/server, or a stack that is still running?): stop that process, choose another"
+                        + " port with "
+                        + option
+                        + ", or leave the port unset to use a free one",
+                cause);
     }
 
     static EmbeddedStackException noFreePort(String what, Throwable cause) {
-        return new EmbeddedStackException(Kind.PORT_IN_USE, "no free loopback port for " + what + " (" + cause.getMessage()
-                + "): free some ports or set a fixed one", cause);
+        return new EmbeddedStackException(
+                Kind.PORT_IN_USE,
+                "no free loopback port for "
+                        + what
+                        + " ("
+                        + cause.getMessage()
+                        + "): free some ports or set a fixed one",
+                cause);
     }
 
     static EmbeddedStackException dataDirectory(String message, Throwable cause) {

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs an {@link EmbeddedStack} until the process is stopped (Ctrl-C, SIGTERM) and prints its addresses as
- * properties, then {@value #READY_LINE}:
+ * Runs an {@link EmbeddedStack} until the process is stopped (Ctrl-C, SIGTERM) and prints its
+ * addresses as properties, then {@value #READY_LINE}:
  *
  * <pre>
  * kafka.bootstrap.servers=127.0.0.1:40123
@@ -19,27 +19,31 @@ import java.util.concurrent.CountDownLatch;
  * READY
  * </pre>
  *
- * Options: {@code --data-dir DIR} (default: a temporary directory), {@code --kafka-port N},
- * {@code --controller-port N}, {@code --mongo-port N} (default: free ports), {@code --topic-prefix P},
- * {@code --partitions N} (default {@value EmbeddedStackSettings#LOCAL_PARTITIONS}), {@code --change-streams} (keep the
- * MongoDB oplog so that change streams work, see {@link EmbeddedStackSettings.Builder#optChangeStreams}),
- * {@code --exit-on-stdin-close} (stop when the parent process closes our standard input, so a dead parent leaves no
- * stack behind).
+ * Options: {@code --data-dir DIR} (default: a temporary directory), {@code --kafka-port N}, {@code
+ * --controller-port N}, {@code --mongo-port N} (default: free ports), {@code --topic-prefix P},
+ * {@code --partitions N} (default {@value EmbeddedStackSettings#LOCAL_PARTITIONS}), {@code
+ * --change-streams} (keep the MongoDB oplog so that change streams work, see {@link
+ * EmbeddedStackSettings.Builder#optChangeStreams}), {@code --exit-on-stdin-close} (stop when the
+ * parent process closes our standard input, so a dead parent leaves no stack behind).
  */
 public final class EmbeddedStackMain {
 
     /** The line printed once the stack serves clients. */
     public static final String READY_LINE = "READY";
+
     /** The printed property naming the data directory. */
     public static final String DATA_DIRECTORY = "greenband.embedded.data-directory";
 
-    private EmbeddedStackMain() {
-    }
+    private EmbeddedStackMain() {}
 
-    /** Starts the stack and blocks until the JVM is asked to stop; exits 2 on bad options, 1 on start failure. */
+    /**
+     * Starts the stack and blocks until the JVM is asked to stop; exits 2 on bad options, 1 on
+     * start failure.
+     */
     public static void main(String[] args) throws InterruptedException {
         if (System.getProperty("log4j2.configurationFile") == null) {
-            System.setProperty("log4j2.configurationFile", "classpath:io/greenband/embedded/log4j2-quiet.xml");
+            System.setProperty(
+                    "log4j2.configurationFile", "classpath:io/greenband/embedded/log4j2-quiet.xml");
         }
         EmbeddedStackSettings settings;
         boolean exitOnStdinClose;
@@ -61,16 +65,23 @@ public final class EmbeddedStackMain {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stack.close();
-            stopped.countDown();
-        }, "greenband-stack-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    stack.close();
+                                    stopped.countDown();
+                                },
+                                "greenband-stack-shutdown"));
         print(stack, System.out);
         if (exitOnStdinClose) {
-            Thread watcher = new Thread(() -> {
-                drain(System.in);
-                System.exit(0);
-            }, "greenband-stack-stdin");
+            Thread watcher =
+                    new Thread(
+                            () -> {
+                                drain(System.in);
+                                System.exit(0);
+                            },
+                            "greenband-stack-stdin");
             watcher.setDaemon(true);
             watcher.start();
         }
@@ -115,14 +126,16 @@ public final class EmbeddedStackMain {
         if (partitions < 1) {
             throw new IllegalArgumentException("--partitions must be >= 1, got " + partitions);
         }
-        return builder.optTopics(TopicRegistry.withPrefix(prefix).withPartitions(partitions)).build();
+        return builder.optTopics(TopicRegistry.withPrefix(prefix).withPartitions(partitions))
+                .build();
     }
 
     private static int number(String option, String value) {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs a whole number, got '" + value + "'");
+            throw new IllegalArgumentException(
+                    option + " needs a whole number, got '" + value + "'");
         }
     }
 

@@ -10,15 +10,15 @@ import java.util.TreeMap;
 /**
  * What an {@link EmbeddedStack} starts with. Immutable; made by {@link EmbeddedStack#builder()}.
  *
- * @param dataDirectory     where Kafka's log and MongoDB's store live; empty for a temporary directory that is
- *                          deleted on close
- * @param topics            the topics created on start
- * @param kafkaPort         the Kafka client port, 0 for a free one
- * @param controllerPort    the KRaft controller port, 0 for a free one
- * @param mongoPort         the MongoDB port, 0 for a free one
- * @param brokerProperties  extra or overriding Kafka broker settings
- * @param changeStreams     whether the MongoDB server keeps an oplog so that change streams work (off by default:
- *                          it writes every change a second time and keeps it forever)
+ * @param dataDirectory where Kafka's log and MongoDB's store live; empty for a temporary directory
+ *     that is deleted on close
+ * @param topics the topics created on start
+ * @param kafkaPort the Kafka client port, 0 for a free one
+ * @param controllerPort the KRaft controller port, 0 for a free one
+ * @param mongoPort the MongoDB port, 0 for a free one
+ * @param brokerProperties extra or overriding Kafka broker settings
+ * @param changeStreams whether the MongoDB server keeps an oplog so that change streams work (off
+ *     by default: it writes every change a second time and keeps it forever)
  */
 public record EmbeddedStackSettings(
         Optional<Path> dataDirectory,
@@ -29,7 +29,10 @@ public record EmbeddedStackSettings(
         Map<String, String> brokerProperties,
         boolean changeStreams) {
 
-    /** Partitions of every topic in the local stack: enough for a few trainers in one group, cheap to create. */
+    /**
+     * Partitions of every topic in the local stack: enough for a few trainers in one group, cheap
+     * to create.
+     */
     public static final int LOCAL_PARTITIONS = 3;
 
     /** Checks the ports and copies the map. */
@@ -44,11 +47,15 @@ public record EmbeddedStackSettings(
 
     private static void checkPort(String field, int port) {
         if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException(field + " must be 0 (a free port) or 1..65535, got " + port);
+            throw new IllegalArgumentException(
+                    field + " must be 0 (a free port) or 1..65535, got " + port);
         }
     }
 
-    /** The topics of a local stack when none are given: no prefix, {@link #LOCAL_PARTITIONS} partitions each. */
+    /**
+     * The topics of a local stack when none are given: no prefix, {@link #LOCAL_PARTITIONS}
+     * partitions each.
+     */
     public static TopicRegistry localTopics() {
         return TopicRegistry.defaults().withPartitions(LOCAL_PARTITIONS);
     }
@@ -63,10 +70,12 @@ public record EmbeddedStackSettings(
         private final Map<String, String> brokerProperties = new TreeMap<>();
         private boolean changeStreams;
 
-        Builder() {
-        }
+        Builder() {}
 
-        /** Keeps data in {@code directory} (created if missing) so a restart finds it; default: a temp dir. */
+        /**
+         * Keeps data in {@code directory} (created if missing) so a restart finds it; default: a
+         * temp dir.
+         */
         public Builder optDataDirectory(Path directory) {
             this.dataDirectory = Objects.requireNonNull(directory, "dataDirectory");
             return this;
@@ -98,14 +107,16 @@ public record EmbeddedStackSettings(
 
         /** Sets or overrides one Kafka broker setting (e.g. {@code auto.create.topics.enable}). */
         public Builder optBrokerProperty(String key, String value) {
-            brokerProperties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            brokerProperties.put(
+                    Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
         /**
-         * Turns the MongoDB server's oplog on, so that change streams ({@code collection.watch()}) see writes; default
-         * off. The oplog writes every change a second time (about 15% of the CPU of the aggregator's sample ingest)
-         * and is never trimmed, and no greenband service reads change streams.
+         * Turns the MongoDB server's oplog on, so that change streams ({@code collection.watch()})
+         * see writes; default off. The oplog writes every change a second time (about 15% of the
+         * CPU of the aggregator's sample ingest) and is never trimmed, and no greenband service
+         * reads change streams.
          */
         public Builder optChangeStreams(boolean on) {
             this.changeStreams = on;
@@ -116,11 +127,22 @@ public record EmbeddedStackSettings(
         public EmbeddedStackSettings build() {
             if (kafkaPort != 0 && (kafkaPort == mongoPort || kafkaPort == controllerPort)
                     || mongoPort != 0 && mongoPort == controllerPort) {
-                throw new IllegalArgumentException("kafkaPort, controllerPort and mongoPort must differ, got "
-                        + kafkaPort + ", " + controllerPort + ", " + mongoPort);
+                throw new IllegalArgumentException(
+                        "kafkaPort, controllerPort and mongoPort must differ, got "
+                                + kafkaPort
+                                + ", "
+                                + controllerPort
+                                + ", "
+                                + mongoPort);
             }
-            return new EmbeddedStackSettings(Optional.ofNullable(dataDirectory), topics, kafkaPort, controllerPort,
-                    mongoPort, brokerProperties, changeStreams);
+            return new EmbeddedStackSettings(
+                    Optional.ofNullable(dataDirectory),
+                    topics,
+                    kafkaPort,
+                    controllerPort,
+                    mongoPort,
+                    brokerProperties,
+                    changeStreams);
         }
 
         /** Builds the settings and starts the stack: {@code EmbeddedStack.builder().start()}. */

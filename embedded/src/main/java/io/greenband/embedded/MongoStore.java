@@ -6,8 +6,8 @@ import io.greenband.embedded.store.StoreFormatException;
 import java.nio.file.Path;
 
 /**
- * A MongoDB wire-protocol server (mongo-java-server) on loopback, storing its databases as BSON in one H2 MVStore
- * file ({@link BsonH2Backend}); with change streams on, it also keeps an oplog.
+ * A MongoDB wire-protocol server (mongo-java-server) on loopback, storing its databases as BSON in
+ * one H2 MVStore file ({@link BsonH2Backend}); with change streams on, it also keeps an oplog.
  */
 final class MongoStore implements AutoCloseable {
 
@@ -19,19 +19,31 @@ final class MongoStore implements AutoCloseable {
         this.port = port;
     }
 
-    /** Opens (or creates) the store file and listens on {@code port}; {@code changeStreams} turns the oplog on. */
+    /**
+     * Opens (or creates) the store file and listens on {@code port}; {@code changeStreams} turns
+     * the oplog on.
+     */
     static MongoStore start(Path storeFile, int port, boolean changeStreams) {
         BsonH2Backend backend;
         try {
             backend = BsonH2Backend.open(storeFile);
         } catch (StoreFormatException e) {
-            throw EmbeddedStackException.mongo(e.getMessage() + ". The store holds views only: delete " + storeFile
-                    + " and start again (the Kafka log beside it is kept); `greenband replay --study ID --into-prefix"
-                    + " PREFIX --rebuild --mongodb URI --database NAME` rebuilds a study's views from that log into an"
-                    + " empty database", e);
+            throw EmbeddedStackException.mongo(
+                    e.getMessage()
+                            + ". The store holds views only: delete "
+                            + storeFile
+                            + " and start again (the Kafka log beside it is kept); `greenband replay --study ID --into-prefix"
+                            + " PREFIX --rebuild --mongodb URI --database NAME` rebuilds a study's views from that log into an"
+                            + " empty database",
+                    e);
         } catch (RuntimeException e) {
-            throw EmbeddedStackException.mongo("cannot open the MongoDB store " + storeFile + ": " + e.getMessage()
-                    + "; is another process using this data directory?", e);
+            throw EmbeddedStackException.mongo(
+                    "cannot open the MongoDB store "
+                            + storeFile
+                            + ": "
+                            + e.getMessage()
+                            + "; is another process using this data directory?",
+                    e);
         }
         MongoServer server = new MongoServer(backend);
         if (changeStreams) {
@@ -41,7 +53,8 @@ final class MongoStore implements AutoCloseable {
             server.bind(Ports.LOOPBACK, port);
         } catch (RuntimeException e) {
             server.shutdownNow();
-            throw EmbeddedStackException.portInUse("MongoDB", port, "optMongoPort / --mongo-port", e);
+            throw EmbeddedStackException.portInUse(
+                    "MongoDB", port, "optMongoPort / --mongo-port", e);
         }
         return new MongoStore(server, server.getLocalAddress().getPort());
     }
@@ -62,7 +75,8 @@ final class MongoStore implements AutoCloseable {
         try {
             server.shutdown();
         } catch (RuntimeException e) {
-            throw EmbeddedStackException.mongo("MongoDB server failed to stop cleanly: " + e.getMessage(), e);
+            throw EmbeddedStackException.mongo(
+                    "MongoDB server failed to stop cleanly: " + e.getMessage(), e);
         }
     }
 }

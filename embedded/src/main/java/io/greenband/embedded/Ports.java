@@ -5,21 +5,25 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
-/** Loopback ports for the stack: a free one chosen by the system, or a fixed one checked to be free. */
+/**
+ * Loopback ports for the stack: a free one chosen by the system, or a fixed one checked to be free.
+ */
 final class Ports {
 
     /** Every listener of the stack binds here only, so nothing is reachable from other machines. */
     static final String LOOPBACK = "127.0.0.1";
 
-    private Ports() {
-    }
+    private Ports() {}
 
-    /** Whether {@code failure} (or one of its causes) is a listener that could not bind its address. */
+    /**
+     * Whether {@code failure} (or one of its causes) is a listener that could not bind its address.
+     */
     static boolean isBindFailure(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
             if (t instanceof java.net.BindException
-                    || (t.getMessage() != null && t.getMessage().contains("Address already in use"))) {
+                    || (t.getMessage() != null
+                            && t.getMessage().contains("Address already in use"))) {
                 return true;
             }
         }
@@ -29,7 +33,7 @@ final class Ports {
     /**
      * Returns {@code requested} after checking nothing listens on it, or a free port when it is 0.
      *
-     * @param what   the listener, for the message ("Kafka", "MongoDB")
+     * @param what the listener, for the message ("Kafka", "MongoDB")
      * @param option how the user sets this port, for the message
      */
     static int resolve(String what, int requested, String option) {

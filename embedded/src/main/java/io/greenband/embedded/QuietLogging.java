@@ -6,23 +6,32 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Turns the broker's and the store's chatter down to warnings, whichever logging backend the host JVM has: log4j2
- * (Kafka's own), java.util.logging, or JBoss LogManager (Quarkus and its tests). A host that configured these loggers
- * itself can set {@value #KEEP_PROPERTY}{@code =true} to keep its levels.
+ * Turns the broker's and the store's chatter down to warnings, whichever logging backend the host
+ * JVM has: log4j2 (Kafka's own), java.util.logging, or JBoss LogManager (Quarkus and its tests). A
+ * host that configured these loggers itself can set {@value #KEEP_PROPERTY}{@code =true} to keep
+ * its levels.
  */
 final class QuietLogging {
 
     /** System property that leaves logging levels alone. */
     static final String KEEP_PROPERTY = "greenband.embedded.keep-log-levels";
 
-    private static final List<String> NOISY = List.of(
-            "kafka", "org.apache.kafka", "state.change.logger", "de.bwaldvogel", "org.h2", "io.netty");
+    private static final List<String> NOISY =
+            List.of(
+                    "kafka",
+                    "org.apache.kafka",
+                    "state.change.logger",
+                    "de.bwaldvogel",
+                    "org.h2",
+                    "io.netty");
 
-    /** Strong references: java.util.logging holds loggers weakly and would forget the level otherwise. */
+    /**
+     * Strong references: java.util.logging holds loggers weakly and would forget the level
+     * otherwise.
+     */
     private static final List<Logger> HELD = new ArrayList<>();
 
-    private QuietLogging() {
-    }
+    private QuietLogging() {}
 
     /** Sets the noisy loggers to WARN in every backend present; later calls do nothing. */
     static synchronized void apply() {
@@ -44,7 +53,10 @@ final class QuietLogging {
         log4j2(name, log4jLevel);
     }
 
-    /** JBoss LogManager's own context, used by slf4j-jboss-logmanager even when it is not the JUL manager. */
+    /**
+     * JBoss LogManager's own context, used by slf4j-jboss-logmanager even when it is not the JUL
+     * manager.
+     */
     private static void jbossLogger(String name, Level julLevel) {
         try {
             Class<?> type = Class.forName("org.jboss.logmanager.Logger");
@@ -58,7 +70,8 @@ final class QuietLogging {
 
     private static void log4j2(String name, String levelName) {
         try {
-            Class<?> configurator = Class.forName("org.apache.logging.log4j.core.config.Configurator");
+            Class<?> configurator =
+                    Class.forName("org.apache.logging.log4j.core.config.Configurator");
             Class<?> level = Class.forName("org.apache.logging.log4j.Level");
             Object warn = level.getField(levelName).get(null);
             configurator.getMethod("setLevel", String.class, level).invoke(null, name, warn);

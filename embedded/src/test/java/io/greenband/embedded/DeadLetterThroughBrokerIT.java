@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.greenband.embedded.junit.EmbeddedStackTest;
 import io.greenband.events.SampleEvents;
-import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.codec.EventDecodingException;
 import io.greenband.events.kafka.DeadLetterPublisher;
 import io.greenband.events.kafka.DeadLetterRecords;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.payload.DeadLetter;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.events.topic.Topic;
@@ -28,18 +28,21 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
- * The events module's decoding and dead-letter publishing on the real broker: a garbage record between two good ones goes to
- * {@code dead-letter} with its reason and origin, and both good events are still delivered, in order.
+ * The events module's decoding and dead-letter publishing on the real broker: a garbage record
+ * between two good ones goes to {@code dead-letter} with its reason and origin, and both good
+ * events are still delivered, in order.
  */
 @EmbeddedStackTest
 class DeadLetterThroughBrokerIT {
 
     static final TopicRegistry TOPICS = TopicRegistry.withPrefix("dlq.").withPartitions(1);
-    static final EventCodec CODEC = EventCodec.builder().setSource("/greenband/embedded-it").optRegistry(TOPICS).build();
+    static final EventCodec CODEC =
+            EventCodec.builder().setSource("/greenband/embedded-it").optRegistry(TOPICS).build();
     static final String GROUP = "dead-letter-it";
 
     @Test
-    void garbageBetweenTwoGoodEventsIsDeadLetteredAndBothGoodOnesAreDelivered(EmbeddedStack stack) throws Exception {
+    void garbageBetweenTwoGoodEventsIsDeadLetteredAndBothGoodOnesAreDelivered(EmbeddedStack stack)
+            throws Exception {
         stack.createTopics(TOPICS);
         String studies = TOPICS.name(Topic.STUDIES);
         GreenbandEvent first = SampleEvents.studyDefined();
@@ -47,7 +50,8 @@ class DeadLetterThroughBrokerIT {
         ProducerRecord<String, byte[]> good = CODEC.toRecord(first);
         // Real CloudEvents headers, broken JSON: what a buggy producer would send.
         byte[] garbageValue = "{\"studyId\": \"dsnn-demo\", oops".getBytes(StandardCharsets.UTF_8);
-        ProducerRecord<String, byte[]> garbage = new ProducerRecord<>(studies, null, first.key(), garbageValue, good.headers());
+        ProducerRecord<String, byte[]> garbage =
+                new ProducerRecord<>(studies, null, first.key(), garbageValue, good.headers());
         try (KafkaProducer<String, byte[]> producer = KafkaTestClients.producer(stack)) {
             producer.send(good).get(30, TimeUnit.SECONDS);
             producer.send(garbage).get(30, TimeUnit.SECONDS);
@@ -57,12 +61,14 @@ class DeadLetterThroughBrokerIT {
         List<GreenbandEvent> delivered = new ArrayList<>();
         int deadLettered = 0;
         try (KafkaConsumer<String, byte[]> consumer = KafkaTestClients.consumer(stack, GROUP);
-             KafkaProducer<String, byte[]> dlqProducer = KafkaTestClients.producer(stack)) {
+                KafkaProducer<String, byte[]> dlqProducer = KafkaTestClients.producer(stack)) {
             consumer.subscribe(List.of(studies));
-            DeadLetterPublisher letters = new DeadLetterPublisher(dlqProducer, TOPICS, GROUP, Clock.systemUTC());
+            DeadLetterPublisher letters =
+                    new DeadLetterPublisher(dlqProducer, TOPICS, GROUP, Clock.systemUTC());
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while ((delivered.size() < 2 || deadLettered < 1) && System.nanoTime() < deadline) {
-                // The loop every consumer runs: decode the raw record, dead-letter what fails, then commit.
+                // The loop every consumer runs: decode the raw record, dead-letter what fails, then
+                // commit.
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     try {
                         delivered.add(CODEC.decode(r).payload());
@@ -73,15 +79,23 @@ class DeadLetterThroughBrokerIT {
                 }
                 consumer.commitSync();
             }
-            OffsetAndMetadata committed = consumer.committed(Set.of(new TopicPartition(studies, 0))).get(new TopicPartition(studies, 0));
+            OffsetAndMetadata committed =
+                    consumer.committed(Set.of(new TopicPartition(studies, 0)))
+                            .get(new TopicPartition(studies, 0));
             assertThat(committed).isNotNull();
-            assertThat(committed.offset()).as("offset committed past all three records").isEqualTo(3);
+            assertThat(committed.offset())
+                    .as("offset committed past all three records")
+                    .isEqualTo(3);
         }
         assertThat(delivered).containsExactly(first, second);
         assertThat(deadLettered).isEqualTo(1);
 
-        List<ConsumerRecord<String, byte[]>> letters = KafkaTestClients.readUntil(stack, TOPICS.name(Topic.DEAD_LETTER),
-                "dead-letter-reader", read -> !read.isEmpty());
+        List<ConsumerRecord<String, byte[]>> letters =
+                KafkaTestClients.readUntil(
+                        stack,
+                        TOPICS.name(Topic.DEAD_LETTER),
+                        "dead-letter-reader",
+                        read -> !read.isEmpty());
         assertThat(letters).hasSize(1);
         ConsumerRecord<String, byte[]> raw = letters.get(0);
         assertThat(raw.key()).isEqualTo(first.key());

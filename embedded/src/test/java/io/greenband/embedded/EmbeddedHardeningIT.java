@@ -11,8 +11,8 @@ import org.apache.kafka.common.utils.Exit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The embedded stack under a busy machine's conditions: a port it picked is taken before the broker binds it, and
- * Kafka's fatal-fault handling asks to end the JVM.
+ * The embedded stack under a busy machine's conditions: a port it picked is taken before the broker
+ * binds it, and Kafka's fatal-fault handling asks to end the JVM.
  */
 class EmbeddedHardeningIT {
 
@@ -23,9 +23,11 @@ class EmbeddedHardeningIT {
             // What Kafka's ProcessTerminatingFaultHandler calls on a fatal fault.
             assertThatThrownBy(() -> Exit.halt(1, "fatal fault in a test"))
                     .isInstanceOf(KafkaExitGuard.KafkaExitRefused.class)
-                    .hasMessageContaining("halt").hasMessageContaining("status 1");
+                    .hasMessageContaining("halt")
+                    .hasMessageContaining("status 1");
             assertThatThrownBy(() -> Exit.exit(1))
-                    .isInstanceOf(KafkaExitGuard.KafkaExitRefused.class).hasMessageContaining("exit");
+                    .isInstanceOf(KafkaExitGuard.KafkaExitRefused.class)
+                    .hasMessageContaining("exit");
             // This JVM is still here (the assertions ran) and the broker still serves.
             assertThat(listening(stack.kafkaPort())).isTrue();
         }
@@ -39,7 +41,8 @@ class EmbeddedHardeningIT {
             int stolen = thief.getLocalPort();
             int controller = Ports.resolve("Kafka controller", 0, "test");
             try (DataDirectory dir = DataDirectory.open(settings.dataDirectory());
-                 KafkaBroker broker = EmbeddedStack.startKafka(settings, dir, stolen, controller)) {
+                    KafkaBroker broker =
+                            EmbeddedStack.startKafka(settings, dir, stolen, controller)) {
                 assertThat(broker.port()).isNotEqualTo(stolen);
                 assertThat(listening(broker.port())).isTrue();
             }
@@ -50,9 +53,16 @@ class EmbeddedHardeningIT {
     void aFixedPortIsNotSilentlyReplaced() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getByName(Ports.LOOPBACK), 0));
-            assertThatThrownBy(() -> EmbeddedStack.builder().optKafkaPort(taken.getLocalPort()).start())
-                    .isInstanceOfSatisfying(EmbeddedStackException.class,
-                            e -> assertThat(e.kind()).isEqualTo(EmbeddedStackException.Kind.PORT_IN_USE));
+            assertThatThrownBy(
+                            () ->
+                                    EmbeddedStack.builder()
+                                            .optKafkaPort(taken.getLocalPort())
+                                            .start())
+                    .isInstanceOfSatisfying(
+                            EmbeddedStackException.class,
+                            e ->
+                                    assertThat(e.kind())
+                                            .isEqualTo(EmbeddedStackException.Kind.PORT_IN_USE));
         }
     }
 

@@ -11,9 +11,24 @@ class EmbeddedStackMainTest {
 
     @Test
     void parsesEveryOption() {
-        EmbeddedStackSettings s = EmbeddedStackMain.parse(new String[] {
-            "--data-dir", "stack-data", "--kafka-port", "19092", "--controller-port", "19093", "--mongo-port", "27018",
-            "--topic-prefix", "dev.", "--partitions", "2", "--change-streams", "--exit-on-stdin-close"});
+        EmbeddedStackSettings s =
+                EmbeddedStackMain.parse(
+                        new String[] {
+                            "--data-dir",
+                            "stack-data",
+                            "--kafka-port",
+                            "19092",
+                            "--controller-port",
+                            "19093",
+                            "--mongo-port",
+                            "27018",
+                            "--topic-prefix",
+                            "dev.",
+                            "--partitions",
+                            "2",
+                            "--change-streams",
+                            "--exit-on-stdin-close"
+                        });
         assertThat(s.dataDirectory()).contains(Path.of("stack-data"));
         assertThat(s.kafkaPort()).isEqualTo(19092);
         assertThat(s.controllerPort()).isEqualTo(19093);
@@ -30,14 +45,16 @@ class EmbeddedStackMainTest {
         assertThat(s.kafkaPort()).isZero();
         assertThat(s.mongoPort()).isZero();
         assertThat(s.topics().prefix()).isEmpty();
-        assertThat(s.topics().spec(Topic.TRIAL_FINISHED).partitions()).isEqualTo(EmbeddedStackSettings.LOCAL_PARTITIONS);
+        assertThat(s.topics().spec(Topic.TRIAL_FINISHED).partitions())
+                .isEqualTo(EmbeddedStackSettings.LOCAL_PARTITIONS);
         assertThat(s.changeStreams()).isFalse();
     }
 
     @Test
     void badOptionsAreNamed() {
         assertThatThrownBy(() -> EmbeddedStackMain.parse(new String[] {"--kafka-port", "ninety"}))
-                .hasMessageContaining("--kafka-port").hasMessageContaining("ninety");
+                .hasMessageContaining("--kafka-port")
+                .hasMessageContaining("ninety");
         assertThatThrownBy(() -> EmbeddedStackMain.parse(new String[] {"--verbose"}))
                 .hasMessageContaining("--verbose");
         assertThatThrownBy(() -> EmbeddedStackMain.parse(new String[] {"--partitions", "0"}))

@@ -11,7 +11,10 @@ import io.greenband.embedded.junit.EmbeddedStackTest;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
-/** Change streams are opt-in: with {@code optChangeStreams(true)} the store keeps its oplog and they see writes. */
+/**
+ * Change streams are opt-in: with {@code optChangeStreams(true)} the store keeps its oplog and they
+ * see writes.
+ */
 @EmbeddedStackTest
 class MongoChangeStreamIT {
 
@@ -19,9 +22,12 @@ class MongoChangeStreamIT {
     void withChangeStreamsOnAChangeStreamSeesAnInsert() {
         try (EmbeddedStack stack = EmbeddedStack.builder().optChangeStreams(true).start();
                 MongoClient client = MongoClients.create(stack.mongoConnectionString())) {
-            MongoCollection<Document> trials = client.getDatabase("change-stream-it").getCollection("trials");
-            try (MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor = trials.watch().cursor()) {
-                trials.insertOne(new Document("_id", "dsnn-demo-t0001").append("status", "SUCCEEDED"));
+            MongoCollection<Document> trials =
+                    client.getDatabase("change-stream-it").getCollection("trials");
+            try (MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor =
+                    trials.watch().cursor()) {
+                trials.insertOne(
+                        new Document("_id", "dsnn-demo-t0001").append("status", "SUCCEEDED"));
                 ChangeStreamDocument<Document> change = cursor.next();
                 assertThat(change.getOperationTypeString()).isEqualTo("insert");
                 assertThat(change.getFullDocument()).containsEntry("status", "SUCCEEDED");
@@ -33,11 +39,13 @@ class MongoChangeStreamIT {
     void byDefaultNoOplogIsKept(EmbeddedStack shared) {
         assertThat(shared.settings().changeStreams()).isFalse();
         try (MongoClient client = MongoClients.create(shared.mongoConnectionString())) {
-            MongoCollection<Document> trials = client.getDatabase("change-stream-off-it").getCollection("trials");
+            MongoCollection<Document> trials =
+                    client.getDatabase("change-stream-off-it").getCollection("trials");
             trials.insertOne(new Document("_id", "dsnn-demo-t0001").append("status", "SUCCEEDED"));
             assertThat(trials.countDocuments()).isEqualTo(1);
             // Nothing is written twice: the server's oplog collection is never created.
-            assertThat(client.getDatabase("local").listCollectionNames()).doesNotContain("oplog.rs");
+            assertThat(client.getDatabase("local").listCollectionNames())
+                    .doesNotContain("oplog.rs");
         }
     }
 }

@@ -22,13 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Writes to MongoDB and Kafka, stops the stack, starts a new one on the same directory and the same (now fixed)
- * ports, and checks that both survived: two starts for the whole class.
+ * Writes to MongoDB and Kafka, stops the stack, starts a new one on the same directory and the same
+ * (now fixed) ports, and checks that both survived: two starts for the whole class.
  */
 class RestartKeepsDataIT {
 
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
 
     static EmbeddedStack restarted;
     static String clusterIdBefore;
@@ -41,12 +40,18 @@ class RestartKeepsDataIT {
         int mongoPort;
         try (EmbeddedStack first = EmbeddedStack.builder().optDataDirectory(dir).start()) {
             try (MongoClient client = MongoClients.create(first.mongoConnectionString())) {
-                collection(client).insertOne(new Document("_id", "study-1").append("seed", 42L).append("name", "dsnn"));
+                collection(client)
+                        .insertOne(
+                                new Document("_id", "study-1")
+                                        .append("seed", 42L)
+                                        .append("name", "dsnn"));
             }
             topic = first.topics().name(Topic.TRIAL_FINISHED);
             payload = "{\"trialId\":\"t-1\",\"status\":\"SUCCEEDED\"}";
             try (KafkaProducer<String, byte[]> producer = KafkaTestClients.producer(first)) {
-                producer.send(new ProducerRecord<>(topic, "study-1", payload.getBytes(StandardCharsets.UTF_8)))
+                producer.send(
+                                new ProducerRecord<>(
+                                        topic, "study-1", payload.getBytes(StandardCharsets.UTF_8)))
                         .get(30, TimeUnit.SECONDS);
             }
             clusterIdBefore = clusterId();
@@ -54,7 +59,12 @@ class RestartKeepsDataIT {
             mongoPort = first.mongoPort();
         }
         // The same ports as fixed ones: close must have released them.
-        restarted = EmbeddedStack.builder().optDataDirectory(dir).optKafkaPort(kafkaPort).optMongoPort(mongoPort).start();
+        restarted =
+                EmbeddedStack.builder()
+                        .optDataDirectory(dir)
+                        .optKafkaPort(kafkaPort)
+                        .optMongoPort(mongoPort)
+                        .start();
     }
 
     @AfterAll
@@ -89,8 +99,9 @@ class RestartKeepsDataIT {
     @Test
     void kafkaRecordSurvivesRestartWithTheSameCluster() throws Exception {
         assertThat(clusterId()).isEqualTo(clusterIdBefore).isNotBlank();
-        List<ConsumerRecord<String, byte[]>> read = KafkaTestClients.readUntil(restarted, topic, "restart-check",
-                records -> !records.isEmpty());
+        List<ConsumerRecord<String, byte[]>> read =
+                KafkaTestClients.readUntil(
+                        restarted, topic, "restart-check", records -> !records.isEmpty());
         assertThat(read).hasSize(1);
         assertThat(read.get(0).key()).isEqualTo("study-1");
         assertThat(new String(read.get(0).value(), StandardCharsets.UTF_8)).isEqualTo(payload);

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What a second stack gets when the first one holds its ports or its directory, and how a temp stack cleans up. */
+/**
+ * What a second stack gets when the first one holds its ports or its directory, and how a temp
+ * stack cleans up.
+ */
 @EmbeddedStackTest
 class StackFailuresIT {
 
@@ -18,8 +21,11 @@ class StackFailuresIT {
     @Test
     void fixedKafkaPortInUseIsNamedWithTheFix() {
         assertThatThrownBy(() -> EmbeddedStack.builder().optKafkaPort(shared.kafkaPort()).start())
-                .isInstanceOfSatisfying(EmbeddedStackException.class,
-                        e -> assertThat(e.kind()).isEqualTo(EmbeddedStackException.Kind.PORT_IN_USE))
+                .isInstanceOfSatisfying(
+                        EmbeddedStackException.class,
+                        e ->
+                                assertThat(e.kind())
+                                        .isEqualTo(EmbeddedStackException.Kind.PORT_IN_USE))
                 .hasMessageContaining("Kafka port " + shared.kafkaPort())
                 .hasMessageContaining("optKafkaPort");
     }
@@ -27,8 +33,11 @@ class StackFailuresIT {
     @Test
     void fixedMongoPortInUseIsNamedWithTheFix() {
         assertThatThrownBy(() -> EmbeddedStack.builder().optMongoPort(shared.mongoPort()).start())
-                .isInstanceOfSatisfying(EmbeddedStackException.class,
-                        e -> assertThat(e.kind()).isEqualTo(EmbeddedStackException.Kind.PORT_IN_USE))
+                .isInstanceOfSatisfying(
+                        EmbeddedStackException.class,
+                        e ->
+                                assertThat(e.kind())
+                                        .isEqualTo(EmbeddedStackException.Kind.PORT_IN_USE))
                 .hasMessageContaining("MongoDB port " + shared.mongoPort());
     }
 
@@ -36,8 +45,11 @@ class StackFailuresIT {
     void aSecondStackOnTheSameDirectoryIsRefused(@TempDir Path dir) {
         try (EmbeddedStack first = EmbeddedStack.builder().optDataDirectory(dir).start()) {
             assertThatThrownBy(() -> EmbeddedStack.builder().optDataDirectory(dir).start())
-                    .isInstanceOfSatisfying(EmbeddedStackException.class,
-                            e -> assertThat(e.kind()).isEqualTo(EmbeddedStackException.Kind.DATA_DIRECTORY))
+                    .isInstanceOfSatisfying(
+                            EmbeddedStackException.class,
+                            e ->
+                                    assertThat(e.kind())
+                                            .isEqualTo(EmbeddedStackException.Kind.DATA_DIRECTORY))
                     .hasMessageContaining(dir.toAbsolutePath().toString())
                     .hasMessageContaining("in use");
             assertThat(first.isRunning()).isTrue();

@@ -26,17 +26,25 @@ class TopicsIT {
     void defaultTopicsHaveTheRegistrysPartitionsAndCleanupPolicies() throws Exception {
         assertMatches(stack, stack.topics());
         assertThat(stack.topics().prefix()).isEmpty();
-        assertThat(stack.topics().spec(Topic.STUDIES).partitions()).isEqualTo(EmbeddedStackSettings.LOCAL_PARTITIONS);
-        assertThat(stack.clientProperties()).containsExactly(
-                Map.entry("kafka.bootstrap.servers", stack.kafkaBootstrapServers()),
-                Map.entry("greenband.mongodb.connection-string", stack.mongoConnectionString()),
-                Map.entry("greenband.topics.prefix", ""));
+        assertThat(stack.topics().spec(Topic.STUDIES).partitions())
+                .isEqualTo(EmbeddedStackSettings.LOCAL_PARTITIONS);
+        assertThat(stack.clientProperties())
+                .containsExactly(
+                        Map.entry("kafka.bootstrap.servers", stack.kafkaBootstrapServers()),
+                        Map.entry(
+                                "greenband.mongodb.connection-string",
+                                stack.mongoConnectionString()),
+                        Map.entry("greenband.topics.prefix", ""));
     }
 
     @Test
-    void anotherRegistryIsCreatedIdempotentlyAndGrowsPartitions(EmbeddedStack injected) throws Exception {
+    void anotherRegistryIsCreatedIdempotentlyAndGrowsPartitions(EmbeddedStack injected)
+            throws Exception {
         assertThat(injected).isSameAs(stack);
-        TopicRegistry team = TopicRegistry.withPrefix("team-a.").withPartitions(1).withPartitions(Topic.TRIAL_SUGGESTED, 4);
+        TopicRegistry team =
+                TopicRegistry.withPrefix("team-a.")
+                        .withPartitions(1)
+                        .withPartitions(Topic.TRIAL_SUGGESTED, 4);
         stack.createTopics(team);
         stack.createTopics(team);
         assertMatches(stack, team);
@@ -47,28 +55,53 @@ class TopicsIT {
     }
 
     static void assertMatches(EmbeddedStack stack, TopicRegistry registry) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                stack.kafkaBootstrapServers()))) {
             List<String> names = registry.all().stream().map(TopicSpec::name).toList();
-            Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
-            List<ConfigResource> resources = names.stream()
-                    .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
-            Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
+            Map<String, TopicDescription> described =
+                    admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+            List<ConfigResource> resources =
+                    names.stream()
+                            .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n))
+                            .toList();
+            Map<ConfigResource, Config> configs =
+                    admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
             for (TopicSpec spec : registry.all()) {
-                assertThat(described.get(spec.name()).partitions()).as("partitions of %s", spec.name())
+                assertThat(described.get(spec.name()).partitions())
+                        .as("partitions of %s", spec.name())
                         .hasSize(spec.partitions());
-                Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, spec.name()));
-                spec.allConfigs().forEach((key, value) -> assertThat(config.get(key).value())
-                        .as("%s of %s", key, spec.name()).isEqualTo(value));
+                Config config =
+                        configs.get(new ConfigResource(ConfigResource.Type.TOPIC, spec.name()));
+                spec.allConfigs()
+                        .forEach(
+                                (key, value) ->
+                                        assertThat(config.get(key).value())
+                                                .as("%s of %s", key, spec.name())
+                                                .isEqualTo(value));
             }
             assertThat(registry.spec(Topic.STUDIES).cleanupPolicy()).isEqualTo("compact");
-            // Kafka is the source of truth: the broker keeps studies (compacted) and scores forever.
-            Config studies = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, registry.name(Topic.STUDIES)));
+            // Kafka is the source of truth: the broker keeps studies (compacted) and scores
+            // forever.
+            Config studies =
+                    configs.get(
+                            new ConfigResource(
+                                    ConfigResource.Type.TOPIC, registry.name(Topic.STUDIES)));
             assertThat(studies.get("cleanup.policy").value()).isEqualTo("compact");
             assertThat(studies.get("retention.ms").value()).isEqualTo("-1");
-            Config scored = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, registry.name(Topic.TRIAL_SCORED)));
+            Config scored =
+                    configs.get(
+                            new ConfigResource(
+                                    ConfigResource.Type.TOPIC, registry.name(Topic.TRIAL_SCORED)));
             assertThat(scored.get("retention.ms").value()).isEqualTo("-1");
-            Config samples = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, registry.name(Topic.ENERGY_SAMPLE)));
-            assertThat(samples.get("retention.ms").value()).isEqualTo(Long.toString(TopicRegistry.MEASUREMENT_RETENTION_MS));
+            Config samples =
+                    configs.get(
+                            new ConfigResource(
+                                    ConfigResource.Type.TOPIC, registry.name(Topic.ENERGY_SAMPLE)));
+            assertThat(samples.get("retention.ms").value())
+                    .isEqualTo(Long.toString(TopicRegistry.MEASUREMENT_RETENTION_MS));
         }
     }
 }

@@ -4,8 +4,9 @@ import io.greenband.events.topic.Topic;
 import java.util.Optional;
 
 /**
- * Every event greenband publishes (DESIGN §3): its CloudEvents type {@code io.greenband.<kebab-name>.v1},
- * the topic it goes to and its JSON Schema resource (the payload record of each: {@code payload.PayloadTypes}).
+ * Every event greenband publishes (DESIGN §3): its CloudEvents type {@code
+ * io.greenband.<kebab-name>.v1}, the topic it goes to and its JSON Schema resource (the payload
+ * record of each: {@code payload.PayloadTypes}).
  */
 public enum EventType {
     STUDY_DEFINED("study-defined", Topic.STUDIES),
@@ -21,6 +22,7 @@ public enum EventType {
 
     /** Prefix of every CloudEvents type we publish. */
     public static final String CE_TYPE_PREFIX = "io.greenband.";
+
     /** The major version of every payload in this release; a breaking change bumps it. */
     public static final int MAJOR_VERSION = 1;
 
@@ -47,12 +49,18 @@ public enum EventType {
         return topic;
     }
 
-    /** The classpath resource of the payload's JSON Schema, e.g. {@code schemas/trial-suggested.v1.json}. */
+    /**
+     * The classpath resource of the payload's JSON Schema, e.g. {@code
+     * schemas/trial-suggested.v1.json}.
+     */
     public String schemaResource() {
         return "schemas/" + kebabName + ".v" + MAJOR_VERSION + ".json";
     }
 
-    /** The event type whose CloudEvents type is {@code ceType}, if it is one of ours at this major version. */
+    /**
+     * The event type whose CloudEvents type is {@code ceType}, if it is one of ours at this major
+     * version.
+     */
     public static Optional<EventType> fromCeType(String ceType) {
         for (EventType t : values()) {
             if (t.ceType().equals(ceType)) {

@@ -2,13 +2,17 @@ package io.greenband.pareto;
 
 import java.util.Arrays;
 
-/** NSGA-II crowding distance inside one front: boundary points are infinitely far, others sum gaps. */
+/**
+ * NSGA-II crowding distance inside one front: boundary points are infinitely far, others sum gaps.
+ */
 public final class CrowdingDistance {
 
-    private CrowdingDistance() {
-    }
+    private CrowdingDistance() {}
 
-    /** The crowding distance of each member of {@code front} (indices into {@code points}), in front order. */
+    /**
+     * The crowding distance of each member of {@code front} (indices into {@code points}), in front
+     * order.
+     */
     public static double[] of(double[][] points, int[] front) {
         int n = front.length;
         double[] d = new double[n];
@@ -23,10 +27,12 @@ public final class CrowdingDistance {
             for (int i = 0; i < n; i++) {
                 idx[i] = i;
             }
-            Arrays.sort(idx, (a, b) -> {
-                int c = Double.compare(points[front[a]][obj], points[front[b]][obj]);
-                return c != 0 ? c : Integer.compare(front[a], front[b]);
-            });
+            Arrays.sort(
+                    idx,
+                    (a, b) -> {
+                        int c = Double.compare(points[front[a]][obj], points[front[b]][obj]);
+                        return c != 0 ? c : Integer.compare(front[a], front[b]);
+                    });
             double lo = points[front[idx[0]]][obj];
             double hi = points[front[idx[n - 1]]][obj];
             d[idx[0]] = Double.POSITIVE_INFINITY;
@@ -49,10 +55,12 @@ public final class CrowdingDistance {
         for (int i = 0; i < idx.length; i++) {
             idx[i] = i;
         }
-        Arrays.sort(idx, (a, b) -> {
-            int c = Double.compare(d[b], d[a]);
-            return c != 0 ? c : Integer.compare(front[a], front[b]);
-        });
+        Arrays.sort(
+                idx,
+                (a, b) -> {
+                    int c = Double.compare(d[b], d[a]);
+                    return c != 0 ? c : Integer.compare(front[a], front[b]);
+                });
         int[] out = new int[front.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = front[idx[i]];

@@ -2,8 +2,8 @@ package io.greenband.pareto;
 
 /**
  * Objective directions: which objectives are maximized. Everything in this package minimizes, so a
- * maximized value (and a reference coordinate given for it) is negated before it enters a front or a
- * frame; a reference point given in objective units and directions is flipped the same way.
+ * maximized value (and a reference coordinate given for it) is negated before it enters a front or
+ * a frame; a reference point given in objective units and directions is flipped the same way.
  */
 public final class Directions {
 
@@ -36,11 +36,17 @@ public final class Directions {
         return maximize[i];
     }
 
-    /** A minimized copy of a vector in objective units and directions (maximized values negated). */
+    /**
+     * A minimized copy of a vector in objective units and directions (maximized values negated).
+     */
     public double[] minimized(double[] values) {
         if (values.length != maximize.length) {
-            throw new IllegalArgumentException("a vector has " + values.length + " values for "
-                    + maximize.length + " objectives");
+            throw new IllegalArgumentException(
+                    "a vector has "
+                            + values.length
+                            + " values for "
+                            + maximize.length
+                            + " objectives");
         }
         double[] out = new double[values.length];
         for (int i = 0; i < out.length; i++) {

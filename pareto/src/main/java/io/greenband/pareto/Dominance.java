@@ -15,8 +15,7 @@ public final class Dominance {
         INCOMPARABLE
     }
 
-    private Dominance() {
-    }
+    private Dominance() {}
 
     /** Relation of {@code a} to {@code b}. */
     public static Relation compare(double[] a, double[] b) {
@@ -39,7 +38,9 @@ public final class Dominance {
         return bBetter ? Relation.DOMINATED : Relation.EQUAL;
     }
 
-    /** Whether {@code a} dominates {@code b}: no worse in every objective, strictly better in one. */
+    /**
+     * Whether {@code a} dominates {@code b}: no worse in every objective, strictly better in one.
+     */
     public static boolean dominates(double[] a, double[] b) {
         return compare(a, b) == Relation.DOMINATES;
     }
@@ -57,8 +58,12 @@ public final class Dominance {
 
     private static void checkLengths(double[] a, double[] b) {
         if (a.length != b.length) {
-            throw new IllegalArgumentException("vectors differ in length (" + a.length + " vs " + b.length
-                    + "): every point of one front must have the same number of objectives");
+            throw new IllegalArgumentException(
+                    "vectors differ in length ("
+                            + a.length
+                            + " vs "
+                            + b.length
+                            + "): every point of one front must have the same number of objectives");
         }
     }
 }

@@ -5,11 +5,11 @@ import java.util.List;
 /**
  * What one {@link ParetoFront#add} did.
  *
- * @param point     the point offered
- * @param kind      how the offer was handled
- * @param entered   whether the point is a front member afterwards
- * @param left      former members that are no longer on the front (dominated by the new point, or the
- *                  replaced version of the same id)
+ * @param point the point offered
+ * @param kind how the offer was handled
+ * @param entered whether the point is a front member afterwards
+ * @param left former members that are no longer on the front (dominated by the new point, or the
+ *     replaced version of the same id)
  */
 public record FrontChange(ParetoPoint point, Kind kind, boolean entered, List<ParetoPoint> left) {
 

@@ -6,8 +6,8 @@ import java.util.List;
 interface FrontStore {
 
     /**
-     * Offers a point; returns the members it removed, or {@code null} when the point is dominated and was
-     * not inserted. A point equal to a member is inserted beside it and removes nothing.
+     * Offers a point; returns the members it removed, or {@code null} when the point is dominated
+     * and was not inserted. A point equal to a member is inserted beside it and removes nothing.
      */
     List<ParetoPoint> offer(ParetoPoint point);
 

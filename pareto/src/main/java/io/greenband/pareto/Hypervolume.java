@@ -6,20 +6,19 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Exact hypervolume of minimized vectors with respect to a reference point: the measure of the region
- * dominated by at least one vector and bounded by the reference point.
+ * Exact hypervolume of minimized vectors with respect to a reference point: the measure of the
+ * region dominated by at least one vector and bounded by the reference point.
  *
  * <p>One objective: a difference. Two: a sort and sweep, O(n log n). Three: a sweep over the third
- * objective that keeps a two-dimensional staircase and its area up to date (HV3D-style), O(n log n). Four
- * and more: WFG (While, Bradstreet, Barone 2012) computing exclusive contributions of points sorted
- * worst-first in the last objective, so each limit set loses that objective and the recursion ends in the
- * three-objective sweep. Vectors that do not strictly dominate the reference point add nothing and are
- * dropped first.
+ * objective that keeps a two-dimensional staircase and its area up to date (HV3D-style), O(n log
+ * n). Four and more: WFG (While, Bradstreet, Barone 2012) computing exclusive contributions of
+ * points sorted worst-first in the last objective, so each limit set loses that objective and the
+ * recursion ends in the three-objective sweep. Vectors that do not strictly dominate the reference
+ * point add nothing and are dropped first.
  */
 public final class Hypervolume {
 
-    private Hypervolume() {
-    }
+    private Hypervolume() {}
 
     /** Hypervolume of the points' vectors. */
     public static double ofPoints(Collection<ParetoPoint> points, double[] reference) {
@@ -34,17 +33,23 @@ public final class Hypervolume {
     public static double of(Collection<double[]> vectors, double[] reference) {
         int d = reference.length;
         if (d == 0) {
-            throw new IllegalArgumentException("reference point is empty: it needs one value per objective");
+            throw new IllegalArgumentException(
+                    "reference point is empty: it needs one value per objective");
         }
         for (int i = 0; i < d; i++) {
             if (!Double.isFinite(reference[i])) {
-                throw new IllegalArgumentException("reference[" + i + "] is " + reference[i] + ": it must be finite");
+                throw new IllegalArgumentException(
+                        "reference[" + i + "] is " + reference[i] + ": it must be finite");
             }
         }
         List<double[]> inside = new ArrayList<>(vectors.size());
         for (double[] v : vectors) {
             if (v.length != d) {
-                throw new IllegalArgumentException("a vector has " + v.length + " objectives but the reference point has " + d);
+                throw new IllegalArgumentException(
+                        "a vector has "
+                                + v.length
+                                + " objectives but the reference point has "
+                                + d);
             }
             if (strictlyInside(v, reference, d)) {
                 inside.add(v);
@@ -85,7 +90,10 @@ public final class Hypervolume {
         return area;
     }
 
-    /** Volume over the first three coordinates: area of the staircase times the height of each z-slice. */
+    /**
+     * Volume over the first three coordinates: area of the staircase times the height of each
+     * z-slice.
+     */
     static double sweep3d(List<double[]> vectors, double[] reference) {
         List<double[]> sorted = new ArrayList<>(vectors);
         sorted.sort(Comparator.comparingDouble(v -> v[2]));
@@ -101,10 +109,10 @@ public final class Hypervolume {
     }
 
     /**
-     * WFG over the first {@code d} coordinates of mutually non-dominated vectors strictly inside the
-     * reference. Sorted worst-first in coordinate d-1, every later vector is no worse there, so the limit
-     * set of vector k shares its last coordinate and the exclusive contribution factors into a height times
-     * a (d-1)-dimensional difference.
+     * WFG over the first {@code d} coordinates of mutually non-dominated vectors strictly inside
+     * the reference. Sorted worst-first in coordinate d-1, every later vector is no worse there, so
+     * the limit set of vector k shares its last coordinate and the exclusive contribution factors
+     * into a height times a (d-1)-dimensional difference.
      */
     private static double wfg(List<double[]> vectors, double[] reference, int d) {
         if (d == 3) {
@@ -130,7 +138,10 @@ public final class Hypervolume {
                 }
                 limit.add(worse);
             }
-            double covered = limit.isEmpty() ? 0 : wfg(NonDominatedSet.minimalVectors(limit), reference, last);
+            double covered =
+                    limit.isEmpty()
+                            ? 0
+                            : wfg(NonDominatedSet.minimalVectors(limit), reference, last);
             total += height * (box - covered);
         }
         return total;

@@ -6,27 +6,28 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * How a front's hypervolume is measured: an affine normalization of every objective and a reference point
- * in the normalized space.
+ * How a front's hypervolume is measured: an affine normalization of every objective and a reference
+ * point in the normalized space.
  *
- * <p>Two rules. {@link #fixed}: the study names a reference point in (minimized) objective units; no
- * normalization, so values stay comparable across the whole study. {@link #derived}: each objective is
- * mapped to [0, 1] by the minimum and maximum over all observed points, and the reference point is
- * {@value #DERIVED_REFERENCE} in every objective, i.e. the worst observed value (nadir of the observed
- * points) plus {@link #MARGIN} of the observed range, so extreme front points still contribute. An
- * objective whose observed range is zero uses a scale of 1. Derived frames move as points arrive, so
- * values computed under different frames are not comparable; {@link HypervolumeHistory#replay} recomputes
- * a history under one frame.
+ * <p>Two rules. {@link #fixed}: the study names a reference point in (minimized) objective units;
+ * no normalization, so values stay comparable across the whole study. {@link #derived}: each
+ * objective is mapped to [0, 1] by the minimum and maximum over all observed points, and the
+ * reference point is {@value #DERIVED_REFERENCE} in every objective, i.e. the worst observed value
+ * (nadir of the observed points) plus {@link #MARGIN} of the observed range, so extreme front
+ * points still contribute. An objective whose observed range is zero uses a scale of 1. Derived
+ * frames move as points arrive, so values computed under different frames are not comparable;
+ * {@link HypervolumeHistory#replay} recomputes a history under one frame.
  *
- * @param lower     per objective, the value mapped to 0
- * @param scale     per objective, the divisor (positive)
+ * @param lower per objective, the value mapped to 0
+ * @param scale per objective, the divisor (positive)
  * @param reference the reference point in normalized units
- * @param rule      which rule built the frame
+ * @param rule which rule built the frame
  */
 public record HypervolumeFrame(double[] lower, double[] scale, double[] reference, Rule rule) {
 
     /** Share of the observed range added beyond the worst observed value by the derived rule. */
     public static final double MARGIN = 0.1;
+
     /** The derived reference coordinate, 1 + {@link #MARGIN}. */
     public static final double DERIVED_REFERENCE = 1.0 + MARGIN;
 
@@ -44,12 +45,19 @@ public record HypervolumeFrame(double[] lower, double[] scale, double[] referenc
         scale = scale.clone();
         reference = reference.clone();
         if (lower.length != scale.length || lower.length != reference.length || lower.length == 0) {
-            throw new IllegalArgumentException("lower, scale and reference must have one value per objective (got "
-                    + lower.length + ", " + scale.length + ", " + reference.length + ")");
+            throw new IllegalArgumentException(
+                    "lower, scale and reference must have one value per objective (got "
+                            + lower.length
+                            + ", "
+                            + scale.length
+                            + ", "
+                            + reference.length
+                            + ")");
         }
         for (int i = 0; i < scale.length; i++) {
             if (!(scale[i] > 0) || !Double.isFinite(scale[i])) {
-                throw new IllegalArgumentException("scale[" + i + "] is " + scale[i] + ": it must be positive and finite");
+                throw new IllegalArgumentException(
+                        "scale[" + i + "] is " + scale[i] + ": it must be positive and finite");
             }
         }
     }
@@ -73,7 +81,8 @@ public record HypervolumeFrame(double[] lower, double[] scale, double[] referenc
     /** A frame derived by the documented rule from observed minimized vectors. */
     public static HypervolumeFrame derivedFromVectors(Collection<double[]> observed) {
         if (observed.isEmpty()) {
-            throw new IllegalArgumentException("observed is empty: a derived frame needs at least one point");
+            throw new IllegalArgumentException(
+                    "observed is empty: a derived frame needs at least one point");
         }
         int d = observed.iterator().next().length;
         double[] min = new double[d];
@@ -82,7 +91,8 @@ public record HypervolumeFrame(double[] lower, double[] scale, double[] referenc
         Arrays.fill(max, Double.NEGATIVE_INFINITY);
         for (double[] v : observed) {
             if (v.length != d) {
-                throw new IllegalArgumentException("a vector has " + v.length + " objectives, the first " + d);
+                throw new IllegalArgumentException(
+                        "a vector has " + v.length + " objectives, the first " + d);
             }
             for (int i = 0; i < d; i++) {
                 min[i] = Math.min(min[i], v[i]);
@@ -95,7 +105,8 @@ public record HypervolumeFrame(double[] lower, double[] scale, double[] referenc
     /** A frame derived from observed points by the documented rule. */
     public static HypervolumeFrame derived(Collection<ParetoPoint> observed) {
         if (observed.isEmpty()) {
-            throw new IllegalArgumentException("observed is empty: a derived frame needs at least one point");
+            throw new IllegalArgumentException(
+                    "observed is empty: a derived frame needs at least one point");
         }
         int d = observed.iterator().next().dimension();
         double[] min = new double[d];
@@ -141,7 +152,9 @@ public record HypervolumeFrame(double[] lower, double[] scale, double[] referenc
         return Hypervolume.of(normalized, reference);
     }
 
-    /** Hypervolume of minimized vectors (in objective units, not normalized) measured in this frame. */
+    /**
+     * Hypervolume of minimized vectors (in objective units, not normalized) measured in this frame.
+     */
     public double hypervolumeOfVectors(Collection<double[]> vectors) {
         List<double[]> normalized = new ArrayList<>(vectors.size());
         for (double[] v : vectors) {
@@ -176,18 +189,29 @@ public record HypervolumeFrame(double[] lower, double[] scale, double[] referenc
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof HypervolumeFrame f && rule == f.rule && Arrays.equals(lower, f.lower)
-                && Arrays.equals(scale, f.scale) && Arrays.equals(reference, f.reference);
+        return o instanceof HypervolumeFrame f
+                && rule == f.rule
+                && Arrays.equals(lower, f.lower)
+                && Arrays.equals(scale, f.scale)
+                && Arrays.equals(reference, f.reference);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(lower) * 31 + Arrays.hashCode(scale) * 7 + Arrays.hashCode(reference) + rule.hashCode();
+        return Arrays.hashCode(lower) * 31
+                + Arrays.hashCode(scale) * 7
+                + Arrays.hashCode(reference)
+                + rule.hashCode();
     }
 
     @Override
     public String toString() {
-        return rule + " frame lower=" + Arrays.toString(lower) + " scale=" + Arrays.toString(scale)
-                + " reference=" + Arrays.toString(reference);
+        return rule
+                + " frame lower="
+                + Arrays.toString(lower)
+                + " scale="
+                + Arrays.toString(scale)
+                + " reference="
+                + Arrays.toString(reference);
     }
 }

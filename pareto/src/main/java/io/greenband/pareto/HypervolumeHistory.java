@@ -6,28 +6,31 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Hypervolume over time for one front: one entry each time the front or its frame changed.
- * Appended by its owner only.
+ * Hypervolume over time for one front: one entry each time the front or its frame changed. Appended
+ * by its owner only.
  */
 public final class HypervolumeHistory {
 
     /**
      * One recorded value.
      *
-     * @param sequence     number of distinct points observed when it was recorded
-     * @param at           event time of the point that caused it
-     * @param pointId      that point's id
-     * @param frontSize    members of the front at that time
-     * @param hypervolume  the value, in the frame of that time
-     * @param frame        the frame it was measured in
+     * @param sequence number of distinct points observed when it was recorded
+     * @param at event time of the point that caused it
+     * @param pointId that point's id
+     * @param frontSize members of the front at that time
+     * @param hypervolume the value, in the frame of that time
+     * @param frame the frame it was measured in
      */
-    public record Entry(long sequence, Instant at, String pointId, int frontSize, double hypervolume,
-            HypervolumeFrame frame) {
-    }
+    public record Entry(
+            long sequence,
+            Instant at,
+            String pointId,
+            int frontSize,
+            double hypervolume,
+            HypervolumeFrame frame) {}
 
     /** A point with the time it arrived, for {@link #replay}. */
-    public record Arrival(ParetoPoint point, Instant at) {
-    }
+    public record Arrival(ParetoPoint point, Instant at) {}
 
     private final List<Entry> entries = new ArrayList<>();
 
@@ -52,8 +55,8 @@ public final class HypervolumeHistory {
     }
 
     /**
-     * Recomputes a history under one frame (for example the derived frame of the final data), so every value
-     * is comparable: one entry per arrival that changed the front.
+     * Recomputes a history under one frame (for example the derived frame of the final data), so
+     * every value is comparable: one entry per arrival that changed the front.
      */
     public static HypervolumeHistory replay(List<Arrival> arrivals, HypervolumeFrame frame) {
         HypervolumeHistory history = new HypervolumeHistory();
@@ -64,8 +67,14 @@ public final class HypervolumeHistory {
         for (Arrival a : arrivals) {
             FrontChange change = front.add(a.point());
             if (change.frontChanged()) {
-                history.append(new Entry(front.observedCount(), a.at(), a.point().id(), front.size(),
-                        frame.hypervolume(front.members()), frame));
+                history.append(
+                        new Entry(
+                                front.observedCount(),
+                                a.at(),
+                                a.point().id(),
+                                front.size(),
+                                frame.hypervolume(front.members()),
+                                frame));
             }
         }
         return history;

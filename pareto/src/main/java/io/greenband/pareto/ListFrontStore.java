@@ -17,7 +17,8 @@ final class ListFrontStore implements FrontStore {
                 case DOMINATES:
                     return null;
                 case EQUAL:
-                    // An equal member means no member dominates the point and the point dominates none.
+                    // An equal member means no member dominates the point and the point dominates
+                    // none.
                     members.add(point);
                     return List.of();
                 case DOMINATED:

@@ -9,19 +9,18 @@ import java.util.List;
 /**
  * Exact non-dominated filtering of a batch of points.
  *
- * <p>Points are sorted lexicographically first: a point can then only be dominated by one that comes
- * before it, so one pass against the members kept so far is exact.
+ * <p>Points are sorted lexicographically first: a point can then only be dominated by one that
+ * comes before it, so one pass against the members kept so far is exact.
  */
 public final class NonDominatedSet {
 
     private static final Comparator<double[]> LEXICOGRAPHIC = Arrays::compare;
 
-    private NonDominatedSet() {
-    }
+    private NonDominatedSet() {}
 
     /**
-     * The points no other point dominates. Points with identical vectors are all kept (none dominates the
-     * other); the result is in lexicographic order of the vectors.
+     * The points no other point dominates. Points with identical vectors are all kept (none
+     * dominates the other); the result is in lexicographic order of the vectors.
      */
     public static List<ParetoPoint> of(Collection<ParetoPoint> points) {
         List<ParetoPoint> sorted = new ArrayList<>(points);
@@ -43,8 +42,9 @@ public final class NonDominatedSet {
     }
 
     /**
-     * The distinct vectors no other vector weakly dominates, i.e. the minimal set with the same dominated
-     * region (duplicates collapse to one). Used by hypervolume algorithms; the input is not modified.
+     * The distinct vectors no other vector weakly dominates, i.e. the minimal set with the same
+     * dominated region (duplicates collapse to one). Used by hypervolume algorithms; the input is
+     * not modified.
      */
     static List<double[]> minimalVectors(List<double[]> vectors) {
         List<double[]> sorted = new ArrayList<>(vectors);

@@ -6,15 +6,18 @@ import java.util.List;
 
 /**
  * Non-dominated sorting of cost vectors (minimization) into Pareto fronts, by efficient sequential
- * search: points are visited in lexicographic order and each joins the first front that holds no point
- * dominating it. Two objectives need one comparison per front and a binary search over fronts.
+ * search: points are visited in lexicographic order and each joins the first front that holds no
+ * point dominating it. Two objectives need one comparison per front and a binary search over
+ * fronts.
  */
 public final class NonDominatedSort {
 
-    private NonDominatedSort() {
-    }
+    private NonDominatedSort() {}
 
-    /** The fronts, best first; each front lists item indices in increasing order. Equal points share a front. */
+    /**
+     * The fronts, best first; each front lists item indices in increasing order. Equal points share
+     * a front.
+     */
     public static int[][] fronts(double[][] points) {
         int n = points.length;
         if (n == 0) {
@@ -24,15 +27,17 @@ public final class NonDominatedSort {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> {
-            for (int k = 0; k < points[a].length; k++) {
-                int c = Double.compare(points[a][k], points[b][k]);
-                if (c != 0) {
-                    return c;
-                }
-            }
-            return Integer.compare(a, b);
-        });
+        Arrays.sort(
+                order,
+                (a, b) -> {
+                    for (int k = 0; k < points[a].length; k++) {
+                        int c = Double.compare(points[a][k], points[b][k]);
+                        if (c != 0) {
+                            return c;
+                        }
+                    }
+                    return Integer.compare(a, b);
+                });
         boolean twoObjectives = points[0].length == 2;
         List<List<Integer>> fronts = new ArrayList<>();
         for (int p : order) {
@@ -67,7 +72,10 @@ public final class NonDominatedSort {
         return out;
     }
 
-    /** With two objectives in lexicographic order the last member of a front has its smallest second cost. */
+    /**
+     * With two objectives in lexicographic order the last member of a front has its smallest second
+     * cost.
+     */
     private static boolean dominatedByLastOf(List<Integer> front, double[][] points, int p) {
         return Dominance.dominates(points[front.get(front.size() - 1)], points[p]);
     }

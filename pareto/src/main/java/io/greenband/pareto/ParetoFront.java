@@ -11,9 +11,9 @@ import java.util.Set;
 /**
  * An incrementally maintained Pareto front over every point offered so far, keyed by point id.
  *
- * <p>Offering the same id and vector again changes nothing (redelivery); the same id with a new vector
- * replaces the old one. Two objectives use a staircase (logarithmic updates), more use a list. Not
- * thread-safe: one owner.
+ * <p>Offering the same id and vector again changes nothing (redelivery); the same id with a new
+ * vector replaces the old one. Two objectives use a staircase (logarithmic updates), more use a
+ * list. Not thread-safe: one owner.
  */
 public final class ParetoFront {
 
@@ -25,7 +25,8 @@ public final class ParetoFront {
     /** An empty front for vectors of {@code dimension} objectives. */
     public ParetoFront(int dimension) {
         if (dimension < 1) {
-            throw new IllegalArgumentException("dimension is " + dimension + ": a front needs at least one objective");
+            throw new IllegalArgumentException(
+                    "dimension is " + dimension + ": a front needs at least one objective");
         }
         this.dimension = dimension;
         this.store = FrontStore.forDimension(dimension);
@@ -34,19 +35,26 @@ public final class ParetoFront {
     /** Offers a point and reports what changed. */
     public FrontChange add(ParetoPoint point) {
         if (point.dimension() != dimension) {
-            throw new IllegalArgumentException("point " + point.id() + " has " + point.dimension()
-                    + " objectives but this front has " + dimension);
+            throw new IllegalArgumentException(
+                    "point "
+                            + point.id()
+                            + " has "
+                            + point.dimension()
+                            + " objectives but this front has "
+                            + dimension);
         }
         ParetoPoint previous = archive.put(point.id(), point);
         if (previous != null && previous.sameValues(point)) {
             archive.put(point.id(), previous);
-            return new FrontChange(point, FrontChange.Kind.UNCHANGED, memberIds.contains(point.id()), List.of());
+            return new FrontChange(
+                    point, FrontChange.Kind.UNCHANGED, memberIds.contains(point.id()), List.of());
         }
         if (previous != null && memberIds.contains(point.id())) {
             return rebuildAfterReplacing(point, previous);
         }
         List<ParetoPoint> removed = store.offer(point);
-        FrontChange.Kind kind = previous == null ? FrontChange.Kind.ADDED : FrontChange.Kind.REPLACED;
+        FrontChange.Kind kind =
+                previous == null ? FrontChange.Kind.ADDED : FrontChange.Kind.REPLACED;
         if (removed == null) {
             return new FrontChange(point, kind, false, List.of());
         }
@@ -76,7 +84,8 @@ public final class ParetoFront {
                 left.add(p);
             }
         }
-        return new FrontChange(point, FrontChange.Kind.REPLACED, memberIds.contains(point.id()), left);
+        return new FrontChange(
+                point, FrontChange.Kind.REPLACED, memberIds.contains(point.id()), left);
     }
 
     /** Offers several points in order. */
@@ -86,7 +95,9 @@ public final class ParetoFront {
         }
     }
 
-    /** Current members (ordered by the first objective for two objectives, by arrival otherwise). */
+    /**
+     * Current members (ordered by the first objective for two objectives, by arrival otherwise).
+     */
     public List<ParetoPoint> members() {
         return store.members();
     }

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <p>The array is copied in and out so a point can never change after it entered a front.
  *
- * @param id     identity of the point (a trial id, or trial id and attempt); fronts deduplicate by it
+ * @param id identity of the point (a trial id, or trial id and attempt); fronts deduplicate by it
  * @param values finite objective values, all minimized
  */
 public record ParetoPoint(String id, double[] values) {
@@ -17,13 +17,20 @@ public record ParetoPoint(String id, double[] values) {
     public ParetoPoint {
         Objects.requireNonNull(id, "id must not be null");
         if (values == null || values.length == 0) {
-            throw new IllegalArgumentException("values of point " + id + " must hold at least one objective");
+            throw new IllegalArgumentException(
+                    "values of point " + id + " must hold at least one objective");
         }
         values = values.clone();
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
-                throw new IllegalArgumentException("values[" + i + "] of point " + id + " is " + values[i]
-                        + ": only finite values can enter a front; mark the objective missing instead");
+                throw new IllegalArgumentException(
+                        "values["
+                                + i
+                                + "] of point "
+                                + id
+                                + " is "
+                                + values[i]
+                                + ": only finite values can enter a front; mark the objective missing instead");
             }
             values[i] += 0.0; // turns -0.0 into 0.0 so ordered maps see one zero
         }

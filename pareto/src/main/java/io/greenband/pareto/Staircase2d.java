@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A two-dimensional non-dominated staircase with its dominated area up to a reference corner, kept up to
- * date on every insertion. The area is the sum over steps of (next x - x) * (ref y - y); an insertion only
- * changes the terms of its predecessor, the steps it removes and itself.
+ * A two-dimensional non-dominated staircase with its dominated area up to a reference corner, kept
+ * up to date on every insertion. The area is the sum over steps of (next x - x) * (ref y - y); an
+ * insertion only changes the terms of its predecessor, the steps it removes and itself.
  */
 final class Staircase2d {
 
@@ -23,7 +23,9 @@ final class Staircase2d {
         this.refY = refY;
     }
 
-    /** Inserts a point strictly inside the reference corner; weakly dominated points change nothing. */
+    /**
+     * Inserts a point strictly inside the reference corner; weakly dominated points change nothing.
+     */
     void insert(double x, double y) {
         Map.Entry<Double, Double> floor = steps.floorEntry(x);
         if (floor != null && floor.getValue() <= y) {

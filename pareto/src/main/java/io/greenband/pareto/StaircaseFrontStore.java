@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Two-objective front as a staircase: keyed by the first objective ascending, the second is strictly
- * descending, so dominance checks and removals are logarithmic plus what is removed.
+ * Two-objective front as a staircase: keyed by the first objective ascending, the second is
+ * strictly descending, so dominance checks and removals are logarithmic plus what is removed.
  */
 final class StaircaseFrontStore implements FrontStore {
 

@@ -8,8 +8,8 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
- * A study's fronts: one per fidelity value, and the front at the top fidelity (the study's maximum when
- * it has one, otherwise the highest fidelity observed). One owner.
+ * A study's fronts: one per fidelity value, and the front at the top fidelity (the study's maximum
+ * when it has one, otherwise the highest fidelity observed). One owner.
  */
 public final class StudyFronts {
 
@@ -19,13 +19,15 @@ public final class StudyFronts {
     private final TreeMap<Double, TrackedFront> byFidelity = new TreeMap<>();
 
     /**
-     * @param dimension      number of objectives
-     * @param maxFidelity    the study's maximum fidelity, or empty to use the highest observed
-     * @param fixedReference the study's reference point (minimized units), or {@code null} to derive frames
+     * @param dimension number of objectives
+     * @param maxFidelity the study's maximum fidelity, or empty to use the highest observed
+     * @param fixedReference the study's reference point (minimized units), or {@code null} to
+     *     derive frames
      */
     public StudyFronts(int dimension, OptionalDouble maxFidelity, double[] fixedReference) {
         if (dimension < 1) {
-            throw new IllegalArgumentException("dimension is " + dimension + ": a study needs at least one objective");
+            throw new IllegalArgumentException(
+                    "dimension is " + dimension + ": a study needs at least one objective");
         }
         this.dimension = dimension;
         this.maxFidelity = maxFidelity;
@@ -41,21 +43,27 @@ public final class StudyFronts {
         if (!Double.isFinite(fidelity)) {
             throw new IllegalArgumentException("fidelity is " + fidelity + ": it must be finite");
         }
-        TrackedFront front = byFidelity.computeIfAbsent(fidelity + 0.0, f -> new TrackedFront(dimension, fixedReference));
+        TrackedFront front =
+                byFidelity.computeIfAbsent(
+                        fidelity + 0.0, f -> new TrackedFront(dimension, fixedReference));
         TrackedFront.Update update = front.add(point, at);
         return new Update(fidelity, update, fidelity == topFidelity().orElse(Double.NaN));
     }
 
     /** The result of one {@link #add}. */
-    public record Update(double fidelity, TrackedFront.Update update, boolean topFidelity) {
-    }
+    public record Update(double fidelity, TrackedFront.Update update, boolean topFidelity) {}
 
-    /** The top fidelity: the study's maximum if set, else the highest observed; empty before any point. */
+    /**
+     * The top fidelity: the study's maximum if set, else the highest observed; empty before any
+     * point.
+     */
     public OptionalDouble topFidelity() {
         if (maxFidelity.isPresent()) {
             return maxFidelity;
         }
-        return byFidelity.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(byFidelity.lastKey());
+        return byFidelity.isEmpty()
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(byFidelity.lastKey());
     }
 
     /** The front at the top fidelity, empty when nothing was observed there yet. */

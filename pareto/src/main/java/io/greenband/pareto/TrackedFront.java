@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A front with its hypervolume and hypervolume history. The frame is either fixed by the study or derived
- * from the observed points ({@link HypervolumeFrame}); the hypervolume is recomputed only when the members
- * or the frame change. One owner.
+ * A front with its hypervolume and hypervolume history. The frame is either fixed by the study or
+ * derived from the observed points ({@link HypervolumeFrame}); the hypervolume is recomputed only
+ * when the members or the frame change. One owner.
  */
 public final class TrackedFront {
 
@@ -22,15 +22,19 @@ public final class TrackedFront {
     private double hypervolume;
 
     /**
-     * @param dimension      number of objectives
-     * @param fixedReference the study's reference point in minimized objective units, or {@code null} to
-     *                       derive frames from observed points
+     * @param dimension number of objectives
+     * @param fixedReference the study's reference point in minimized objective units, or {@code
+     *     null} to derive frames from observed points
      */
     public TrackedFront(int dimension, double[] fixedReference) {
         this.front = new ParetoFront(dimension);
         if (fixedReference != null && fixedReference.length != dimension) {
-            throw new IllegalArgumentException("fixedReference has " + fixedReference.length
-                    + " values but the study has " + dimension + " objectives");
+            throw new IllegalArgumentException(
+                    "fixedReference has "
+                            + fixedReference.length
+                            + " values but the study has "
+                            + dimension
+                            + " objectives");
         }
         this.fixedReference = fixedReference == null ? null : fixedReference.clone();
         this.frame = fixedReference == null ? null : HypervolumeFrame.fixed(fixedReference);
@@ -40,7 +44,10 @@ public final class TrackedFront {
         Arrays.fill(max, Double.NEGATIVE_INFINITY);
     }
 
-    /** Offers a point observed at {@code at}; updates the hypervolume and history when something changed. */
+    /**
+     * Offers a point observed at {@code at}; updates the hypervolume and history when something
+     * changed.
+     */
     public Update add(ParetoPoint point, Instant at) {
         Objects.requireNonNull(at, "at must not be null");
         FrontChange change = front.add(point);
@@ -53,8 +60,9 @@ public final class TrackedFront {
             return new Update(change, hypervolume, frame, false, -1, Optional.empty());
         }
         hypervolume = frame.hypervolume(front.members());
-        HypervolumeHistory.Entry entry = new HypervolumeHistory.Entry(front.observedCount(), at, point.id(),
-                front.size(), hypervolume, frame);
+        HypervolumeHistory.Entry entry =
+                new HypervolumeHistory.Entry(
+                        front.observedCount(), at, point.id(), front.size(), hypervolume, frame);
         history.append(entry);
         return new Update(change, hypervolume, frame, true, history.size() - 1, Optional.of(entry));
     }
@@ -95,16 +103,21 @@ public final class TrackedFront {
     /**
      * The result of one {@link #add}.
      *
-     * @param change                what happened to the members
-     * @param hypervolume           the hypervolume afterwards
-     * @param frame                 the frame it is measured in
-     * @param hypervolumeRecomputed whether members or frame changed (then a history entry was appended)
-     * @param historyIndex          index of that history entry, -1 when none
-     * @param historyEntry          that history entry
+     * @param change what happened to the members
+     * @param hypervolume the hypervolume afterwards
+     * @param frame the frame it is measured in
+     * @param hypervolumeRecomputed whether members or frame changed (then a history entry was
+     *     appended)
+     * @param historyIndex index of that history entry, -1 when none
+     * @param historyEntry that history entry
      */
-    public record Update(FrontChange change, double hypervolume, HypervolumeFrame frame, boolean hypervolumeRecomputed,
-            int historyIndex, Optional<HypervolumeHistory.Entry> historyEntry) {
-    }
+    public record Update(
+            FrontChange change,
+            double hypervolume,
+            HypervolumeFrame frame,
+            boolean hypervolumeRecomputed,
+            int historyIndex,
+            Optional<HypervolumeHistory.Entry> historyEntry) {}
 
     /** The underlying front. */
     public List<ParetoPoint> members() {

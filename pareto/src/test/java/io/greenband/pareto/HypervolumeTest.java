@@ -19,7 +19,9 @@ class HypervolumeTest {
         SplittableRandom random = new SplittableRandom(41 + dimension);
         double[] reference = filled(dimension, 1.1);
         for (int round = 0; round < 40; round++) {
-            List<double[]> vectors = TestPoints.vectors(TestPoints.realPoints(random, 1 + random.nextInt(10), dimension));
+            List<double[]> vectors =
+                    TestPoints.vectors(
+                            TestPoints.realPoints(random, 1 + random.nextInt(10), dimension));
             double expected = TestPoints.inclusionExclusion(vectors, reference);
             assertThat(Hypervolume.of(vectors, reference)).isCloseTo(expected, within(1e-9));
         }
@@ -32,7 +34,10 @@ class HypervolumeTest {
         int levels = dimension <= 3 ? 9 : 5;
         double[] reference = filled(dimension, levels);
         for (int round = 0; round < 25; round++) {
-            List<double[]> vectors = TestPoints.vectors(TestPoints.integerPoints(random, 1 + random.nextInt(40), dimension, levels));
+            List<double[]> vectors =
+                    TestPoints.vectors(
+                            TestPoints.integerPoints(
+                                    random, 1 + random.nextInt(40), dimension, levels));
             // Duplicate some vectors on purpose.
             vectors.addAll(vectors.subList(0, vectors.size() / 3));
             double expected = TestPoints.gridCount(vectors, dimension, levels);
@@ -61,7 +66,9 @@ class HypervolumeTest {
         int samples = 200_000;
         int hits = 0;
         for (int s = 0; s < samples; s++) {
-            double[] x = {random.nextDouble(), random.nextDouble(), random.nextDouble(), random.nextDouble()};
+            double[] x = {
+                random.nextDouble(), random.nextDouble(), random.nextDouble(), random.nextDouble()
+            };
             for (double[] v : vectors) {
                 if (Dominance.weaklyDominates(v, x)) {
                     hits++;
@@ -77,14 +84,16 @@ class HypervolumeTest {
     @Test
     void pointsOnOrBeyondTheReferenceAddNothing() {
         double[] reference = {2, 2, 2};
-        List<double[]> vectors = List.of(new double[] {1, 1, 1}, new double[] {0, 2, 0}, new double[] {3, 0, 0});
+        List<double[]> vectors =
+                List.of(new double[] {1, 1, 1}, new double[] {0, 2, 0}, new double[] {3, 0, 0});
         assertThat(Hypervolume.of(vectors, reference)).isEqualTo(1.0);
         assertThat(Hypervolume.of(List.of(), reference)).isZero();
     }
 
     @Test
     void inputArraysAreNotModified() {
-        List<double[]> vectors = new ArrayList<>(List.of(new double[] {3, 1, 2, 0}, new double[] {1, 2, 3, 1}));
+        List<double[]> vectors =
+                new ArrayList<>(List.of(new double[] {3, 1, 2, 0}, new double[] {1, 2, 3, 1}));
         List<double[]> copy = vectors.stream().map(double[]::clone).toList();
         Hypervolume.of(vectors, filled(4, 5));
         for (int i = 0; i < vectors.size(); i++) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class NonDominatedSortTest {
 
     private static final double[][] TWO_FRONTS = {
-        {0, 3}, {1, 1}, {3, 0},          // E, A, F: front 1
+        {0, 3}, {1, 1}, {3, 0}, // E, A, F: front 1
         {0.2, 3.1}, {1.05, 1.05}, {3.1, 0.2} // G, I, H: front 2
     };
 
@@ -74,6 +74,7 @@ class NonDominatedSortTest {
         double[][] line = {{0, 4}, {1, 3}, {3, 1}, {4, 0}};
         double[] dl = CrowdingDistance.of(line, new int[] {0, 1, 2, 3});
         assertThat(dl[1]).isCloseTo(1.5, offset(1e-12));
-        assertThat(CrowdingDistance.order(line, new int[] {0, 1, 2, 3})).containsExactly(0, 3, 1, 2);
+        assertThat(CrowdingDistance.order(line, new int[] {0, 1, 2, 3}))
+                .containsExactly(0, 3, 1, 2);
     }
 }

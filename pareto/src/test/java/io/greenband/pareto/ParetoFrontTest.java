@@ -20,7 +20,8 @@ class ParetoFrontTest {
     void batchFilterMatchesBruteForceWithTiesAndDuplicates(int dimension) {
         SplittableRandom random = new SplittableRandom(11 + dimension);
         for (int round = 0; round < 30; round++) {
-            List<ParetoPoint> points = TestPoints.integerPoints(random, 1 + random.nextInt(60), dimension, 5);
+            List<ParetoPoint> points =
+                    TestPoints.integerPoints(random, 1 + random.nextInt(60), dimension, 5);
             Set<String> expected = new HashSet<>(TestPoints.bruteForceFrontIds(points));
             Set<String> actual = new HashSet<>();
             NonDominatedSet.of(points).forEach(p -> actual.add(p.id()));
@@ -33,9 +34,10 @@ class ParetoFrontTest {
     void incrementalFrontMatchesBruteForceAfterEveryAddition(int dimension) {
         SplittableRandom random = new SplittableRandom(97 + dimension);
         for (int round = 0; round < 10; round++) {
-            List<ParetoPoint> points = round % 2 == 0
-                    ? TestPoints.integerPoints(random, 80, dimension, 6)
-                    : TestPoints.realPoints(random, 80, dimension);
+            List<ParetoPoint> points =
+                    round % 2 == 0
+                            ? TestPoints.integerPoints(random, 80, dimension, 6)
+                            : TestPoints.realPoints(random, 80, dimension);
             ParetoFront front = new ParetoFront(dimension);
             List<ParetoPoint> seen = new ArrayList<>();
             Set<String> before = new HashSet<>();
@@ -80,7 +82,10 @@ class ParetoFrontTest {
                 latest.put(reused.id(), reused);
                 FrontChange change = front.add(reused);
                 assertThat(ids(front.members()))
-                        .isEqualTo(new HashSet<>(TestPoints.bruteForceFrontIds(new ArrayList<>(latest.values()))));
+                        .isEqualTo(
+                                new HashSet<>(
+                                        TestPoints.bruteForceFrontIds(
+                                                new ArrayList<>(latest.values()))));
                 assertThat(change.entered()).isEqualTo(front.isMember(reused.id()));
             }
         }

@@ -7,11 +7,11 @@ import java.util.SplittableRandom;
 /** Random point sets and brute-force references for the pareto tests. */
 final class TestPoints {
 
-    private TestPoints() {
-    }
+    private TestPoints() {}
 
     /** Points with integer coordinates in [0, levels): many ties and duplicate vectors. */
-    static List<ParetoPoint> integerPoints(SplittableRandom random, int n, int dimension, int levels) {
+    static List<ParetoPoint> integerPoints(
+            SplittableRandom random, int n, int dimension, int levels) {
         List<ParetoPoint> points = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             double[] v = new double[dimension];
@@ -58,7 +58,8 @@ final class TestPoints {
     static double inclusionExclusion(List<double[]> vectors, double[] reference) {
         int n = vectors.size();
         if (n > 16) {
-            throw new IllegalArgumentException("inclusion-exclusion is exponential: at most 16 vectors");
+            throw new IllegalArgumentException(
+                    "inclusion-exclusion is exponential: at most 16 vectors");
         }
         double total = 0;
         for (int mask = 1; mask < (1 << n); mask++) {
@@ -77,7 +78,10 @@ final class TestPoints {
         return total;
     }
 
-    /** Hypervolume of integer vectors in [0, levels) with reference {@code levels}: count dominated unit cells. */
+    /**
+     * Hypervolume of integer vectors in [0, levels) with reference {@code levels}: count dominated
+     * unit cells.
+     */
     static double gridCount(List<double[]> vectors, int dimension, int levels) {
         int cells = (int) Math.pow(levels, dimension);
         int[] corner = new int[dimension];

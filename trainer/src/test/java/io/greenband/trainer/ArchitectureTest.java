@@ -6,10 +6,14 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import io.greenband.architecture.GreenbandModules;
 
-/** This module's main classes keep the project's architecture rules (docs/architecture.md#architecture-rules). */
-@AnalyzeClasses(packages = "io.greenband.trainer", importOptions = ImportOption.DoNotIncludeTests.class)
+/**
+ * This module's main classes keep the project's architecture rules
+ * (docs/architecture.md#architecture-rules).
+ */
+@AnalyzeClasses(
+        packages = "io.greenband.trainer",
+        importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    @ArchTest
-    static final ArchRule RULES = GreenbandModules.TRAINER.all();
+    @ArchTest static final ArchRule RULES = GreenbandModules.TRAINER.all();
 }

@@ -2,7 +2,10 @@ package io.greenband.aggregator.driver;
 
 import org.bson.Document;
 
-/** Bad sample: the aggregator's driver building a MongoDB document itself instead of asking its store. */
+/**
+ * Bad sample: the aggregator's driver building a MongoDB document itself instead of asking its
+ * store.
+ */
 public final class BadDriverUsingMongo {
 
     /** The score as a document. */

@@ -17,17 +17,15 @@ import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
 /**
- * Front-update latency: a study scores {@code trials} trials in two minimized objectives (error against a
- * cost, anti-correlated with noise so the front is large), then the time of each of {@code probes} further
- * scorings (assembly, front and hypervolume update) is measured.
+ * Front-update latency: a study scores {@code trials} trials in two minimized objectives (error
+ * against a cost, anti-correlated with noise so the front is large), then the time of each of
+ * {@code probes} further scorings (assembly, front and hypervolume update) is measured.
  */
 final class FrontBenchmark {
 
-    record Result(double medianMs, double p99Ms, int frontSize) {
-    }
+    record Result(double medianMs, double p99Ms, int frontSize) {}
 
-    private FrontBenchmark() {
-    }
+    private FrontBenchmark() {}
 
     static Result run(int trials, int probes, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -50,21 +48,36 @@ final class FrontBenchmark {
             nanos[k] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
-        return new Result(nanos[probes / 2] / 1e6, nanos[(int) Math.min(probes - 1, Math.ceil(probes * 0.99) - 1)] / 1e6,
+        return new Result(
+                nanos[probes / 2] / 1e6,
+                nanos[(int) Math.min(probes - 1, Math.ceil(probes * 0.99) - 1)] / 1e6,
                 study.fronts().topFront().map(f -> f.members().size()).orElse(0));
     }
 
     private static StudyScoring study() {
-        ObjectivePlan plan = ObjectivePlan.builder().addObjective("val_error", "minimize", "metric:val_error")
-                .addObjective("cost", "minimize", "metric:train_seconds").build();
-        return new StudyScoring("bench", plan, new StudyCarbon(CarbonSettings.defaults(),
-                new IntensityResolver(IntensityTable.bundled())), OptionalDouble.of(1.0), Optional.empty());
+        ObjectivePlan plan =
+                ObjectivePlan.builder()
+                        .addObjective("val_error", "minimize", "metric:val_error")
+                        .addObjective("cost", "minimize", "metric:train_seconds")
+                        .build();
+        return new StudyScoring(
+                "bench",
+                plan,
+                new StudyCarbon(
+                        CarbonSettings.defaults(), new IntensityResolver(IntensityTable.bundled())),
+                OptionalDouble.of(1.0),
+                Optional.empty());
     }
 
     private static TrialOutcome outcome(int i, SplittableRandom random, Instant at) {
         double x = random.nextDouble();
         double error = Math.max(0, 1 - x + random.nextDouble() * 0.05);
-        return new TrialOutcome(new TrialKey("t" + i, 1), 1.0, TrialStatus.SUCCEEDED,
-                Map.of("val_error", error, "train_seconds", 10 + 1000 * x), at, "");
+        return new TrialOutcome(
+                new TrialKey("t" + i, 1),
+                1.0,
+                TrialStatus.SUCCEEDED,
+                Map.of("val_error", error, "train_seconds", 10 + 1000 * x),
+                at,
+                "");
     }
 }

@@ -3,13 +3,12 @@ package io.greenband.benchmarks.attribution;
 import java.lang.management.ManagementFactory;
 
 /**
- * A command-backend style trial program: a fixed number of single-threaded arithmetic rounds, then its own CPU
- * seconds on stdout ({@code cpu_seconds=...}). Run as a child process.
+ * A command-backend style trial program: a fixed number of single-threaded arithmetic rounds, then
+ * its own CPU seconds on stdout ({@code cpu_seconds=...}). Run as a child process.
  */
 public final class FixedWork {
 
-    private FixedWork() {
-    }
+    private FixedWork() {}
 
     /** Runs {@code args[0]} rounds. */
     public static void main(String[] args) {
@@ -31,7 +30,8 @@ public final class FixedWork {
 
     /** CPU time of this JVM so far, -1 when unknown. */
     static double processCpuSeconds() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime() / 1e9;
         }
         return -1;

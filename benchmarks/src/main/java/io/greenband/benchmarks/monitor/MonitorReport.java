@@ -9,15 +9,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What the monitor benchmark found: the sources it sampled and the CPU per rate, as a table and as the
- * JSON document written by {@code --json} (key {@code cpu_percent_of_core}: sampling-thread CPU per rate).
+ * What the monitor benchmark found: the sources it sampled and the CPU per rate, as a table and as
+ * the JSON document written by {@code --json} (key {@code cpu_percent_of_core}: sampling-thread CPU
+ * per rate).
  *
- * @param mode     {@code quick} or {@code full}
- * @param perRate  how long each rate ran
- * @param sources  the sources as opened on this machine
- * @param rates    the measured rates, in run order
+ * @param mode {@code quick} or {@code full}
+ * @param perRate how long each rate ran
+ * @param sources the sources as opened on this machine
+ * @param rates the measured rates, in run order
  */
-public record MonitorReport(String mode, Duration perRate, List<SourceStatus> sources, List<RateResult> rates) {
+public record MonitorReport(
+        String mode, Duration perRate, List<SourceStatus> sources, List<RateResult> rates) {
 
     /** The target: at most this share of one core at 1 Hz, in percent. */
     public static final double TARGET_1HZ_PERCENT = 1.0;
@@ -29,29 +31,63 @@ public record MonitorReport(String mode, Duration perRate, List<SourceStatus> so
 
     /** Whether the 1 Hz rate was measured and stayed within {@link #TARGET_1HZ_PERCENT}. */
     public boolean meetsTarget() {
-        return rates.stream().filter(r -> r.key().equals("1hz"))
+        return rates.stream()
+                .filter(r -> r.key().equals("1hz"))
                 .anyMatch(r -> r.samplerPercentOfCore() <= TARGET_1HZ_PERCENT);
     }
 
     /** The printed table. */
     public String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "monitor benchmark (%s, %d s per rate, %d logical CPUs)%n",
-                mode, perRate.toSeconds(), Runtime.getRuntime().availableProcessors()));
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "monitor benchmark (%s, %d s per rate, %d logical CPUs)%n",
+                        mode,
+                        perRate.toSeconds(),
+                        Runtime.getRuntime().availableProcessors()));
         for (SourceStatus s : sources) {
-            out.append(String.format(Locale.ROOT, "  source %-8s %-11s %s%n", s.source().label(),
-                    s.available() ? "available" : "unavailable", s.available() ? devices(s) : s.detail()));
+            out.append(
+                    String.format(
+                            Locale.ROOT,
+                            "  source %-8s %-11s %s%n",
+                            s.source().label(),
+                            s.available() ? "available" : "unavailable",
+                            s.available() ? devices(s) : s.detail()));
         }
-        out.append(String.format(Locale.ROOT, "%-6s %7s %8s %10s %10s %12s %12s%n",
-                "rate", "ticks", "wall s", "tick CPU ms", "us/tick", "% core tick", "% core JVM"));
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "%-6s %7s %8s %10s %10s %12s %12s%n",
+                        "rate",
+                        "ticks",
+                        "wall s",
+                        "tick CPU ms",
+                        "us/tick",
+                        "% core tick",
+                        "% core JVM"));
         for (RateResult r : rates) {
-            out.append(String.format(Locale.ROOT, "%-6s %7d %8.1f %10.1f %10.1f %12.3f %12s%n", r.key(),
-                    r.cost().ticks(), r.cost().wallNanos() / 1e9, r.cost().cpuNanos() / 1e6,
-                    r.cost().cpuMicrosPerTick(), r.samplerPercentOfCore(),
-                    r.processPercentOfCore() < 0 ? "n/a" : String.format(Locale.ROOT, "%.3f", r.processPercentOfCore())));
+            out.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%-6s %7d %8.1f %10.1f %10.1f %12.3f %12s%n",
+                            r.key(),
+                            r.cost().ticks(),
+                            r.cost().wallNanos() / 1e9,
+                            r.cost().cpuNanos() / 1e6,
+                            r.cost().cpuMicrosPerTick(),
+                            r.samplerPercentOfCore(),
+                            r.processPercentOfCore() < 0
+                                    ? "n/a"
+                                    : String.format(
+                                            Locale.ROOT, "%.3f", r.processPercentOfCore())));
         }
-        out.append(String.format(Locale.ROOT, "target at 1 Hz: <= %.1f %% of a core (tick CPU): %s%n",
-                TARGET_1HZ_PERCENT, meetsTarget() ? "met" : "NOT met"));
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "target at 1 Hz: <= %.1f %% of a core (tick CPU): %s%n",
+                        TARGET_1HZ_PERCENT,
+                        meetsTarget() ? "met" : "NOT met"));
         return out.toString();
     }
 

@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs the energy-monitor's sampler on this machine's real sources, as the service opens them with its
- * default settings, and measures its CPU at each rate. No Kafka: windows go to an empty sink.
+ * Runs the energy-monitor's sampler on this machine's real sources, as the service opens them with
+ * its default settings, and measures its CPU at each rate. No Kafka: windows go to an empty sink.
  */
 public final class MonitorRun {
 
@@ -32,12 +32,25 @@ public final class MonitorRun {
         this.settings = settings;
     }
 
-    /** The service's default sources (see the energy-monitor configuration), with NVML and RAPL where given. */
+    /**
+     * The service's default sources (see the energy-monitor configuration), with NVML and RAPL
+     * where given.
+     */
     public static NodeSources.Settings defaultSettings(String nvmlLibrary, Path raplRoot) {
-        return new NodeSources.Settings(true, nvmlLibrary, Duration.ofMillis(100), true, raplRoot,
-                RaplDomain.parseSelection("package+dram"), Optional.of(CpuPowerModel.parse("cpu_time")),
-                Optional.empty(), Path.of("/proc/stat"), Path.of("/proc/cpuinfo"),
-                Optional.of(RamPowerModel.parse("dimm_model")), Optional.empty(), Path.of("/proc/meminfo"));
+        return new NodeSources.Settings(
+                true,
+                nvmlLibrary,
+                Duration.ofMillis(100),
+                true,
+                raplRoot,
+                RaplDomain.parseSelection("package+dram"),
+                Optional.of(CpuPowerModel.parse("cpu_time")),
+                Optional.empty(),
+                Path.of("/proc/stat"),
+                Path.of("/proc/cpuinfo"),
+                Optional.of(RamPowerModel.parse("dimm_model")),
+                Optional.empty(),
+                Path.of("/proc/meminfo"));
     }
 
     /** Opens the sources once to see what this machine has, and closes them again. */
@@ -57,7 +70,8 @@ public final class MonitorRun {
             long processBefore = processCpuNanos();
             CpuCost cost = SamplerCpuProbe.measure(this::sampler, hz, perRate);
             long processAfter = processCpuNanos();
-            long process = processBefore < 0 || processAfter < 0 ? -1 : processAfter - processBefore;
+            long process =
+                    processBefore < 0 || processAfter < 0 ? -1 : processAfter - processBefore;
             results.add(new RateResult(cost, process));
         }
         return List.copyOf(results);
@@ -65,12 +79,16 @@ public final class MonitorRun {
 
     private Sampler sampler(Duration interval) {
         // Process usage as the service reads it by default: one /proc scan per tick.
-        return Sampler.builder().setSources(NodeSources.open(settings)).optTickInterval(interval)
-                .optUsage(new UsageTracker(new ProcessTable(Path.of("/proc")), HostUsage.MAX_TREES)).build();
+        return Sampler.builder()
+                .setSources(NodeSources.open(settings))
+                .optTickInterval(interval)
+                .optUsage(new UsageTracker(new ProcessTable(Path.of("/proc")), HostUsage.MAX_TREES))
+                .build();
     }
 
     private static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
         }
         return -1;

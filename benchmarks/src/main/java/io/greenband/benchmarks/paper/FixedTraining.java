@@ -19,16 +19,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Trains one configuration at one fidelity as the trainer service does: the suggestion and its study go through
- * the trainer's {@link TrialPlanner} (data set, hold-out, subsets, knob) and the planned DJL runner, and the
- * result's metrics get their event names ({@link EventMetrics}: {@code val_error}, {@code test_accuracy}, ...).
- * The trial's energy is charged from this process's CPU time and memory while it trained ({@code ProcessEnergyModel}).
+ * Trains one configuration at one fidelity as the trainer service does: the suggestion and its
+ * study go through the trainer's {@link TrialPlanner} (data set, hold-out, subsets, knob) and the
+ * planned DJL runner, and the result's metrics get their event names ({@link EventMetrics}: {@code
+ * val_error}, {@code test_accuracy}, ...). The trial's energy is charged from this process's CPU
+ * time and memory while it trained ({@code ProcessEnergyModel}).
  */
 final class FixedTraining {
 
     /** What one training produced. */
-    record Run(String trialId, Map<String, Object> config, double fidelity, long seed, boolean succeeded,
-            String error, Map<String, Double> metrics, double cpuSeconds, double wallSeconds, double joules) {
+    record Run(
+            String trialId,
+            Map<String, Object> config,
+            double fidelity,
+            long seed,
+            boolean succeeded,
+            String error,
+            Map<String, Double> metrics,
+            double cpuSeconds,
+            double wallSeconds,
+            double joules) {
 
         /** A metric, NaN when absent (a failed trial). */
         double metric(String name) {
@@ -48,18 +58,38 @@ final class FixedTraining {
     }
 
     /**
-     * Trains {@code config} at {@code fidelity} (in the study's knob) with {@code seed}; {@code test} also scores
-     * the test set (final evaluations only). Failures come back as a run that did not succeed.
+     * Trains {@code config} at {@code fidelity} (in the study's knob) with {@code seed}; {@code
+     * test} also scores the test set (final evaluations only). Failures come back as a run that did
+     * not succeed.
      */
-    Run train(StudyDefined study, String trialId, Map<String, Object> config, double fidelity, long seed,
+    Run train(
+            StudyDefined study,
+            String trialId,
+            Map<String, Object> config,
+            double fidelity,
+            long seed,
             boolean test) {
-        TrialSuggested suggestion = new TrialSuggested(study.studyId(), trialId, 1, trialId, config, fidelity, 0, 0,
-                seed, 3600, "benchmark", null, Instant.now());
+        TrialSuggested suggestion =
+                new TrialSuggested(
+                        study.studyId(),
+                        trialId,
+                        1,
+                        trialId,
+                        config,
+                        fidelity,
+                        0,
+                        0,
+                        seed,
+                        3600,
+                        "benchmark",
+                        null,
+                        Instant.now());
         TrialPlan plan;
         try {
             plan = (test ? finals : search).plan(suggestion, StudyEntry.of(study));
         } catch (RuntimeException e) {
-            return new Run(trialId, config, fidelity, seed, false, e.getMessage(), Map.of(), 0, 0, 0);
+            return new Run(
+                    trialId, config, fidelity, seed, false, e.getMessage(), Map.of(), 0, 0, 0);
         }
         double cpu0 = ThisProcess.cpuSeconds();
         long t0 = System.nanoTime();
@@ -68,14 +98,35 @@ final class FixedTraining {
         double cpu = ThisProcess.cpuSeconds() - cpu0;
         double joules = energy.joules(cpu, wall, ThisProcess.residentBytes());
         boolean ok = result.status() == TrialStatus.COMPLETED;
-        return new Run(trialId, config, fidelity, seed, ok, ok ? null : result.error(),
-                EventMetrics.finished(result.metrics(), plan), cpu, wall, joules);
+        return new Run(
+                trialId,
+                config,
+                fidelity,
+                seed,
+                ok,
+                ok ? null : result.error(),
+                EventMetrics.finished(result.metrics(), plan),
+                cpu,
+                wall,
+                joules);
     }
 
     private static WorkerSettings settings(boolean evaluateTest) {
-        return new WorkerSettings("benchmark", "localhost", ProcessHandle.current().pid(), List.of("cpu"),
-                Duration.ofSeconds(30), 1000, 200, 16, null, false, null,
-                Path.of(System.getProperty("java.io.tmpdir")), Duration.ofHours(1), evaluateTest);
+        return new WorkerSettings(
+                "benchmark",
+                "localhost",
+                ProcessHandle.current().pid(),
+                List.of("cpu"),
+                Duration.ofSeconds(30),
+                1000,
+                200,
+                16,
+                null,
+                false,
+                null,
+                Path.of(System.getProperty("java.io.tmpdir")),
+                Duration.ofHours(1),
+                evaluateTest);
     }
 
     private static DeviceInventory devices() {

@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * One study run sequentially: the suggester's optimizer built from the study definition as the suggester service
- * builds it ({@link StudyDefinitions}), asked for a trial, the trial trained by {@link FixedTraining}, its objectives
- * told back (val_error from the trainer, emissions_g from the trial's energy), until the study's trial budget is spent.
+ * One study run sequentially: the suggester's optimizer built from the study definition as the
+ * suggester service builds it ({@link StudyDefinitions}), asked for a trial, the trial trained by
+ * {@link FixedTraining}, its objectives told back (val_error from the trainer, emissions_g from the
+ * trial's energy), until the study's trial budget is spent.
  */
 final class SearchLoop {
 
@@ -33,19 +34,25 @@ final class SearchLoop {
         }
     }
 
-    private SearchLoop() {
-    }
+    private SearchLoop() {}
 
-    /** Runs {@code study} to its {@code budget.maxTrials}, reporting each finished trial to {@code progress}. */
-    static Outcome run(StudyDefined study, FixedTraining training, Consumer<FixedTraining.Run> progress) {
+    /**
+     * Runs {@code study} to its {@code budget.maxTrials}, reporting each finished trial to {@code
+     * progress}.
+     */
+    static Outcome run(
+            StudyDefined study, FixedTraining training, Consumer<FixedTraining.Run> progress) {
         Optimizer optimizer = Optimizer.create(StudyDefinitions.spec(study));
         int budget = study.budget().maxTrials();
-        List<String> names = optimizer.spec().objectives().stream().map(ObjectiveSpec::name).toList();
+        List<String> names =
+                optimizer.spec().objectives().stream().map(ObjectiveSpec::name).toList();
         List<FixedTraining.Run> runs = new ArrayList<>();
         for (int i = 0; i < budget; i++) {
             Trial trial = optimizer.ask();
             String trialId = String.format("%s-t%04d", study.studyId(), trial.trialId());
-            FixedTraining.Run run = training.train(study, trialId, trial.config(), trial.budget(), trial.seed(), false);
+            FixedTraining.Run run =
+                    training.train(
+                            study, trialId, trial.config(), trial.budget(), trial.seed(), false);
             runs.add(run);
             progress.accept(run);
             if (!run.succeeded() || !Double.isFinite(run.metric("val_error"))) {
@@ -61,12 +68,17 @@ final class SearchLoop {
         return new Outcome(study.studyId(), runs, study.fidelity().max());
     }
 
-    /** val_error from the trainer, emissions_g from the trial's joules and the study's carbon intensity. */
+    /**
+     * val_error from the trainer, emissions_g from the trial's joules and the study's carbon
+     * intensity.
+     */
     static double objective(String name, FixedTraining.Run run, StudyDefined study) {
         return switch (name) {
             case "val_error" -> run.metric("val_error");
             case "emissions_g" -> emissions(run.joules(), study.carbon().intensityGPerKwh());
-            default -> throw new IllegalArgumentException("the paper benchmark has no objective " + name);
+            default ->
+                    throw new IllegalArgumentException(
+                            "the paper benchmark has no objective " + name);
         };
     }
 

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Mean, sample standard deviation, minimum and maximum of repeated measurements (NaNs, from failed runs, left out
- * and counted).
+ * Mean, sample standard deviation, minimum and maximum of repeated measurements (NaNs, from failed
+ * runs, left out and counted).
  */
 record Spread(int n, int failed, double mean, double sd, double min, double max) {
 
@@ -21,11 +21,18 @@ record Spread(int n, int failed, double mean, double sd, double min, double max)
         double mean = ok.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         double ss = ok.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
         double sd = ok.size() > 1 ? Math.sqrt(ss / (ok.size() - 1)) : 0;
-        return new Spread(ok.size(), failed, mean, sd, ok.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+        return new Spread(
+                ok.size(),
+                failed,
+                mean,
+                sd,
+                ok.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
                 ok.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
     }
 
-    /** {@code mean ± sd} with {@code digits} decimals, scaled by {@code scale} (100 for percent). */
+    /**
+     * {@code mean ± sd} with {@code digits} decimals, scaled by {@code scale} (100 for percent).
+     */
     String text(double scale, int digits) {
         if (n == 0) {
             return "failed";

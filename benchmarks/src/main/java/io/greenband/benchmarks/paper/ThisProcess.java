@@ -8,8 +8,7 @@ import java.nio.file.Path;
 /** What this process used so far, the inputs of its {@code ProcessEnergyModel} charge. */
 final class ThisProcess {
 
-    private ThisProcess() {
-    }
+    private ThisProcess() {}
 
     /** CPU time of this process so far, in seconds (every thread: training, GC, data loading). */
     static double cpuSeconds() {

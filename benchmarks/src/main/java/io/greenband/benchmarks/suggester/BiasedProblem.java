@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A problem whose low fidelities rank configurations wrongly, as a learning rate does: a high {@code lr}
- * looks best after a short training and worst at the full budget, the best {@code reg} moves with the budget,
- * and short runs penalize large models ({@code x}, which sets the first objective). At the maximum budget the
- * true front is f2 = 1 - sqrt(f1) (lr = 10^-2.8, reg = 0.5); at the minimum budget the best lr is 10^-0.4.
+ * A problem whose low fidelities rank configurations wrongly, as a learning rate does: a high
+ * {@code lr} looks best after a short training and worst at the full budget, the best {@code reg}
+ * moves with the budget, and short runs penalize large models ({@code x}, which sets the first
+ * objective). At the maximum budget the true front is f2 = 1 - sqrt(f1) (lr = 10^-2.8, reg = 0.5);
+ * at the minimum budget the best lr is 10^-0.4.
  */
 final class BiasedProblem implements Problem {
 
@@ -17,10 +18,14 @@ final class BiasedProblem implements Problem {
     private final double trueHv;
 
     BiasedProblem() {
-        this.space = new VectorSpace(List.of(
-                Dimension.uniformFloat("x", 0, 1, false),
-                Dimension.uniformFloat("lr", 1e-4, 1, true),
-                Dimension.uniformFloat("reg", 0, 1, false)), List.of(), List.of());
+        this.space =
+                new VectorSpace(
+                        List.of(
+                                Dimension.uniformFloat("x", 0, 1, false),
+                                Dimension.uniformFloat("lr", 1e-4, 1, true),
+                                Dimension.uniformFloat("reg", 0, 1, false)),
+                        List.of(),
+                        List.of());
         double[][] front = new double[20_001][];
         for (int i = 0; i < front.length; i++) {
             double f1 = (double) i / (front.length - 1);

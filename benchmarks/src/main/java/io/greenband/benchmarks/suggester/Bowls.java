@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A low-dimensional smooth problem: two quadratic bowls in [0,1]^2 centred at (0.2, 0.2) and (0.8, 0.8);
- * the true front is the segment between the centres (f1 = t^2 L, f2 = (1-t)^2 L with L = 0.72). A lower
- * budget moves the centres by up to 0.1, so cheap evaluations are close to right.
+ * A low-dimensional smooth problem: two quadratic bowls in [0,1]^2 centred at (0.2, 0.2) and (0.8,
+ * 0.8); the true front is the segment between the centres (f1 = t^2 L, f2 = (1-t)^2 L with L =
+ * 0.72). A lower budget moves the centres by up to 0.1, so cheap evaluations are close to right.
  */
 final class Bowls implements Problem {
 
@@ -17,8 +17,13 @@ final class Bowls implements Problem {
     private final double trueHv;
 
     Bowls() {
-        this.space = new VectorSpace(List.of(Dimension.uniformFloat("x", 0, 1, false),
-                Dimension.uniformFloat("y", 0, 1, false)), List.of(), List.of());
+        this.space =
+                new VectorSpace(
+                        List.of(
+                                Dimension.uniformFloat("x", 0, 1, false),
+                                Dimension.uniformFloat("y", 0, 1, false)),
+                        List.of(),
+                        List.of());
         this.trueHv = hypervolume(curve(20_001, L, 2));
     }
 

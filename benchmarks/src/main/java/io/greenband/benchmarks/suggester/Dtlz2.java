@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * DTLZ2 with three objectives (Deb et al. 2002): the front is the positive octant of the unit sphere. A
- * lower budget shifts the optimum of the distance variables and inflates the radius unevenly.
+ * DTLZ2 with three objectives (Deb et al. 2002): the front is the positive octant of the unit
+ * sphere. A lower budget shifts the optimum of the distance variables and inflates the radius
+ * unevenly.
  */
 final class Dtlz2 implements Problem {
 
@@ -54,7 +55,9 @@ final class Dtlz2 implements Problem {
         double r = (1 + g) * (1 + 0.15 * distortion * Math.cos(5 * x0));
         double a = x0 * Math.PI / 2;
         double b = x1 * Math.PI / 2;
-        return new double[] {r * Math.cos(a) * Math.cos(b), r * Math.cos(a) * Math.sin(b), r * Math.sin(a)};
+        return new double[] {
+            r * Math.cos(a) * Math.cos(b), r * Math.cos(a) * Math.sin(b), r * Math.sin(a)
+        };
     }
 
     @Override

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A mixed, conditional problem shaped like a model search. {@code x} places a point along the front;
- * {@code shape} picks the front's curve (convex 1-sqrt(x), linear 1-x, concave 1-x^2) and switches on a
- * shape-specific child ({@code a}, a float, for convex; {@code k}, an integer, for concave). A
- * categorical {@code optimizer}, an ordinal {@code width} and a float {@code d} add a penalty g >= 1. The
- * true front is convex with g = 1 (a = 0.3, optimizer adam, width 64, d = 0.6): f2 = 1 - sqrt(f1). A
- * lower budget favours the linear shape and moves the best {@code d}, so cheap rungs mislead a little.
+ * A mixed, conditional problem shaped like a model search. {@code x} places a point along the
+ * front; {@code shape} picks the front's curve (convex 1-sqrt(x), linear 1-x, concave 1-x^2) and
+ * switches on a shape-specific child ({@code a}, a float, for convex; {@code k}, an integer, for
+ * concave). A categorical {@code optimizer}, an ordinal {@code width} and a float {@code d} add a
+ * penalty g >= 1. The true front is convex with g = 1 (a = 0.3, optimizer adam, width 64, d = 0.6):
+ * f2 = 1 - sqrt(f1). A lower budget favours the linear shape and moves the best {@code d}, so cheap
+ * rungs mislead a little.
  */
 final class MixedProblem implements Problem {
 
@@ -23,18 +24,20 @@ final class MixedProblem implements Problem {
     private final double trueHv;
 
     MixedProblem() {
-        List<Dimension> dims = List.of(
-                Dimension.uniformFloat("x", 0, 1, false),
-                Dimension.categorical("shape", SHAPES, null, "linear"),
-                Dimension.uniformFloat("a", 0, 1, false),
-                Dimension.uniformInt("k", 0, 10, false, 5),
-                Dimension.categorical("optimizer", OPTIMIZERS, null, "sgd"),
-                Dimension.ordinal("width", WIDTHS, 16),
-                Dimension.uniformFloat("d", 0, 1, false));
+        List<Dimension> dims =
+                List.of(
+                        Dimension.uniformFloat("x", 0, 1, false),
+                        Dimension.categorical("shape", SHAPES, null, "linear"),
+                        Dimension.uniformFloat("a", 0, 1, false),
+                        Dimension.uniformInt("k", 0, 10, false, 5),
+                        Dimension.categorical("optimizer", OPTIMIZERS, null, "sgd"),
+                        Dimension.ordinal("width", WIDTHS, 16),
+                        Dimension.uniformFloat("d", 0, 1, false));
         // Vector entries of categoricals are choice indices: 0 = convex, 2 = concave.
-        List<VectorCondition> conditions = List.of(
-                VectorCondition.of(2, 1, v -> v == 0),
-                VectorCondition.of(3, 1, v -> v == 2));
+        List<VectorCondition> conditions =
+                List.of(
+                        VectorCondition.of(2, 1, v -> v == 0),
+                        VectorCondition.of(3, 1, v -> v == 2));
         this.space = new VectorSpace(dims, conditions, List.of());
         int count = 20_001;
         double[][] front = new double[count][];
@@ -47,8 +50,13 @@ final class MixedProblem implements Problem {
 
     @Override
     public List<Map<String, Object>> peerSpace() {
-        return Problem.peerSpace(space, Map.of("a", Map.entry("shape", List.of("convex")),
-                "k", Map.entry("shape", List.of("concave"))));
+        return Problem.peerSpace(
+                space,
+                Map.of(
+                        "a",
+                        Map.entry("shape", List.of("convex")),
+                        "k",
+                        Map.entry("shape", List.of("concave"))));
     }
 
     @Override
@@ -71,13 +79,18 @@ final class MixedProblem implements Problem {
         double x = Problem.num(config, "x");
         String shape = (String) config.get("shape");
         double dd = Problem.num(config, "d") - 0.6 + 0.3 * distortion;
-        double g = 1 + 2 * dd * dd
-                + switch ((String) config.get("optimizer")) {
-                    case "adam" -> 0;
-                    case "sgd" -> 0.15;
-                    default -> 0.3;
-                }
-                + 0.1 * Math.abs(WIDTHS.indexOf(((Number) config.get("width")).intValue()) - 2);
+        double g =
+                1
+                        + 2 * dd * dd
+                        + switch ((String) config.get("optimizer")) {
+                            case "adam" -> 0;
+                            case "sgd" -> 0.15;
+                            default -> 0.3;
+                        }
+                        + 0.1
+                                * Math.abs(
+                                        WIDTHS.indexOf(((Number) config.get("width")).intValue())
+                                                - 2);
         double h;
         switch (shape) {
             case "convex" -> {

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A problem with Gaussian noise on every objective at every budget (standard deviation {@code sigma} times
- * the front's range per objective), as measured energy is noisy. Regret is taken on the noise-free values.
+ * A problem with Gaussian noise on every objective at every budget (standard deviation {@code
+ * sigma} times the front's range per objective), as measured energy is noisy. Regret is taken on
+ * the noise-free values.
  */
 final class Noisy implements Problem {
 
@@ -47,7 +48,8 @@ final class Noisy implements Problem {
     }
 
     private double gaussian() {
-        // Box-Muller from the run's own stream, so every method sees the same kind of noise per seed.
+        // Box-Muller from the run's own stream, so every method sees the same kind of noise per
+        // seed.
         double u = 1 - rng.nextDouble();
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
     }

@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Optuna run by the benchmark's own script ({@code optuna_peer.py}, a resource of this module) in a Python
- * child process, one process for the whole benchmark. The script asks Optuna for configurations and the
- * benchmark evaluates them, so both sides see the same objective functions. Optuna evaluates at full fidelity
- * only: a budget of B full-budget evaluations is B Optuna trials.
+ * Optuna run by the benchmark's own script ({@code optuna_peer.py}, a resource of this module) in a
+ * Python child process, one process for the whole benchmark. The script asks Optuna for
+ * configurations and the benchmark evaluates them, so both sides see the same objective functions.
+ * Optuna evaluates at full fidelity only: a budget of B full-budget evaluations is B Optuna trials.
  */
 final class OptunaPeer implements AutoCloseable {
 
@@ -42,7 +42,8 @@ final class OptunaPeer implements AutoCloseable {
     }
 
     /**
-     * Starts the script with {@code python}; null (with the reason printed) when Python or Optuna is missing.
+     * Starts the script with {@code python}; null (with the reason printed) when Python or Optuna
+     * is missing.
      */
     static OptunaPeer start(String python) {
         try {
@@ -51,21 +52,34 @@ final class OptunaPeer implements AutoCloseable {
             try (InputStream res = OptunaPeer.class.getResourceAsStream("optuna_peer.py")) {
                 Files.copy(res, script, StandardCopyOption.REPLACE_EXISTING);
             }
-            Process p = new ProcessBuilder(python, script.toString())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            BufferedWriter out = new BufferedWriter(new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8));
+            Process p =
+                    new ProcessBuilder(python, script.toString())
+                            .redirectError(ProcessBuilder.Redirect.INHERIT)
+                            .start();
+            BufferedReader in =
+                    new BufferedReader(
+                            new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            BufferedWriter out =
+                    new BufferedWriter(
+                            new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8));
             String first = in.readLine();
             JsonNode hello = first == null ? null : JSON.readTree(first);
             if (hello == null || !hello.has("ready")) {
-                System.out.println("optuna peer skipped: " + (hello == null ? python + " exited at start"
-                        : hello.path("error").asText()) + " (install python3-optuna for " + python + ")");
+                System.out.println(
+                        "optuna peer skipped: "
+                                + (hello == null
+                                        ? python + " exited at start"
+                                        : hello.path("error").asText())
+                                + " (install python3-optuna for "
+                                + python
+                                + ")");
                 p.destroy();
                 return null;
             }
             return new OptunaPeer(p, in, out, hello.get("ready").asText());
         } catch (IOException e) {
-            System.out.println("optuna peer skipped: cannot start " + python + ": " + e.getMessage());
+            System.out.println(
+                    "optuna peer skipped: cannot start " + python + ": " + e.getMessage());
             return null;
         }
     }
@@ -76,9 +90,11 @@ final class OptunaPeer implements AutoCloseable {
     }
 
     /**
-     * One Optuna study of {@code trials} trials with {@code sampler}, every trial evaluated at full fidelity.
+     * One Optuna study of {@code trials} trials with {@code sampler}, every trial evaluated at full
+     * fidelity.
      */
-    QualityRun.Result run(Problem problem, String sampler, long seed, int trials) throws IOException {
+    QualityRun.Result run(Problem problem, String sampler, long seed, int trials)
+            throws IOException {
         Map<String, Object> req = new LinkedHashMap<>();
         req.put("sampler", sampler);
         req.put("seed", seed);

@@ -13,11 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Optuna's results kept in a JSON-lines file ({@code --peer-cache}), one line per (problem, sampler, seed,
- * budget) run. A seeded Optuna sampler asked sequentially is deterministic and the problems are this module's
- * own code, so a run recorded once stands for every later benchmark of the same problems; this lets a long
- * 10-seed table reuse the peer's slow runs (multi-objective TPE at B = 100 takes minutes) instead of repeating
- * them. A line from an unknown or edited problem is simply never looked up.
+ * Optuna's results kept in a JSON-lines file ({@code --peer-cache}), one line per (problem,
+ * sampler, seed, budget) run. A seeded Optuna sampler asked sequentially is deterministic and the
+ * problems are this module's own code, so a run recorded once stands for every later benchmark of
+ * the same problems; this lets a long 10-seed table reuse the peer's slow runs (multi-objective TPE
+ * at B = 100 takes minutes) instead of repeating them. A line from an unknown or edited problem is
+ * simply never looked up.
  */
 final class PeerCache {
 
@@ -48,16 +49,24 @@ final class PeerCache {
                 if (n == null || !n.has("regret")) {
                     continue;
                 }
-                runs.put(key(n.path("problem").asText(), n.path("sampler").asText(), n.path("seed").asLong(),
-                        n.path("budget").asInt()), new QualityRun.Result(n.get("regret").asDouble(),
-                        n.path("trials").asInt(), n.path("trials").asInt(), n.path("seconds").asDouble()));
+                runs.put(
+                        key(
+                                n.path("problem").asText(),
+                                n.path("sampler").asText(),
+                                n.path("seed").asLong(),
+                                n.path("budget").asInt()),
+                        new QualityRun.Result(
+                                n.get("regret").asDouble(),
+                                n.path("trials").asInt(),
+                                n.path("trials").asInt(),
+                                n.path("seconds").asDouble()));
             }
         }
     }
 
     /**
-     * The recorded result, or null. A miss reads the file again first: several benchmark processes may share
-     * one cache, each running part of the problems.
+     * The recorded result, or null. A miss reads the file again first: several benchmark processes
+     * may share one cache, each running part of the problems.
      */
     QualityRun.Result get(String problem, String sampler, long seed, int budget) {
         QualityRun.Result r = runs.get(key(problem, sampler, seed, budget));
@@ -84,8 +93,12 @@ final class PeerCache {
         line.put("trials", r.trials());
         line.put("seconds", r.seconds());
         try {
-            Files.writeString(file, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    file,
+                    JSON.writeValueAsString(line) + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A minimization test problem with a known Pareto front and a fidelity whose distortion vanishes at the
- * maximum budget.
+ * A minimization test problem with a known Pareto front and a fidelity whose distortion vanishes at
+ * the maximum budget.
  */
 interface Problem {
 
@@ -36,12 +36,16 @@ interface Problem {
     /** Per objective, the worst value on the true front (normalization upper end). */
     double[] nadir();
 
-    /** Hypervolume of the true front in the normalized space, reference point {@link HypervolumeFrame#DERIVED_REFERENCE}. */
+    /**
+     * Hypervolume of the true front in the normalized space, reference point {@link
+     * HypervolumeFrame#DERIVED_REFERENCE}.
+     */
     double trueHypervolume();
 
     /**
-     * The frame every hypervolume of this problem is measured in: each objective mapped to [0, 1] by the true
-     * front's ideal and nadir points, the reference at {@link HypervolumeFrame#DERIVED_REFERENCE} in each.
+     * The frame every hypervolume of this problem is measured in: each objective mapped to [0, 1]
+     * by the true front's ideal and nadir points, the reference at {@link
+     * HypervolumeFrame#DERIVED_REFERENCE} in each.
      */
     default HypervolumeFrame frame() {
         return HypervolumeFrame.fromBounds(ideal(), nadir());
@@ -53,27 +57,34 @@ interface Problem {
     }
 
     /**
-     * The noise-free values at the maximum budget: what regret is measured on. Equal to {@code evaluate(config,
-     * 0)} unless the problem is noisy.
+     * The noise-free values at the maximum budget: what regret is measured on. Equal to {@code
+     * evaluate(config, 0)} unless the problem is noisy.
      */
     default double[] exact(Map<String, Object> config) {
         return evaluate(config, 0);
     }
 
-    /** Restarts the problem's noise stream for a run with {@code seed} (no-op for noise-free problems). */
-    default void reset(long seed) {
-    }
+    /**
+     * Restarts the problem's noise stream for a run with {@code seed} (no-op for noise-free
+     * problems).
+     */
+    default void reset(long seed) {}
 
     /**
-     * The space as the Optuna peer reads it: per dimension name, type (float, int, categorical), bounds, log
-     * flag, choices, and for a conditional one its parent and the parent values that activate it.
+     * The space as the Optuna peer reads it: per dimension name, type (float, int, categorical),
+     * bounds, log flag, choices, and for a conditional one its parent and the parent values that
+     * activate it.
      */
     default List<Map<String, Object>> peerSpace() {
         return peerSpace(space(), Map.of());
     }
 
-    /** {@link #peerSpace()} of {@code space}; {@code parents} maps a child to its parent and activating values. */
-    static List<Map<String, Object>> peerSpace(VectorSpace space, Map<String, Map.Entry<String, List<?>>> parents) {
+    /**
+     * {@link #peerSpace()} of {@code space}; {@code parents} maps a child to its parent and
+     * activating values.
+     */
+    static List<Map<String, Object>> peerSpace(
+            VectorSpace space, Map<String, Map.Entry<String, List<?>>> parents) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < space.dimension(); i++) {
             Dimension d = space.dimensionAt(i);

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The quality part of the suggester benchmark: every preset and every Optuna sampler on every (problem,
- * budget) cell with the same seeds, the median regret of each, its ratio to the best Optuna sampler's, and a
- * per-preset summary of the cells it wins.
+ * The quality part of the suggester benchmark: every preset and every Optuna sampler on every
+ * (problem, budget) cell with the same seeds, the median regret of each, its ratio to the best
+ * Optuna sampler's, and a per-preset summary of the cells it wins.
  */
 final class QualityTable {
 
@@ -21,8 +21,13 @@ final class QualityTable {
     private final OptunaPeer peer;
     private final PeerCache cache;
 
-    QualityTable(List<Problem> problems, List<Preset> presets, int[] budgets, int seeds, OptunaPeer peer,
-                 PeerCache cache) {
+    QualityTable(
+            List<Problem> problems,
+            List<Preset> presets,
+            int[] budgets,
+            int seeds,
+            OptunaPeer peer,
+            PeerCache cache) {
         this.cache = cache;
         this.problems = problems;
         this.presets = presets;
@@ -33,8 +38,16 @@ final class QualityTable {
 
     /** Runs every cell, prints the table and returns problem -> budget -> method -> figures. */
     Map<String, Object> run() {
-        System.out.printf("%n%-12s %6s %-26s %14s %10s %8s %10s %9s%n", "problem", "budget", "method",
-                "median_regret", "vs_optuna", "trials", "full-bud.", "seconds");
+        System.out.printf(
+                "%n%-12s %6s %-26s %14s %10s %8s %10s %9s%n",
+                "problem",
+                "budget",
+                "method",
+                "median_regret",
+                "vs_optuna",
+                "trials",
+                "full-bud.",
+                "seconds");
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, int[]> wins = new LinkedHashMap<>();
         int cells = 0;
@@ -47,7 +60,9 @@ final class QualityTable {
                 }
                 if (peer != null) {
                     for (String sampler : OptunaPeer.SAMPLERS) {
-                        cell.put("optuna-" + sampler, figures(seed -> peerRun(p, sampler, seed, budget)));
+                        cell.put(
+                                "optuna-" + sampler,
+                                figures(seed -> peerRun(p, sampler, seed, budget)));
                     }
                 }
                 double bestOptuna = Double.NaN;
@@ -65,9 +80,17 @@ final class QualityTable {
                     if (!Double.isNaN(bestOptuna)) {
                         m.put("ratio_to_best_optuna", ratio(r, bestOptuna));
                     }
-                    System.out.printf("%-12s %6d %-26s %14.4f %10s %8.0f %10.0f %9.1f%n", p.id(), budget, e.getKey(),
-                            r, Double.isNaN(bestOptuna) ? "-" : String.format("%.2f", ratio(r, bestOptuna)),
-                            (double) m.get("median_trials"), (double) m.get("median_full_budget_trials"),
+                    System.out.printf(
+                            "%-12s %6d %-26s %14.4f %10s %8.0f %10.0f %9.1f%n",
+                            p.id(),
+                            budget,
+                            e.getKey(),
+                            r,
+                            Double.isNaN(bestOptuna)
+                                    ? "-"
+                                    : String.format("%.2f", ratio(r, bestOptuna)),
+                            (double) m.get("median_trials"),
+                            (double) m.get("median_full_budget_trials"),
                             (double) m.get("seconds"));
                     if (e.getKey().startsWith("optuna-")) {
                         continue;
@@ -76,7 +99,8 @@ final class QualityTable {
                     if (!Double.isNaN(bestOptuna) && r <= bestOptuna) {
                         w[0]++;
                     }
-                    if (r < median(cell, Preset.RANDOM.id()) && r < median(cell, Preset.HYPERBAND_RANDOM.id())) {
+                    if (r < median(cell, Preset.RANDOM.id())
+                            && r < median(cell, Preset.HYPERBAND_RANDOM.id())) {
                         w[1]++;
                     }
                 }
@@ -85,10 +109,15 @@ final class QualityTable {
             out.put(p.id(), perBudget);
         }
         Map<String, Object> summary = new LinkedHashMap<>();
-        System.out.printf("%nper preset, of %d cells: median regret <= best Optuna sampler's; below both random "
-                + "presets%n", cells);
+        System.out.printf(
+                "%nper preset, of %d cells: median regret <= best Optuna sampler's; below both random "
+                        + "presets%n",
+                cells);
         for (Map.Entry<String, int[]> e : wins.entrySet()) {
-            System.out.printf("%-26s %4s %4d%n", e.getKey(), peer == null ? "-" : Integer.toString(e.getValue()[0]),
+            System.out.printf(
+                    "%-26s %4s %4d%n",
+                    e.getKey(),
+                    peer == null ? "-" : Integer.toString(e.getValue()[0]),
                     e.getValue()[1]);
             Map<String, Object> s = new LinkedHashMap<>();
             if (peer != null) {

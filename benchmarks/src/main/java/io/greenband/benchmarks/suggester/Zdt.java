@@ -7,14 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ZDT1, ZDT2 and ZDT3 (Zitzler, Deb, Thiele 2000) on [0,1]^n. A lower budget moves the optimum of the
- * distance variables away from 0 and tilts the second objective, so cheap evaluations rank configurations
- * roughly but not exactly as the full budget does.
+ * ZDT1, ZDT2 and ZDT3 (Zitzler, Deb, Thiele 2000) on [0,1]^n. A lower budget moves the optimum of
+ * the distance variables away from 0 and tilts the second objective, so cheap evaluations rank
+ * configurations roughly but not exactly as the full budget does.
  */
 final class Zdt implements Problem {
 
     /** Which member of the family. */
-    enum Kind { ZDT1, ZDT2, ZDT3 }
+    enum Kind {
+        ZDT1,
+        ZDT2,
+        ZDT3
+    }
 
     private final Kind kind;
     private final int n;
@@ -83,7 +87,10 @@ final class Zdt implements Problem {
         return trueHv;
     }
 
-    /** Dense points of the true front (g = 1); dominated ones (ZDT3's gaps) do not change the volume. */
+    /**
+     * Dense points of the true front (g = 1); dominated ones (ZDT3's gaps) do not change the
+     * volume.
+     */
     private double[][] frontSample(int count) {
         double[][] pts = new double[count][];
         for (int i = 0; i < count; i++) {

@@ -20,13 +20,27 @@ class MonitorReportTest {
     private static final long WALL = 25_000_000_000L;
 
     private static MonitorReport report(long cpu1Hz, long cpu10Hz) {
-        DeviceInfo cpu = new DeviceInfo("cpu", Component.CPU, SourceKind.ESTIMATE, Method.CPU_LOAD_MODEL, "",
-                -1, OptionalDouble.empty(), OptionalDouble.empty());
-        List<SourceStatus> sources = List.of(SourceStatus.unavailable(SourceKind.NVML, "no libnvidia-ml"),
-                new SourceStatus(SourceKind.ESTIMATE, true, List.of(cpu), "load model"));
-        return new MonitorReport("quick", Duration.ofSeconds(25), sources, List.of(
-                new RateResult(new CpuCost(1, 25, cpu1Hz, WALL), 3 * cpu1Hz),
-                new RateResult(new CpuCost(10, 250, cpu10Hz, WALL), -1)));
+        DeviceInfo cpu =
+                new DeviceInfo(
+                        "cpu",
+                        Component.CPU,
+                        SourceKind.ESTIMATE,
+                        Method.CPU_LOAD_MODEL,
+                        "",
+                        -1,
+                        OptionalDouble.empty(),
+                        OptionalDouble.empty());
+        List<SourceStatus> sources =
+                List.of(
+                        SourceStatus.unavailable(SourceKind.NVML, "no libnvidia-ml"),
+                        new SourceStatus(SourceKind.ESTIMATE, true, List.of(cpu), "load model"));
+        return new MonitorReport(
+                "quick",
+                Duration.ofSeconds(25),
+                sources,
+                List.of(
+                        new RateResult(new CpuCost(1, 25, cpu1Hz, WALL), 3 * cpu1Hz),
+                        new RateResult(new CpuCost(10, 250, cpu10Hz, WALL), -1)));
     }
 
     @Test
@@ -42,7 +56,8 @@ class MonitorReportTest {
         assertThat(doc.get("process_cpu_percent_of_core").get("10hz").isNull()).isTrue();
         assertThat(doc.get("rates").get("10hz").get("cpu_us_per_tick").asDouble())
                 .isCloseTo(400_000_000L / 1e3 / 250, within());
-        assertThat(doc.get("sources").get(1).get("devices").get(0).asText()).isEqualTo("cpu (CPU_LOAD_MODEL)");
+        assertThat(doc.get("sources").get(1).get("devices").get(0).asText())
+                .isEqualTo("cpu (CPU_LOAD_MODEL)");
         assertThat(doc.get("meets_target").asBoolean()).isTrue();
     }
 
@@ -57,8 +72,10 @@ class MonitorReportTest {
     @Test
     void tableListsSourcesAndRates() {
         String table = report(50_000_000L, 400_000_000L).table();
-        assertThat(table).contains("nvml", "unavailable", "no libnvidia-ml", "estimate", "available")
-                .containsPattern("(?m)^1hz +25 ").containsPattern("(?m)^10hz +250 ");
+        assertThat(table)
+                .contains("nvml", "unavailable", "no libnvidia-ml", "estimate", "available")
+                .containsPattern("(?m)^1hz +25 ")
+                .containsPattern("(?m)^10hz +250 ");
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class PaperPartsTest {
 
     private static FixedTraining.Run run(String id, double fidelity, double error, double joules) {
-        return new FixedTraining.Run(id, Map.of(), fidelity, 1, true, null, Map.of("val_error", error), 1, 1, joules);
+        return new FixedTraining.Run(
+                id, Map.of(), fidelity, 1, true, null, Map.of("val_error", error), 1, 1, joules);
     }
 
     @Test
@@ -31,14 +32,23 @@ class PaperPartsTest {
             assertThat(study.budget().maxTrials()).isEqualTo(quick.trials());
             assertThat(StudyDefinitions.presetOf(study)).isEqualTo(Preset.HYPERBAND_PAREGO_RF);
             assertThat(study.workload().dataset()).isEqualTo("fashion-mnist");
-            assertThat(study.workload().options()).containsEntry("trainImages", "500").containsEntry("validation", "100");
+            assertThat(study.workload().options())
+                    .containsEntry("trainImages", "500")
+                    .containsEntry("validation", "100");
         }
         assertThat(mf.objectives()).extracting(o -> o.name()).containsExactly("val_error");
-        assertThat(mfmo.objectives()).extracting(o -> o.name()).containsExactly("val_error", "emissions_g");
-        assertThat(mf.space().get("hyperparameters")).isEqualTo(mfmo.space().get("hyperparameters"));
-        assertThat(quick.defaultConfig()).containsEntry("epochs", 3).containsEntry("batch_size", 128)
-                .containsEntry("optimizer", "sgd").containsEntry("shift_type", "Q");
-        assertThat(PaperSetup.full().mf().workload().options()).doesNotContainKey("trainImages")
+        assertThat(mfmo.objectives())
+                .extracting(o -> o.name())
+                .containsExactly("val_error", "emissions_g");
+        assertThat(mf.space().get("hyperparameters"))
+                .isEqualTo(mfmo.space().get("hyperparameters"));
+        assertThat(quick.defaultConfig())
+                .containsEntry("epochs", 3)
+                .containsEntry("batch_size", 128)
+                .containsEntry("optimizer", "sgd")
+                .containsEntry("shift_type", "Q");
+        assertThat(PaperSetup.full().mf().workload().options())
+                .doesNotContainKey("trainImages")
                 .containsEntry("validation", "10%");
         assertThat(PaperSetup.tiny().with(3, 1).trials()).isEqualTo(3);
         assertThatThrownBy(() -> quick.with(0, 1)).hasMessageContaining("at least 1");
@@ -46,15 +56,26 @@ class PaperPartsTest {
 
     @Test
     void theFrontIsTheNonDominatedTopFidelityTrialsAndTheBestTheLowestError() {
-        List<FixedTraining.Run> runs = new ArrayList<>(List.of(run("a", 18, 0.2, 90), run("b", 18, 0.3, 50),
-                run("c", 18, 0.35, 60), run("d", 18, 0.5, 20), run("e", 6, 0.1, 10)));
+        List<FixedTraining.Run> runs =
+                new ArrayList<>(
+                        List.of(
+                                run("a", 18, 0.2, 90),
+                                run("b", 18, 0.3, 50),
+                                run("c", 18, 0.35, 60),
+                                run("d", 18, 0.5, 20),
+                                run("e", 6, 0.1, 10)));
         runs.add(new FixedTraining.Run("f", Map.of(), 18, 1, false, "DIVERGED", Map.of(), 1, 1, 1));
         SearchLoop.Outcome outcome = new SearchLoop.Outcome("s", runs, 18);
         assertThat(Evaluation.best(outcome).trialId()).isEqualTo("a");
-        assertThat(Evaluation.front(outcome, 5)).extracting(FixedTraining.Run::trialId).containsExactly("a", "b", "d");
-        assertThat(Evaluation.front(outcome, 2)).extracting(FixedTraining.Run::trialId).containsExactly("a", "d");
+        assertThat(Evaluation.front(outcome, 5))
+                .extracting(FixedTraining.Run::trialId)
+                .containsExactly("a", "b", "d");
+        assertThat(Evaluation.front(outcome, 2))
+                .extracting(FixedTraining.Run::trialId)
+                .containsExactly("a", "d");
         assertThat(outcome.joules()).isEqualTo(231);
-        assertThat(Evaluation.best(new SearchLoop.Outcome("s", List.of(run("e", 6, 0.1, 1)), 18))).isNull();
+        assertThat(Evaluation.best(new SearchLoop.Outcome("s", List.of(run("e", 6, 0.1, 1)), 18)))
+                .isNull();
     }
 
     @Test

@@ -49,10 +49,12 @@ class ProblemsTest {
     @Test
     void theMixedProblemTellsThePeerItsConditions() {
         List<Map<String, Object>> space = new MixedProblem().peerSpace();
-        Map<String, Object> a = space.stream().filter(m -> m.get("name").equals("a")).findFirst().orElseThrow();
+        Map<String, Object> a =
+                space.stream().filter(m -> m.get("name").equals("a")).findFirst().orElseThrow();
         assertThat(a.get("parent")).isEqualTo("shape");
         assertThat(a.get("parent_values")).isEqualTo(List.of("convex"));
-        Map<String, Object> width = space.stream().filter(m -> m.get("name").equals("width")).findFirst().orElseThrow();
+        Map<String, Object> width =
+                space.stream().filter(m -> m.get("name").equals("width")).findFirst().orElseThrow();
         assertThat(width.get("type")).isEqualTo("categorical");
     }
 }

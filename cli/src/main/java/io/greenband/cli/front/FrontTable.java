@@ -5,13 +5,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** Writes a front as an aligned text table or as CSV (header row, one row per point, sorted by the first objective). */
+/**
+ * Writes a front as an aligned text table or as CSV (header row, one row per point, sorted by the
+ * first objective).
+ */
 public final class FrontTable {
 
-    private FrontTable() {
-    }
+    private FrontTable() {}
 
-    /** An aligned table with trial, fidelity, each objective, energy and how the energy was obtained. */
+    /**
+     * An aligned table with trial, fidelity, each objective, energy and how the energy was
+     * obtained.
+     */
     public static String table(List<String> names, List<Point> front) {
         List<String[]> rows = new ArrayList<>();
         rows.add(header(names));
@@ -28,18 +33,25 @@ public final class FrontTable {
         for (int k = 0; k < rows.size(); k++) {
             String[] r = rows.get(k);
             for (int i = 0; i < r.length; i++) {
-                String cell = i == 0 ? String.format("%-" + width[i] + "s", r[i]) : String.format("%" + width[i] + "s", r[i]);
+                String cell =
+                        i == 0
+                                ? String.format("%-" + width[i] + "s", r[i])
+                                : String.format("%" + width[i] + "s", r[i]);
                 sb.append(i == 0 ? "" : "  ").append(cell);
             }
             sb.append('\n');
             if (k == 0) {
-                sb.append("-".repeat(java.util.Arrays.stream(width).sum() + 2 * (width.length - 1))).append('\n');
+                sb.append("-".repeat(java.util.Arrays.stream(width).sum() + 2 * (width.length - 1)))
+                        .append('\n');
             }
         }
         return sb.toString();
     }
 
-    /** CSV: {@code trialId,fidelity,<objectives...>,joules,energy}, numbers at full precision ({@link #exact}). */
+    /**
+     * CSV: {@code trialId,fidelity,<objectives...>,joules,energy}, numbers at full precision
+     * ({@link #exact}).
+     */
     public static String csv(List<String> names, List<Point> front) {
         StringBuilder sb = new StringBuilder(String.join(",", header(names))).append('\n');
         for (Point p : sorted(front)) {
@@ -58,7 +70,10 @@ public final class FrontTable {
 
     private static String[] row(Point p, boolean csv) {
         List<String> r = new ArrayList<>();
-        r.add(csv && p.trialId().contains(",") ? '"' + p.trialId().replace("\"", "\"\"") + '"' : p.trialId());
+        r.add(
+                csv && p.trialId().contains(",")
+                        ? '"' + p.trialId().replace("\"", "\"\"") + '"'
+                        : p.trialId());
         r.add(csv ? exact(p.fidelity()) : number(p.fidelity()));
         p.values().forEach(v -> r.add(csv ? exact(v) : number(v)));
         // Energy not attributed (yet): an empty cell or a dash, never "NaN".
@@ -72,13 +87,15 @@ public final class FrontTable {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replace(".e", "e")
+        return String.format(Locale.ROOT, "%.6g", v)
+                .replaceAll("(\\.\\d*?)0+(e|$)", "$1$2")
+                .replace(".e", "e")
                 .replaceAll("\\.$", "");
     }
 
     /**
-     * Numbers for machines: the shortest decimal that reads back as the same double (no rounding), without an
-     * exponent or trailing zeros; an unknown value is an empty cell.
+     * Numbers for machines: the shortest decimal that reads back as the same double (no rounding),
+     * without an exponent or trailing zeros; an unknown value is an empty cell.
      */
     public static String exact(double v) {
         if (Double.isNaN(v)) {
@@ -87,11 +104,16 @@ public final class FrontTable {
         if (Double.isInfinite(v)) {
             return v > 0 ? "Infinity" : "-Infinity";
         }
-        return v == 0 ? "0" : new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+        return v == 0
+                ? "0"
+                : new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 
     private static List<Point> sorted(List<Point> front) {
-        return front.stream().sorted(Comparator.comparingDouble((Point p) -> p.values().get(0))
-                .thenComparing(Point::trialId)).toList();
+        return front.stream()
+                .sorted(
+                        Comparator.comparingDouble((Point p) -> p.values().get(0))
+                                .thenComparing(Point::trialId))
+                .toList();
     }
 }

@@ -13,14 +13,15 @@ import java.util.Set;
 
 /**
  * Which {@code trial-scored} events the CLI believes: those from the aggregator's {@code ce_source}
- * ({@value #SOURCE_ENV} overrides it) for an attempt {@code trial-finished} holds, the first payload of each id.
- * A score read before its trial's end (another topic, read in another order) waits for it. Anything else passes
- * through unchanged; a forged score never reaches a front.
+ * ({@value #SOURCE_ENV} overrides it) for an attempt {@code trial-finished} holds, the first
+ * payload of each id. A score read before its trial's end (another topic, read in another order)
+ * waits for it. Anything else passes through unchanged; a forged score never reaches a front.
  */
 public final class ScoreTrust {
 
     /** Environment variable naming the trusted scorer source. */
     public static final String SOURCE_ENV = "GREENBAND_SCORER_SOURCE";
+
     /** The aggregator's source. */
     public static final String DEFAULT_SOURCE = "/greenband/greenband-pareto-aggregator";
 
@@ -40,7 +41,10 @@ public final class ScoreTrust {
         return new ScoreTrust(s == null || s.isBlank() ? DEFAULT_SOURCE : s);
     }
 
-    /** The events to use for {@code event}: itself, a score released by a trial's end, or nothing for a refused score. */
+    /**
+     * The events to use for {@code event}: itself, a score released by a trial's end, or nothing
+     * for a refused score.
+     */
     public List<GreenbandEvent> admit(ReceivedEvent event) {
         List<GreenbandEvent> out = new ArrayList<>(1);
         if (event.payload() instanceof TrialScored s) {
@@ -56,8 +60,10 @@ public final class ScoreTrust {
             return out;
         }
         out.add(event.payload());
-        if (event.payload() instanceof TrialFinished f && finished.add(f.trialId() + ":" + f.attempt())) {
-            for (ReceivedEvent w : waiting.getOrDefault(f.trialId() + ":" + f.attempt(), List.of())) {
+        if (event.payload() instanceof TrialFinished f
+                && finished.add(f.trialId() + ":" + f.attempt())) {
+            for (ReceivedEvent w :
+                    waiting.getOrDefault(f.trialId() + ":" + f.attempt(), List.of())) {
                 believe(w, (TrialScored) w.payload(), out);
             }
             waiting.remove(f.trialId() + ":" + f.attempt());

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One study's {@code trial-scored} events folded in log order: the latest revision of each trial attempt, status
- * counts, the points with every objective present, the front and the hypervolume history.
+ * One study's {@code trial-scored} events folded in log order: the latest revision of each trial
+ * attempt, status counts, the points with every objective present, the front and the hypervolume
+ * history.
  */
 public final class ScoredTrials {
 
@@ -31,8 +32,9 @@ public final class ScoredTrials {
     }
 
     /**
-     * The trials of {@code studyId}; hypervolume against {@code reference} (objective units, the study's own
-     * reference point) or, when it is null, in the frame normalized over the observed points.
+     * The trials of {@code studyId}; hypervolume against {@code reference} (objective units, the
+     * study's own reference point) or, when it is null, in the frame normalized over the observed
+     * points.
      */
     public ScoredTrials(String studyId, double[] reference) {
         this(studyId, reference, Double.NaN);
@@ -40,8 +42,9 @@ public final class ScoredTrials {
 
     /**
      * As {@link #ScoredTrials(String, double[])}, with the hypervolume history taken at the study's
-     * {@code maxFidelity} (0 until a trial reaches it) rather than at the highest fidelity seen so far, which
-     * makes the history fall when the first trial reaches a higher fidelity. NaN: the highest seen.
+     * {@code maxFidelity} (0 until a trial reaches it) rather than at the highest fidelity seen so
+     * far, which makes the history fall when the first trial reaches a higher fidelity. NaN: the
+     * highest seen.
      */
     public ScoredTrials(String studyId, double[] reference, double maxFidelity) {
         this.studyId = studyId;
@@ -82,8 +85,12 @@ public final class ScoredTrials {
         }
         if (s.status() == TrialStatus.SUCCEEDED) {
             List<Point> top = historyPoints();
-            history.add(top.isEmpty() ? 0.0 : reference != null ? Pareto.hypervolume(top, reference, maximize)
-                    : Pareto.hypervolume(top, top, maximize));
+            history.add(
+                    top.isEmpty()
+                            ? 0.0
+                            : reference != null
+                                    ? Pareto.hypervolume(top, reference, maximize)
+                                    : Pareto.hypervolume(top, top, maximize));
             historyAt.add(s.scoredAt());
         }
         return true;
@@ -110,9 +117,18 @@ public final class ScoredTrials {
     public List<Point> points() {
         List<Point> out = new ArrayList<>();
         for (TrialScored s : latest.values()) {
-            if (s.status() == TrialStatus.SUCCEEDED && s.objectives().stream().noneMatch(TrialScored.ObjectiveValue::missing)) {
-                out.add(new Point(s.trialId(), s.fidelity(), s.objectives().stream().map(TrialScored.ObjectiveValue::value).toList(),
-                        s.energy().totalJoules(), "", Point.describe(s.energy())));
+            if (s.status() == TrialStatus.SUCCEEDED
+                    && s.objectives().stream().noneMatch(TrialScored.ObjectiveValue::missing)) {
+                out.add(
+                        new Point(
+                                s.trialId(),
+                                s.fidelity(),
+                                s.objectives().stream()
+                                        .map(TrialScored.ObjectiveValue::value)
+                                        .toList(),
+                                s.energy().totalJoules(),
+                                "",
+                                Point.describe(s.energy())));
             }
         }
         return out;
@@ -129,7 +145,10 @@ public final class ScoredTrials {
         return points().stream().filter(p -> p.fidelity() == top).toList();
     }
 
-    /** The points the hypervolume history is taken over: at the study's maximum fidelity when it is known. */
+    /**
+     * The points the hypervolume history is taken over: at the study's maximum fidelity when it is
+     * known.
+     */
     private List<Point> historyPoints() {
         if (Double.isNaN(maxFidelity)) {
             return topFidelityPoints();
@@ -139,23 +158,28 @@ public final class ScoredTrials {
         return points().stream().filter(p -> p.fidelity() >= atLeast).toList();
     }
 
-    /** The non-dominated points at the highest fidelity, or among all points when {@code allFidelities}. */
+    /**
+     * The non-dominated points at the highest fidelity, or among all points when {@code
+     * allFidelities}.
+     */
     public List<Point> front(boolean allFidelities) {
         return Pareto.front(allFidelities ? points() : topFidelityPoints(), maximize);
     }
 
     /**
-     * Hypervolume after each succeeded trial, in scoring order: of the front at the study's maximum fidelity when
-     * it was given (0 before any trial reaches it), else of the front at the highest fidelity seen by then.
+     * Hypervolume after each succeeded trial, in scoring order: of the front at the study's maximum
+     * fidelity when it was given (0 before any trial reaches it), else of the front at the highest
+     * fidelity seen by then.
      */
     public List<Double> hypervolumeHistory() {
         return List.copyOf(history);
     }
 
     /**
-     * Why the latest hypervolume is 0, in words, or empty when it is not 0 (or nothing was scored yet): no trial
-     * has reached the fidelity the history is taken at, or (fixed frame) no point there is better than the
-     * reference point in every objective, naming the objectives whose best value lies outside it.
+     * Why the latest hypervolume is 0, in words, or empty when it is not 0 (or nothing was scored
+     * yet): no trial has reached the fidelity the history is taken at, or (fixed frame) no point
+     * there is better than the reference point in every objective, naming the objectives whose best
+     * value lies outside it.
      */
     public java.util.Optional<String> zeroHypervolumeReason() {
         if (history.isEmpty() || history.get(history.size() - 1) > 0) {
@@ -163,26 +187,45 @@ public final class ScoredTrials {
         }
         List<Point> top = historyPoints();
         if (top.isEmpty()) {
-            return java.util.Optional.of(Double.isNaN(maxFidelity) ? "no complete objective vector yet"
-                    : "no trial has reached the top fidelity " + FrontTable.number(maxFidelity) + " yet");
+            return java.util.Optional.of(
+                    Double.isNaN(maxFidelity)
+                            ? "no complete objective vector yet"
+                            : "no trial has reached the top fidelity "
+                                    + FrontTable.number(maxFidelity)
+                                    + " yet");
         }
         if (reference == null) {
-            return java.util.Optional.of("a single point spans no volume in a frame normalized over itself");
+            return java.util.Optional.of(
+                    "a single point spans no volume in a frame normalized over itself");
         }
         List<String> outside = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             final int k = i;
-            double best = maximize[i] ? top.stream().mapToDouble(p -> p.values().get(k)).max().orElse(Double.NaN)
-                    : top.stream().mapToDouble(p -> p.values().get(k)).min().orElse(Double.NaN);
+            double best =
+                    maximize[i]
+                            ? top.stream()
+                                    .mapToDouble(p -> p.values().get(k))
+                                    .max()
+                                    .orElse(Double.NaN)
+                            : top.stream()
+                                    .mapToDouble(p -> p.values().get(k))
+                                    .min()
+                                    .orElse(Double.NaN);
             boolean beyond = maximize[i] ? best <= reference[i] : best >= reference[i];
             if (beyond) {
-                outside.add(names.get(i) + " best " + FrontTable.number(best) + " vs reference "
-                        + FrontTable.number(reference[i]));
+                outside.add(
+                        names.get(i)
+                                + " best "
+                                + FrontTable.number(best)
+                                + " vs reference "
+                                + FrontTable.number(reference[i]));
             }
         }
-        return java.util.Optional.of(outside.isEmpty()
-                ? "no top-fidelity point is better than the reference point in every objective at once"
-                : "every top-fidelity point lies outside the reference point: " + String.join(", ", outside));
+        return java.util.Optional.of(
+                outside.isEmpty()
+                        ? "no top-fidelity point is better than the reference point in every objective at once"
+                        : "every top-fidelity point lies outside the reference point: "
+                                + String.join(", ", outside));
     }
 
     /** When each history entry was recorded. */

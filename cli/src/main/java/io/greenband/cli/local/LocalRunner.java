@@ -1,19 +1,19 @@
 package io.greenband.cli.local;
 
+import io.greenband.cli.CliException;
 import io.greenband.cli.front.FrontTable;
 import io.greenband.cli.front.ScoredTrials;
 import io.greenband.cli.log.KafkaLog;
-import io.greenband.servicekit.log.TopicReader;
-import io.greenband.events.codec.ReceivedEvent;
-import io.greenband.cli.CliException;
 import io.greenband.cli.report.HtmlReport;
 import io.greenband.cli.report.StudyImportances;
 import io.greenband.cli.study.StudyDirectory;
 import io.greenband.cli.study.StudyEntry;
 import io.greenband.cli.study.StudyFiles;
 import io.greenband.embedded.EmbeddedStack;
+import io.greenband.events.codec.ReceivedEvent;
 import io.greenband.events.payload.StudyDefined;
 import io.greenband.events.topic.Topic;
+import io.greenband.servicekit.log.TopicReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,20 +22,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 
 /**
- * Runs one study on this machine: stack, services, publish (or resume), live progress until the study stops, then the
- * front and the HTML report. A shutdown hook stops the services and the stack on Ctrl-C.
+ * Runs one study on this machine: stack, services, publish (or resume), live progress until the
+ * study stops, then the front and the HTML report. A shutdown hook stops the services and the stack
+ * on Ctrl-C.
  */
 public final class LocalRunner {
 
-    private static final List<Topic> WATCHED = List.of(Topic.STUDIES, Topic.TRIAL_SUGGESTED, Topic.TRIAL_PROGRESS,
-            Topic.TRIAL_FINISHED, Topic.TRIAL_SCORED, Topic.ENERGY_SAMPLE);
+    private static final List<Topic> WATCHED =
+            List.of(
+                    Topic.STUDIES,
+                    Topic.TRIAL_SUGGESTED,
+                    Topic.TRIAL_PROGRESS,
+                    Topic.TRIAL_FINISHED,
+                    Topic.TRIAL_SCORED,
+                    Topic.ENERGY_SAMPLE);
+
     /** How long to keep reading after the stop, for scores that trail it. */
     private static final Duration TRAILING = Duration.ofSeconds(3);
+
     /** The trainer's default heartbeat period. */
     private static final int MAX_HEARTBEAT_SECONDS = 30;
 
@@ -47,7 +53,9 @@ public final class LocalRunner {
         this.out = out;
     }
 
-    /** Runs {@code study} to its end with the programs of {@code --programs}; returns the exit code. */
+    /**
+     * Runs {@code study} to its end with the programs of {@code --programs}; returns the exit code.
+     */
     public int run(StudyDefined study) {
         return run(study, options.programs());
     }
@@ -55,7 +63,8 @@ public final class LocalRunner {
     /**
      * Runs {@code requested} to its end; returns the exit code.
      *
-     * @param programs the trainer's program registry for this run (the programs the study may name), or null
+     * @param programs the trainer's program registry for this run (the programs the study may
+     *     name), or null
      */
     public int run(StudyDefined requested, Path programs) {
         StudyDefined study = StudyFiles.withLocalData(requested, out);
@@ -65,28 +74,42 @@ public final class LocalRunner {
         }
         Path dataDir = options.dataDir(study.studyId());
         LocalStack local = new LocalStack(options.home(), dataDir, options.bind());
-        // A data directory with a stack may hold the study finished: then no service is needed (checked below).
+        // A data directory with a stack may hold the study finished: then no service is needed
+        // (checked below).
         boolean rerun = java.nio.file.Files.isDirectory(dataDir.resolve("stack"));
         if (!rerun) {
             local.checkBuilt(options.services());
         }
-        Thread hook = new Thread(() -> {
-            out.println();
-            out.println("stopping services and the stack ...");
-            out.flush();
-            local.close();
-        }, "greenband-shutdown");
+        Thread hook =
+                new Thread(
+                        () -> {
+                            out.println();
+                            out.println("stopping services and the stack ...");
+                            out.flush();
+                            local.close();
+                        },
+                        "greenband-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             EmbeddedStack stack = local.startStack(options.kafkaPort, options.mongoPort);
-            say("stack up: kafka " + stack.kafkaBootstrapServers() + ", mongodb " + stack.mongoConnectionString()
-                    + ", data in " + dataDir);
+            say(
+                    "stack up: kafka "
+                            + stack.kafkaBootstrapServers()
+                            + ", mongodb "
+                            + stack.mongoConnectionString()
+                            + ", data in "
+                            + dataDir);
             if (rerun) {
-                Optional<StudyProgress> finished = finishedInLog(new KafkaLog(stack.kafkaBootstrapServers(),
-                        stack.topics()), study);
+                Optional<StudyProgress> finished =
+                        finishedInLog(
+                                new KafkaLog(stack.kafkaBootstrapServers(), stack.topics()), study);
                 if (finished.isPresent()) {
-                    say("study " + study.studyId() + " already finished in " + dataDir
-                            + ": its front and report from the log, no service started");
+                    say(
+                            "study "
+                                    + study.studyId()
+                                    + " already finished in "
+                                    + dataDir
+                                    + ": its front and report from the log, no service started");
                     finish(study, finished.get(), dataDir, stack.mongoConnectionString());
                     return 0;
                 }
@@ -98,15 +121,30 @@ public final class LocalRunner {
             }
             local.startServices(options.services(), options.readyTimeout(), extra);
             for (ServiceProcess p : local.services()) {
-                say(p.service().module() + " ready on port " + p.httpPort() + " (log " + p.log() + ")");
+                say(
+                        p.service().module()
+                                + " ready on port "
+                                + p.httpPort()
+                                + " (log "
+                                + p.log()
+                                + ")");
             }
             KafkaLog log = new KafkaLog(stack.kafkaBootstrapServers(), stack.topics());
             StudyDirectory directory = new StudyDirectory(log);
             StudyDirectory.Outcome outcome = directory.define(study);
-            say(outcome == StudyDirectory.Outcome.PUBLISHED ? "study " + study.studyId() + " published"
-                    : "resuming study " + study.studyId() + " (same definition found in " + dataDir + ")");
+            say(
+                    outcome == StudyDirectory.Outcome.PUBLISHED
+                            ? "study " + study.studyId() + " published"
+                            : "resuming study "
+                                    + study.studyId()
+                                    + " (same definition found in "
+                                    + dataDir
+                                    + ")");
             StudyDefined stored = directory.get(study.studyId()).definition();
-            Instant since = stored != null && stored.definedAt() != null ? stored.definedAt() : Instant.now();
+            Instant since =
+                    stored != null && stored.definedAt() != null
+                            ? stored.definedAt()
+                            : Instant.now();
             StudyProgress progress = watch(log, study, since, local);
             finish(study, progress, dataDir, stack.mongoConnectionString());
             return 0;
@@ -121,20 +159,28 @@ public final class LocalRunner {
     }
 
     /**
-     * The study's progress read from the log up to its end, when the log holds it defined as {@code study} (same
-     * fingerprint) and stopped; empty otherwise (new, changed or still running: the services are needed).
+     * The study's progress read from the log up to its end, when the log holds it defined as {@code
+     * study} (same fingerprint) and stopped; empty otherwise (new, changed or still running: the
+     * services are needed).
      */
     static Optional<StudyProgress> finishedInLog(KafkaLog log, StudyDefined study) {
         Optional<StudyEntry> entry = new StudyDirectory(log).find(study.studyId());
-        if (entry.isEmpty() || entry.get().stopped() == null || entry.get().definition() == null
+        if (entry.isEmpty()
+                || entry.get().stopped() == null
+                || entry.get().definition() == null
                 || !entry.get().definition().fingerprint().equals(study.fingerprint())) {
             return Optional.empty();
         }
         StudyDefined stored = entry.get().definition();
         Instant since = stored.definedAt() != null ? stored.definedAt() : Instant.EPOCH;
-        StudyProgress progress = new StudyProgress(study.studyId(), since, ScoredTrials.referenceOf(study),
-                study.fidelity().max());
-        io.greenband.cli.front.ScoreTrust trust = io.greenband.cli.front.ScoreTrust.fromEnvironment();
+        StudyProgress progress =
+                new StudyProgress(
+                        study.studyId(),
+                        since,
+                        ScoredTrials.referenceOf(study),
+                        study.fidelity().max());
+        io.greenband.cli.front.ScoreTrust trust =
+                io.greenband.cli.front.ScoreTrust.fromEnvironment();
         for (var e : log.readAll(WATCHED)) {
             trust.admit(e.event()).forEach(progress::add);
         }
@@ -142,10 +188,15 @@ public final class LocalRunner {
     }
 
     private StudyProgress watch(KafkaLog log, StudyDefined study, Instant since, LocalStack local) {
-        StudyProgress progress = new StudyProgress(study.studyId(), since, ScoredTrials.referenceOf(study),
-                study.fidelity().max());
+        StudyProgress progress =
+                new StudyProgress(
+                        study.studyId(),
+                        since,
+                        ScoredTrials.referenceOf(study),
+                        study.fidelity().max());
         boolean console = System.console() != null;
-        io.greenband.cli.front.ScoreTrust trust = io.greenband.cli.front.ScoreTrust.fromEnvironment();
+        io.greenband.cli.front.ScoreTrust trust =
+                io.greenband.cli.front.ScoreTrust.fromEnvironment();
         try (TopicReader reader = log.reader(WATCHED)) {
             long lastPrint = 0;
             String lastLine = "";
@@ -160,20 +211,27 @@ public final class LocalRunner {
                 if (progress.stopped() != null && stopAt == Long.MAX_VALUE) {
                     stopAt = System.nanoTime() + TRAILING.toNanos();
                 }
-                local.supervise(options.readyTimeout(), notice -> {
-                    if (console) {
-                        out.println();
-                    }
-                    say(notice);
-                });
+                local.supervise(
+                        options.readyTimeout(),
+                        notice -> {
+                            if (console) {
+                                out.println();
+                            }
+                            say(notice);
+                        });
                 String line = progress.line();
                 long now = System.nanoTime();
                 if (console && now - lastPrint > 1_000_000_000L) {
-                    out.print("\r" + line + " ".repeat(Math.max(0, lastLine.length() - line.length())));
+                    out.print(
+                            "\r"
+                                    + line
+                                    + " ".repeat(Math.max(0, lastLine.length() - line.length())));
                     out.flush();
                     lastPrint = now;
                     lastLine = line;
-                } else if (!console && !line.equals(lastLine) && now - lastPrint > 10_000_000_000L) {
+                } else if (!console
+                        && !line.equals(lastLine)
+                        && now - lastPrint > 10_000_000_000L) {
                     say(line);
                     lastPrint = now;
                     lastLine = line;
@@ -197,8 +255,12 @@ public final class LocalRunner {
 
     private void finish(StudyDefined study, StudyProgress progress, Path dataDir, String mongodb) {
         var stop = progress.stopped();
-        say("study " + study.studyId() + " stopped: " + stop.reason().name().toLowerCase(java.util.Locale.ROOT)
-                + (stop.detail() == null ? "" : " (" + stop.detail() + ")"));
+        say(
+                "study "
+                        + study.studyId()
+                        + " stopped: "
+                        + stop.reason().name().toLowerCase(java.util.Locale.ROOT)
+                        + (stop.detail() == null ? "" : " (" + stop.detail() + ")"));
         say(progress.line());
         var scored = progress.scored();
         if (scored.names().isEmpty()) {
@@ -209,7 +271,8 @@ public final class LocalRunner {
         }
         Path report = options.report != null ? options.report : dataDir.resolve("report.html");
         try {
-            StudyImportances.read(mongodb, LocalStack.DATABASE, study.studyId()).ifPresent(progress.extras()::importances);
+            StudyImportances.read(mongodb, LocalStack.DATABASE, study.studyId())
+                    .ifPresent(progress.extras()::importances);
         } catch (CliException e) {
             say("warning: the report shows no parameter importances: " + e.getMessage());
         }
@@ -218,8 +281,9 @@ public final class LocalRunner {
     }
 
     /**
-     * Service settings that follow from the study: the trainer heartbeats at a quarter of the lease (at most every
-     * {@value #MAX_HEARTBEAT_SECONDS} s, its own default), so a short lease is not taken for a lost trial.
+     * Service settings that follow from the study: the trainer heartbeats at a quarter of the lease
+     * (at most every {@value #MAX_HEARTBEAT_SECONDS} s, its own default), so a short lease is not
+     * taken for a lost trial.
      */
     static Map<String, String> studyEnvironment(StudyDefined study) {
         int lease = study.scheduler().leaseSeconds();

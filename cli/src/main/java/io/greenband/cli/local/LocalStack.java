@@ -16,20 +16,27 @@ import java.util.function.Consumer;
 
 /**
  * The one owner of a local run's processes: the embedded broker and store (in this JVM, data under
- * {@code <dataDir>/stack}) and the services (logs under {@code <dataDir>/logs}, trained models under
- * {@code <dataDir>/models}). {@link #supervise} restarts a
- * service that died, at most {@value #MAX_RESTARTS} times each: the services keep their state in Kafka and MongoDB,
- * so a restarted one carries on where the dead one stopped. {@link #close()} stops the services in reverse start
- * order and then the stack; it is idempotent, so the shutdown hook and normal exit may both call it.
+ * {@code <dataDir>/stack}) and the services (logs under {@code <dataDir>/logs}, trained models
+ * under {@code <dataDir>/models}). {@link #supervise} restarts a service that died, at most {@value
+ * #MAX_RESTARTS} times each: the services keep their state in Kafka and MongoDB, so a restarted one
+ * carries on where the dead one stopped. {@link #close()} stops the services in reverse start order
+ * and then the stack; it is idempotent, so the shutdown hook and normal exit may both call it.
  */
 public final class LocalStack implements AutoCloseable {
 
-    /** How long a service may report itself DOWN on its liveness probe before it is stopped and restarted. */
+    /**
+     * How long a service may report itself DOWN on its liveness probe before it is stopped and
+     * restarted.
+     */
     static final Duration DOWN_LIMIT = Duration.ofSeconds(10);
 
     /** How many times one service is restarted after dying before the run gives up. */
     public static final int MAX_RESTARTS = 3;
-    /** The database the services keep their views in; the report reads the suggester's importances from it. */
+
+    /**
+     * The database the services keep their views in; the report reads the suggester's importances
+     * from it.
+     */
     public static final String DATABASE = "greenband";
 
     private final Path home;
@@ -38,15 +45,17 @@ public final class LocalStack implements AutoCloseable {
     private final String bind;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<Service, Integer> restarts = new EnumMap<>(Service.class);
+
     /** When each running service was first seen reporting itself DOWN on its liveness probe. */
     private final Map<Service, Long> downSince = new EnumMap<>(Service.class);
+
     private long lastLivenessCheck;
     private Map<String, String> extraEnvironment = Map.of();
     private EmbeddedStack stack;
     private boolean closed;
 
     /**
-     * @param home    the project folder holding the service modules' builds
+     * @param home the project folder holding the service modules' builds
      * @param dataDir the run's data directory
      */
     public LocalStack(Path home, Path dataDir) {
@@ -54,9 +63,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * @param home    the project folder holding the service modules' builds
+     * @param home the project folder holding the service modules' builds
      * @param dataDir the run's data directory
-     * @param bind    the address every service's HTTP server (the dashboard's too) listens on
+     * @param bind the address every service's HTTP server (the dashboard's too) listens on
      */
     public LocalStack(Path home, Path dataDir, String bind) {
         this.home = home;
@@ -67,8 +76,10 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts the embedded stack; ports 0 mean free ones. */
     public synchronized EmbeddedStack startStack(int kafkaPort, int mongoPort) {
-        EmbeddedStackSettings.Builder b = EmbeddedStack.builder().optDataDirectory(dataDir.resolve("stack"))
-                .optTopics(EmbeddedStackSettings.localTopics());
+        EmbeddedStackSettings.Builder b =
+                EmbeddedStack.builder()
+                        .optDataDirectory(dataDir.resolve("stack"))
+                        .optTopics(EmbeddedStackSettings.localTopics());
         if (kafkaPort > 0) {
             b.optKafkaPort(kafkaPort);
         }
@@ -81,20 +92,30 @@ public final class LocalStack implements AutoCloseable {
 
     /** Checks that every service is built, before anything starts. */
     public void checkBuilt(List<Service> wanted) {
-        List<String> missing = wanted.stream().filter(s -> !java.nio.file.Files.isRegularFile(s.jar(home)))
-                .map(s -> s.jar(home).toString()).toList();
+        List<String> missing =
+                wanted.stream()
+                        .filter(s -> !java.nio.file.Files.isRegularFile(s.jar(home)))
+                        .map(s -> s.jar(home).toString())
+                        .toList();
         if (!missing.isEmpty()) {
-            throw CliException.notFound("not built: " + String.join(", ", missing) + "; build them with `./mvnw -B -q "
-                    + "-DskipTests package` in " + home + " (./greenband does it when they are missing)");
+            throw CliException.notFound(
+                    "not built: "
+                            + String.join(", ", missing)
+                            + "; build them with `./mvnw -B -q "
+                            + "-DskipTests package` in "
+                            + home
+                            + " (./greenband does it when they are missing)");
         }
     }
 
     /**
-     * Starts the services (all at once, they start faster side by side), then waits for each to be ready.
+     * Starts the services (all at once, they start faster side by side), then waits for each to be
+     * ready.
      *
      * @param extra environment added for every service (settings derived from the study)
      */
-    public void startServices(List<Service> wanted, Duration readyTimeout, Map<String, String> extra) {
+    public void startServices(
+            List<Service> wanted, Duration readyTimeout, Map<String, String> extra) {
         synchronized (this) {
             extraEnvironment = Map.copyOf(extra);
         }
@@ -110,9 +131,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Restarts every service that stopped on its own since the last call, telling {@code notice} about each, and
-     * waits for it to be ready. A service that already died {@value #MAX_RESTARTS} times fails the run with its log
-     * excerpt instead.
+     * Restarts every service that stopped on its own since the last call, telling {@code notice}
+     * about each, and waits for it to be ready. A service that already died {@value #MAX_RESTARTS}
+     * times fails the run with its log excerpt instead.
      */
     public void supervise(Duration readyTimeout, Consumer<String> notice) {
         stopUnhealthy(notice);
@@ -129,7 +150,15 @@ public final class LocalStack implements AutoCloseable {
                 throw dead.failure(why + " after " + done + " restarts");
             }
             restarts.put(s, done + 1);
-            notice.accept(s.module() + " " + why + "; restarting it (" + (done + 1) + " of " + MAX_RESTARTS + ")");
+            notice.accept(
+                    s.module()
+                            + " "
+                            + why
+                            + "; restarting it ("
+                            + (done + 1)
+                            + " of "
+                            + MAX_RESTARTS
+                            + ")");
             ServiceProcess fresh;
             synchronized (this) {
                 if (closed) {
@@ -148,11 +177,20 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>(environment(port));
         env.putAll(s.environment());
         env.putAll(extraEnvironment);
-        return ServiceProcess.start(s, javaExe, s.jar(home), env, dataDir.resolve("logs").resolve(s.module() + ".log"),
-                port, appendLog);
+        return ServiceProcess.start(
+                s,
+                javaExe,
+                s.jar(home),
+                env,
+                dataDir.resolve("logs").resolve(s.module() + ".log"),
+                port,
+                appendLog);
     }
 
-    /** The environment every service gets: where Kafka and MongoDB are, the topic prefix, its HTTP address and port. */
+    /**
+     * The environment every service gets: where Kafka and MongoDB are, the topic prefix, its HTTP
+     * address and port.
+     */
     public Map<String, String> environment(int httpPort) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
@@ -160,16 +198,22 @@ public final class LocalStack implements AutoCloseable {
         env.put("GREENBAND_MONGODB_CONNECTION_STRING", stack.mongoConnectionString());
         env.put("GREENBAND_MONGODB_DATABASE", DATABASE);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
-        // Services listen on this machine only unless --bind says otherwise; production binds explicitly.
+        // Services listen on this machine only unless --bind says otherwise; production binds
+        // explicitly.
         env.put("QUARKUS_HTTP_HOST", bind);
         env.put("GREENBAND_ENERGY_HTTP_PORT", Integer.toString(httpPort));
-        // One monitor on this host publishing every second: a trial's energy is complete a few seconds after it ends.
+        // One monitor on this host publishing every second: a trial's energy is complete a few
+        // seconds after it ends.
         env.put("GREENBAND_AGGREGATOR_GRACE_PERIOD", "3s");
-        // Saved models let objective producers (e.g. examples/producers/onnx_latency.sh) measure the trained network.
-        env.put("GREENBAND_TRAINER_MODELS_DIR", dataDir.resolve("models").toAbsolutePath().toString());
+        // Saved models let objective producers (e.g. examples/producers/onnx_latency.sh) measure
+        // the trained network.
+        env.put(
+                "GREENBAND_TRAINER_MODELS_DIR",
+                dataDir.resolve("models").toAbsolutePath().toString());
         env.put("PYTORCH_VERSION", "2.7.1");
         env.put("PYTORCH_FLAVOR", "cpu");
-        // Each service stops when this process is gone, even killed with SIGKILL, so no orphan outlives a run.
+        // Each service stops when this process is gone, even killed with SIGKILL, so no orphan
+        // outlives a run.
         env.put("GREENBAND_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
         return env;
     }
@@ -209,8 +253,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Stops a running service whose liveness probe has said DOWN (e.g. a consumer stopped or stalled) for
-     * {@link #DOWN_LIMIT}, so the restart below takes it up as it would a crash. Probed every few seconds.
+     * Stops a running service whose liveness probe has said DOWN (e.g. a consumer stopped or
+     * stalled) for {@link #DOWN_LIMIT}, so the restart below takes it up as it would a crash.
+     * Probed every few seconds.
      */
     private void stopUnhealthy(Consumer<String> notice) {
         long now = System.nanoTime();
@@ -231,7 +276,9 @@ public final class LocalStack implements AutoCloseable {
             long since = downSince.computeIfAbsent(p.service(), k -> now);
             if (now - since >= DOWN_LIMIT.toNanos()) {
                 downSince.remove(p.service());
-                notice.accept(p.service().module() + " reports itself DOWN on /q/health/live; stopping it");
+                notice.accept(
+                        p.service().module()
+                                + " reports itself DOWN on /q/health/live; stopping it");
                 p.close();
             }
         }

@@ -11,13 +11,16 @@ public enum Service {
     /** Scores trials and keeps fronts. */
     PARETO_AGGREGATOR("pareto-aggregator", List.of("-Xmx512m"), Map.of()),
     /**
-     * Trains trials; DJL runs offline on the bundled CPU engine. A short Kafka session lets a trainer restarted after a
-     * crash have its partitions back within seconds instead of the default 45 s. libtorch's OpenMP threads sleep at
-     * barriers ({@code OMP_WAIT_POLICY=PASSIVE}) rather than spin for a peer that other processes hold off the CPU, so
-     * a trial's CPU time, and the energy charged by it, does not grow with the machine's load.
+     * Trains trials; DJL runs offline on the bundled CPU engine. A short Kafka session lets a
+     * trainer restarted after a crash have its partitions back within seconds instead of the
+     * default 45 s. libtorch's OpenMP threads sleep at barriers ({@code OMP_WAIT_POLICY=PASSIVE})
+     * rather than spin for a peer that other processes hold off the CPU, so a trial's CPU time, and
+     * the energy charged by it, does not grow with the machine's load.
      */
-    TRAINER("trainer", List.of("-Xmx2g", "-Dai.djl.offline=true"), Map.of("KAFKA_SESSION_TIMEOUT_MS", "10000",
-            "OMP_WAIT_POLICY", "PASSIVE")),
+    TRAINER(
+            "trainer",
+            List.of("-Xmx2g", "-Dai.djl.offline=true"),
+            Map.of("KAFKA_SESSION_TIMEOUT_MS", "10000", "OMP_WAIT_POLICY", "PASSIVE")),
     /** Suggests trials. */
     SUGGESTER("suggester", List.of("-Xmx512m"), Map.of());
 
@@ -58,8 +61,11 @@ public enum Service {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown service '" + name + "'; expected one of "
-                + java.util.Arrays.stream(values()).map(Service::module).toList());
+        throw new IllegalArgumentException(
+                "unknown service '"
+                        + name
+                        + "'; expected one of "
+                        + java.util.Arrays.stream(values()).map(Service::module).toList());
     }
 
     /** The command that builds it. */

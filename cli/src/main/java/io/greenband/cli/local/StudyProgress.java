@@ -17,8 +17,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Where a study stands, folded from its events as they arrive: trials done, in flight and failed, the scored trials
- * (best values, hypervolume), the energy measured since the study started, and whether it stopped.
+ * Where a study stands, folded from its events as they arrive: trials done, in flight and failed,
+ * the scored trials (best values, hypervolume), the energy measured since the study started, and
+ * whether it stopped.
  */
 public final class StudyProgress {
 
@@ -34,26 +35,29 @@ public final class StudyProgress {
 
     /**
      * @param studyId the study
-     * @param since   energy measured before this instant is not counted
+     * @param since energy measured before this instant is not counted
      */
     public StudyProgress(String studyId, Instant since) {
         this(studyId, since, null);
     }
 
     /**
-     * @param studyId   the study
-     * @param since     energy measured before this instant is not counted
-     * @param reference the study's hypervolume reference point in objective units, or null for the derived frame
+     * @param studyId the study
+     * @param since energy measured before this instant is not counted
+     * @param reference the study's hypervolume reference point in objective units, or null for the
+     *     derived frame
      */
     public StudyProgress(String studyId, Instant since, double[] reference) {
         this(studyId, since, reference, Double.NaN);
     }
 
     /**
-     * @param studyId     the study
-     * @param since       energy measured before this instant is not counted
-     * @param reference   the study's hypervolume reference point in objective units, or null for the derived frame
-     * @param maxFidelity the study's maximum fidelity, where the hypervolume is taken (NaN: the highest seen)
+     * @param studyId the study
+     * @param since energy measured before this instant is not counted
+     * @param reference the study's hypervolume reference point in objective units, or null for the
+     *     derived frame
+     * @param maxFidelity the study's maximum fidelity, where the hypervolume is taken (NaN: the
+     *     highest seen)
      */
     public StudyProgress(String studyId, Instant since, double[] reference, double maxFidelity) {
         this.studyId = studyId;
@@ -68,7 +72,8 @@ public final class StudyProgress {
         if (event instanceof TrialSuggested s && s.studyId().equals(studyId)) {
             suggested.add(s.trialId() + ":" + s.attempt());
         } else if (event instanceof TrialFinished f && f.studyId().equals(studyId)) {
-            if (finished.add(f.trialId() + ":" + f.attempt()) && f.status() != TrialStatus.SUCCEEDED) {
+            if (finished.add(f.trialId() + ":" + f.attempt())
+                    && f.status() != TrialStatus.SUCCEEDED) {
                 failed++;
             }
         } else if (event instanceof TrialScored s) {
@@ -117,22 +122,35 @@ public final class StudyProgress {
         return scored;
     }
 
-    /** One line: {@code trials 12 done, 2 running, 1 failed | best val_error 0.31, emissions 0.02 | HV 0.84 | 1.2 kJ}. */
+    /**
+     * One line: {@code trials 12 done, 2 running, 1 failed | best val_error 0.31, emissions 0.02 |
+     * HV 0.84 | 1.2 kJ}.
+     */
     public String line() {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "trials %d done, %d running, %d failed",
-                done(), inFlight(), failed));
+        StringBuilder sb =
+                new StringBuilder(
+                        String.format(
+                                Locale.ROOT,
+                                "trials %d done, %d running, %d failed",
+                                done(),
+                                inFlight(),
+                                failed));
         double[] best = scored.best();
         List<String> names = scored.names();
         if (best.length > 0) {
             sb.append(" | best ");
             for (int i = 0; i < best.length; i++) {
-                sb.append(i == 0 ? "" : ", ").append(names.get(i)).append(' ').append(FrontTable.number(best[i]));
+                sb.append(i == 0 ? "" : ", ")
+                        .append(names.get(i))
+                        .append(' ')
+                        .append(FrontTable.number(best[i]));
             }
         }
         List<Double> hv = scored.hypervolumeHistory();
         if (!hv.isEmpty()) {
             sb.append(String.format(Locale.ROOT, " | HV %.3f", hv.get(hv.size() - 1)));
-            scored.zeroHypervolumeReason().ifPresent(why -> sb.append(" (").append(why).append(')'));
+            scored.zeroHypervolumeReason()
+                    .ifPresent(why -> sb.append(" (").append(why).append(')'));
         }
         sb.append(" | ").append(energy(joules));
         return sb.toString();
@@ -143,6 +161,8 @@ public final class StudyProgress {
         if (joules >= 3.6e6) {
             return String.format(Locale.ROOT, "%.2f kWh", joules / 3.6e6);
         }
-        return joules >= 1000 ? String.format(Locale.ROOT, "%.1f kJ", joules / 1000) : String.format(Locale.ROOT, "%.0f J", joules);
+        return joules >= 1000
+                ? String.format(Locale.ROOT, "%.1f kJ", joules / 1000)
+                : String.format(Locale.ROOT, "%.0f J", joules);
     }
 }

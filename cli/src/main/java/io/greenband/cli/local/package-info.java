@@ -1,2 +1,5 @@
-/** {@code greenband local} and {@code optimize}: the embedded stack, the four services as child processes, live progress. */
+/**
+ * {@code greenband local} and {@code optimize}: the embedded stack, the four services as child
+ * processes, live progress.
+ */
 package io.greenband.cli.local;

@@ -2,9 +2,9 @@ package io.greenband.cli.log;
 
 import io.cloudevents.jackson.JsonFormat;
 import io.greenband.cli.CliException;
-import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.codec.EventDecodingException;
 import io.greenband.events.codec.ReceivedEvent;
+import io.greenband.events.kafka.EventCodec;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -16,15 +16,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Export files: one structured-mode CloudEvent (JSON) per line, in log order, each keeping its original
- * {@code id} so an import is idempotent for consumers that de-duplicate by ce_id.
+ * Export files: one structured-mode CloudEvent (JSON) per line, in log order, each keeping its
+ * original {@code id} so an import is idempotent for consumers that de-duplicate by ce_id.
  */
 public final class EventFile {
 
     private static final JsonFormat FORMAT = new JsonFormat();
 
-    private EventFile() {
-    }
+    private EventFile() {}
 
     /** Writes the events to {@code file}, replacing it. */
     public static void write(Path file, List<ReceivedEvent> events, EventCodec codec) {
@@ -35,7 +34,8 @@ public final class EventFile {
             }
             try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 for (ReceivedEvent e : events) {
-                    // The id and source travel with the event: consumers believe scores only from the aggregator's.
+                    // The id and source travel with the event: consumers believe scores only from
+                    // the aggregator's.
                     io.cloudevents.CloudEvent event = codec.toCloudEvent(e);
                     w.write(new String(FORMAT.serialize(event), StandardCharsets.UTF_8));
                     w.write('\n');

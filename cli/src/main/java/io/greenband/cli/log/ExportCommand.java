@@ -12,40 +12,62 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code greenband export STUDY_ID -o FILE}: a study's events as CloudEvents JSON lines, in log order. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write all of a study's events (every topic, log order) as CloudEvents JSON lines.")
+/**
+ * {@code greenband export STUDY_ID -o FILE}: a study's events as CloudEvents JSON lines, in log
+ * order.
+ */
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description =
+                "Write all of a study's events (every topic, log order) as CloudEvents JSON lines.")
 public final class ExportCommand implements Callable<Integer> {
 
-    @Mixin
-    Connection connection;
+    @Mixin Connection connection;
 
     @Parameters(paramLabel = "STUDY_ID")
     String studyId;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Where to write.")
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            paramLabel = "FILE",
+            description = "Where to write.")
     Path output;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         KafkaLog log = connection.kafka();
         List<ReceivedEvent> events = export(log, studyId);
         EventFile.write(output, events, log.codec());
-        spec.commandLine().getOut().println("exported " + events.size() + " events of study " + studyId + " to " + output);
+        spec.commandLine()
+                .getOut()
+                .println(
+                        "exported "
+                                + events.size()
+                                + " events of study "
+                                + studyId
+                                + " to "
+                                + output);
         spec.commandLine().getOut().flush();
         return 0;
     }
 
     /** The study's events, or a not-found error when it has none. */
     public static List<ReceivedEvent> export(KafkaLog log, String studyId) {
-        List<ReceivedEvent> events = StudyEvents.select(log.readAll(StudyEvents.topics()), studyId).stream()
-                .map(LoggedEvent::event).toList();
+        List<ReceivedEvent> events =
+                StudyEvents.select(log.readAll(StudyEvents.topics()), studyId).stream()
+                        .map(LoggedEvent::event)
+                        .toList();
         if (events.isEmpty()) {
-            throw CliException.notFound("no events of study '" + studyId + "' on " + log.topics().name(
-                    io.greenband.events.topic.Topic.STUDIES) + " and the other topics; check the id and --topic-prefix");
+            throw CliException.notFound(
+                    "no events of study '"
+                            + studyId
+                            + "' on "
+                            + log.topics().name(io.greenband.events.topic.Topic.STUDIES)
+                            + " and the other topics; check the id and --topic-prefix");
         }
         return events;
     }

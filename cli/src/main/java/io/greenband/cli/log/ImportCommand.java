@@ -18,29 +18,36 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code greenband import FILE}: republishes an export, in file order, keeping every ce_id. Topics that already hold
- * one of the file's studies are refused unless {@code --append} says to add the events anyway. Scores are stored
- * before the rest, so an aggregator that sees an imported trial end already finds its score and keeps it.
+ * {@code greenband import FILE}: republishes an export, in file order, keeping every ce_id. Topics
+ * that already hold one of the file's studies are refused unless {@code --append} says to add the
+ * events anyway. Scores are stored before the rest, so an aggregator that sees an imported trial
+ * end already finds its score and keeps it.
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Publish the events of an export file again (same ids, same order) to the stack's topics.")
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        description =
+                "Publish the events of an export file again (same ids, same order) to the stack's topics.")
 public final class ImportCommand implements Callable<Integer> {
 
-    @Mixin
-    Connection connection;
+    @Mixin Connection connection;
 
     @Parameters(paramLabel = "FILE")
     Path file;
 
-    @Option(names = "--create-topics", description = "Create missing topics first (1 partition each).")
+    @Option(
+            names = "--create-topics",
+            description = "Create missing topics first (1 partition each).")
     boolean createTopics;
 
-    @Option(names = "--append", description = "Import even when the topics already hold one of the file's studies "
-            + "(trainers skip trials that already finished; logged scores are kept).")
+    @Option(
+            names = "--append",
+            description =
+                    "Import even when the topics already hold one of the file's studies "
+                            + "(trainers skip trials that already finished; logged scores are kept).")
     boolean append;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -76,10 +83,15 @@ public final class ImportCommand implements Callable<Integer> {
             }
         }
         if (!present.isEmpty()) {
-            throw CliException.conflict("the topics on " + log.bootstrapServers() + " already hold stud"
-                    + (present.size() == 1 ? "y " : "ies ") + String.join(", ", present) + "; importing would publish "
-                    + "their events a second time. Import into other topics (--topic-prefix), or pass --append to add "
-                    + "the events anyway (trainers skip trials that already finished, scores already logged are kept)");
+            throw CliException.conflict(
+                    "the topics on "
+                            + log.bootstrapServers()
+                            + " already hold stud"
+                            + (present.size() == 1 ? "y " : "ies ")
+                            + String.join(", ", present)
+                            + "; importing would publish "
+                            + "their events a second time. Import into other topics (--topic-prefix), or pass --append to add "
+                            + "the events anyway (trainers skip trials that already finished, scores already logged are kept)");
         }
     }
 }

@@ -9,17 +9,20 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Picks one study's events out of the log: every event whose payload names the study, plus the energy samples whose
- * record time falls inside the study's span (first event to last event + {@link #ENERGY_GRACE_MS}), because energy
- * samples are keyed by host, not study, and a replayed aggregator needs them to attribute energy.
+ * Picks one study's events out of the log: every event whose payload names the study, plus the
+ * energy samples whose record time falls inside the study's span (first event to last event +
+ * {@link #ENERGY_GRACE_MS}), because energy samples are keyed by host, not study, and a replayed
+ * aggregator needs them to attribute energy.
  */
 public final class StudyEvents {
 
-    /** How long after a study's last event its energy samples are still taken, as the aggregator's grace. */
+    /**
+     * How long after a study's last event its energy samples are still taken, as the aggregator's
+     * grace.
+     */
     public static final long ENERGY_GRACE_MS = 60_000;
 
-    private StudyEvents() {
-    }
+    private StudyEvents() {}
 
     /** The topics an export reads: all but dead-letter. */
     public static List<Topic> topics() {
@@ -39,8 +42,11 @@ public final class StudyEvents {
         List<LoggedEvent> out = new ArrayList<>();
         for (LoggedEvent e : log) {
             GreenbandEvent p = e.event().payload();
-            boolean mine = StudyScoped.studyOf(p).filter(studyId::equals).isPresent()
-                    || (p instanceof EnergySample && e.timestamp() >= first && e.timestamp() <= last + ENERGY_GRACE_MS);
+            boolean mine =
+                    StudyScoped.studyOf(p).filter(studyId::equals).isPresent()
+                            || (p instanceof EnergySample
+                                    && e.timestamp() >= first
+                                    && e.timestamp() <= last + ENERGY_GRACE_MS);
             if (mine) {
                 out.add(e);
             }

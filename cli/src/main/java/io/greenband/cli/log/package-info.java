@@ -1,2 +1,5 @@
-/** The event log from the command's side: reading topics to their end, publishing, export and import. */
+/**
+ * The event log from the command's side: reading topics to their end, publishing, export and
+ * import.
+ */
 package io.greenband.cli.log;

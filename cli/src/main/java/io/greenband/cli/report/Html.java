@@ -5,11 +5,15 @@ import io.greenband.cli.front.FrontTable;
 /** HTML text helpers. */
 final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     static String escape(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return s == null
+                ? ""
+                : s.replace("&", "&amp;")
+                        .replace("<", "&lt;")
+                        .replace(">", "&gt;")
+                        .replace("\"", "&quot;");
     }
 
     static String number(double v) {

@@ -7,16 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /**
- * The scripts and style the report inlines: Apache ECharts from its webjar (the version the root pom sets), the
- * aggregator's {@code charts.js}, {@code table.js} and {@code dashboard.css} (copied here by the build), and the
- * report's own start-up and report-only style rules.
+ * The scripts and style the report inlines: Apache ECharts from its webjar (the version the root
+ * pom sets), the aggregator's {@code charts.js}, {@code table.js} and {@code dashboard.css} (copied
+ * here by the build), and the report's own start-up and report-only style rules.
  */
 final class ReportAssets {
 
     private static final String WEBJAR = "META-INF/maven/org.webjars.npm/echarts/pom.properties";
 
-    private ReportAssets() {
-    }
+    private ReportAssets() {}
 
     static String echarts() {
         Properties p = new Properties();
@@ -25,7 +24,10 @@ final class ReportAssets {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + WEBJAR, e);
         }
-        return read("META-INF/resources/webjars/echarts/" + p.getProperty("version") + "/dist/echarts.min.js");
+        return read(
+                "META-INF/resources/webjars/echarts/"
+                        + p.getProperty("version")
+                        + "/dist/echarts.min.js");
     }
 
     static String charts() {
@@ -40,9 +42,14 @@ final class ReportAssets {
         return read("io/greenband/cli/report/report.js");
     }
 
-    /** The dashboard's stylesheet followed by the report-only rules, which override it where they differ. */
+    /**
+     * The dashboard's stylesheet followed by the report-only rules, which override it where they
+     * differ.
+     */
     static String css() {
-        return read("io/greenband/cli/report/dashboard.css") + "\n" + read("io/greenband/cli/report/report.css");
+        return read("io/greenband/cli/report/dashboard.css")
+                + "\n"
+                + read("io/greenband/cli/report/report.css");
     }
 
     private static String read(String path) {
@@ -56,7 +63,8 @@ final class ReportAssets {
     private static InputStream stream(String path) {
         InputStream in = ReportAssets.class.getClassLoader().getResourceAsStream(path);
         if (in == null) {
-            throw new IllegalStateException(path + " is missing from the class path: the report cannot be written");
+            throw new IllegalStateException(
+                    path + " is missing from the class path: the report cannot be written");
         }
         return in;
     }

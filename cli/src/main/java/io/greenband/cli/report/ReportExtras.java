@@ -11,10 +11,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the report draws beyond the scores, folded from a study's events: each trial's configuration, its learning
- * curve (from {@code trial-progress}) and the power of each device (from {@code energy-sample}). Bounded like the
- * aggregator's views: at most {@link #MAX_TRIALS} trials, {@link #MAX_EPOCHS} epochs and {@link #MAX_METRICS}
- * metrics each, {@link #MAX_POWER_POINTS} power windows (then every other one is dropped and the stride doubles).
+ * What the report draws beyond the scores, folded from a study's events: each trial's
+ * configuration, its learning curve (from {@code trial-progress}) and the power of each device
+ * (from {@code energy-sample}). Bounded like the aggregator's views: at most {@link #MAX_TRIALS}
+ * trials, {@link #MAX_EPOCHS} epochs and {@link #MAX_METRICS} metrics each, {@link
+ * #MAX_POWER_POINTS} power windows (then every other one is dropped and the stride doubles).
  */
 public final class ReportExtras {
 
@@ -38,21 +39,38 @@ public final class ReportExtras {
         this.studyId = studyId;
     }
 
-    /** Takes one event of any topic; energy samples are all kept (a local run's monitor watches its one machine). */
+    /**
+     * Takes one event of any topic; energy samples are all kept (a local run's monitor watches its
+     * one machine).
+     */
     public void add(GreenbandEvent event) {
-        if (event instanceof TrialSuggested s && s.studyId().equals(studyId) && configs.size() < MAX_TRIALS) {
+        if (event instanceof TrialSuggested s
+                && s.studyId().equals(studyId)
+                && configs.size() < MAX_TRIALS) {
             configs.put(s.trialId() + "#" + s.attempt(), s.config());
-        } else if (event instanceof TrialProgress p && p.studyId().equals(studyId) && !p.metrics().isEmpty()
+        } else if (event instanceof TrialProgress p
+                && p.studyId().equals(studyId)
+                && !p.metrics().isEmpty()
                 && p.epoch() <= MAX_EPOCHS) {
             String key = p.trialId() + "#" + p.attempt();
             if (!curves.containsKey(key) && curves.size() >= MAX_TRIALS) {
                 return;
             }
             Map<String, Object> metrics = new LinkedHashMap<>();
-            new TreeMap<>(p.metrics()).entrySet().stream().limit(MAX_METRICS)
-                    .forEach(m -> metrics.put(m.getKey(), m.getValue()));
-            curves.computeIfAbsent(key, k -> new TreeMap<>()).put(p.epoch(),
-                    Map.of("epoch", p.epoch(), "metrics", metrics, "at", p.at().toString()));
+            new TreeMap<>(p.metrics())
+                    .entrySet().stream()
+                            .limit(MAX_METRICS)
+                            .forEach(m -> metrics.put(m.getKey(), m.getValue()));
+            curves.computeIfAbsent(key, k -> new TreeMap<>())
+                    .put(
+                            p.epoch(),
+                            Map.of(
+                                    "epoch",
+                                    p.epoch(),
+                                    "metrics",
+                                    metrics,
+                                    "at",
+                                    p.at().toString()));
             if (p.epochs() != null) {
                 curveEpochs.put(key, p.epochs());
             }
@@ -86,17 +104,24 @@ public final class ReportExtras {
         }
     }
 
-    /** Sets the study's parameter importances ({@link StudyImportances}' shape), drawn instead of a note. */
+    /**
+     * Sets the study's parameter importances ({@link StudyImportances}' shape), drawn instead of a
+     * note.
+     */
     public void importances(Map<String, Object> view) {
         this.importances = view;
     }
 
-    /** The study's parameter importances, empty when none were read (e.g. a random-search study). */
+    /**
+     * The study's parameter importances, empty when none were read (e.g. a random-search study).
+     */
     java.util.Optional<Map<String, Object>> importances() {
         return java.util.Optional.ofNullable(importances);
     }
 
-    /** The configuration of a trial attempt ({@code trialId#attempt}), empty when it was not seen. */
+    /**
+     * The configuration of a trial attempt ({@code trialId#attempt}), empty when it was not seen.
+     */
     Map<String, Object> config(String key) {
         return configs.getOrDefault(key, Map.of());
     }
@@ -104,15 +129,16 @@ public final class ReportExtras {
     /** Learning curves in the aggregator's {@code /progress} shape. */
     List<Map<String, Object>> curves() {
         List<Map<String, Object>> out = new ArrayList<>();
-        curves.forEach((key, points) -> {
-            int hash = key.lastIndexOf('#');
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("trialId", key.substring(0, hash));
-            c.put("attempt", Integer.parseInt(key.substring(hash + 1)));
-            c.put("epochs", curveEpochs.get(key));
-            c.put("points", List.copyOf(points.values()));
-            out.add(c);
-        });
+        curves.forEach(
+                (key, points) -> {
+                    int hash = key.lastIndexOf('#');
+                    Map<String, Object> c = new LinkedHashMap<>();
+                    c.put("trialId", key.substring(0, hash));
+                    c.put("attempt", Integer.parseInt(key.substring(hash + 1)));
+                    c.put("epochs", curveEpochs.get(key));
+                    c.put("points", List.copyOf(points.values()));
+                    out.add(c);
+                });
         return out;
     }
 

@@ -19,17 +19,30 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code greenband study create|list|status|stop} against a running stack. */
-@Command(name = "study", mixinStandardHelpOptions = true, description = "Create, list, inspect and stop studies.",
-        subcommands = {StudyCommand.Create.class, StudyCommand.ListStudies.class, StudyCommand.Status.class,
-                StudyCommand.Stop.class})
+@Command(
+        name = "study",
+        mixinStandardHelpOptions = true,
+        description = "Create, list, inspect and stop studies.",
+        subcommands = {
+            StudyCommand.Create.class,
+            StudyCommand.ListStudies.class,
+            StudyCommand.Status.class,
+            StudyCommand.Stop.class
+        })
 public final class StudyCommand {
 
     /** Publishes a study file's definition. */
-    @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Publish a study (StudyDefined on the studies topic) from a YAML or JSON file.")
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Publish a study (StudyDefined on the studies topic) from a YAML or JSON file.")
     static final class Create implements java.util.concurrent.Callable<Integer> {
         @Mixin Connection connection;
-        @Parameters(paramLabel = "FILE", description = "The study file.") Path file;
+
+        @Parameters(paramLabel = "FILE", description = "The study file.")
+        Path file;
+
         @Spec CommandSpec spec;
 
         @Override
@@ -43,16 +56,26 @@ public final class StudyCommand {
             log.checkReachable();
             StudyDirectory.Outcome outcome = new StudyDirectory(log).define(study);
             PrintWriter out = spec.commandLine().getOut();
-            out.println(outcome == StudyDirectory.Outcome.PUBLISHED
-                    ? "created study " + study.studyId() + " (fingerprint " + study.fingerprint().substring(0, 12) + ")"
-                    : "study " + study.studyId() + " already exists with this definition; nothing published");
+            out.println(
+                    outcome == StudyDirectory.Outcome.PUBLISHED
+                            ? "created study "
+                                    + study.studyId()
+                                    + " (fingerprint "
+                                    + study.fingerprint().substring(0, 12)
+                                    + ")"
+                            : "study "
+                                    + study.studyId()
+                                    + " already exists with this definition; nothing published");
             out.flush();
             return 0;
         }
     }
 
     /** Lists studies. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the studies on the studies topic.")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "List the studies on the studies topic.")
     static final class ListStudies implements java.util.concurrent.Callable<Integer> {
         @Mixin Connection connection;
         @Spec CommandSpec spec;
@@ -64,10 +87,20 @@ public final class StudyCommand {
             if (studies.isEmpty()) {
                 out.println("no studies");
             } else {
-                int w = Math.max(8, studies.stream().mapToInt(s -> s.studyId().length()).max().orElse(8));
+                int w =
+                        Math.max(
+                                8,
+                                studies.stream()
+                                        .mapToInt(s -> s.studyId().length())
+                                        .max()
+                                        .orElse(8));
                 out.printf("%-" + w + "s  %-24s  %s%n", "STUDY", "STATE", "FINGERPRINT");
                 for (StudyEntry s : studies) {
-                    out.printf("%-" + w + "s  %-24s  %s%n", s.studyId(), s.state(), s.shortFingerprint());
+                    out.printf(
+                            "%-" + w + "s  %-24s  %s%n",
+                            s.studyId(),
+                            s.state(),
+                            s.shortFingerprint());
                 }
             }
             out.flush();
@@ -76,11 +109,16 @@ public final class StudyCommand {
     }
 
     /** Shows one study. */
-    @Command(name = "status", mixinStandardHelpOptions = true,
+    @Command(
+            name = "status",
+            mixinStandardHelpOptions = true,
             description = "Show a study's state, trial counts, best values and front size.")
     static final class Status implements java.util.concurrent.Callable<Integer> {
         @Mixin Connection connection;
-        @Parameters(paramLabel = "STUDY_ID") String studyId;
+
+        @Parameters(paramLabel = "STUDY_ID")
+        String studyId;
+
         @Spec CommandSpec spec;
 
         @Override
@@ -90,14 +128,28 @@ public final class StudyCommand {
             PrintWriter out = spec.commandLine().getOut();
             out.println("study:       " + entry.studyId());
             out.println("state:       " + entry.state());
-            out.println("fingerprint: " + (entry.definition() == null ? "-" : entry.definition().fingerprint()));
+            out.println(
+                    "fingerprint: "
+                            + (entry.definition() == null
+                                    ? "-"
+                                    : entry.definition().fingerprint()));
             if (entry.definition() != null) {
-                out.println("objectives:  " + String.join(", ", entry.definition().objectiveNames()));
-                out.println("scheduler:   " + entry.definition().scheduler().kind().name().toLowerCase(java.util.Locale.ROOT));
+                out.println(
+                        "objectives:  " + String.join(", ", entry.definition().objectiveNames()));
+                out.println(
+                        "scheduler:   "
+                                + entry.definition()
+                                        .scheduler()
+                                        .kind()
+                                        .name()
+                                        .toLowerCase(java.util.Locale.ROOT));
             }
             Map<TrialStatus, Integer> c = scored.counts();
-            out.printf("trials:      %d succeeded, %d failed, %d lost%n", c.getOrDefault(TrialStatus.SUCCEEDED, 0),
-                    c.getOrDefault(TrialStatus.FAILED, 0), c.getOrDefault(TrialStatus.LOST, 0));
+            out.printf(
+                    "trials:      %d succeeded, %d failed, %d lost%n",
+                    c.getOrDefault(TrialStatus.SUCCEEDED, 0),
+                    c.getOrDefault(TrialStatus.FAILED, 0),
+                    c.getOrDefault(TrialStatus.LOST, 0));
             double[] best = scored.best();
             for (int i = 0; i < best.length; i++) {
                 out.println("best " + scored.names().get(i) + ": " + FrontTable.number(best[i]));
@@ -109,17 +161,28 @@ public final class StudyCommand {
     }
 
     /** Stops a study. */
-    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop a study (StudyStopped on the studies topic).")
+    @Command(
+            name = "stop",
+            mixinStandardHelpOptions = true,
+            description = "Stop a study (StudyStopped on the studies topic).")
     static final class Stop implements java.util.concurrent.Callable<Integer> {
         @Mixin Connection connection;
-        @Parameters(paramLabel = "STUDY_ID") String studyId;
-        @Option(names = "--reason", defaultValue = "stopped from the command line", description = "Free text kept with the stop.")
+
+        @Parameters(paramLabel = "STUDY_ID")
+        String studyId;
+
+        @Option(
+                names = "--reason",
+                defaultValue = "stopped from the command line",
+                description = "Free text kept with the stop.")
         String detail;
+
         @Spec CommandSpec spec;
 
         @Override
         public Integer call() {
-            new StudyDirectory(connection.kafka()).stop(studyId, StudyStopped.Reason.REQUESTED, detail);
+            new StudyDirectory(connection.kafka())
+                    .stop(studyId, StudyStopped.Reason.REQUESTED, detail);
             spec.commandLine().getOut().println("stopped study " + studyId);
             spec.commandLine().getOut().flush();
             return 0;

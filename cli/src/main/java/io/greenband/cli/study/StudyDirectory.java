@@ -4,16 +4,17 @@ import io.greenband.cli.CliException;
 import io.greenband.cli.log.KafkaLog;
 import io.greenband.cli.log.LoggedEvent;
 import io.greenband.events.payload.StudyDefined;
-import io.greenband.events.study.StudyCatalogue;
 import io.greenband.events.payload.StudyStopped;
+import io.greenband.events.study.StudyCatalogue;
 import io.greenband.events.topic.Topic;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The studies known to a stack, folded in log order from the {@code studies} topic, and the two writes the command
- * makes there: defining a study (refusing a different definition under an existing id) and stopping one.
+ * The studies known to a stack, folded in log order from the {@code studies} topic, and the two
+ * writes the command makes there: defining a study (refusing a different definition under an
+ * existing id) and stopping one.
  */
 public final class StudyDirectory {
 
@@ -37,7 +38,9 @@ public final class StudyDirectory {
         for (LoggedEvent e : log.readAll(List.of(Topic.STUDIES))) {
             catalogue.apply(e.event().payload());
         }
-        return catalogue.list().stream().map(e -> new StudyEntry(e.studyId(), e.definition(), e.stop())).toList();
+        return catalogue.list().stream()
+                .map(e -> new StudyEntry(e.studyId(), e.definition(), e.stop()))
+                .toList();
     }
 
     /** One study, if known. */
@@ -48,14 +51,27 @@ public final class StudyDirectory {
     /** One study, or a not-found error listing what exists. */
     public StudyEntry get(String studyId) {
         List<StudyEntry> all = list();
-        return all.stream().filter(s -> s.studyId().equals(studyId)).findFirst().orElseThrow(() -> CliException.notFound(
-                "no study '" + studyId + "' on topic '" + log.topics().name(Topic.STUDIES) + "'; known: "
-                        + (all.isEmpty() ? "none" : all.stream().map(StudyEntry::studyId).toList())));
+        return all.stream()
+                .filter(s -> s.studyId().equals(studyId))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                CliException.notFound(
+                                        "no study '"
+                                                + studyId
+                                                + "' on topic '"
+                                                + log.topics().name(Topic.STUDIES)
+                                                + "'; known: "
+                                                + (all.isEmpty()
+                                                        ? "none"
+                                                        : all.stream()
+                                                                .map(StudyEntry::studyId)
+                                                                .toList())));
     }
 
     /**
-     * Publishes {@code study} unless a study with its id exists: the same fingerprint is left alone, a different one
-     * is refused with both fingerprints named.
+     * Publishes {@code study} unless a study with its id exists: the same fingerprint is left
+     * alone, a different one is refused with both fingerprints named.
      */
     public Outcome define(StudyDefined study) {
         Optional<StudyEntry> existing = find(study.studyId());
@@ -64,9 +80,15 @@ public final class StudyDirectory {
             if (had.equals(study.fingerprint())) {
                 return Outcome.ALREADY_DEFINED;
             }
-            throw CliException.conflict("study '" + study.studyId() + "' already exists with another definition "
-                    + "(fingerprint " + had.substring(0, 12) + ", this file " + study.fingerprint().substring(0, 12)
-                    + "); give the study a new studyId, or use a fresh data directory");
+            throw CliException.conflict(
+                    "study '"
+                            + study.studyId()
+                            + "' already exists with another definition "
+                            + "(fingerprint "
+                            + had.substring(0, 12)
+                            + ", this file "
+                            + study.fingerprint().substring(0, 12)
+                            + "); give the study a new studyId, or use a fresh data directory");
         }
         log.publish(List.of(withTime(study)));
         return Outcome.PUBLISHED;
@@ -87,7 +109,19 @@ public final class StudyDirectory {
         if (s.definedAt() != null) {
             return s;
         }
-        return new StudyDefined(s.studyId(), s.name(), s.description(), s.labels(), s.space(), s.objectives(),
-                s.fidelity(), s.scheduler(), s.budget(), s.carbon(), s.seed(), s.workload(), Instant.now());
+        return new StudyDefined(
+                s.studyId(),
+                s.name(),
+                s.description(),
+                s.labels(),
+                s.space(),
+                s.objectives(),
+                s.fidelity(),
+                s.scheduler(),
+                s.budget(),
+                s.carbon(),
+                s.seed(),
+                s.workload(),
+                Instant.now());
     }
 }

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Mean, sample standard deviation, minimum and maximum over seeds; NaNs (failed trainings) are left out and
- * counted.
+ * Mean, sample standard deviation, minimum and maximum over seeds; NaNs (failed trainings) are left
+ * out and counted.
  */
 public record SeedSpread(int n, int failed, double mean, double sd, double min, double max) {
 
@@ -19,7 +19,10 @@ public record SeedSpread(int n, int failed, double mean, double sd, double min, 
         }
         double mean = ok.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         double ss = ok.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
-        return new SeedSpread(ok.size(), values.size() - ok.size(), mean,
+        return new SeedSpread(
+                ok.size(),
+                values.size() - ok.size(),
+                mean,
                 ok.size() > 1 ? Math.sqrt(ss / (ok.size() - 1)) : 0,
                 ok.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
                 ok.stream().mapToDouble(Double::doubleValue).max().orElseThrow());

@@ -11,8 +11,17 @@ class PointTest {
 
     @Test
     void describesTheBasesTheCompletenessAndTheHostsOtherEnergyWithoutCommas() {
-        TrialScored.EnergyBreakdown e = new TrialScored.EnergyBreakdown(40, 0, 0, 40, true,
-                Map.of("CPU", 35.0, "RAM", 5.0), 734.26, Map.of("cpu", "CPU_TIME", "ram", "RSS"), false);
+        TrialScored.EnergyBreakdown e =
+                new TrialScored.EnergyBreakdown(
+                        40,
+                        0,
+                        0,
+                        40,
+                        true,
+                        Map.of("CPU", 35.0, "RAM", 5.0),
+                        734.26,
+                        Map.of("cpu", "CPU_TIME", "ram", "RSS"),
+                        false);
         String text = Point.describe(e);
         assertThat(text).isEqualTo("CPU_TIME+RSS estimated complete; other 734.3 J");
         assertThat(text).doesNotContain(",");
@@ -20,8 +29,17 @@ class PointTest {
 
     @Test
     void leavesOtherOutWhenThereWasNone() {
-        TrialScored.EnergyBreakdown e = new TrialScored.EnergyBreakdown(40, 0, 0, 40, false, Map.of("GPU", 40.0),
-                0.0, Map.of("gpu", "EXCLUSIVE_DEVICE"), null);
+        TrialScored.EnergyBreakdown e =
+                new TrialScored.EnergyBreakdown(
+                        40,
+                        0,
+                        0,
+                        40,
+                        false,
+                        Map.of("GPU", 40.0),
+                        0.0,
+                        Map.of("gpu", "EXCLUSIVE_DEVICE"),
+                        null);
         assertThat(Point.describe(e)).isEqualTo("EXCLUSIVE_DEVICE measured");
     }
 }

@@ -2,8 +2,8 @@ package io.greenband.cli.front;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.codec.ReceivedEvent;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.events.payload.TrialFinished;
 import io.greenband.events.payload.TrialScored;
@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Forged, unfinished and conflicting scores never reach the CLI's front; a score read before its end waits for it. */
+/**
+ * Forged, unfinished and conflicting scores never reach the CLI's front; a score read before its
+ * end waits for it.
+ */
 class ScoreTrustTest {
 
     private static final URI AGGREGATOR = URI.create(ScoreTrust.DEFAULT_SOURCE);
@@ -25,8 +28,20 @@ class ScoreTrustTest {
 
     private static TrialFinished finished(String trial) {
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
-        return new TrialFinished("s1", trial, 1, TrialStatus.SUCCEEDED, 18, Map.of("val_error", 0.1), t,
-                t.plusSeconds(5), "h", List.of(), "w", null, null);
+        return new TrialFinished(
+                "s1",
+                trial,
+                1,
+                TrialStatus.SUCCEEDED,
+                18,
+                Map.of("val_error", 0.1),
+                t,
+                t.plusSeconds(5),
+                "h",
+                List.of(),
+                "w",
+                null,
+                null);
     }
 
     @Test
@@ -39,8 +54,13 @@ class ScoreTrustTest {
         assertThat(trust.admit(received(good, AGGREGATOR))).as("waits for its end").isEmpty();
         assertThat(trust.admit(received(finished("t1"), URI.create("/greenband/trainer"))))
                 .containsExactly(finished("t1"), good);
-        assertThat(trust.admit(received(forged, AGGREGATOR))).as("a second payload under the same id").isEmpty();
-        assertThat(trust.admit(received(good, AGGREGATOR))).as("a redelivery").containsExactly(good);
-        assertThat(trust.admit(received(Scores.scored("s1", "never", 18, 0.1, 1, 0), AGGREGATOR))).isEmpty();
+        assertThat(trust.admit(received(forged, AGGREGATOR)))
+                .as("a second payload under the same id")
+                .isEmpty();
+        assertThat(trust.admit(received(good, AGGREGATOR)))
+                .as("a redelivery")
+                .containsExactly(good);
+        assertThat(trust.admit(received(Scores.scored("s1", "never", 18, 0.1, 1, 0), AGGREGATOR)))
+                .isEmpty();
     }
 }

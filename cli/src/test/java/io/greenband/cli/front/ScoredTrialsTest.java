@@ -16,10 +16,12 @@ class ScoredTrialsTest {
         s.add(Scores.scored("s1", "t3", 18, 0.4, 1, 0));
         s.add(Scores.scored("s1", "t4", 18, 0.6, 4, 0));
         s.add(Scores.scored("s1", "t4", 18, 0.2, 2.5, 1)); // re-scored: now dominates t2
-        s.add(Scores.scored("s1", "t4", 18, 0.9, 9, 0));   // stale revision, ignored
+        s.add(Scores.scored("s1", "t4", 18, 0.9, 9, 0)); // stale revision, ignored
         s.add(Scores.failed("s1", "t5"));
         s.add(Scores.scored("other", "x", 18, 0.0, 0, 0)); // another study
-        assertThat(s.counts()).containsEntry(TrialStatus.SUCCEEDED, 4).containsEntry(TrialStatus.FAILED, 1);
+        assertThat(s.counts())
+                .containsEntry(TrialStatus.SUCCEEDED, 4)
+                .containsEntry(TrialStatus.FAILED, 1);
         assertThat(s.topFidelity()).isEqualTo(18.0);
         assertThat(s.front(false)).extracting(Point::trialId).containsExactlyInAnyOrder("t3", "t4");
         assertThat(s.front(true)).extracting(Point::trialId).containsExactlyInAnyOrder("t3", "t4");
@@ -61,10 +63,12 @@ class ScoredTrialsTest {
     void aZeroHypervolumeSaysWhy() {
         ScoredTrials s = new ScoredTrials("s1", new double[] {1.0, 0.05}, 18);
         s.add(Scores.scored("s1", "t1", 6, 0.1, 0.01, 0));
-        assertThat(s.zeroHypervolumeReason()).hasValue("no trial has reached the top fidelity 18 yet");
+        assertThat(s.zeroHypervolumeReason())
+                .hasValue("no trial has reached the top fidelity 18 yet");
         s.add(Scores.scored("s1", "t2", 18, 0.3, 0.4, 0));
-        assertThat(s.zeroHypervolumeReason()).hasValue(
-                "every top-fidelity point lies outside the reference point: emissions_g best 0.4 vs reference 0.05");
+        assertThat(s.zeroHypervolumeReason())
+                .hasValue(
+                        "every top-fidelity point lies outside the reference point: emissions_g best 0.4 vs reference 0.05");
         s.add(Scores.scored("s1", "t3", 18, 0.5, 0.02, 0));
         assertThat(s.hypervolumeHistory().get(2)).isPositive();
         assertThat(s.zeroHypervolumeReason()).isEmpty();

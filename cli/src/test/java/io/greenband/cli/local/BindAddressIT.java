@@ -19,16 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Nothing a local run starts is open to the network by default: a service launched as {@code greenband local}
- * launches it is told to listen on 127.0.0.1, answers there, and refuses a connection on this machine's external
- * address.
+ * Nothing a local run starts is open to the network by default: a service launched as {@code
+ * greenband local} launches it is told to listen on 127.0.0.1, answers there, and refuses a
+ * connection on this machine's external address.
  */
 class BindAddressIT {
 
     static final Path HOME = Path.of(System.getProperty("greenband.home"));
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void theDefaultBindIsTheLoopbackAndBindIsAnOption() {
@@ -43,33 +42,43 @@ class BindAddressIT {
     @Test
     void aLocalServiceAnswersOnTheLoopbackOnly() throws Exception {
         InetAddress external = externalAddress().orElse(null);
-        Assumptions.assumeTrue(external != null, "this machine has no external IPv4 address to probe");
+        Assumptions.assumeTrue(
+                external != null, "this machine has no external IPv4 address to probe");
         try (LocalStack local = new LocalStack(HOME, dir)) {
             local.startStack(0, 0);
             assertThat(local.environment(1)).containsEntry("QUARKUS_HTTP_HOST", "127.0.0.1");
-            local.startServices(List.of(Service.ENERGY_MONITOR), Duration.ofSeconds(120), java.util.Map.of());
+            local.startServices(
+                    List.of(Service.ENERGY_MONITOR), Duration.ofSeconds(120), java.util.Map.of());
             int port = local.services().get(0).httpPort();
 
             try (Socket loopback = new Socket()) {
-                loopback.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
+                loopback.connect(
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
                 assertThat(loopback.isConnected()).isTrue();
             }
-            assertThatThrownBy(() -> {
-                try (Socket outside = new Socket()) {
-                    outside.connect(new InetSocketAddress(external, port), 5_000);
-                }
-            }).as("port %d on %s", port, external).isInstanceOf(IOException.class);
+            assertThatThrownBy(
+                            () -> {
+                                try (Socket outside = new Socket()) {
+                                    outside.connect(new InetSocketAddress(external, port), 5_000);
+                                }
+                            })
+                    .as("port %d on %s", port, external)
+                    .isInstanceOf(IOException.class);
         }
     }
 
     private static Optional<InetAddress> externalAddress() throws IOException {
-        return NetworkInterface.networkInterfaces().filter(i -> {
-            try {
-                return i.isUp() && !i.isLoopback();
-            } catch (IOException e) {
-                return false;
-            }
-        }).flatMap(NetworkInterface::inetAddresses).filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
+        return NetworkInterface.networkInterfaces()
+                .filter(
+                        i -> {
+                            try {
+                                return i.isUp() && !i.isLoopback();
+                            } catch (IOException e) {
+                                return false;
+                            }
+                        })
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
                 .findFirst();
     }
 }

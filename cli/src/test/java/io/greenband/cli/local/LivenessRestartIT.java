@@ -21,14 +21,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code local}'s supervisor restarts a service whose consumer stalled. The service here is a small program in the
- * place of the energy monitor's jar whose one consumer registers with the service kit's {@link ConsumerWatch} and
- * then never polls: after the stall bound its liveness probe says DOWN with the watch's reason, and the supervisor
- * stops it once it has said so for {@link LocalStack#DOWN_LIMIT} and starts a new process, which becomes ready.
+ * {@code local}'s supervisor restarts a service whose consumer stalled. The service here is a small
+ * program in the place of the energy monitor's jar whose one consumer registers with the service
+ * kit's {@link ConsumerWatch} and then never polls: after the stall bound its liveness probe says
+ * DOWN with the watch's reason, and the supervisor stops it once it has said so for {@link
+ * LocalStack#DOWN_LIMIT} and starts a new process, which becomes ready.
  */
 class LivenessRestartIT {
 
-    private static final String SOURCE = """
+    private static final String SOURCE =
+            """
             import com.sun.net.httpserver.HttpExchange;
             import com.sun.net.httpserver.HttpServer;
             import io.greenband.servicekit.health.HealthStatus;
@@ -64,8 +66,7 @@ class LivenessRestartIT {
             }
             """;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void aServiceWhoseConsumerStalledIsStoppedAndStartedAgain() throws Exception {
@@ -79,33 +80,70 @@ class LivenessRestartIT {
             ServiceProcess first = local.services().get(0);
             assertThat(first.isAlive()).isTrue();
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (notices.stream().noneMatch(n -> n.contains("ready again")) && System.nanoTime() < deadline) {
+            while (notices.stream().noneMatch(n -> n.contains("ready again"))
+                    && System.nanoTime() < deadline) {
                 local.supervise(Duration.ofSeconds(60), notices::add);
                 Thread.sleep(500);
             }
-            assertThat(notices).as("what the supervisor said").anySatisfy(n -> assertThat(n)
-                    .isEqualTo("energy-monitor reports itself DOWN on /q/health/live; stopping it"));
-            assertThat(notices).anySatisfy(n -> assertThat(n).contains("energy-monitor", "restarting it (1 of"));
-            assertThat(notices).anySatisfy(n -> assertThat(n).startsWith("energy-monitor ready again on port"));
+            assertThat(notices)
+                    .as("what the supervisor said")
+                    .anySatisfy(
+                            n ->
+                                    assertThat(n)
+                                            .isEqualTo(
+                                                    "energy-monitor reports itself DOWN on /q/health/live; stopping it"));
+            assertThat(notices)
+                    .anySatisfy(
+                            n -> assertThat(n).contains("energy-monitor", "restarting it (1 of"));
+            assertThat(notices)
+                    .anySatisfy(
+                            n -> assertThat(n).startsWith("energy-monitor ready again on port"));
             ServiceProcess second = local.services().get(0);
             assertThat(second.pid()).isNotEqualTo(first.pid());
             assertThat(ProcessHandle.of(first.pid()).map(ProcessHandle::isAlive).orElse(false))
-                    .as("the stalled process is gone").isFalse();
+                    .as("the stalled process is gone")
+                    .isFalse();
             assertThat(second.isAlive()).isTrue();
         }
     }
 
-    /** Compiles the stalling service against the service kit and packs it as the energy monitor's jar. */
+    /**
+     * Compiles the stalling service against the service kit and packs it as the energy monitor's
+     * jar.
+     */
     private void buildStallingService(Path jar) throws Exception {
         Path src = dir.resolve("src/StallingService.java");
         Path classes = dir.resolve("classes");
         Files.createDirectories(src.getParent());
         Files.createDirectories(classes);
         Files.writeString(src, SOURCE);
-        Path kit = Path.of(ConsumerWatch.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        assertThat(Path.of(HealthStatus.class.getProtectionDomain().getCodeSource().getLocation().toURI())).isEqualTo(kit);
+        Path kit =
+                Path.of(
+                        ConsumerWatch.class
+                                .getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI());
+        assertThat(
+                        Path.of(
+                                HealthStatus.class
+                                        .getProtectionDomain()
+                                        .getCodeSource()
+                                        .getLocation()
+                                        .toURI()))
+                .isEqualTo(kit);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int rc = javac.run(null, null, null, "-proc:none", "-cp", kit.toString(), "-d", classes.toString(), src.toString());
+        int rc =
+                javac.run(
+                        null,
+                        null,
+                        null,
+                        "-proc:none",
+                        "-cp",
+                        kit.toString(),
+                        "-d",
+                        classes.toString(),
+                        src.toString());
         assertThat(rc).as("javac exit status").isZero();
         Files.createDirectories(jar.getParent());
         Manifest manifest = new Manifest();
@@ -113,7 +151,8 @@ class LivenessRestartIT {
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "StallingService");
         String kitUrl = kit.toUri().toString();
         manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, kitUrl);
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream j = new JarOutputStream(out, manifest)) {
             try (var files = Files.list(classes)) {
                 for (Path c : files.toList()) {
                     j.putNextEntry(new JarEntry(c.getFileName().toString()));

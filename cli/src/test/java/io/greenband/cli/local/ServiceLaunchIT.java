@@ -16,7 +16,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Starts the packaged energy-monitor as `greenband local` does: once healthy, once on a port that is taken. */
+/**
+ * Starts the packaged energy-monitor as `greenband local` does: once healthy, once on a port that
+ * is taken.
+ */
 @EmbeddedStackTest
 class ServiceLaunchIT {
 
@@ -25,20 +28,34 @@ class ServiceLaunchIT {
 
     EmbeddedStack stack;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private Map<String, String> env(int port) {
-        return Map.of("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(), "GREENBAND_TOPICS_PREFIX", "launch.",
-                "GREENBAND_MONGODB_CONNECTION_STRING", stack.mongoConnectionString(),
-                "QUARKUS_HTTP_PORT", Integer.toString(port), "GREENBAND_ENERGY_HTTP_PORT", Integer.toString(port));
+        return Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS",
+                stack.kafkaBootstrapServers(),
+                "GREENBAND_TOPICS_PREFIX",
+                "launch.",
+                "GREENBAND_MONGODB_CONNECTION_STRING",
+                stack.mongoConnectionString(),
+                "QUARKUS_HTTP_PORT",
+                Integer.toString(port),
+                "GREENBAND_ENERGY_HTTP_PORT",
+                Integer.toString(port));
     }
 
     @Test
     void packagedServiceBecomesReady() {
         int port = LocalStack.freePort();
         Path log = dir.resolve("logs/energy-monitor.log");
-        try (ServiceProcess p = ServiceProcess.start(Service.ENERGY_MONITOR, JAVA, Service.ENERGY_MONITOR.jar(HOME), env(port), log, port)) {
+        try (ServiceProcess p =
+                ServiceProcess.start(
+                        Service.ENERGY_MONITOR,
+                        JAVA,
+                        Service.ENERGY_MONITOR.jar(HOME),
+                        env(port),
+                        log,
+                        port)) {
             p.awaitReady(Duration.ofSeconds(90));
             assertThat(p.isAlive()).isTrue();
         }
@@ -50,26 +67,45 @@ class ServiceLaunchIT {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("0.0.0.0"))) {
             int port = taken.getLocalPort();
             Path log = dir.resolve("logs/energy-monitor.log");
-            try (ServiceProcess p = ServiceProcess.start(Service.ENERGY_MONITOR, JAVA, Service.ENERGY_MONITOR.jar(HOME),
-                    env(port), log, port)) {
+            try (ServiceProcess p =
+                    ServiceProcess.start(
+                            Service.ENERGY_MONITOR,
+                            JAVA,
+                            Service.ENERGY_MONITOR.jar(HOME),
+                            env(port),
+                            log,
+                            port)) {
                 assertThatThrownBy(() -> p.awaitReady(Duration.ofSeconds(90)))
                         .isInstanceOf(CliException.class)
-                        .satisfies(e -> {
-                            CliException c = (CliException) e;
-                            assertThat(c.kind()).isEqualTo(CliException.Kind.SERVICE);
-                            List<String> lines = Files.readAllLines(log);
-                            assertThat(lines).isNotEmpty();
-                            assertThat(c.getMessage()).contains("energy-monitor exited with status")
-                                    .contains("last lines of " + log).contains(lines.get(lines.size() - 1).strip());
-                            assertThat(String.join("\n", lines)).containsIgnoringCase("port");
-                        });
+                        .satisfies(
+                                e -> {
+                                    CliException c = (CliException) e;
+                                    assertThat(c.kind()).isEqualTo(CliException.Kind.SERVICE);
+                                    List<String> lines = Files.readAllLines(log);
+                                    assertThat(lines).isNotEmpty();
+                                    assertThat(c.getMessage())
+                                            .contains("energy-monitor exited with status")
+                                            .contains("last lines of " + log)
+                                            .contains(lines.get(lines.size() - 1).strip());
+                                    assertThat(String.join("\n", lines))
+                                            .containsIgnoringCase("port");
+                                });
             }
         }
     }
 
     @Test
     void missingArtifactNamesTheBuildCommand() {
-        assertThatThrownBy(() -> ServiceProcess.start(Service.TRAINER, JAVA, Service.TRAINER.jar(dir), env(1), dir.resolve("t.log"), 1))
-                .isInstanceOf(CliException.class).hasMessageContaining("-pl trainer -am package");
+        assertThatThrownBy(
+                        () ->
+                                ServiceProcess.start(
+                                        Service.TRAINER,
+                                        JAVA,
+                                        Service.TRAINER.jar(dir),
+                                        env(1),
+                                        dir.resolve("t.log"),
+                                        1))
+                .isInstanceOf(CliException.class)
+                .hasMessageContaining("-pl trainer -am package");
     }
 }

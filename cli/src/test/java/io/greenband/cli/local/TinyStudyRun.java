@@ -18,13 +18,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A tiny DSNN study (synthetic 16-pixel images, one epoch, a 10 s lease, up to 5 retries of a lost trial: a killed
- * trainer is back within a minute) run through {@code greenband local} with all
- * four services, in a background thread, with helpers to read its topics and to kill one of its service processes.
+ * A tiny DSNN study (synthetic 16-pixel images, one epoch, a 10 s lease, up to 5 retries of a lost
+ * trial: a killed trainer is back within a minute) run through {@code greenband local} with all
+ * four services, in a background thread, with helpers to read its topics and to kill one of its
+ * service processes.
  */
 final class TinyStudyRun {
 
     static final Path HOME = Path.of(System.getProperty("greenband.home"));
+
     /** Long enough for a loaded 2-core machine, short enough to stop a stuck run. */
     static final Duration RUN_LIMIT = Duration.ofMinutes(6);
 
@@ -39,7 +41,9 @@ final class TinyStudyRun {
         this.studyId = studyId;
         this.dataDir = dir.resolve("run");
         this.file = dir.resolve(studyId + ".yaml");
-        Files.writeString(file, """
+        Files.writeString(
+                file,
+                """
                 studyId: %s
                 name: tiny end-to-end study
                 space:
@@ -64,37 +68,75 @@ final class TinyStudyRun {
                   backend: dsnn
                   dataset: synthetic
                   options: {syntheticTrainImages: "40", syntheticTestImages: "20", syntheticImageSize: "16"}
-                """.formatted(studyId, maxTrials));
+                """
+                        .formatted(studyId, maxTrials));
     }
 
     /** Starts {@code greenband local} on the study in the background. */
     TinyStudyRun start() {
-        running = CompletableFuture.supplyAsync(() -> Cli.run("local", file.toString(), "--data-dir", dataDir.toString(),
-                "--home", HOME.toString(), "--kafka-port", Integer.toString(kafkaPort),
-                "--mongo-port", Integer.toString(mongoPort), "--ready-timeout", "180"));
+        running =
+                CompletableFuture.supplyAsync(
+                        () ->
+                                Cli.run(
+                                        "local",
+                                        file.toString(),
+                                        "--data-dir",
+                                        dataDir.toString(),
+                                        "--home",
+                                        HOME.toString(),
+                                        "--kafka-port",
+                                        Integer.toString(kafkaPort),
+                                        "--mongo-port",
+                                        Integer.toString(mongoPort),
+                                        "--ready-timeout",
+                                        "180"));
         return this;
     }
 
     /**
-     * Starts {@code greenband local} on the study in a JVM of its own (this test's class path), its output in
-     * {@code log}: a process the test can kill as a user would kill the command.
+     * Starts {@code greenband local} on the study in a JVM of its own (this test's class path), its
+     * output in {@code log}: a process the test can kill as a user would kill the command.
      */
     Process startProcess(Path log) throws IOException {
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
-                "-cp", System.getProperty("java.class.path"), GreenbandCommand.class.getName(), "local",
-                file.toString(), "--data-dir", dataDir.toString(), "--home", HOME.toString(), "--kafka-port",
-                Integer.toString(kafkaPort), "--mongo-port", Integer.toString(mongoPort), "--ready-timeout", "180");
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> cmd =
+                List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx768m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        GreenbandCommand.class.getName(),
+                        "local",
+                        file.toString(),
+                        "--data-dir",
+                        dataDir.toString(),
+                        "--home",
+                        HOME.toString(),
+                        "--kafka-port",
+                        Integer.toString(kafkaPort),
+                        "--mongo-port",
+                        Integer.toString(mongoPort),
+                        "--ready-timeout",
+                        "180");
+        return new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
-    /** Waits for the run to end; what it printed goes to the test's output too, to follow a failing run. */
+    /**
+     * Waits for the run to end; what it printed goes to the test's output too, to follow a failing
+     * run.
+     */
     Cli await() throws Exception {
         Cli run = running.get(RUN_LIMIT.toSeconds(), TimeUnit.SECONDS);
         System.out.println(run.out() + run.err());
         return run;
     }
 
-    /** The run's stack started again on its data (the run stopped it): its topics and views are kept there. */
+    /**
+     * The run's stack started again on its data (the run stopped it): its topics and views are kept
+     * there.
+     */
     LocalStack reopen() {
         LocalStack again = new LocalStack(HOME, dataDir);
         again.startStack(kafkaPort, mongoPort);
@@ -112,16 +154,21 @@ final class TinyStudyRun {
     /** The study's events on every topic but dead-letter, in log order. */
     List<GreenbandEvent> events() {
         return StudyEvents.select(log().readAll(StudyEvents.topics()), studyId).stream()
-                .map(e -> e.event().payload()).toList();
+                .map(e -> e.event().payload())
+                .toList();
     }
 
     /** The payloads of one topic. */
     <T extends GreenbandEvent> List<T> events(Topic topic, Class<T> type) {
-        return log().readAll(List.of(topic)).stream().map(LoggedEvent::event).map(e -> e.payload(type)).toList();
+        return log().readAll(List.of(topic)).stream()
+                .map(LoggedEvent::event)
+                .map(e -> e.payload(type))
+                .toList();
     }
 
     /** Waits (while the run goes on) until the topics hold what {@code condition} looks for. */
-    void awaitEvents(Predicate<List<GreenbandEvent>> condition, String what) throws InterruptedException {
+    void awaitEvents(Predicate<List<GreenbandEvent>> condition, String what)
+            throws InterruptedException {
         long deadline = System.nanoTime() + RUN_LIMIT.toNanos();
         while (System.nanoTime() < deadline && !ended()) {
             try {
@@ -133,10 +180,14 @@ final class TinyStudyRun {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("never saw " + what + (ended() ? "; the run ended: " + running.join() : ""));
+        throw new AssertionError(
+                "never saw " + what + (ended() ? "; the run ended: " + running.join() : ""));
     }
 
-    /** Whether the run started in this JVM has ended (a run in a process of its own never counts as ended here). */
+    /**
+     * Whether the run started in this JVM has ended (a run in a process of its own never counts as
+     * ended here).
+     */
     private boolean ended() {
         return running != null && running.isDone();
     }
@@ -144,8 +195,10 @@ final class TinyStudyRun {
     /** Kills (SIGKILL) the process of {@code service} started by this JVM; false when none runs. */
     static boolean kill(Service service) {
         String jar = service.module() + "/target/quarkus-app/quarkus-run.jar";
-        return ProcessHandle.current().descendants()
+        return ProcessHandle.current()
+                .descendants()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(jar)).orElse(false))
-                .map(ProcessHandle::destroyForcibly).reduce(false, Boolean::logicalOr);
+                .map(ProcessHandle::destroyForcibly)
+                .reduce(false, Boolean::logicalOr);
     }
 }

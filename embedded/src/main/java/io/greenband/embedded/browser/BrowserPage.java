@@ -10,7 +10,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-/** One tab of a {@link HeadlessBrowser}: navigate, evaluate, wait, screenshot, and what went wrong on the page. */
+/**
+ * One tab of a {@link HeadlessBrowser}: navigate, evaluate, wait, screenshot, and what went wrong
+ * on the page.
+ */
 public final class BrowserPage {
 
     private final DevToolsConnection connection;
@@ -26,14 +29,24 @@ public final class BrowserPage {
         send("Log.enable", Map.of());
         send("Page.enable", Map.of());
         send("Network.enable", Map.of());
-        send("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1,
-                "mobile", false));
+        send(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
     /** Cuts the page off the network (file pages still load; any request goes nowhere). */
     public void offline() {
-        send("Network.emulateNetworkConditions", Map.of("offline", true, "latency", 0, "downloadThroughput", -1,
-                "uploadThroughput", -1));
+        send(
+                "Network.emulateNetworkConditions",
+                Map.of(
+                        "offline",
+                        true,
+                        "latency",
+                        0,
+                        "downloadThroughput",
+                        -1,
+                        "uploadThroughput",
+                        -1));
     }
 
     /** Loads {@code url} and waits for its load event. */
@@ -41,15 +54,18 @@ public final class BrowserPage {
         int before = connection.events().size();
         JsonNode r = send("Page.navigate", Map.of("url", url));
         if (r.hasNonNull("errorText")) {
-            throw new IllegalStateException("cannot load " + url + ": " + r.get("errorText").asText());
+            throw new IllegalStateException(
+                    "cannot load " + url + ": " + r.get("errorText").asText());
         }
         long deadline = System.nanoTime() + HeadlessBrowser.COMMAND_TIMEOUT.toNanos();
         while (connection.events().subList(before, connection.events().size()).stream()
-                .noneMatch(e -> "Page.loadEventFired".equals(e.path("method").asText())
-                        && session.equals(e.path("sessionId").asText()))) {
+                .noneMatch(
+                        e ->
+                                "Page.loadEventFired".equals(e.path("method").asText())
+                                        && session.equals(e.path("sessionId").asText()))) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(url + " did not finish loading within "
-                        + HeadlessBrowser.COMMAND_TIMEOUT);
+                throw new IllegalStateException(
+                        url + " did not finish loading within " + HeadlessBrowser.COMMAND_TIMEOUT);
             }
             sleep(50);
         }
@@ -57,10 +73,19 @@ public final class BrowserPage {
 
     /** The value of a JavaScript expression (promises awaited), as JSON. */
     public JsonNode evaluate(String expression) {
-        JsonNode r = send("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true,
-                "awaitPromise", true));
+        JsonNode r =
+                send(
+                        "Runtime.evaluate",
+                        Map.of(
+                                "expression",
+                                expression,
+                                "returnByValue",
+                                true,
+                                "awaitPromise",
+                                true));
         if (r.has("exceptionDetails")) {
-            throw new IllegalStateException("evaluating " + expression + " threw: " + r.get("exceptionDetails"));
+            throw new IllegalStateException(
+                    "evaluating " + expression + " threw: " + r.get("exceptionDetails"));
         }
         return r.path("result").path("value");
     }
@@ -78,8 +103,8 @@ public final class BrowserPage {
     }
 
     /**
-     * Console errors and warnings, uncaught exceptions and browser log errors (failed loads, policy violations)
-     * of this page so far.
+     * Console errors and warnings, uncaught exceptions and browser log errors (failed loads, policy
+     * violations) of this page so far.
      */
     public List<String> problems() {
         List<String> out = new ArrayList<>();
@@ -95,27 +120,43 @@ public final class BrowserPage {
                         out.add("console." + type + ": " + p.path("args"));
                     }
                 }
-                case "Runtime.exceptionThrown" -> out.add("exception: " + p.path("exceptionDetails"));
+                case "Runtime.exceptionThrown" ->
+                        out.add("exception: " + p.path("exceptionDetails"));
                 case "Log.entryAdded" -> {
                     String level = p.path("entry").path("level").asText();
                     if (level.equals("error") || level.equals("warning")) {
-                        out.add("log." + level + ": " + p.path("entry").path("text").asText() + " "
-                                + p.path("entry").path("url").asText());
+                        out.add(
+                                "log."
+                                        + level
+                                        + ": "
+                                        + p.path("entry").path("text").asText()
+                                        + " "
+                                        + p.path("entry").path("url").asText());
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return out;
     }
 
-    /** A PNG of the whole page (the viewport grown to the content's height) written to {@code png}. */
+    /**
+     * A PNG of the whole page (the viewport grown to the content's height) written to {@code png}.
+     */
     public Path screenshot(Path png, int width) throws IOException {
         JsonNode size = send("Page.getLayoutMetrics", Map.of()).path("cssContentSize");
         int height = (int) Math.ceil(size.path("height").asDouble(800));
-        send("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", Math.min(height, 6000),
-                "deviceScaleFactor", 1, "mobile", false));
+        send(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of(
+                        "width",
+                        width,
+                        "height",
+                        Math.min(height, 6000),
+                        "deviceScaleFactor",
+                        1,
+                        "mobile",
+                        false));
         sleep(300); // let the charts redraw at the new size
         String data = send("Page.captureScreenshot", Map.of("format", "png")).path("data").asText();
         Files.createDirectories(png.toAbsolutePath().getParent());

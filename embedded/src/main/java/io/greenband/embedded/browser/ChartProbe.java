@@ -5,14 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the charts a greenband page drew (the aggregator's dashboard, the CLI's report: both register their ECharts
- * instances in {@code window.GreenbandCharts.instances}) through JavaScript: series, axis names, and how many canvas
- * pixels are painted.
+ * Reads the charts a greenband page drew (the aggregator's dashboard, the CLI's report: both
+ * register their ECharts instances in {@code window.GreenbandCharts.instances}) through JavaScript:
+ * series, axis names, and how many canvas pixels are painted.
  */
 public final class ChartProbe {
 
-    /** Per chart name: {@code series} (type, name, data length), {@code x}/{@code y} axis names, {@code painted}. */
-    public static final String SCRIPT = """
+    /**
+     * Per chart name: {@code series} (type, name, data length), {@code x}/{@code y} axis names,
+     * {@code painted}.
+     */
+    public static final String SCRIPT =
+            """
             (() => {
               const out = {};
               for (const [name, chart] of Object.entries(window.GreenbandCharts.instances)) {
@@ -38,15 +42,17 @@ public final class ChartProbe {
             })()
             """;
 
-    private ChartProbe() {
-    }
+    private ChartProbe() {}
 
     /** Every chart of the page, as {@link #SCRIPT} describes them. */
     public static JsonNode charts(BrowserPage page) {
         return page.evaluate(SCRIPT);
     }
 
-    /** The series of chart {@code name}, each as {@code "type name length"}; empty when there is no such chart. */
+    /**
+     * The series of chart {@code name}, each as {@code "type name length"}; empty when there is no
+     * such chart.
+     */
     public static List<String> series(JsonNode charts, String name) {
         List<String> out = new ArrayList<>();
         charts.path(name).path("series").forEach(s -> out.add(s.asText()));

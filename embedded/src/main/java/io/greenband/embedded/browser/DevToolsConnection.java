@@ -19,8 +19,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One WebSocket to the browser's DevTools endpoint: commands get numbered and answered by their id, events
- * (messages without an id) are kept in arrival order for the caller to read.
+ * One WebSocket to the browser's DevTools endpoint: commands get numbered and answered by their id,
+ * events (messages without an id) are kept in arrival order for the caller to read.
  */
 final class DevToolsConnection implements AutoCloseable {
 
@@ -31,12 +31,20 @@ final class DevToolsConnection implements AutoCloseable {
     private final List<JsonNode> events = new CopyOnWriteArrayList<>();
     private final WebSocket socket;
 
-    DevToolsConnection(URI endpoint) throws InterruptedException, ExecutionException, TimeoutException {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30))
-                .buildAsync(endpoint, new Listener()).get(60, TimeUnit.SECONDS);
+    DevToolsConnection(URI endpoint)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        this.socket =
+                HttpClient.newHttpClient()
+                        .newWebSocketBuilder()
+                        .connectTimeout(Duration.ofSeconds(30))
+                        .buildAsync(endpoint, new Listener())
+                        .get(60, TimeUnit.SECONDS);
     }
 
-    /** Sends {@code method} with {@code params} (to a page session when {@code session} is set), awaits its result. */
+    /**
+     * Sends {@code method} with {@code params} (to a page session when {@code session} is set),
+     * awaits its result.
+     */
     JsonNode send(String session, String method, Map<String, ?> params, Duration timeout) {
         int id = ids.incrementAndGet();
         ObjectNode message = JSON.createObjectNode().put("id", id).put("method", method);
@@ -95,7 +103,8 @@ final class DevToolsConnection implements AutoCloseable {
                         events.add(node);
                     }
                 } catch (java.io.IOException e) {
-                    events.add(JSON.createObjectNode().put("method", "undecodable").put("text", text));
+                    events.add(
+                            JSON.createObjectNode().put("method", "undecodable").put("text", text));
                 }
             }
             ws.request(1);

@@ -15,16 +15,28 @@ import java.util.stream.Stream;
 
 /**
  * The system's Chromium, headless, with a fresh profile, driven over the DevTools protocol ({@code
- * --remote-debugging-port=0}; the port is read from the profile's {@code DevToolsActivePort}). Looked up as
- * {@code $GREENBAND_CHROMIUM}, then {@code chromium}, {@code chromium-browser}, {@code google-chrome} on the PATH.
+ * --remote-debugging-port=0}; the port is read from the profile's {@code DevToolsActivePort}).
+ * Looked up as {@code $GREENBAND_CHROMIUM}, then {@code chromium}, {@code chromium-browser}, {@code
+ * google-chrome} on the PATH.
  */
 public final class HeadlessBrowser implements AutoCloseable {
 
     /** How long a command may take on a loaded machine. */
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
-    private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-dev-shm-usage", "--hide-scrollbars", "--remote-debugging-port=0");
+
+    private static final List<String> FLAGS =
+            List.of(
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-dev-shm-usage",
+                    "--hide-scrollbars",
+                    "--remote-debugging-port=0");
 
     private final Process process;
     private final Path profile;
@@ -36,25 +48,37 @@ public final class HeadlessBrowser implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Starts a browser with a new profile under {@code scratch}; fails saying how to install Chromium. */
+    /**
+     * Starts a browser with a new profile under {@code scratch}; fails saying how to install
+     * Chromium.
+     */
     public static HeadlessBrowser launch(Path scratch) throws IOException, InterruptedException {
-        Path binary = find().orElseThrow(() -> new IllegalStateException("Chromium is needed for the page tests and "
-                + "was not found (tried $GREENBAND_CHROMIUM, chromium, chromium-browser, google-chrome on the PATH). "
-                + "Install it, e.g. on Debian: apt-get update && apt-get install -y chromium"));
+        Path binary =
+                find().orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "Chromium is needed for the page tests and "
+                                                        + "was not found (tried $GREENBAND_CHROMIUM, chromium, chromium-browser, google-chrome on the PATH). "
+                                                        + "Install it, e.g. on Debian: apt-get update && apt-get install -y chromium"));
         Files.createDirectories(scratch);
         Path profile = Files.createTempDirectory(scratch, "profile");
         List<String> cmd = new ArrayList<>(List.of(binary.toString()));
         cmd.addAll(FLAGS);
         cmd.add("--user-data-dir=" + profile.toAbsolutePath());
         cmd.add("about:blank");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(profile.resolveSibling(profile.getFileName() + ".log").toFile()).start();
+        Process p =
+                new ProcessBuilder(cmd)
+                        .redirectErrorStream(true)
+                        .redirectOutput(
+                                profile.resolveSibling(profile.getFileName() + ".log").toFile())
+                        .start();
         Path active = profile.resolve("DevToolsActivePort");
         long deadline = System.nanoTime() + COMMAND_TIMEOUT.toNanos();
         while (!(Files.exists(active) && Files.readAllLines(active).size() >= 2)) {
             if (!p.isAlive() || System.nanoTime() > deadline) {
                 p.destroyForcibly();
-                throw new IllegalStateException("Chromium did not open its DevTools port: " + String.join(" ", cmd));
+                throw new IllegalStateException(
+                        "Chromium did not open its DevTools port: " + String.join(" ", cmd));
             }
             Thread.sleep(100);
         }
@@ -92,10 +116,24 @@ public final class HeadlessBrowser implements AutoCloseable {
 
     /** A new tab of {@code width} × {@code height} CSS pixels, with console and log capture on. */
     public BrowserPage newPage(int width, int height) {
-        String target = connection.send(null, "Target.createTarget", Map.of("url", "about:blank"), COMMAND_TIMEOUT)
-                .get("targetId").asText();
-        String session = connection.send(null, "Target.attachToTarget", Map.of("targetId", target, "flatten", true),
-                COMMAND_TIMEOUT).get("sessionId").asText();
+        String target =
+                connection
+                        .send(
+                                null,
+                                "Target.createTarget",
+                                Map.of("url", "about:blank"),
+                                COMMAND_TIMEOUT)
+                        .get("targetId")
+                        .asText();
+        String session =
+                connection
+                        .send(
+                                null,
+                                "Target.attachToTarget",
+                                Map.of("targetId", target, "flatten", true),
+                                COMMAND_TIMEOUT)
+                        .get("sessionId")
+                        .asText();
         BrowserPage page = new BrowserPage(connection, session);
         page.start(width, height);
         return page;

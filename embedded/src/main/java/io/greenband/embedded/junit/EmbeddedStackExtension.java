@@ -12,12 +12,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 
 /**
- * The extension behind {@link EmbeddedStackTest}; can also be registered with {@code @ExtendWith} (then the stack is
- * shared per JVM). A class-owned stack lives in the class's store, which closes it after the class's last test.
+ * The extension behind {@link EmbeddedStackTest}; can also be registered with {@code @ExtendWith}
+ * (then the stack is shared per JVM). A class-owned stack lives in the class's store, which closes
+ * it after the class's last test.
  */
-public final class EmbeddedStackExtension implements BeforeAllCallback, TestInstancePostProcessor, ParameterResolver {
+public final class EmbeddedStackExtension
+        implements BeforeAllCallback, TestInstancePostProcessor, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EmbeddedStackExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(EmbeddedStackExtension.class);
     private static final String KEY = "stack";
 
     /** Starts (or finds) the stack and fills static fields of type {@link EmbeddedStack}. */
@@ -43,23 +46,28 @@ public final class EmbeddedStackExtension implements BeforeAllCallback, TestInst
         return stack(context);
     }
 
-    /** The stack visible from {@code context}: an enclosing class's own, else a new one per the annotation. */
+    /**
+     * The stack visible from {@code context}: an enclosing class's own, else a new one per the
+     * annotation.
+     */
     private static EmbeddedStack stack(ExtensionContext context) {
         ExtensionContext.Store store = context.getStore(NAMESPACE);
         EmbeddedStack found = store.get(KEY, EmbeddedStack.class);
         if (found != null && found.isRunning()) {
             return found;
         }
-        boolean shared = context.getTestClass()
-                .map(c -> c.getAnnotation(EmbeddedStackTest.class))
-                .map(EmbeddedStackTest::shared)
-                .orElse(true);
+        boolean shared =
+                context.getTestClass()
+                        .map(c -> c.getAnnotation(EmbeddedStackTest.class))
+                        .map(EmbeddedStackTest::shared)
+                        .orElse(true);
         if (shared) {
             return SharedEmbeddedStack.get();
         }
         ExtensionContext classContext = classContext(context);
         // Stored as AutoCloseable: JUnit closes it when the class's context ends.
-        return classContext.getStore(NAMESPACE)
+        return classContext
+                .getStore(NAMESPACE)
                 .computeIfAbsent(KEY, k -> EmbeddedStack.builder().start(), EmbeddedStack.class);
     }
 
@@ -74,19 +82,30 @@ public final class EmbeddedStackExtension implements BeforeAllCallback, TestInst
     private static void inject(Class<?> type, Object instance, EmbeddedStack stack) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
-                if (field.getType() != EmbeddedStack.class || Modifier.isStatic(field.getModifiers()) != (instance == null)) {
+                if (field.getType() != EmbeddedStack.class
+                        || Modifier.isStatic(field.getModifiers()) != (instance == null)) {
                     continue;
                 }
                 if (Modifier.isFinal(field.getModifiers())) {
-                    throw new ExtensionConfigurationException("field " + c.getSimpleName() + "." + field.getName()
-                            + " of type EmbeddedStack must not be final: the extension assigns it");
+                    throw new ExtensionConfigurationException(
+                            "field "
+                                    + c.getSimpleName()
+                                    + "."
+                                    + field.getName()
+                                    + " of type EmbeddedStack must not be final: the extension assigns it");
                 }
                 try {
                     field.setAccessible(true);
                     field.set(instance, stack);
                 } catch (IllegalAccessException e) {
-                    throw new ExtensionConfigurationException("cannot assign " + c.getSimpleName() + "."
-                            + field.getName() + ": " + e.getMessage(), e);
+                    throw new ExtensionConfigurationException(
+                            "cannot assign "
+                                    + c.getSimpleName()
+                                    + "."
+                                    + field.getName()
+                                    + ": "
+                                    + e.getMessage(),
+                            e);
                 }
             }
         }

@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs a test class against an embedded Kafka broker and MongoDB server. Fields (static or not) and parameters of
- * type {@link io.greenband.embedded.EmbeddedStack} receive the stack:
+ * Runs a test class against an embedded Kafka broker and MongoDB server. Fields (static or not) and
+ * parameters of type {@link io.greenband.embedded.EmbeddedStack} receive the stack:
  *
  * <pre>{@code
  * @EmbeddedStackTest
@@ -30,9 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface EmbeddedStackTest {
 
     /**
-     * {@code true} (default): use the JVM's {@link io.greenband.embedded.SharedEmbeddedStack}, started once for all
-     * test classes; {@code false}: a stack of this class's own, started before its first test and closed after its
-     * last.
+     * {@code true} (default): use the JVM's {@link io.greenband.embedded.SharedEmbeddedStack},
+     * started once for all test classes; {@code false}: a stack of this class's own, started before
+     * its first test and closed after its last.
      */
     boolean shared() default true;
 }

@@ -25,20 +25,24 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * For tests of a service's standard endpoints: the routes its JAX-RS resources declare (found by reflection on the
- * class path, so a new route is seen without being listed anywhere), the operations of its generated
- * {@code /q/openapi} document, and plain GETs. Annotations are matched by name, so this module needs no JAX-RS.
+ * For tests of a service's standard endpoints: the routes its JAX-RS resources declare (found by
+ * reflection on the class path, so a new route is seen without being listed anywhere), the
+ * operations of its generated {@code /q/openapi} document, and plain GETs. Annotations are matched
+ * by name, so this module needs no JAX-RS.
  */
 public final class ServiceEndpoints {
 
     private static final String PATH = "jakarta.ws.rs.Path";
     private static final String HTTP_METHOD = "jakarta.ws.rs.HttpMethod";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private ServiceEndpoints() {
-    }
+    private ServiceEndpoints() {}
 
-    /** {@code "GET /api/x/{id}"} for every resource method of the classes under {@code packagePrefix}. */
+    /**
+     * {@code "GET /api/x/{id}"} for every resource method of the classes under {@code
+     * packagePrefix}.
+     */
     public static TreeSet<String> declaredRoutes(String packagePrefix) throws IOException {
         TreeSet<String> routes = new TreeSet<>();
         for (Class<?> c : classes(packagePrefix)) {
@@ -57,15 +61,20 @@ public final class ServiceEndpoints {
         return routes;
     }
 
-    /** {@code "GET /path"} to the operation's summary (empty when it has none) of an OpenAPI JSON document. */
+    /**
+     * {@code "GET /path"} to the operation's summary (empty when it has none) of an OpenAPI JSON
+     * document.
+     */
     public static TreeMap<String, String> documentedRoutes(String openApiJson) throws IOException {
         TreeMap<String, String> out = new TreeMap<>();
         JsonNode paths = new ObjectMapper().readTree(openApiJson).path("paths");
         for (Iterator<Map.Entry<String, JsonNode>> p = paths.fields(); p.hasNext(); ) {
             Map.Entry<String, JsonNode> path = p.next();
-            for (Iterator<Map.Entry<String, JsonNode>> o = path.getValue().fields(); o.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> o = path.getValue().fields();
+                    o.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = o.next();
-                out.put(op.getKey().toUpperCase(Locale.ROOT) + " " + normalize(path.getKey()),
+                out.put(
+                        op.getKey().toUpperCase(Locale.ROOT) + " " + normalize(path.getKey()),
                         op.getValue().path("summary").asText(""));
             }
         }
@@ -73,11 +82,13 @@ public final class ServiceEndpoints {
     }
 
     /**
-     * What is wrong with the service's generated {@code /q/openapi} against the routes of its resources under
-     * {@code packagePrefix}: a route missing from the document or without a summary, or a documented operation no
-     * resource serves. Empty when the document lists every route, described.
+     * What is wrong with the service's generated {@code /q/openapi} against the routes of its
+     * resources under {@code packagePrefix}: a route missing from the document or without a
+     * summary, or a documented operation no resource serves. Empty when the document lists every
+     * route, described.
      */
-    public static List<String> openApiProblems(URI base, String packagePrefix) throws IOException, InterruptedException {
+    public static List<String> openApiProblems(URI base, String packagePrefix)
+            throws IOException, InterruptedException {
         HttpResponse<String> doc = get(base, "/q/openapi?format=json");
         if (doc.statusCode() != 200) {
             return List.of("GET /q/openapi answered " + doc.statusCode() + ": " + doc.body());
@@ -98,17 +109,22 @@ public final class ServiceEndpoints {
         }
         for (String route : documented.keySet()) {
             if (!declared.contains(route)) {
-                problems.add(route + " is in /q/openapi but no resource under " + packagePrefix + " serves it");
+                problems.add(
+                        route
+                                + " is in /q/openapi but no resource under "
+                                + packagePrefix
+                                + " serves it");
             }
         }
         return problems;
     }
 
     /**
-     * Scrapes {@code /q/metrics} until its text matches {@code regex} or {@code limit} passes; returns the last text
-     * (the caller asserts on it, so a miss shows what was there).
+     * Scrapes {@code /q/metrics} until its text matches {@code regex} or {@code limit} passes;
+     * returns the last text (the caller asserts on it, so a miss shows what was there).
      */
-    public static String awaitMetrics(URI base, String regex, Duration limit) throws IOException, InterruptedException {
+    public static String awaitMetrics(URI base, String regex, Duration limit)
+            throws IOException, InterruptedException {
         java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex);
         long deadline = System.nanoTime() + limit.toNanos();
         String body = get(base, "/q/metrics").body();
@@ -120,8 +136,13 @@ public final class ServiceEndpoints {
     }
 
     /** The status and body of {@code GET base+path}. */
-    public static HttpResponse<String> get(URI base, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+    public static HttpResponse<String> get(URI base, String path)
+            throws IOException, InterruptedException {
+        return HTTP.send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -159,7 +180,8 @@ public final class ServiceEndpoints {
     }
 
     private static List<Class<?>> classes(String packagePrefix) throws IOException {
-        // Quarkus's test class loader may not list package folders; the JVM's own sees the same class path.
+        // Quarkus's test class loader may not list package folders; the JVM's own sees the same
+        // class path.
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         ClassLoader system = ClassLoader.getSystemClassLoader();
         TreeSet<String> names = new TreeSet<>();
@@ -188,12 +210,14 @@ public final class ServiceEndpoints {
         try {
             return loader == null ? null : Class.forName(name, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
-            // A class whose dependencies are not on this class path declares no route of this service.
+            // A class whose dependencies are not on this class path declares no route of this
+            // service.
             return null;
         }
     }
 
-    private static TreeSet<String> classNames(ClassLoader loader, String packagePrefix) throws IOException {
+    private static TreeSet<String> classNames(ClassLoader loader, String packagePrefix)
+            throws IOException {
         String dir = packagePrefix.replace('.', '/');
         TreeSet<String> names = new TreeSet<>();
         for (Enumeration<URL> roots = loader.getResources(dir); roots.hasMoreElements(); ) {

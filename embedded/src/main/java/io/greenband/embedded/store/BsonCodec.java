@@ -16,23 +16,29 @@ import java.util.Objects;
 import org.h2.mvstore.WriteBuffer;
 
 /**
- * Documents and single values in the server's own BSON encoding (its wire codec), between H2's buffers and
- * mongo-java-server's types, plus the order in which index keys and positions are kept.
+ * Documents and single values in the server's own BSON encoding (its wire codec), between H2's
+ * buffers and mongo-java-server's types, plus the order in which index keys and positions are kept.
  */
 final class BsonCodec {
 
-    /** Tag of the server's "missing" marker, which BSON has no type for (BSON types are 0x01-0x13, 0x7F, 0xFF). */
+    /**
+     * Tag of the server's "missing" marker, which BSON has no type for (BSON types are 0x01-0x13,
+     * 0x7F, 0xFF).
+     */
     static final byte MISSING = 0x20;
 
-    /** Scratch buffers grown past this are dropped after use, so one huge document does not pin its memory. */
+    /**
+     * Scratch buffers grown past this are dropped after use, so one huge document does not pin its
+     * memory.
+     */
     private static final int SCRATCH_KEEP = 1 << 20;
 
-    private static final ThreadLocal<ByteBuf> SCRATCH = ThreadLocal.withInitial(() -> Unpooled.buffer(4096));
+    private static final ThreadLocal<ByteBuf> SCRATCH =
+            ThreadLocal.withInitial(() -> Unpooled.buffer(4096));
 
     private static final ValueComparator ORDER = ValueComparator.ascWithoutListHandling();
 
-    private BsonCodec() {
-    }
+    private BsonCodec() {}
 
     /** Appends {@code document} as one BSON document (its first four bytes are its length). */
     static void writeDocument(WriteBuffer out, Document document) {
@@ -44,7 +50,10 @@ final class BsonCodec {
     /** Reads one BSON document at the buffer's position and moves past it. */
     static Document readDocument(ByteBuffer in) {
         int start = in.position();
-        int length = in.order() == ByteOrder.LITTLE_ENDIAN ? in.getInt(start) : Integer.reverseBytes(in.getInt(start));
+        int length =
+                in.order() == ByteOrder.LITTLE_ENDIAN
+                        ? in.getInt(start)
+                        : Integer.reverseBytes(in.getInt(start));
         Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(in.slice(start, length)));
         in.position(start + length);
         return document;
@@ -81,9 +90,10 @@ final class BsonCodec {
     }
 
     /**
-     * Orders two values as the server sorts them (numbers by value, then strings, documents, ...); values it ranks
-     * equal that still differ (an int and a long of the same value, documents whose arrays tie) are told apart by
-     * their encodings, so distinct keys never collapse into one map entry.
+     * Orders two values as the server sorts them (numbers by value, then strings, documents, ...);
+     * values it ranks equal that still differ (an int and a long of the same value, documents whose
+     * arrays tie) are told apart by their encodings, so distinct keys never collapse into one map
+     * entry.
      */
     static int compare(Object a, Object b) {
         int c = ORDER.compare(a, b);
@@ -96,10 +106,14 @@ final class BsonCodec {
     private static byte[] encoded(Object value) {
         ByteBuf buf = Unpooled.buffer(64);
         encodeValue(value, buf);
-        return Arrays.copyOfRange(buf.array(), buf.arrayOffset(), buf.arrayOffset() + buf.writerIndex());
+        return Arrays.copyOfRange(
+                buf.array(), buf.arrayOffset(), buf.arrayOffset() + buf.writerIndex());
     }
 
-    /** A rough heap size of a value, for H2's page cache: it only needs to be cheap and of the right order. */
+    /**
+     * A rough heap size of a value, for H2's page cache: it only needs to be cheap and of the right
+     * order.
+     */
     static int memory(Object value) {
         if (value instanceof String s) {
             return 40 + 2 * s.length();

@@ -17,15 +17,19 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * One database in the MVStore, laid out as mongo-java-server's {@code H2Database} lays it out (same map names, so
- * {@code H2Backend} finds the databases on start) but with BSON data types. It is not a subclass of
- * {@code H2Database} because that one opens its collections from its constructor, before a subclass could choose the
- * types.
+ * One database in the MVStore, laid out as mongo-java-server's {@code H2Database} lays it out (same
+ * map names, so {@code H2Backend} finds the databases on start) but with BSON data types. It is not
+ * a subclass of {@code H2Database} because that one opens its collections from its constructor,
+ * before a subclass could choose the types.
  */
 final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
 
-    /** Prefix of the data maps, {@code databases.<db>.<collection>}; {@code H2Backend} lists databases by it. */
+    /**
+     * Prefix of the data maps, {@code databases.<db>.<collection>}; {@code H2Backend} lists
+     * databases by it.
+     */
     static final String DATABASES_PREFIX = "databases.";
+
     /** Prefix of the per-collection metadata maps (the data size, a number). */
     private static final String META_PREFIX = "meta.";
 
@@ -38,15 +42,23 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
     }
 
     @Override
-    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+    protected MongoCollection<Object> openOrCreateCollection(
+            String collectionName, CollectionOptions options) {
         String fullName = getFullCollectionNamespace(collectionName);
-        return new H2Collection(this, collectionName, options, dataMap(fullName), metaMap(fullName), cursorRegistry);
+        return new H2Collection(
+                this,
+                collectionName,
+                options,
+                dataMap(fullName),
+                metaMap(fullName),
+                cursorRegistry);
     }
 
     @Override
-    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
-            boolean sparse) {
-        return new BsonUniqueIndex(indexMap(indexMapName(collectionName, indexName)), indexName, keys, sparse);
+    protected Index<Object> openOrCreateUniqueIndex(
+            String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+        return new BsonUniqueIndex(
+                indexMap(indexMapName(collectionName, indexName)), indexName, keys, sparse);
     }
 
     @Override
@@ -59,7 +71,8 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
     public void drop(Oplog oplog) {
         super.drop(oplog);
         for (String name : List.copyOf(store.getMapNames())) {
-            if (name.startsWith(databaseName + ".") || name.startsWith(DATABASES_PREFIX + databaseName + ".")
+            if (name.startsWith(databaseName + ".")
+                    || name.startsWith(DATABASES_PREFIX + databaseName + ".")
                     || name.startsWith(META_PREFIX + databaseName + ".")) {
                 remove(name);
             }
@@ -75,7 +88,8 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
     }
 
     @Override
-    public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+    public void moveCollection(
+            MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
         super.moveCollection(oldDatabase, collection, newCollectionName);
         String oldName = collection.getFullName();
         String newName = getFullCollectionNamespace(newCollectionName);
@@ -95,27 +109,41 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
     }
 
     private MVMap<Object, Document> dataMap(String fullName) {
-        return store.openMap(DATABASES_PREFIX + fullName,
-                new MVMap.Builder<Object, Document>().keyType(ValueType.INSTANCE).valueType(DocumentType.INSTANCE));
+        return store.openMap(
+                DATABASES_PREFIX + fullName,
+                new MVMap.Builder<Object, Document>()
+                        .keyType(ValueType.INSTANCE)
+                        .valueType(DocumentType.INSTANCE));
     }
 
     private MVMap<String, Object> metaMap(String fullName) {
-        // Holds one number per collection: H2's default type stores numbers and strings without Java serialization.
+        // Holds one number per collection: H2's default type stores numbers and strings without
+        // Java serialization.
         return store.openMap(META_PREFIX + fullName);
     }
 
     private MVMap<KeyValue, Object> indexMap(String name) {
-        return store.openMap(name,
-                new MVMap.Builder<KeyValue, Object>().keyType(KeyValueType.INSTANCE).valueType(ValueType.INSTANCE));
+        return store.openMap(
+                name,
+                new MVMap.Builder<KeyValue, Object>()
+                        .keyType(KeyValueType.INSTANCE)
+                        .valueType(ValueType.INSTANCE));
     }
 
-    /** Removes a map, opening it with its own types first: opening it with H2's defaults would misread its pages. */
+    /**
+     * Removes a map, opening it with its own types first: opening it with H2's defaults would
+     * misread its pages.
+     */
     private void remove(String name) {
         if (!store.hasMap(name)) {
             return;
         }
-        MVMap<?, ?> map = name.startsWith(DATABASES_PREFIX) ? dataMap(name.substring(DATABASES_PREFIX.length()))
-                : name.startsWith(META_PREFIX) ? metaMap(name.substring(META_PREFIX.length())) : indexMap(name);
+        MVMap<?, ?> map =
+                name.startsWith(DATABASES_PREFIX)
+                        ? dataMap(name.substring(DATABASES_PREFIX.length()))
+                        : name.startsWith(META_PREFIX)
+                                ? metaMap(name.substring(META_PREFIX.length()))
+                                : indexMap(name);
         store.removeMap(map);
     }
 

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
 
-/** A unique index on an H2 map from {@link KeyValueType} keys to {@link ValueType} positions (document ids). */
+/**
+ * A unique index on an H2 map from {@link KeyValueType} keys to {@link ValueType} positions
+ * (document ids).
+ */
 final class BsonUniqueIndex extends AbstractUniqueIndex<Object> {
 
     private final MVMap<KeyValue, Object> map;

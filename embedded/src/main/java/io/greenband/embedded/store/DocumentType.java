@@ -10,8 +10,7 @@ final class DocumentType extends BasicDataType<Document> {
 
     static final DocumentType INSTANCE = new DocumentType();
 
-    private DocumentType() {
-    }
+    private DocumentType() {}
 
     @Override
     public int getMemory(Document document) {

@@ -9,15 +9,14 @@ import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
 /**
- * The keys of a unique index (one value per indexed field): the number of values, then each as a BSON value;
- * compared field by field in the server's value order, never through their encodings.
+ * The keys of a unique index (one value per indexed field): the number of values, then each as a
+ * BSON value; compared field by field in the server's value order, never through their encodings.
  */
 final class KeyValueType extends BasicDataType<KeyValue> {
 
     static final KeyValueType INSTANCE = new KeyValueType();
 
-    private KeyValueType() {
-    }
+    private KeyValueType() {}
 
     @Override
     public int compare(KeyValue a, KeyValue b) {

@@ -5,15 +5,14 @@ import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
 /**
- * Single BSON values (ids and positions): the keys of a collection's data map and the values of its unique indexes,
- * ordered as the server orders values.
+ * Single BSON values (ids and positions): the keys of a collection's data map and the values of its
+ * unique indexes, ordered as the server orders values.
  */
 final class ValueType extends BasicDataType<Object> {
 
     static final ValueType INSTANCE = new ValueType();
 
-    private ValueType() {
-    }
+    private ValueType() {}
 
     @Override
     public int compare(Object a, Object b) {

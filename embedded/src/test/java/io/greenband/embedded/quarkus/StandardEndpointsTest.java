@@ -9,13 +9,18 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The shared endpoint checks against a small JDK HTTP server that answers like a service, well or badly. */
+/**
+ * The shared endpoint checks against a small JDK HTTP server that answers like a service, well or
+ * badly.
+ */
 class StandardEndpointsTest {
 
-    private static final String UP = "{\"status\":\"UP\",\"checks\":[{\"name\":\"kafka\",\"status\":\"UP\"},"
-            + "{\"name\":\"mongodb\",\"status\":\"UP\"}]}";
-    private static final String MONGO_DOWN = "{\"status\":\"DOWN\",\"checks\":[{\"name\":\"kafka\",\"status\":\"UP\"},"
-            + "{\"name\":\"mongodb\",\"status\":\"DOWN\"}]}";
+    private static final String UP =
+            "{\"status\":\"UP\",\"checks\":[{\"name\":\"kafka\",\"status\":\"UP\"},"
+                    + "{\"name\":\"mongodb\",\"status\":\"UP\"}]}";
+    private static final String MONGO_DOWN =
+            "{\"status\":\"DOWN\",\"checks\":[{\"name\":\"kafka\",\"status\":\"UP\"},"
+                    + "{\"name\":\"mongodb\",\"status\":\"DOWN\"}]}";
 
     private HttpServer server;
 
@@ -39,7 +44,10 @@ class StandardEndpointsTest {
                 .hasSize(3)
                 .anySatisfy(p -> assertThat(p).startsWith("GET /q/health/ready answered 503 DOWN"))
                 .anySatisfy(p -> assertThat(p).startsWith("readiness check 'mongodb' is not up"))
-                .anySatisfy(p -> assertThat(p).startsWith("readiness check 'energy-sources' is not up"));
+                .anySatisfy(
+                        p ->
+                                assertThat(p)
+                                        .startsWith("readiness check 'energy-sources' is not up"));
     }
 
     @Test
@@ -47,7 +55,8 @@ class StandardEndpointsTest {
         URI base = serve(503, MONGO_DOWN, 200, UP);
         // No class under this prefix declares a JAX-RS route: every standard route is missing.
         assertThat(StandardEndpoints.problems(base, "io.greenband.embedded.quarkus.none"))
-                .contains("no JAX-RS resource found under io.greenband.embedded.quarkus.none",
+                .contains(
+                        "no JAX-RS resource found under io.greenband.embedded.quarkus.none",
                         "GET /q/health/live is served by no resource under io.greenband.embedded.quarkus.none",
                         "GET /q/health/ready is served by no resource under io.greenband.embedded.quarkus.none")
                 .anySatisfy(p -> assertThat(p).startsWith("GET /q/health/live answered 503"));
@@ -63,11 +72,13 @@ class StandardEndpointsTest {
     }
 
     private void answer(String path, int status, String body) {
-        server.createContext(path, exchange -> {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
+        server.createContext(
+                path,
+                exchange -> {
+                    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(status, bytes.length);
+                    exchange.getResponseBody().write(bytes);
+                    exchange.close();
+                });
     }
 }

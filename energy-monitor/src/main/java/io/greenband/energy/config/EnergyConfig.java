@@ -9,7 +9,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "greenband.energy")
 public interface EnergyConfig {
 
-    /** Host name published with samples; default: env {@code NODE_NAME}, then the machine's host name. */
+    /**
+     * Host name published with samples; default: env {@code NODE_NAME}, then the machine's host
+     * name.
+     */
     Optional<String> host();
 
     /** Node id published with samples; default: the host. */
@@ -19,7 +22,9 @@ public interface EnergyConfig {
     @WithDefault("1s")
     Duration interval();
 
-    /** Length of a published window, a whole multiple of {@link #interval()}; default: one interval. */
+    /**
+     * Length of a published window, a whole multiple of {@link #interval()}; default: one interval.
+     */
     Optional<Duration> window();
 
     /** Publishing of {@code energy-sample} events. */
@@ -49,7 +54,9 @@ public interface EnergyConfig {
         /** Where the machine runs: an ISO 3166-1 alpha-2 or alpha-3 country code. */
         java.util.Optional<String> country();
 
-        /** A region within the country (a state, province or cloud region), at most 64 characters. */
+        /**
+         * A region within the country (a state, province or cloud region), at most 64 characters.
+         */
         java.util.Optional<String> region();
 
         /** The os-release file naming the distribution. */
@@ -63,7 +70,10 @@ public interface EnergyConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** The proc root; in a container, the host's (with the host's pid namespace), e.g. {@code /host/proc}. */
+        /**
+         * The proc root; in a container, the host's (with the host's pid namespace), e.g. {@code
+         * /host/proc}.
+         */
         @WithDefault("/proc")
         String procRoot();
 
@@ -97,7 +107,10 @@ public interface EnergyConfig {
         @WithDefault("libnvidia-ml.so.1")
         String library();
 
-        /** Power poll period for GPUs without an energy counter; {@code 0s}: integrate at the tick rate. */
+        /**
+         * Power poll period for GPUs without an energy counter; {@code 0s}: integrate at the tick
+         * rate.
+         */
         @WithDefault("100ms")
         Duration powerPollInterval();
     }
@@ -119,14 +132,20 @@ public interface EnergyConfig {
 
     /** Estimate settings. */
     interface Estimate {
-        /** CPU model when RAPL gives no CPU reading: {@code cpu_time}, {@code cpu_load}, {@code constant} or {@code off}. */
+        /**
+         * CPU model when RAPL gives no CPU reading: {@code cpu_time}, {@code cpu_load}, {@code
+         * constant} or {@code off}.
+         */
         @WithDefault("cpu_time")
         String cpu();
 
         /** Whole-machine CPU TDP in watts; default: the bundled table, else 4 W per logical CPU. */
         Optional<Double> cpuTdpWatts();
 
-        /** Memory model when RAPL has no DRAM zone: {@code dimm_model}, {@code per_gb}, {@code fixed} or {@code off}. */
+        /**
+         * Memory model when RAPL has no DRAM zone: {@code dimm_model}, {@code per_gb}, {@code
+         * fixed} or {@code off}.
+         */
         @WithDefault("dimm_model")
         String ram();
 

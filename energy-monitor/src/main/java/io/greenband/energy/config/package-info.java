@@ -1,2 +1,5 @@
-/** Typed configuration ({@code greenband.energy.*}) and the one place that turns it into core objects. */
+/**
+ * Typed configuration ({@code greenband.energy.*}) and the one place that turns it into core
+ * objects.
+ */
 package io.greenband.energy.config;

@@ -15,9 +15,9 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * The whole machine's CPU as one estimated device ({@code cpu}): each read turns the {@code /proc/stat}
- * load since the previous read into mean power with a {@link CpuPowerModel}. The first read uses the
- * load since boot, which the sampler only takes as its baseline.
+ * The whole machine's CPU as one estimated device ({@code cpu}): each read turns the {@code
+ * /proc/stat} load since the previous read into mean power with a {@link CpuPowerModel}. The first
+ * read uses the load since boot, which the sampler only takes as its baseline.
  */
 public final class CpuEstimateSource implements EnergySource {
 
@@ -43,18 +43,43 @@ public final class CpuEstimateSource implements EnergySource {
         this.procStat = procStat;
         this.model = model;
         this.tdp = tdp;
-        String name = (modelName == null || modelName.isBlank() ? "CPU" : modelName)
-                + " (TDP " + Math.round(tdp.watts()) + " W, " + tdp.basis() + ")";
-        this.device = new DeviceInfo(DEVICE_ID, Component.CPU, SourceKind.ESTIMATE, model.method(), name, -1,
-                OptionalDouble.of(tdp.watts()), OptionalDouble.empty());
-        this.status = new SourceStatus(SourceKind.ESTIMATE, true, List.of(device),
-                "CPU estimate: " + model.method().label() + ", " + name + " from " + procStat);
+        String name =
+                (modelName == null || modelName.isBlank() ? "CPU" : modelName)
+                        + " (TDP "
+                        + Math.round(tdp.watts())
+                        + " W, "
+                        + tdp.basis()
+                        + ")";
+        this.device =
+                new DeviceInfo(
+                        DEVICE_ID,
+                        Component.CPU,
+                        SourceKind.ESTIMATE,
+                        model.method(),
+                        name,
+                        -1,
+                        OptionalDouble.of(tdp.watts()),
+                        OptionalDouble.empty());
+        this.status =
+                new SourceStatus(
+                        SourceKind.ESTIMATE,
+                        true,
+                        List.of(device),
+                        "CPU estimate: "
+                                + model.method().label()
+                                + ", "
+                                + name
+                                + " from "
+                                + procStat);
         LOG.log(System.Logger.Level.INFO, status.detail() + "; numbers are labelled estimated");
     }
 
-    /** Builds the estimator from {@code /proc}-style files, the bundled TDP table and an optional TDP. */
-    public static CpuEstimateSource open(Path procStat, Path cpuinfo, CpuPowerModel model,
-                                         Optional<Double> configuredTdpWatts) {
+    /**
+     * Builds the estimator from {@code /proc}-style files, the bundled TDP table and an optional
+     * TDP.
+     */
+    public static CpuEstimateSource open(
+            Path procStat, Path cpuinfo, CpuPowerModel model, Optional<Double> configuredTdpWatts) {
         Optional<CpuInfo> info;
         try {
             info = Optional.of(CpuInfo.parse(Files.readAllLines(cpuinfo)));
@@ -83,15 +108,17 @@ public final class CpuEstimateSource implements EnergySource {
         } catch (IOException | RuntimeException e) {
             if (!warned) {
                 warned = true;
-                LOG.log(System.Logger.Level.WARNING, "cannot read CPU load from " + procStat + ": " + e
-                        + " (reported once)");
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "cannot read CPU load from " + procStat + ": " + e + " (reported once)");
             }
             return List.of(DeviceReading.missing(device, Set.of()));
         }
         double u = previous == null ? now.utilizationSinceBoot() : now.utilizationSince(previous);
         previous = now;
-        return List.of(DeviceReading.of(device, model.watts(tdp.watts(), u))
-                .withUtilization(OptionalDouble.of(u * 100.0)));
+        return List.of(
+                DeviceReading.of(device, model.watts(tdp.watts(), u))
+                        .withUtilization(OptionalDouble.of(u * 100.0)));
     }
 
     @Override

@@ -8,8 +8,8 @@ import java.util.Set;
  * What {@code /proc/cpuinfo} says about the machine.
  *
  * @param modelName first {@code model name} (empty when absent, e.g. on some ARM kernels)
- * @param sockets   distinct {@code physical id} values, at least 1
- * @param logical   number of {@code processor} entries, at least 1
+ * @param sockets distinct {@code physical id} values, at least 1
+ * @param logical number of {@code processor} entries, at least 1
  */
 public record CpuInfo(String modelName, int sockets, int logical) {
 
@@ -29,7 +29,7 @@ public record CpuInfo(String modelName, int sockets, int logical) {
                 case "processor" -> logical++;
                 case "model name" -> model = model.isEmpty() ? value : model;
                 case "physical id" -> physical.add(value);
-                default -> { }
+                default -> {}
             }
         }
         return new CpuInfo(model, Math.max(1, physical.size()), Math.max(1, logical));

@@ -6,9 +6,10 @@ import java.util.Locale;
 /** How CPU power is modelled from the TDP when nothing measures it. */
 public enum CpuPowerModel {
     /**
-     * P = TDP × (0.1 + 0.9 u): a tenth of the TDP at idle plus the TDP per core for each busy core, so every
-     * CPU-second costs the same (0.9 × TDP / cores) whatever else the host runs, and a process is charged by its
-     * own CPU time (CodeCarbon's process-mode rule, above the idle tenth).
+     * P = TDP × (0.1 + 0.9 u): a tenth of the TDP at idle plus the TDP per core for each busy core,
+     * so every CPU-second costs the same (0.9 × TDP / cores) whatever else the host runs, and a
+     * process is charged by its own CPU time (CodeCarbon's process-mode rule, above the idle
+     * tenth).
      */
     CPU_TIME(Method.CPU_LOAD_MODEL),
     /**
@@ -21,6 +22,7 @@ public enum CpuPowerModel {
 
     /** Share of the TDP drawn at idle in the load model. */
     public static final double IDLE_SHARE = 0.1;
+
     /** Share of the TDP drawn by the constant model. */
     public static final double CONSTANT_SHARE = 0.5;
 
@@ -35,7 +37,9 @@ public enum CpuPowerModel {
         return method;
     }
 
-    /** Power in watts for a machine of {@code tdpWatts} at busy fraction {@code utilization} (0..1). */
+    /**
+     * Power in watts for a machine of {@code tdpWatts} at busy fraction {@code utilization} (0..1).
+     */
     public double watts(double tdpWatts, double utilization) {
         if (!(tdpWatts > 0)) {
             throw new IllegalArgumentException("tdpWatts must be positive, was " + tdpWatts);
@@ -48,15 +52,21 @@ public enum CpuPowerModel {
         };
     }
 
-    /** Parses {@code cpu_time}, {@code cpu_load} or {@code constant} (case and dash/underscore insensitive). */
+    /**
+     * Parses {@code cpu_time}, {@code cpu_load} or {@code constant} (case and dash/underscore
+     * insensitive).
+     */
     public static CpuPowerModel parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT).replace('-', '_');
         return switch (t) {
             case "cpu_time", "time" -> CPU_TIME;
             case "cpu_load", "load" -> CPU_LOAD;
             case "constant" -> CONSTANT;
-            default -> throw new IllegalArgumentException("cpu estimate model '" + text
-                    + "' is unknown; use cpu_time, cpu_load or constant");
+            default ->
+                    throw new IllegalArgumentException(
+                            "cpu estimate model '"
+                                    + text
+                                    + "' is unknown; use cpu_time, cpu_load or constant");
         };
     }
 }

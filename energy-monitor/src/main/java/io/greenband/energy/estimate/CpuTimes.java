@@ -5,21 +5,22 @@ import java.util.List;
 /**
  * The machine-wide CPU time counters of {@code /proc/stat}'s first line, in clock ticks.
  *
- * @param busy  user + nice + system + irq + softirq + steal
+ * @param busy user + nice + system + irq + softirq + steal
  * @param total busy + idle + iowait
  */
 public record CpuTimes(long busy, long total) {
 
     /**
-     * Parses the aggregate {@code cpu} line of {@code /proc/stat}. Guest time is already part of user
-     * time, so it is not added again.
+     * Parses the aggregate {@code cpu} line of {@code /proc/stat}. Guest time is already part of
+     * user time, so it is not added again.
      */
     public static CpuTimes parse(List<String> procStatLines) {
         for (String line : procStatLines) {
             if (line.startsWith("cpu ")) {
                 String[] f = line.trim().split("\\s+");
                 if (f.length < 5) {
-                    throw new IllegalArgumentException("/proc/stat cpu line has too few fields: '" + line + "'");
+                    throw new IllegalArgumentException(
+                            "/proc/stat cpu line has too few fields: '" + line + "'");
                 }
                 long[] v = new long[8];
                 for (int i = 0; i < 8 && i + 1 < f.length; i++) {

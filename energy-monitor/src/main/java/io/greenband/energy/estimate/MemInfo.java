@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 
-/** Reads {@code MemTotal} from {@code /proc/meminfo}: the one parser the estimates and the machine facts share. */
+/**
+ * Reads {@code MemTotal} from {@code /proc/meminfo}: the one parser the estimates and the machine
+ * facts share.
+ */
 public final class MemInfo {
 
-    private MemInfo() {
-    }
+    private MemInfo() {}
 
     /** {@code MemTotal} of {@code /proc/meminfo} lines in bytes, empty without a readable line. */
     public static OptionalLong totalBytes(List<String> lines) {
@@ -20,7 +22,9 @@ public final class MemInfo {
                 try {
                     long kb = Long.parseLong(f[0]);
                     // The kernel's "kB" is KiB; a value that would overflow is not believed.
-                    return kb >= 0 && kb <= Long.MAX_VALUE / 1024 ? OptionalLong.of(kb * 1024) : OptionalLong.empty();
+                    return kb >= 0 && kb <= Long.MAX_VALUE / 1024
+                            ? OptionalLong.of(kb * 1024)
+                            : OptionalLong.empty();
                 } catch (NumberFormatException e) {
                     return OptionalLong.empty();
                 }

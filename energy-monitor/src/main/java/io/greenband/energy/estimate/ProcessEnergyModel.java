@@ -6,15 +6,16 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Energy of one process's own use where nothing measures power, charged as the aggregator charges a trial from
- * the monitor's estimates (basis {@code CPU_TIME+RSS}): each CPU-second costs the CPU-time model's busy share of
- * one logical CPU's TDP, and memory the DIMM model's watts in proportion to the resident share of the machine's
- * memory. The one home of this arithmetic for tools that run work in their own process (the command line's
- * {@code train} and {@code evaluate}, the benchmarks).
+ * Energy of one process's own use where nothing measures power, charged as the aggregator charges a
+ * trial from the monitor's estimates (basis {@code CPU_TIME+RSS}): each CPU-second costs the
+ * CPU-time model's busy share of one logical CPU's TDP, and memory the DIMM model's watts in
+ * proportion to the resident share of the machine's memory. The one home of this arithmetic for
+ * tools that run work in their own process (the command line's {@code train} and {@code evaluate},
+ * the benchmarks).
  *
- * @param tdp           the machine's TDP as the monitor resolves it
- * @param logicalCpus   logical CPUs, at least 1
- * @param ramWatts      the DIMM model's memory watts
+ * @param tdp the machine's TDP as the monitor resolves it
+ * @param logicalCpus logical CPUs, at least 1
+ * @param ramWatts the DIMM model's memory watts
  * @param memTotalBytes installed memory, 0 when unknown (then memory costs nothing)
  */
 public record ProcessEnergyModel(Tdp tdp, int logicalCpus, double ramWatts, double memTotalBytes) {
@@ -24,11 +25,15 @@ public record ProcessEnergyModel(Tdp tdp, int logicalCpus, double ramWatts, doub
             throw new IllegalArgumentException("tdp is required");
         }
         if (logicalCpus < 1) {
-            throw new IllegalArgumentException("logicalCpus must be at least 1, was " + logicalCpus);
+            throw new IllegalArgumentException(
+                    "logicalCpus must be at least 1, was " + logicalCpus);
         }
         if (!(ramWatts >= 0) || !(memTotalBytes >= 0)) {
-            throw new IllegalArgumentException("ramWatts and memTotalBytes must be >= 0, were " + ramWatts + " and "
-                    + memTotalBytes);
+            throw new IllegalArgumentException(
+                    "ramWatts and memTotalBytes must be >= 0, were "
+                            + ramWatts
+                            + " and "
+                            + memTotalBytes);
         }
     }
 
@@ -37,7 +42,10 @@ public record ProcessEnergyModel(Tdp tdp, int logicalCpus, double ramWatts, doub
         return of(Path.of("/proc/cpuinfo"), Path.of("/proc/meminfo"));
     }
 
-    /** The model of the machine these files describe; the JVM's processor count where cpuinfo is unreadable. */
+    /**
+     * The model of the machine these files describe; the JVM's processor count where cpuinfo is
+     * unreadable.
+     */
     public static ProcessEnergyModel of(Path cpuinfo, Path meminfo) {
         Optional<CpuInfo> cpu;
         try {
@@ -47,19 +55,29 @@ public record ProcessEnergyModel(Tdp tdp, int logicalCpus, double ramWatts, doub
         }
         int logical = cpu.map(CpuInfo::logical).orElse(Runtime.getRuntime().availableProcessors());
         double bytes = MemInfo.totalBytes(meminfo).orElse(0);
-        return new ProcessEnergyModel(Tdp.resolve(Optional.empty(), cpu, TdpTable.bundled()), logical,
-                RamPowerModel.DIMM_MODEL.watts(bytes / (1024.0 * 1024 * 1024), false, 0), bytes);
+        return new ProcessEnergyModel(
+                Tdp.resolve(Optional.empty(), cpu, TdpTable.bundled()),
+                logical,
+                RamPowerModel.DIMM_MODEL.watts(bytes / (1024.0 * 1024 * 1024), false, 0),
+                bytes);
     }
 
     /** Joules per CPU-second: the CPU-time model's busy share of one logical CPU's TDP. */
     public double joulesPerCpuSecond() {
-        double busy = CpuPowerModel.CPU_TIME.watts(tdp.watts(), 1) - CpuPowerModel.CPU_TIME.watts(tdp.watts(), 0);
+        double busy =
+                CpuPowerModel.CPU_TIME.watts(tdp.watts(), 1)
+                        - CpuPowerModel.CPU_TIME.watts(tdp.watts(), 0);
         return busy / logicalCpus;
     }
 
-    /** Joules of {@code cpuSeconds} of CPU time over {@code wallSeconds} holding {@code rssBytes}. */
+    /**
+     * Joules of {@code cpuSeconds} of CPU time over {@code wallSeconds} holding {@code rssBytes}.
+     */
     public double joules(double cpuSeconds, double wallSeconds, double rssBytes) {
-        double ram = memTotalBytes > 0 ? ramWatts * Math.min(1, rssBytes / memTotalBytes) * wallSeconds : 0;
+        double ram =
+                memTotalBytes > 0
+                        ? ramWatts * Math.min(1, rssBytes / memTotalBytes) * wallSeconds
+                        : 0;
         return cpuSeconds * joulesPerCpuSecond() + ram;
     }
 

@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The node's memory as one estimated device ({@code ram}) with constant power from its size; opened only
- * where RAPL has no DRAM zone. The size is read once from {@code /proc/meminfo}.
+ * The node's memory as one estimated device ({@code ram}) with constant power from its size; opened
+ * only where RAPL has no DRAM zone. The size is read once from {@code /proc/meminfo}.
  */
 public final class RamEstimateSource implements EnergySource {
 
@@ -34,39 +34,60 @@ public final class RamEstimateSource implements EnergySource {
             throw new IllegalArgumentException("RAM estimate watts must be positive, was " + watts);
         }
         this.watts = watts;
-        this.device = new DeviceInfo(DEVICE_ID, Component.RAM_EST, SourceKind.ESTIMATE, model.method(), name, -1,
-                OptionalDouble.empty(), OptionalDouble.empty());
-        this.status = new SourceStatus(SourceKind.ESTIMATE, true, List.of(device),
-                "RAM estimate: " + model.method().label() + ", " + name);
+        this.device =
+                new DeviceInfo(
+                        DEVICE_ID,
+                        Component.RAM_EST,
+                        SourceKind.ESTIMATE,
+                        model.method(),
+                        name,
+                        -1,
+                        OptionalDouble.empty(),
+                        OptionalDouble.empty());
+        this.status =
+                new SourceStatus(
+                        SourceKind.ESTIMATE,
+                        true,
+                        List.of(device),
+                        "RAM estimate: " + model.method().label() + ", " + name);
         LOG.log(System.Logger.Level.INFO, status.detail() + "; numbers are labelled estimated");
     }
 
     /**
-     * Builds the estimate from {@code meminfo}; returns empty (with a log line) when the size is needed but
-     * unreadable.
+     * Builds the estimate from {@code meminfo}; returns empty (with a log line) when the size is
+     * needed but unreadable.
      */
-    public static Optional<RamEstimateSource> open(Path meminfo, RamPowerModel model, Optional<Double> fixedWatts,
-                                                   boolean arm) {
+    public static Optional<RamEstimateSource> open(
+            Path meminfo, RamPowerModel model, Optional<Double> fixedWatts, boolean arm) {
         if (model == RamPowerModel.FIXED) {
-            double w = fixedWatts.orElseThrow(() -> new IllegalArgumentException(
-                    "greenband.energy.estimate.ram=fixed needs greenband.energy.estimate.ram-watts"));
+            double w =
+                    fixedWatts.orElseThrow(
+                            () ->
+                                    new IllegalArgumentException(
+                                            "greenband.energy.estimate.ram=fixed needs greenband.energy.estimate.ram-watts"));
             return Optional.of(new RamEstimateSource(model, w, "memory (" + w + " W configured)"));
         }
         double gb;
         try {
             gb = memTotalGb(Files.readAllLines(meminfo));
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "no RAM estimate: cannot read MemTotal from " + meminfo + ": " + e);
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "no RAM estimate: cannot read MemTotal from " + meminfo + ": " + e);
             return Optional.empty();
         }
         double w = model.watts(gb, arm, 0);
-        return Optional.of(new RamEstimateSource(model, w,
-                String.format(java.util.Locale.ROOT, "memory %.1f GB (%.1f W)", gb, w)));
+        return Optional.of(
+                new RamEstimateSource(
+                        model,
+                        w,
+                        String.format(java.util.Locale.ROOT, "memory %.1f GB (%.1f W)", gb, w)));
     }
 
     /** {@code MemTotal} of {@code /proc/meminfo} lines, in GB (GiB, as the kernel counts). */
     static double memTotalGb(List<String> lines) {
-        return MemInfo.totalBytes(lines).orElseThrow(() -> new IllegalArgumentException("no MemTotal line"))
+        return MemInfo.totalBytes(lines)
+                        .orElseThrow(() -> new IllegalArgumentException("no MemTotal line"))
                 / (1024.0 * 1024.0 * 1024.0);
     }
 

@@ -4,11 +4,14 @@ import io.greenband.energy.source.Method;
 import java.util.Locale;
 
 /**
- * How memory power is estimated from its size when no DRAM counter exists. Numbers are order-of-magnitude
- * models, published as estimates.
+ * How memory power is estimated from its size when no DRAM counter exists. Numbers are
+ * order-of-magnitude models, published as estimates.
  */
 public enum RamPowerModel {
-    /** Watts from an estimated DIMM count with diminishing power per extra DIMM (CodeCarbon v3's rules). */
+    /**
+     * Watts from an estimated DIMM count with diminishing power per extra DIMM (CodeCarbon v3's
+     * rules).
+     */
     DIMM_MODEL(Method.RAM_DIMM_MODEL),
     /** A constant {@link #WATTS_PER_GB} per gigabyte (CodeCarbon v2). */
     PER_GB(Method.RAM_PER_GB),
@@ -17,12 +20,17 @@ public enum RamPowerModel {
 
     /** Watts per GB of the per-GB model: 3 W per 8 GB. */
     public static final double WATTS_PER_GB = 3.0 / 8.0;
+
     /** Watts per DIMM on x86 and on ARM. */
     public static final double DIMM_WATTS_X86 = 5.0;
+
     public static final double DIMM_WATTS_ARM = 1.5;
+
     /** Least memory power on x86 and on ARM. */
     public static final double MIN_WATTS_X86 = 10.0;
+
     public static final double MIN_WATTS_ARM = 3.0;
+
     /** Most DIMMs the model assumes. */
     public static final int MAX_DIMMS = 32;
 
@@ -40,8 +48,8 @@ public enum RamPowerModel {
     /**
      * Memory power in watts.
      *
-     * @param totalGb    installed memory in GB
-     * @param arm        whether the machine is ARM (lower power per DIMM)
+     * @param totalGb installed memory in GB
+     * @param arm whether the machine is ARM (lower power per DIMM)
      * @param fixedWatts the configured power, used by {@link #FIXED}
      */
     public double watts(double totalGb, boolean arm, double fixedWatts) {
@@ -76,7 +84,9 @@ public enum RamPowerModel {
         return (int) Math.min(MAX_DIMMS, Math.ceil(totalGb / module));
     }
 
-    /** Power of {@code dimms} modules: full for the first 4, then 90 %, 80 % (9–16) and 70 % beyond. */
+    /**
+     * Power of {@code dimms} modules: full for the first 4, then 90 %, 80 % (9–16) and 70 % beyond.
+     */
     static double dimmWatts(int dimms, boolean arm) {
         double per = arm ? DIMM_WATTS_ARM : DIMM_WATTS_X86;
         double w = 0;
@@ -92,8 +102,11 @@ public enum RamPowerModel {
             case "dimm_model", "dimm" -> DIMM_MODEL;
             case "per_gb" -> PER_GB;
             case "fixed" -> FIXED;
-            default -> throw new IllegalArgumentException("ram estimate model '" + text
-                    + "' is unknown; use dimm_model, per_gb, fixed or off");
+            default ->
+                    throw new IllegalArgumentException(
+                            "ram estimate model '"
+                                    + text
+                                    + "' is unknown; use dimm_model, per_gb, fixed or off");
         };
     }
 }

@@ -5,13 +5,15 @@ import java.util.Optional;
 /**
  * The machine's TDP and where it came from.
  *
- * @param watts  whole-machine TDP (per socket × sockets)
- * @param basis  how it was found: {@code configured}, {@code table}, {@code per-core} or {@code default}
+ * @param watts whole-machine TDP (per socket × sockets)
+ * @param basis how it was found: {@code configured}, {@code table}, {@code per-core} or {@code
+ *     default}
  */
 public record Tdp(double watts, String basis) {
 
     /** Watts per logical CPU when the model is unknown but the CPU count is. */
     public static final double WATTS_PER_LOGICAL_CPU = 4.0;
+
     /** Watts when nothing at all is known. */
     public static final double DEFAULT_WATTS = 85.0;
 
@@ -22,10 +24,11 @@ public record Tdp(double watts, String basis) {
     }
 
     /**
-     * Resolves the TDP: the configured whole-machine value, else the table's per-socket value × sockets,
-     * else {@link #WATTS_PER_LOGICAL_CPU} × logical CPUs, else {@link #DEFAULT_WATTS}.
+     * Resolves the TDP: the configured whole-machine value, else the table's per-socket value ×
+     * sockets, else {@link #WATTS_PER_LOGICAL_CPU} × logical CPUs, else {@link #DEFAULT_WATTS}.
      */
-    public static Tdp resolve(Optional<Double> configuredWatts, Optional<CpuInfo> cpu, TdpTable table) {
+    public static Tdp resolve(
+            Optional<Double> configuredWatts, Optional<CpuInfo> cpu, TdpTable table) {
         if (configuredWatts.isPresent()) {
             return new Tdp(configuredWatts.get(), "configured");
         }

@@ -3,7 +3,6 @@ package io.greenband.energy.estimate;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -26,7 +25,8 @@ public final class TdpTable {
     public static TdpTable bundled() {
         try (InputStream in = TdpTable.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("bundled resource " + RESOURCE + " is missing from the jar");
+                throw new IllegalStateException(
+                        "bundled resource " + RESOURCE + " is missing from the jar");
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -47,11 +47,13 @@ public final class TdpTable {
                 }
                 int comma = t.lastIndexOf(',');
                 if (comma <= 0) {
-                    throw new IllegalArgumentException("TDP table line " + lineNo + " is not 'model,watts': " + t);
+                    throw new IllegalArgumentException(
+                            "TDP table line " + lineNo + " is not 'model,watts': " + t);
                 }
                 double watts = Double.parseDouble(t.substring(comma + 1).trim());
                 if (!(watts > 0)) {
-                    throw new IllegalArgumentException("TDP table line " + lineNo + ": watts must be positive");
+                    throw new IllegalArgumentException(
+                            "TDP table line " + lineNo + ": watts must be positive");
                 }
                 rows.put(normalize(t.substring(0, comma)), watts);
             }
@@ -70,10 +72,15 @@ public final class TdpTable {
                 best = key;
             }
         }
-        return best == null ? OptionalDouble.empty() : OptionalDouble.of(byNormalizedModel.get(best));
+        return best == null
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(byNormalizedModel.get(best));
     }
 
-    /** Lower case, trademarks, "CPU"/"Processor", core counts and clock speed removed, single spaces. */
+    /**
+     * Lower case, trademarks, "CPU"/"Processor", core counts and clock speed removed, single
+     * spaces.
+     */
     static String normalize(String s) {
         return s.toLowerCase(Locale.ROOT)
                 .replaceAll("\\((r|tm)\\)", " ")

@@ -10,14 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Ready once every source has been opened (available or not: a node without GPU is a valid node) and the
- * sampler has ticked recently. Each source's status and device count are reported.
+ * Ready once every source has been opened (available or not: a node without GPU is a valid node)
+ * and the sampler has ticked recently. Each source's status and device count are reported.
  */
 @ApplicationScoped
 public class SourcesReadinessCheck implements HealthCheck {
 
     /** A sampler silent for this many intervals (and at least {@link #MIN_STALL_MS}) is stalled. */
     static final int STALL_INTERVALS = 5;
+
     static final long MIN_STALL_MS = 10_000;
 
     private final EnergyMonitor monitor;
@@ -49,8 +50,10 @@ public class SourcesReadinessCheck implements HealthCheck {
         }
         Map<String, Object> data = new LinkedHashMap<>();
         for (SourceStatus st : s.sources()) {
-            String text = st.available() ? "available, " + st.devices().size() + " device(s)"
-                    : "unavailable: " + st.detail();
+            String text =
+                    st.available()
+                            ? "available, " + st.devices().size() + " device(s)"
+                            : "unavailable: " + st.detail();
             data.merge(st.source().label(), text, (a, b) -> a + "; " + b);
         }
         data.put("lastTickAgeMs", s.lastTickAgeMs());

@@ -15,20 +15,26 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * What this machine is, for emissions reports: operating system, CPU model and logical CPUs, installed memory,
- * the GPUs its sources found, and where it runs as configured. Read once at startup; GPUs are added as NVML
- * reports them.
+ * What this machine is, for emissions reports: operating system, CPU model and logical CPUs,
+ * installed memory, the GPUs its sources found, and where it runs as configured. Read once at
+ * startup; GPUs are added as NVML reports them.
  *
- * @param os            operating system name and kernel version, with the distribution's name where known
- * @param cpuModel      the CPU model name, empty when the kernel does not say
- * @param cpuCount      logical CPUs, empty when unknown
+ * @param os operating system name and kernel version, with the distribution's name where known
+ * @param cpuModel the CPU model name, empty when the kernel does not say
+ * @param cpuCount logical CPUs, empty when unknown
  * @param memTotalBytes installed memory, empty when unknown
- * @param gpuModels     model name of each GPU found, in index order
- * @param country       ISO 3166-1 country code where the machine runs, as configured
- * @param region        region within the country, as configured
+ * @param gpuModels model name of each GPU found, in index order
+ * @param country ISO 3166-1 country code where the machine runs, as configured
+ * @param region region within the country, as configured
  */
-public record MachineFacts(String os, String cpuModel, OptionalInt cpuCount, OptionalLong memTotalBytes,
-                           List<String> gpuModels, Optional<String> country, Optional<String> region) {
+public record MachineFacts(
+        String os,
+        String cpuModel,
+        OptionalInt cpuCount,
+        OptionalLong memTotalBytes,
+        List<String> gpuModels,
+        Optional<String> country,
+        Optional<String> region) {
 
     public MachineFacts {
         os = Objects.requireNonNullElse(os, "");
@@ -41,13 +47,19 @@ public record MachineFacts(String os, String cpuModel, OptionalInt cpuCount, Opt
     }
 
     /**
-     * Reads the machine: {@code os.name} and {@code os.version} with {@code PRETTY_NAME} of {@code osRelease} (in a
-     * container the image's distribution on the host's kernel), {@code /proc/cpuinfo}, {@code /proc/meminfo}.
-     * Whatever is unreadable stays unknown.
+     * Reads the machine: {@code os.name} and {@code os.version} with {@code PRETTY_NAME} of {@code
+     * osRelease} (in a container the image's distribution on the host's kernel), {@code
+     * /proc/cpuinfo}, {@code /proc/meminfo}. Whatever is unreadable stays unknown.
      */
-    public static MachineFacts read(Path cpuinfo, Path meminfo, Path osRelease, Optional<String> country,
-                                    Optional<String> region) {
-        String os = (System.getProperty("os.name", "") + " " + System.getProperty("os.version", "")).strip();
+    public static MachineFacts read(
+            Path cpuinfo,
+            Path meminfo,
+            Path osRelease,
+            Optional<String> country,
+            Optional<String> region) {
+        String os =
+                (System.getProperty("os.name", "") + " " + System.getProperty("os.version", ""))
+                        .strip();
         Optional<String> pretty = prettyName(osRelease);
         if (pretty.isPresent()) {
             os = os.isEmpty() ? pretty.get() : os + " (" + pretty.get() + ")";
@@ -61,7 +73,12 @@ public record MachineFacts(String os, String cpuModel, OptionalInt cpuCount, Opt
         } catch (IOException | RuntimeException e) {
             cpus = OptionalInt.of(Runtime.getRuntime().availableProcessors());
         }
-        return new MachineFacts(os, model, cpus, MemInfo.totalBytes(meminfo), List.of(),
+        return new MachineFacts(
+                os,
+                model,
+                cpus,
+                MemInfo.totalBytes(meminfo),
+                List.of(),
                 country.map(String::strip).filter(s -> !s.isEmpty()),
                 region.map(String::strip).filter(s -> !s.isEmpty()));
     }
@@ -72,8 +89,8 @@ public record MachineFacts(String os, String cpuModel, OptionalInt cpuCount, Opt
     }
 
     /**
-     * The GPUs' model as one text: the name when all are alike, else each distinct name with its count
-     * ({@code 2 x A, 1 x B}); empty without GPUs.
+     * The GPUs' model as one text: the name when all are alike, else each distinct name with its
+     * count ({@code 2 x A, 1 x B}); empty without GPUs.
      */
     public String gpuModel() {
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -94,7 +111,9 @@ public record MachineFacts(String os, String cpuModel, OptionalInt cpuCount, Opt
             for (String line : Files.readAllLines(osRelease)) {
                 if (line.startsWith("PRETTY_NAME=")) {
                     String v = line.substring("PRETTY_NAME=".length()).strip();
-                    if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+                    if (v.length() >= 2
+                            && (v.startsWith("\"") && v.endsWith("\"")
+                                    || v.startsWith("'") && v.endsWith("'"))) {
                         v = v.substring(1, v.length() - 1);
                     }
                     return v.isBlank() ? Optional.empty() : Optional.of(v.strip());

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * The names samples are published under.
  *
  * @param nodeId stable node id (the Kubernetes node name where there is one)
- * @param host   host name, as trainers report it
+ * @param host host name, as trainers report it
  */
 public record NodeIdentity(String nodeId, String host) {
 
@@ -26,15 +26,19 @@ public record NodeIdentity(String nodeId, String host) {
     }
 
     /**
-     * Host: the configured value, else {@code NODE_NAME}, else the machine's host name, else
-     * {@code localhost}. Node id: the configured value, else the host.
+     * Host: the configured value, else {@code NODE_NAME}, else the machine's host name, else {@code
+     * localhost}. Node id: the configured value, else the host.
      */
-    public static NodeIdentity resolve(Optional<String> configuredHost, Optional<String> configuredNodeId,
-                                       Map<String, String> env, Supplier<String> hostname) {
-        String host = nonBlank(configuredHost)
-                .or(() -> nonBlank(Optional.ofNullable(env.get(NODE_NAME_ENV))))
-                .or(() -> nonBlank(Optional.ofNullable(safe(hostname))))
-                .orElse("localhost");
+    public static NodeIdentity resolve(
+            Optional<String> configuredHost,
+            Optional<String> configuredNodeId,
+            Map<String, String> env,
+            Supplier<String> hostname) {
+        String host =
+                nonBlank(configuredHost)
+                        .or(() -> nonBlank(Optional.ofNullable(env.get(NODE_NAME_ENV))))
+                        .or(() -> nonBlank(Optional.ofNullable(safe(hostname))))
+                        .orElse("localhost");
         return new NodeIdentity(nonBlank(configuredNodeId).orElse(host), host);
     }
 

@@ -16,41 +16,50 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Opens the sources of a node: NVML for GPUs, RAPL for CPU packages and DRAM, the CPU estimate only when
- * RAPL gives no CPU reading and the RAM estimate only when it gives no DRAM reading, so nothing is counted
- * twice. Never throws for missing hardware.
+ * Opens the sources of a node: NVML for GPUs, RAPL for CPU packages and DRAM, the CPU estimate only
+ * when RAPL gives no CPU reading and the RAM estimate only when it gives no DRAM reading, so
+ * nothing is counted twice. Never throws for missing hardware.
  */
 public final class NodeSources {
 
     /**
      * What to open.
      *
-     * @param nvmlEnabled    whether to try NVML at all
-     * @param nvmlLibrary    soname or path of the NVML library
-     * @param nvmlPowerPoll  power poll period for GPUs without an energy counter (zero: tick rate only)
-     * @param raplEnabled    whether to try RAPL at all
-     * @param raplRoot       powercap root
-     * @param raplDomains    RAPL domains to read
-     * @param cpuEstimate    the model for the CPU estimate, empty to never estimate
-     * @param cpuTdpWatts    configured whole-machine TDP, overriding the table
-     * @param ramEstimate    the model for the RAM estimate, empty to never estimate memory
-     * @param ramWatts       configured memory power, for the fixed model
-     * @param meminfo        path of {@code /proc/meminfo}
-     * @param procStat       path of {@code /proc/stat}
-     * @param cpuinfo        path of {@code /proc/cpuinfo}
+     * @param nvmlEnabled whether to try NVML at all
+     * @param nvmlLibrary soname or path of the NVML library
+     * @param nvmlPowerPoll power poll period for GPUs without an energy counter (zero: tick rate
+     *     only)
+     * @param raplEnabled whether to try RAPL at all
+     * @param raplRoot powercap root
+     * @param raplDomains RAPL domains to read
+     * @param cpuEstimate the model for the CPU estimate, empty to never estimate
+     * @param cpuTdpWatts configured whole-machine TDP, overriding the table
+     * @param ramEstimate the model for the RAM estimate, empty to never estimate memory
+     * @param ramWatts configured memory power, for the fixed model
+     * @param meminfo path of {@code /proc/meminfo}
+     * @param procStat path of {@code /proc/stat}
+     * @param cpuinfo path of {@code /proc/cpuinfo}
      */
-    public record Settings(boolean nvmlEnabled, String nvmlLibrary, Duration nvmlPowerPoll, boolean raplEnabled,
-                           Path raplRoot,
-                           Set<RaplDomain> raplDomains, Optional<CpuPowerModel> cpuEstimate,
-                           Optional<Double> cpuTdpWatts, Path procStat, Path cpuinfo,
-                           Optional<RamPowerModel> ramEstimate, Optional<Double> ramWatts, Path meminfo) {
+    public record Settings(
+            boolean nvmlEnabled,
+            String nvmlLibrary,
+            Duration nvmlPowerPoll,
+            boolean raplEnabled,
+            Path raplRoot,
+            Set<RaplDomain> raplDomains,
+            Optional<CpuPowerModel> cpuEstimate,
+            Optional<Double> cpuTdpWatts,
+            Path procStat,
+            Path cpuinfo,
+            Optional<RamPowerModel> ramEstimate,
+            Optional<Double> ramWatts,
+            Path meminfo) {
         public Settings {
             raplDomains = Set.copyOf(raplDomains);
         }
     }
 
-    private NodeSources() {
-    }
+    private NodeSources() {}
 
     /** Opens every source the settings ask for, in sampling order: GPUs, RAPL, estimate. */
     public static List<EnergySource> open(Settings s) {
@@ -67,12 +76,16 @@ public final class NodeSources {
             dramMeasured = rapl.coversDram();
         }
         if (!cpuMeasured && s.cpuEstimate().isPresent()) {
-            sources.add(CpuEstimateSource.open(s.procStat(), s.cpuinfo(), s.cpuEstimate().get(), s.cpuTdpWatts()));
+            sources.add(
+                    CpuEstimateSource.open(
+                            s.procStat(), s.cpuinfo(), s.cpuEstimate().get(), s.cpuTdpWatts()));
         }
         if (!dramMeasured && s.ramEstimate().isPresent()) {
-            boolean arm = System.getProperty("os.arch", "").startsWith("aarch64")
-                    || System.getProperty("os.arch", "").startsWith("arm");
-            RamEstimateSource.open(s.meminfo(), s.ramEstimate().get(), s.ramWatts(), arm).ifPresent(sources::add);
+            boolean arm =
+                    System.getProperty("os.arch", "").startsWith("aarch64")
+                            || System.getProperty("os.arch", "").startsWith("arm");
+            RamEstimateSource.open(s.meminfo(), s.ramEstimate().get(), s.ramWatts(), arm)
+                    .ifPresent(sources::add);
         }
         return List.copyOf(sources);
     }

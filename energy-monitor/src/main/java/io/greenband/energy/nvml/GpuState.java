@@ -10,15 +10,27 @@ import java.util.Set;
 final class GpuState {
 
     /** Optional queries; one that answers NOT_SUPPORTED is not asked again. */
-    enum Capability { ENERGY, POWER, UTILIZATION, PROCESSES, PROCESS_UTILIZATION }
+    enum Capability {
+        ENERGY,
+        POWER,
+        UTILIZATION,
+        PROCESSES,
+        PROCESS_UTILIZATION
+    }
 
     final NvmlHandle handle;
     volatile DeviceInfo device;
+
     /** Read by the power poller too, hence synchronized. */
-    final Set<Capability> unsupported = Collections.synchronizedSet(EnumSet.noneOf(Capability.class));
+    final Set<Capability> unsupported =
+            Collections.synchronizedSet(EnumSet.noneOf(Capability.class));
+
     final PowerIntegrator integrator = new PowerIntegrator();
     volatile boolean lost;
-    /** The newest per-process utilization sample seen (CPU microseconds); only the tick reads it. */
+
+    /**
+     * The newest per-process utilization sample seen (CPU microseconds); only the tick reads it.
+     */
     long lastUtilSampleMicros;
 
     GpuState(NvmlHandle handle, DeviceInfo device, boolean mig) {

@@ -49,10 +49,12 @@ public interface NvmlApi extends AutoCloseable {
     List<ProcessUse> computeProcesses(NvmlHandle device) throws NvmlException;
 
     /**
-     * {@code nvmlDeviceGetProcessUtilization}: the per-process samples newer than {@code sinceMicros} (a CPU
-     * timestamp in microseconds, 0 for all the driver holds); empty when there are none (NOT_FOUND).
+     * {@code nvmlDeviceGetProcessUtilization}: the per-process samples newer than {@code
+     * sinceMicros} (a CPU timestamp in microseconds, 0 for all the driver holds); empty when there
+     * are none (NOT_FOUND).
      */
-    List<ProcessSmSample> processUtilization(NvmlHandle device, long sinceMicros) throws NvmlException;
+    List<ProcessSmSample> processUtilization(NvmlHandle device, long sinceMicros)
+            throws NvmlException;
 
     /** {@code nvmlShutdown}, once per successful init; idempotent. */
     @Override

@@ -20,11 +20,11 @@ final class NvmlDiscovery {
 
     /** Boards exceed their enforced limit briefly; beyond this multiple a reading is an error. */
     static final double PLAUSIBLE_FACTOR = 1.5;
+
     /** Absolute slack on top, so tiny limits do not trip on rounding. */
     static final double PLAUSIBLE_MARGIN_WATTS = 5.0;
 
-    private NvmlDiscovery() {
-    }
+    private NvmlDiscovery() {}
 
     /** Every usable GPU; devices this process may not open are skipped with a log line. */
     static List<GpuState> discover(NvmlApi api) throws NvmlException {
@@ -47,8 +47,15 @@ final class NvmlDiscovery {
             handle = api.handle(index);
             uuid = api.uuid(handle);
         } catch (NvmlException e) {
-            LOG.log(System.Logger.Level.WARNING, "GPU at NVML index " + index + " skipped: " + e.getMessage()
-                    + (e.kind() == NvmlReturn.NO_PERMISSION ? "; this process may not open it" : ""));
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "GPU at NVML index "
+                            + index
+                            + " skipped: "
+                            + e.getMessage()
+                            + (e.kind() == NvmlReturn.NO_PERMISSION
+                                    ? "; this process may not open it"
+                                    : ""));
             return null;
         }
         String name = optional(() -> api.name(handle), "");
@@ -58,17 +65,39 @@ final class NvmlDiscovery {
         try {
             api.totalEnergyMillijoules(handle);
         } catch (NvmlException e) {
-            // Pre-Volta or virtualised GPUs: integrate power instead of silently reporting zero energy.
+            // Pre-Volta or virtualised GPUs: integrate power instead of silently reporting zero
+            // energy.
             method = Method.NVML_POWER_INTEGRATION;
-            LOG.log(System.Logger.Level.INFO, "GPU " + uuid + ": energy counter unavailable (" + e.getMessage()
-                    + "), using power integration");
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "GPU "
+                            + uuid
+                            + ": energy counter unavailable ("
+                            + e.getMessage()
+                            + "), using power integration");
         }
-        OptionalDouble limit = limitMw > 0 ? OptionalDouble.of(limitMw / 1000.0) : OptionalDouble.empty();
-        OptionalDouble bound = limitMw > 0
-                ? OptionalDouble.of(limitMw / 1000.0 * PLAUSIBLE_FACTOR + PLAUSIBLE_MARGIN_WATTS) : OptionalDouble.empty();
-        DeviceInfo device = new DeviceInfo(uuid, Component.GPU, SourceKind.NVML, method, name, index, limit, bound);
-        LOG.log(System.Logger.Level.INFO, "GPU " + index + " " + uuid + " '" + name + "': " + method.label()
-                + (limitMw > 0 ? ", power limit " + limitMw / 1000.0 + " W" : "") + (mig ? ", MIG on" : ""));
+        OptionalDouble limit =
+                limitMw > 0 ? OptionalDouble.of(limitMw / 1000.0) : OptionalDouble.empty();
+        OptionalDouble bound =
+                limitMw > 0
+                        ? OptionalDouble.of(
+                                limitMw / 1000.0 * PLAUSIBLE_FACTOR + PLAUSIBLE_MARGIN_WATTS)
+                        : OptionalDouble.empty();
+        DeviceInfo device =
+                new DeviceInfo(
+                        uuid, Component.GPU, SourceKind.NVML, method, name, index, limit, bound);
+        LOG.log(
+                System.Logger.Level.INFO,
+                "GPU "
+                        + index
+                        + " "
+                        + uuid
+                        + " '"
+                        + name
+                        + "': "
+                        + method.label()
+                        + (limitMw > 0 ? ", power limit " + limitMw / 1000.0 + " W" : "")
+                        + (mig ? ", MIG on" : ""));
         return new GpuState(handle, device, mig);
     }
 

@@ -1,6 +1,8 @@
 package io.greenband.energy.nvml;
 
-/** An NVML call that did not return {@code NVML_SUCCESS}; carries the code and the function's name. */
+/**
+ * An NVML call that did not return {@code NVML_SUCCESS}; carries the code and the function's name.
+ */
 public final class NvmlException extends Exception {
 
     private static final long serialVersionUID = 1L;

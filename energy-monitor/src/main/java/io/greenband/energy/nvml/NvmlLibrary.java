@@ -7,10 +7,10 @@ import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
 
 /**
- * The NVML symbols greenband binds, by their exported (versioned) names: nvml.h maps the unversioned
- * names to these with macros, and the unversioned exports keep old struct layouts. {@code unsigned int}
- * travels as {@code int} (read with {@link Integer#toUnsignedLong}), {@code unsigned long long} as
- * {@code long}, {@code nvmlDevice_t} as an opaque {@link Pointer}.
+ * The NVML symbols greenband binds, by their exported (versioned) names: nvml.h maps the
+ * unversioned names to these with macros, and the unversioned exports keep old struct layouts.
+ * {@code unsigned int} travels as {@code int} (read with {@link Integer#toUnsignedLong}), {@code
+ * unsigned long long} as {@code long}, {@code nvmlDevice_t} as an opaque {@link Pointer}.
  */
 public interface NvmlLibrary extends Library {
 
@@ -40,10 +40,15 @@ public interface NvmlLibrary extends Library {
 
     int nvmlDeviceGetUtilizationRates(Pointer device, NvmlUtilization utilization);
 
-    int nvmlDeviceGetComputeRunningProcesses_v3(Pointer device, IntByReference infoCount, NvmlProcessInfo infos);
+    int nvmlDeviceGetComputeRunningProcesses_v3(
+            Pointer device, IntByReference infoCount, NvmlProcessInfo infos);
 
-    int nvmlDeviceGetProcessUtilization(Pointer device, NvmlProcessUtilization utilization,
-                                        IntByReference processSamplesCount, long lastSeenTimeStamp);
+    int nvmlDeviceGetProcessUtilization(
+            Pointer device,
+            NvmlProcessUtilization utilization,
+            IntByReference processSamplesCount,
+            long lastSeenTimeStamp);
 
-    int nvmlDeviceGetMigMode(Pointer device, IntByReference currentMode, IntByReference pendingMode);
+    int nvmlDeviceGetMigMode(
+            Pointer device, IntByReference currentMode, IntByReference pendingMode);
 }

@@ -8,6 +8,7 @@ public class NvmlUtilization extends Structure {
 
     /** Percent of the last sample period in which a kernel ran. */
     public int gpu;
+
     /** Percent of the last sample period in which device memory was read or written. */
     public int memory;
 

@@ -1,9 +1,9 @@
 package io.greenband.energy.nvml;
 
 /**
- * Turns power samples of one GPU into a running energy total with the trapezoid rule, so a GPU without
- * an energy counter still gets a cumulative counter. Fed by the tick and, between ticks, by the power
- * poller; thread-safe. Samples out of time order are ignored.
+ * Turns power samples of one GPU into a running energy total with the trapezoid rule, so a GPU
+ * without an energy counter still gets a cumulative counter. Fed by the tick and, between ticks, by
+ * the power poller; thread-safe. Samples out of time order are ignored.
  */
 final class PowerIntegrator {
 

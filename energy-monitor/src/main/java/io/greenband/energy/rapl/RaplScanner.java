@@ -13,24 +13,23 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Finds RAPL zones under a powercap root. The kernel lists every zone flat under
- * {@code /sys/class/powercap} and also nested under its parent; both layouts are accepted. MSR
- * ({@code intel-rapl}) and MMIO ({@code intel-rapl-mmio}) zones of the same domain are one device:
- * the MMIO one is kept, as the newer interface.
+ * Finds RAPL zones under a powercap root. The kernel lists every zone flat under {@code
+ * /sys/class/powercap} and also nested under its parent; both layouts are accepted. MSR ({@code
+ * intel-rapl}) and MMIO ({@code intel-rapl-mmio}) zones of the same domain are one device: the MMIO
+ * one is kept, as the newer interface.
  */
 public final class RaplScanner {
 
     private static final String PREFIX = "intel-rapl";
     private static final String MMIO_PREFIX = "intel-rapl-mmio";
 
-    private RaplScanner() {
-    }
+    private RaplScanner() {}
 
     /**
      * What a scan found.
      *
-     * @param zones            readable, selected, de-duplicated zones
-     * @param problems         one line per zone that was dropped or is degraded, for the log
+     * @param zones readable, selected, de-duplicated zones
+     * @param problems one line per zone that was dropped or is degraded, for the log
      * @param permissionDenied whether some energy counter exists but may not be read
      */
     public record Result(List<RaplZone> zones, List<String> problems, boolean permissionDenied) {
@@ -40,8 +39,7 @@ public final class RaplScanner {
         }
     }
 
-    private record Entry(Path dir, String zoneDir, String name) {
-    }
+    private record Entry(Path dir, String zoneDir, String name) {}
 
     /** Scans {@code root} for the zones of the {@code selected} domains. */
     public static Result scan(Path root, Set<RaplDomain> selected, SysfsFiles files) {
@@ -59,10 +57,21 @@ public final class RaplScanner {
                 files.read(zone.energyFile());
             } catch (AccessDeniedException ex) {
                 denied = true;
-                problems.add("zone " + e.zoneDir() + " (" + e.name() + "): energy_uj not readable: permission denied");
+                problems.add(
+                        "zone "
+                                + e.zoneDir()
+                                + " ("
+                                + e.name()
+                                + "): energy_uj not readable: permission denied");
                 continue;
             } catch (IOException ex) {
-                problems.add("zone " + e.zoneDir() + " (" + e.name() + "): energy_uj not readable: " + ex);
+                problems.add(
+                        "zone "
+                                + e.zoneDir()
+                                + " ("
+                                + e.name()
+                                + "): energy_uj not readable: "
+                                + ex);
                 continue;
             }
             RaplZone kept = byDevice.get(zone.deviceId());
@@ -72,8 +81,13 @@ public final class RaplScanner {
         }
         for (RaplZone z : byDevice.values()) {
             if (z.maxRangeUj().isEmpty()) {
-                problems.add("zone " + z.zoneDir() + " (" + z.name() + "): max_energy_range_uj not readable, "
-                        + "so wrap-around cannot be corrected; a decreasing counter is treated as a reset");
+                problems.add(
+                        "zone "
+                                + z.zoneDir()
+                                + " ("
+                                + z.name()
+                                + "): max_energy_range_uj not readable, "
+                                + "so wrap-around cannot be corrected; a decreasing counter is treated as a reset");
             }
         }
         return new Result(new ArrayList<>(byDevice.values()), problems, denied);
@@ -93,7 +107,8 @@ public final class RaplScanner {
                     try {
                         out.put(n, new Entry(child, n, files.read(child.resolve("name"))));
                     } catch (IOException e) {
-                        // A zone without a readable name cannot be classified; its siblings still can.
+                        // A zone without a readable name cannot be classified; its siblings still
+                        // can.
                         continue;
                     }
                 }
@@ -104,7 +119,8 @@ public final class RaplScanner {
         }
     }
 
-    private static RaplZone classify(Entry e, Map<String, Entry> all, Set<RaplDomain> selected, SysfsFiles files) {
+    private static RaplZone classify(
+            Entry e, Map<String, Entry> all, Set<RaplDomain> selected, SysfsFiles files) {
         RaplDomain domain = RaplDomain.ofZoneName(e.name());
         if (!selected.contains(domain)) {
             return null;
@@ -119,7 +135,8 @@ public final class RaplScanner {
                 if (!topLevel) {
                     return null;
                 }
-                packageIndex = parseInt(e.name().substring(e.name().lastIndexOf('-') + 1), ownIndex);
+                packageIndex =
+                        parseInt(e.name().substring(e.name().lastIndexOf('-') + 1), ownIndex);
                 deviceId = "package-" + packageIndex;
             }
             case DRAM -> {
@@ -127,11 +144,15 @@ public final class RaplScanner {
                     packageIndex = ownIndex;
                 } else {
                     Entry parent = all.get(parts[0] + ":" + parts[1]);
-                    if (parts.length != 3 || parent == null
+                    if (parts.length != 3
+                            || parent == null
                             || RaplDomain.ofZoneName(parent.name()) != RaplDomain.PACKAGE) {
                         return null;
                     }
-                    packageIndex = parseInt(parent.name().substring(parent.name().lastIndexOf('-') + 1), ownIndex);
+                    packageIndex =
+                            parseInt(
+                                    parent.name().substring(parent.name().lastIndexOf('-') + 1),
+                                    ownIndex);
                 }
                 deviceId = "dram-" + packageIndex;
             }
@@ -148,12 +169,22 @@ public final class RaplScanner {
         }
         OptionalLong max;
         try {
-            max = OptionalLong.of(Long.parseUnsignedLong(files.read(e.dir().resolve("max_energy_range_uj"))));
+            max =
+                    OptionalLong.of(
+                            Long.parseUnsignedLong(
+                                    files.read(e.dir().resolve("max_energy_range_uj"))));
         } catch (IOException | NumberFormatException ex) {
             max = OptionalLong.empty();
         }
-        return new RaplZone(e.dir(), e.zoneDir(), e.name(), domain, deviceId, packageIndex,
-                e.zoneDir().startsWith(MMIO_PREFIX), max);
+        return new RaplZone(
+                e.dir(),
+                e.zoneDir(),
+                e.name(),
+                domain,
+                deviceId,
+                packageIndex,
+                e.zoneDir().startsWith(MMIO_PREFIX),
+                max);
     }
 
     private static int parseInt(String s, int fallback) {

@@ -19,15 +19,19 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * RAPL zones as an {@link EnergySource}. Each zone's raw {@code energy_uj} is unwrapped into a 64-bit
- * running counter (one wrap per decrease, using {@code max_energy_range_uj}) and handed to the sampler
- * in joules; without a known range a decrease is passed through so the sampler treats it as a reset.
+ * RAPL zones as an {@link EnergySource}. Each zone's raw {@code energy_uj} is unwrapped into a
+ * 64-bit running counter (one wrap per decrease, using {@code max_energy_range_uj}) and handed to
+ * the sampler in joules; without a known range a decrease is passed through so the sampler treats
+ * it as a reset.
  */
 public final class RaplSource implements EnergySource {
 
     private static final System.Logger LOG = System.getLogger(RaplSource.class.getName());
 
-    /** No CPU package draws more than this (Zeus uses the same bound); beyond it a reading is an error. */
+    /**
+     * No CPU package draws more than this (Zeus uses the same bound); beyond it a reading is an
+     * error.
+     */
     public static final double MAX_PLAUSIBLE_WATTS = 1000.0;
 
     private final List<ZoneState> zones;
@@ -50,7 +54,8 @@ public final class RaplSource implements EnergySource {
         }
     }
 
-    private RaplSource(List<ZoneState> zones, SysfsFiles files, LongSupplier nanos, SourceStatus status) {
+    private RaplSource(
+            List<ZoneState> zones, SysfsFiles files, LongSupplier nanos, SourceStatus status) {
         this.zones = zones;
         this.files = files;
         this.nanos = nanos;
@@ -63,7 +68,8 @@ public final class RaplSource implements EnergySource {
     }
 
     /** Scans {@code root}; never throws. Problems are logged once here, not on every tick. */
-    public static RaplSource open(Path root, Set<RaplDomain> domains, SysfsFiles files, LongSupplier nanos) {
+    public static RaplSource open(
+            Path root, Set<RaplDomain> domains, SysfsFiles files, LongSupplier nanos) {
         RaplScanner.Result scan = RaplScanner.scan(root, domains, files);
         for (String p : scan.problems()) {
             LOG.log(System.Logger.Level.WARNING, "RAPL " + p);
@@ -73,40 +79,73 @@ public final class RaplSource implements EnergySource {
         }
         List<ZoneState> states = new ArrayList<>();
         for (RaplZone z : scan.zones()) {
-            Component c = switch (z.domain()) {
-                case DRAM -> Component.DRAM;
-                case PSYS -> Component.PSYS;
-                default -> Component.CPU;
-            };
-            states.add(new ZoneState(z, new DeviceInfo(z.deviceId(), c, SourceKind.RAPL, Method.RAPL, z.name(),
-                    z.packageIndex(), OptionalDouble.empty(), OptionalDouble.of(MAX_PLAUSIBLE_WATTS))));
+            Component c =
+                    switch (z.domain()) {
+                        case DRAM -> Component.DRAM;
+                        case PSYS -> Component.PSYS;
+                        default -> Component.CPU;
+                    };
+            states.add(
+                    new ZoneState(
+                            z,
+                            new DeviceInfo(
+                                    z.deviceId(),
+                                    c,
+                                    SourceKind.RAPL,
+                                    Method.RAPL,
+                                    z.name(),
+                                    z.packageIndex(),
+                                    OptionalDouble.empty(),
+                                    OptionalDouble.of(MAX_PLAUSIBLE_WATTS))));
         }
         SourceStatus status;
         if (states.isEmpty()) {
-            String why = "no readable RAPL zone for " + domains + " under " + root
-                    + (scan.permissionDenied() ? " (permission denied)" : "");
+            String why =
+                    "no readable RAPL zone for "
+                            + domains
+                            + " under "
+                            + root
+                            + (scan.permissionDenied() ? " (permission denied)" : "");
             LOG.log(System.Logger.Level.INFO, why + "; RAPL source unavailable");
             status = SourceStatus.unavailable(SourceKind.RAPL, why);
         } else {
-            status = new SourceStatus(SourceKind.RAPL, true, states.stream().map(s -> s.device).toList(),
-                    "RAPL under " + root + (scan.permissionDenied() ? ", some zones not readable" : ""));
-            LOG.log(System.Logger.Level.INFO, status.detail() + ": "
-                    + states.stream().map(s -> s.zone.zoneDir() + "=" + s.device.id()).toList());
+            status =
+                    new SourceStatus(
+                            SourceKind.RAPL,
+                            true,
+                            states.stream().map(s -> s.device).toList(),
+                            "RAPL under "
+                                    + root
+                                    + (scan.permissionDenied() ? ", some zones not readable" : ""));
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    status.detail()
+                            + ": "
+                            + states.stream()
+                                    .map(s -> s.zone.zoneDir() + "=" + s.device.id())
+                                    .toList());
         }
         return new RaplSource(List.copyOf(states), files, nanos, status);
     }
 
     /** The remediation line logged once when counters exist but are root-only (Linux 5.10+). */
     static String remediation(Path root) {
-        return "RAPL energy counters under " + root + " are not readable by this process: since Linux 5.10 "
+        return "RAPL energy counters under "
+                + root
+                + " are not readable by this process: since Linux 5.10 "
                 + "energy_uj is root-only. Run the monitor as root, or grant read access with a udev rule or "
-                + "'chmod a+r " + root + "/intel-rapl:*/energy_uj'; until then CPU energy is estimated.";
+                + "'chmod a+r "
+                + root
+                + "/intel-rapl:*/energy_uj'; until then CPU energy is estimated.";
     }
 
     /** Whether some selected zone measures a CPU package (or the platform, which includes it). */
     public boolean coversCpu() {
-        return zones.stream().anyMatch(z -> z.device.component() == Component.CPU
-                || z.device.component() == Component.PSYS);
+        return zones.stream()
+                .anyMatch(
+                        z ->
+                                z.device.component() == Component.CPU
+                                        || z.device.component() == Component.PSYS);
     }
 
     /** Whether some selected zone measures DRAM. */

@@ -3,10 +3,10 @@ package io.greenband.energy.sampler;
 /**
  * The CPU the sampler used over a measured run.
  *
- * @param hz         tick rate asked for
- * @param ticks      ticks completed
- * @param cpuNanos   CPU time spent inside ticks (thread CPU time)
- * @param wallNanos  wall time of the run
+ * @param hz tick rate asked for
+ * @param ticks ticks completed
+ * @param cpuNanos CPU time spent inside ticks (thread CPU time)
+ * @param wallNanos wall time of the run
  */
 public record CpuCost(double hz, long ticks, long cpuNanos, long wallNanos) {
 

@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.LongFunction;
 
-/** The sampler's running state for one device: last reading, open window, totals. Sampler-thread only. */
+/**
+ * The sampler's running state for one device: last reading, open window, totals. Sampler-thread
+ * only.
+ */
 final class DeviceTrack {
 
     private final long gapNanos;
@@ -38,8 +41,13 @@ final class DeviceTrack {
     private int wraps;
     private int readings;
     private final Map<Long, ProcessUse> processes = new LinkedHashMap<>();
-    /** Per pid, the sum of its SM utilization over the readings that carried per-process utilization. */
+
+    /**
+     * Per pid, the sum of its SM utilization over the readings that carried per-process
+     * utilization.
+     */
     private final Map<Long, Double> smUtilSum = new LinkedHashMap<>();
+
     private int smUtilReadings;
     private final EnumSet<SampleFlag> flags = EnumSet.noneOf(SampleFlag.class);
 
@@ -62,10 +70,12 @@ final class DeviceTrack {
         if (r.flags().contains(SampleFlag.DEVICE_LOST)) {
             lost = true;
         }
-        r.utilizationPct().ifPresent(u -> {
-            utilSum += u;
-            utilCount++;
-        });
+        r.utilizationPct()
+                .ifPresent(
+                        u -> {
+                            utilSum += u;
+                            utilCount++;
+                        });
         boolean smKnown = false;
         for (ProcessUse p : r.processes()) {
             processes.put(p.pid(), p);
@@ -84,7 +94,8 @@ final class DeviceTrack {
         double v = r.value().getAsDouble();
         Method method = r.device().method();
         if (!baselined || method != device.method()) {
-            // First reading, or the source switched method (counter became unsupported): values of the
+            // First reading, or the source switched method (counter became unsupported): values of
+            // the
             // two methods are not comparable, so this reading only sets the baseline.
             rebaseline(r.device(), v, t);
             return;
@@ -98,12 +109,14 @@ final class DeviceTrack {
             flags.add(SampleFlag.GAP);
         }
         double seconds = dt / 1e9;
-        double joules = switch (method.basis()) {
-            case COUNTER -> v - lastValue;
-            case MEAN_POWER -> v * seconds;
-        };
+        double joules =
+                switch (method.basis()) {
+                    case COUNTER -> v - lastValue;
+                    case MEAN_POWER -> v * seconds;
+                };
         if (method.basis() == Method.Basis.COUNTER && joules < 0) {
-            // A counter that goes backwards was reset (driver reload); the interval cannot be known.
+            // A counter that goes backwards was reset (driver reload); the interval cannot be
+            // known.
             flags.add(SampleFlag.RESET);
             joules = 0;
         } else if (!(joules >= 0)) {
@@ -157,8 +170,8 @@ final class DeviceTrack {
     }
 
     /**
-     * Closes the open window, or returns null when it has nothing to say yet (no interval, no flag: e.g.
-     * only a baseline); such a window stays open and the next close covers it.
+     * Closes the open window, or returns null when it has nothing to say yet (no interval, no flag:
+     * e.g. only a baseline); such a window stays open and the next close covers it.
      */
     DeviceWindow close(LongFunction<java.time.Instant> toUtc) {
         if (!windowOpen || readings == 0 || intervals == 0 && flags.isEmpty()) {
@@ -168,15 +181,32 @@ final class DeviceTrack {
         long duration = endNanos - windowStartNanos;
         seq++;
         boolean counter = device.method().basis() == Method.Basis.COUNTER;
-        DeviceWindow w = new DeviceWindow(device, seq, toUtc.apply(windowStartNanos), toUtc.apply(endNanos),
-                duration, windowJoules, cumulativeJoules, counter ? optional(counterStart) : OptionalDouble.empty(),
-                counter ? optional(counterEnd) : OptionalDouble.empty(),
-                duration > 0 ? windowJoules / (duration / 1e9) : 0.0, optional(maxPower),
-                utilCount > 0 ? OptionalDouble.of(utilSum / utilCount) : OptionalDouble.empty(),
-                windowProcesses(), flags, intervals, wraps);
+        DeviceWindow w =
+                new DeviceWindow(
+                        device,
+                        seq,
+                        toUtc.apply(windowStartNanos),
+                        toUtc.apply(endNanos),
+                        duration,
+                        windowJoules,
+                        cumulativeJoules,
+                        counter ? optional(counterStart) : OptionalDouble.empty(),
+                        counter ? optional(counterEnd) : OptionalDouble.empty(),
+                        duration > 0 ? windowJoules / (duration / 1e9) : 0.0,
+                        optional(maxPower),
+                        utilCount > 0
+                                ? OptionalDouble.of(utilSum / utilCount)
+                                : OptionalDouble.empty(),
+                        windowProcesses(),
+                        flags,
+                        intervals,
+                        wraps);
         windowOpen = false;
         windowJoules = 0;
-        counterStart = baselined && device.method().basis() == Method.Basis.COUNTER ? lastValue : Double.NaN;
+        counterStart =
+                baselined && device.method().basis() == Method.Basis.COUNTER
+                        ? lastValue
+                        : Double.NaN;
         counterEnd = counterStart;
         maxPower = Double.NaN;
         utilSum = 0;
@@ -192,8 +222,9 @@ final class DeviceTrack {
     }
 
     /**
-     * The window's processes; with per-process samples, each one's SM utilization is its mean over the readings
-     * that had them (a reading not listing a process counts it as 0), so shares follow the whole window.
+     * The window's processes; with per-process samples, each one's SM utilization is its mean over
+     * the readings that had them (a reading not listing a process counts it as 0), so shares follow
+     * the whole window.
      */
     private List<ProcessUse> windowProcesses() {
         List<ProcessUse> out = new ArrayList<>(processes.size());

@@ -25,18 +25,27 @@ public final class ExecutorTicker implements Ticker {
         if (period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("tick period must be positive, was " + period);
         }
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, threadName);
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleAtFixedRate(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "tick failed; the schedule continues", e);
-            }
-        }, 0, period.toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledExecutorService executor =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, threadName);
+                            t.setDaemon(true);
+                            return t;
+                        });
+        executor.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        LOG.log(
+                                System.Logger.Level.ERROR,
+                                "tick failed; the schedule continues",
+                                e);
+                    }
+                },
+                0,
+                period.toNanos(),
+                TimeUnit.NANOSECONDS);
         return () -> {
             executor.shutdown();
             try {

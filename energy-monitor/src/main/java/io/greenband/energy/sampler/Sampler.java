@@ -20,11 +20,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Reads every source once per {@link #tick()} and closes a window per device every
- * {@code ticksPerWindow} ticks. Windows of one device tile time without gaps or overlaps, so the sum of
+ * Reads every source once per {@link #tick()} and closes a window per device every {@code
+ * ticksPerWindow} ticks. Windows of one device tile time without gaps or overlaps, so the sum of
  * window energies equals the counter's advance (minus dropped reset or implausible intervals).
- * Single-threaded by design: one ticker thread calls {@link #tick()}; {@code synchronized} only guards
- * the final {@link #flush()} from another thread.
+ * Single-threaded by design: one ticker thread calls {@link #tick()}; {@code synchronized} only
+ * guards the final {@link #flush()} from another thread.
  */
 public final class Sampler {
 
@@ -39,8 +39,10 @@ public final class Sampler {
     private final int ticksPerWindow;
     private final Consumer<List<DeviceWindow>> sink;
     private final UsageTracker usage;
+
     /** The energy sample's bound on a process's ancestors. */
     private static final int MAX_ANCESTORS = 64;
+
     private final long anchorNanos;
     private final Instant anchorWall;
     private final Map<String, DeviceTrack> tracks = new LinkedHashMap<>();
@@ -73,13 +75,17 @@ public final class Sampler {
                 readings = source.read();
             } catch (RuntimeException e) {
                 // Sources should not throw; if one does, the others are still sampled.
-                warnOnce(source.status().source() + ":" + e.getClass().getName(),
+                warnOnce(
+                        source.status().source() + ":" + e.getClass().getName(),
                         "energy source " + source.status().source().label() + " failed: " + e);
                 continue;
             }
             for (DeviceReading r : readings) {
-                tracks.computeIfAbsent(r.device().id(),
-                        id -> new DeviceTrack(r.device(), tickInterval.toNanos() * GAP_INTERVALS))
+                tracks.computeIfAbsent(
+                                r.device().id(),
+                                id ->
+                                        new DeviceTrack(
+                                                r.device(), tickInterval.toNanos() * GAP_INTERVALS))
                         .observe(r, t);
             }
         }
@@ -91,7 +97,9 @@ public final class Sampler {
         return ticks % ticksPerWindow == 0 ? closeWindows() : List.of();
     }
 
-    /** Closes the open windows now (on shutdown), so the energy since the last window is not lost. */
+    /**
+     * Closes the open windows now (on shutdown), so the energy since the last window is not lost.
+     */
     public synchronized List<DeviceWindow> flush() {
         return closeWindows();
     }
@@ -104,7 +112,10 @@ public final class Sampler {
             DeviceWindow w = track.close(this::toUtc);
             if (w != null) {
                 // Host components are split by the processes' use; a GPU by its own process list.
-                closed.add(w.device().component() == Component.GPU ? withAncestors(w) : w.withUsage(used));
+                closed.add(
+                        w.device().component() == Component.GPU
+                                ? withAncestors(w)
+                                : w.withUsage(used));
             }
             if (track.lost()) {
                 it.remove();
@@ -116,7 +127,10 @@ public final class Sampler {
         return List.copyOf(closed);
     }
 
-    /** A GPU window whose processes carry their ancestors, so the aggregator finds the trial that started each. */
+    /**
+     * A GPU window whose processes carry their ancestors, so the aggregator finds the trial that
+     * started each.
+     */
     private DeviceWindow withAncestors(DeviceWindow w) {
         if (usage == null || w.processes().isEmpty()) {
             return w;
@@ -176,11 +190,10 @@ public final class Sampler {
         private SamplerClock clock = SamplerClock.system();
         private Duration tickInterval = Duration.ofSeconds(1);
         private int ticksPerWindow = 1;
-        private Consumer<List<DeviceWindow>> sink = windows -> { };
+        private Consumer<List<DeviceWindow>> sink = windows -> {};
         private UsageTracker usage;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The sources, sampled in this order (required; may be empty). */
         public Builder setSources(List<? extends EnergySource> value) {
@@ -212,7 +225,9 @@ public final class Sampler {
             return this;
         }
 
-        /** Tracks the host's process usage, attached to every host-component window (default: none). */
+        /**
+         * Tracks the host's process usage, attached to every host-component window (default: none).
+         */
         public Builder optUsage(UsageTracker value) {
             this.usage = value;
             return this;
@@ -221,15 +236,18 @@ public final class Sampler {
         /** Checks the settings and builds. */
         public Sampler build() {
             if (sources == null) {
-                throw new IllegalStateException("sources not set: call setSources (an empty list is allowed)");
+                throw new IllegalStateException(
+                        "sources not set: call setSources (an empty list is allowed)");
             }
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(sink, "sink");
             if (tickInterval == null || tickInterval.isNegative() || tickInterval.isZero()) {
-                throw new IllegalStateException("tickInterval must be positive, was " + tickInterval);
+                throw new IllegalStateException(
+                        "tickInterval must be positive, was " + tickInterval);
             }
             if (ticksPerWindow < 1) {
-                throw new IllegalStateException("ticksPerWindow must be >= 1, was " + ticksPerWindow);
+                throw new IllegalStateException(
+                        "ticksPerWindow must be >= 1, was " + ticksPerWindow);
             }
             return new Sampler(this);
         }

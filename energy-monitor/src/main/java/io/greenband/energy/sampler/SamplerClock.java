@@ -2,7 +2,9 @@ package io.greenband.energy.sampler;
 
 import java.time.Instant;
 
-/** The sampler's two notions of time: monotonic nanoseconds for durations, wall time for anchoring. */
+/**
+ * The sampler's two notions of time: monotonic nanoseconds for durations, wall time for anchoring.
+ */
 public interface SamplerClock {
 
     /** Monotonic nanoseconds, as {@link System#nanoTime()}: only differences mean anything. */

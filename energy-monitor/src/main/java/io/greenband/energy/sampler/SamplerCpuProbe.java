@@ -8,20 +8,21 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * Measures what sampling costs: runs a sampler on a real {@link ExecutorTicker} at a given rate and sums
- * the thread CPU time spent inside its ticks. A hook for the benchmarks module (1 Hz and 10 Hz runs).
+ * Measures what sampling costs: runs a sampler on a real {@link ExecutorTicker} at a given rate and
+ * sums the thread CPU time spent inside its ticks. A hook for the benchmarks module (1 Hz and 10 Hz
+ * runs).
  */
 public final class SamplerCpuProbe {
 
-    private SamplerCpuProbe() {
-    }
+    private SamplerCpuProbe() {}
 
     /**
      * Runs a sampler for {@code runFor} at {@code hz} ticks per second.
      *
      * @param samplerForInterval builds the sampler for the tick interval it is given
      */
-    public static CpuCost measure(Function<Duration, Sampler> samplerForInterval, double hz, Duration runFor) {
+    public static CpuCost measure(
+            Function<Duration, Sampler> samplerForInterval, double hz, Duration runFor) {
         if (!(hz > 0)) {
             throw new IllegalArgumentException("hz must be positive, was " + hz);
         }
@@ -34,12 +35,16 @@ public final class SamplerCpuProbe {
         AtomicLong cpu = new AtomicLong();
         AtomicLong ticks = new AtomicLong();
         long startWall = System.nanoTime();
-        try (Ticker.Handle h = new ExecutorTicker("greenband-energy-probe").start(interval, () -> {
-            long before = threads.getCurrentThreadCpuTime();
-            sampler.tick();
-            cpu.addAndGet(threads.getCurrentThreadCpuTime() - before);
-            ticks.incrementAndGet();
-        })) {
+        try (Ticker.Handle h =
+                new ExecutorTicker("greenband-energy-probe")
+                        .start(
+                                interval,
+                                () -> {
+                                    long before = threads.getCurrentThreadCpuTime();
+                                    sampler.tick();
+                                    cpu.addAndGet(threads.getCurrentThreadCpuTime() - before);
+                                    ticks.incrementAndGet();
+                                })) {
             sleep(runFor);
         }
         long wall = System.nanoTime() - startWall;
@@ -48,8 +53,10 @@ public final class SamplerCpuProbe {
     }
 
     /** Measures at 1 Hz and at 10 Hz, each for {@code runFor}. */
-    public static List<CpuCost> measureAt1And10Hz(Function<Duration, Sampler> samplerForInterval, Duration runFor) {
-        return List.of(measure(samplerForInterval, 1, runFor), measure(samplerForInterval, 10, runFor));
+    public static List<CpuCost> measureAt1And10Hz(
+            Function<Duration, Sampler> samplerForInterval, Duration runFor) {
+        return List.of(
+                measure(samplerForInterval, 1, runFor), measure(samplerForInterval, 10, runFor));
     }
 
     private static void sleep(Duration d) {

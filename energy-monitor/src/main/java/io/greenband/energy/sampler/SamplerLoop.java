@@ -1,8 +1,8 @@
 package io.greenband.energy.sampler;
 
 /**
- * Drives a {@link Sampler} with a {@link Ticker}: start, stop with a final flush, and close the sources.
- * The one owner of the sampler's lifecycle.
+ * Drives a {@link Sampler} with a {@link Ticker}: start, stop with a final flush, and close the
+ * sources. The one owner of the sampler's lifecycle.
  */
 public final class SamplerLoop implements AutoCloseable {
 

@@ -9,16 +9,22 @@ import java.util.Set;
 /**
  * What one source read for one device in one tick.
  *
- * @param device         the device, with the method in force for this reading
- * @param value          by {@link Method#basis()}: cumulative joules, or mean watts since the previous
- *                       reading; empty when nothing could be read this tick
- * @param powerWatts     the device's reported power when known (also for counter methods), for max power
+ * @param device the device, with the method in force for this reading
+ * @param value by {@link Method#basis()}: cumulative joules, or mean watts since the previous
+ *     reading; empty when nothing could be read this tick
+ * @param powerWatts the device's reported power when known (also for counter methods), for max
+ *     power
  * @param utilizationPct device utilization in percent (GPU busy time, CPU load), when known
- * @param processes      processes seen on the device, empty when unknown or none
- * @param flags          conditions met while reading
+ * @param processes processes seen on the device, empty when unknown or none
+ * @param flags conditions met while reading
  */
-public record DeviceReading(DeviceInfo device, OptionalDouble value, OptionalDouble powerWatts,
-                            OptionalDouble utilizationPct, List<ProcessUse> processes, Set<SampleFlag> flags) {
+public record DeviceReading(
+        DeviceInfo device,
+        OptionalDouble value,
+        OptionalDouble powerWatts,
+        OptionalDouble utilizationPct,
+        List<ProcessUse> processes,
+        Set<SampleFlag> flags) {
 
     public DeviceReading {
         Objects.requireNonNull(device, "device");
@@ -31,16 +37,26 @@ public record DeviceReading(DeviceInfo device, OptionalDouble value, OptionalDou
 
     /** A reading carrying only the method's value. */
     public static DeviceReading of(DeviceInfo device, double value) {
-        return new DeviceReading(device, OptionalDouble.of(value), OptionalDouble.empty(),
-                OptionalDouble.empty(), List.of(), Set.of());
+        return new DeviceReading(
+                device,
+                OptionalDouble.of(value),
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                List.of(),
+                Set.of());
     }
 
     /** A reading with no value this tick, for the reasons in {@code flags}. */
     public static DeviceReading missing(DeviceInfo device, Set<SampleFlag> flags) {
         EnumSet<SampleFlag> all = EnumSet.of(SampleFlag.NO_DATA);
         all.addAll(flags);
-        return new DeviceReading(device, OptionalDouble.empty(), OptionalDouble.empty(),
-                OptionalDouble.empty(), List.of(), all);
+        return new DeviceReading(
+                device,
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                List.of(),
+                all);
     }
 
     /** Whether the reading holds a value. */
@@ -68,7 +84,8 @@ public record DeviceReading(DeviceInfo device, OptionalDouble value, OptionalDou
         if (more.isEmpty()) {
             return this;
         }
-        EnumSet<SampleFlag> all = flags.isEmpty() ? EnumSet.noneOf(SampleFlag.class) : EnumSet.copyOf(flags);
+        EnumSet<SampleFlag> all =
+                flags.isEmpty() ? EnumSet.noneOf(SampleFlag.class) : EnumSet.copyOf(flags);
         all.addAll(more);
         return new DeviceReading(device, value, powerWatts, utilizationPct, processes, all);
     }

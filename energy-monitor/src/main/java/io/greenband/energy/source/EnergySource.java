@@ -3,9 +3,9 @@ package io.greenband.energy.source;
 import java.util.List;
 
 /**
- * One provider of device readings (NVML, RAPL, an estimator). Called from the sampler's single thread.
- * Implementations never throw from {@link #read()}: a device that fails is reported through flags, a
- * source that cannot work at all reports itself unavailable once and then returns nothing.
+ * One provider of device readings (NVML, RAPL, an estimator). Called from the sampler's single
+ * thread. Implementations never throw from {@link #read()}: a device that fails is reported through
+ * flags, a source that cannot work at all reports itself unavailable once and then returns nothing.
  */
 public interface EnergySource extends AutoCloseable {
 

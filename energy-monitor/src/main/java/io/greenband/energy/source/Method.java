@@ -7,8 +7,8 @@ public enum Method {
     /** NVML's cumulative energy counter (Volta and newer). */
     NVML_ENERGY_COUNTER(Basis.COUNTER, false),
     /**
-     * NVML board power integrated over time (trapezoid) by the source, where the counter is not supported;
-     * handed to the sampler as a running counter in joules.
+     * NVML board power integrated over time (trapezoid) by the source, where the counter is not
+     * supported; handed to the sampler as a running counter in joules.
      */
     NVML_POWER_INTEGRATION(Basis.COUNTER, false),
     /** A RAPL {@code energy_uj} counter, wrap-around already corrected by the reader. */

@@ -2,9 +2,13 @@ package io.greenband.energy.source;
 
 /** Conditions worth knowing about a reading or a window; they travel with the published sample. */
 public enum SampleFlag {
-    /** The tick came much later than scheduled (GC pause, CPU starvation); energy is still right. */
+    /**
+     * The tick came much later than scheduled (GC pause, CPU starvation); energy is still right.
+     */
     GAP,
-    /** A counter went backwards (driver reload, counter without a known range): interval dropped. */
+    /**
+     * A counter went backwards (driver reload, counter without a known range): interval dropped.
+     */
     RESET,
     /** The interval's power exceeded what the device can draw; interval dropped. */
     IMPLAUSIBLE,

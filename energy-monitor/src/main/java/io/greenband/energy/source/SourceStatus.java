@@ -6,12 +6,13 @@ import java.util.Objects;
 /**
  * How a source stands after it was opened.
  *
- * @param source    which source
+ * @param source which source
  * @param available whether it delivers readings
- * @param devices   the devices it samples (empty when unavailable)
- * @param detail    why it is unavailable, or a short description (library, root directory)
+ * @param devices the devices it samples (empty when unavailable)
+ * @param detail why it is unavailable, or a short description (library, root directory)
  */
-public record SourceStatus(SourceKind source, boolean available, List<DeviceInfo> devices, String detail) {
+public record SourceStatus(
+        SourceKind source, boolean available, List<DeviceInfo> devices, String detail) {
 
     public SourceStatus {
         Objects.requireNonNull(source, "source");

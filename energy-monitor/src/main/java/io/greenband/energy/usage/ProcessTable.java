@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a {@code /proc}-style tree: every process's parent, CPU ticks and resident pages, the host's busy CPU
- * ticks ({@code stat}) and its memory ({@code meminfo}). Processes vanishing while read are skipped.
+ * Reads a {@code /proc}-style tree: every process's parent, CPU ticks and resident pages, the
+ * host's busy CPU ticks ({@code stat}) and its memory ({@code meminfo}). Processes vanishing while
+ * read are skipped.
  */
 public final class ProcessTable {
 
@@ -21,6 +22,7 @@ public final class ProcessTable {
     static final int MAX_PROCESSES = 65_536;
 
     private final Path root;
+
     /** Reused for every stat file: a scan runs on one thread (the sampler's). */
     private final ByteBuffer buffer = ByteBuffer.allocate(4096);
 
@@ -32,24 +34,28 @@ public final class ProcessTable {
     /**
      * One process.
      *
-     * @param ppid     parent pid
-     * @param ticks    utime + stime + cutime + cstime (reaped children included), in clock ticks
+     * @param ppid parent pid
+     * @param ticks utime + stime + cutime + cstime (reaped children included), in clock ticks
      * @param rssPages resident pages
      */
-    record Proc(long ppid, long ticks, long rssPages) {
-    }
+    record Proc(long ppid, long ticks, long rssPages) {}
 
     /**
      * One scan.
      *
-     * @param procs         processes by pid
-     * @param hostBusyTicks user + nice + system + irq + softirq of the aggregate cpu line (steal excluded)
-     * @param cpuCount      logical CPUs listed in {@code stat}
-     * @param memTotalKb    {@code MemTotal}, 0 when unknown
-     * @param memAvailKb    {@code MemAvailable}, -1 when unknown
+     * @param procs processes by pid
+     * @param hostBusyTicks user + nice + system + irq + softirq of the aggregate cpu line (steal
+     *     excluded)
+     * @param cpuCount logical CPUs listed in {@code stat}
+     * @param memTotalKb {@code MemTotal}, 0 when unknown
+     * @param memAvailKb {@code MemAvailable}, -1 when unknown
      */
-    record Scan(Map<Long, Proc> procs, long hostBusyTicks, int cpuCount, long memTotalKb, long memAvailKb) {
-    }
+    record Scan(
+            Map<Long, Proc> procs,
+            long hostBusyTicks,
+            int cpuCount,
+            long memTotalKb,
+            long memAvailKb) {}
 
     /** Reads everything once; fails only when {@code stat} cannot be read. */
     Scan scan() throws IOException {
@@ -89,7 +95,8 @@ public final class ProcessTable {
                 if (procs.size() >= MAX_PROCESSES) {
                     break;
                 }
-                try (FileChannel ch = FileChannel.open(dir.resolve("stat"), StandardOpenOption.READ)) {
+                try (FileChannel ch =
+                        FileChannel.open(dir.resolve("stat"), StandardOpenOption.READ)) {
                     buffer.clear();
                     while (ch.read(buffer) > 0 && buffer.hasRemaining()) {
                         // A stat line is a few hundred bytes: one read nearly always takes it all.
@@ -97,7 +104,8 @@ public final class ProcessTable {
                     long pid = Long.parseLong(dir.getFileName().toString());
                     procs.put(pid, parse(buffer.array(), buffer.position()));
                 } catch (IOException | RuntimeException e) {
-                    // Gone since listed, or unreadable: its time shows up in its parent's once reaped.
+                    // Gone since listed, or unreadable: its time shows up in its parent's once
+                    // reaped.
                 }
             }
         }
@@ -124,8 +132,8 @@ public final class ProcessTable {
     }
 
     /**
-     * Parses the first {@code len} bytes of a {@code /proc/<pid>/stat} line without allocating per field. The
-     * command name may hold spaces and parentheses, so fields start after the last ')'.
+     * Parses the first {@code len} bytes of a {@code /proc/<pid>/stat} line without allocating per
+     * field. The command name may hold spaces and parentheses, so fields start after the last ')'.
      */
     static Proc parse(byte[] b, int len) {
         int i = len - 1;
@@ -135,7 +143,8 @@ public final class ProcessTable {
         if (i < 0) {
             throw new IllegalArgumentException("no ')' in a process stat line");
         }
-        // Fields of proc(5), numbered from 3 (state) after the name: ppid 4, utime 14, stime 15, cutime 16,
+        // Fields of proc(5), numbered from 3 (state) after the name: ppid 4, utime 14, stime 15,
+        // cutime 16,
         // cstime 17, rss 24.
         long[] v = new long[25];
         int field = 2;
@@ -163,7 +172,8 @@ public final class ProcessTable {
             v[field] = negative ? -n : n;
         }
         if (field < 24) {
-            throw new IllegalArgumentException("process stat line has only " + (field - 2) + " fields after the name");
+            throw new IllegalArgumentException(
+                    "process stat line has only " + (field - 2) + " fields after the name");
         }
         long ticks = v[14] + v[15] + Math.max(0, v[16]) + Math.max(0, v[17]);
         return new Proc(v[4], ticks, Math.max(0, v[24]));

@@ -11,18 +11,22 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Follows the CPU time and memory of every process tree from tick to tick and sums them per window. A tree's
- * time is the sum over its live processes of user + system time including reaped children, so a child that
- * exits moves its time into its parent's and the tree's sum keeps growing; a process first seen inside a
- * window started in it (its count starts at zero); one that exits keeps the last value seen.
- * Single-threaded: the sampler's ticker calls it.
+ * Follows the CPU time and memory of every process tree from tick to tick and sums them per window.
+ * A tree's time is the sum over its live processes of user + system time including reaped children,
+ * so a child that exits moves its time into its parent's and the tree's sum keeps growing; a
+ * process first seen inside a window started in it (its count starts at zero); one that exits keeps
+ * the last value seen. Single-threaded: the sampler's ticker calls it.
  */
 public final class UsageTracker {
 
     private static final System.Logger LOG = System.getLogger(UsageTracker.class.getName());
 
-    /** Linux's {@code USER_HZ}, the unit of {@code /proc} CPU times on every mainstream architecture. */
+    /**
+     * Linux's {@code USER_HZ}, the unit of {@code /proc} CPU times on every mainstream
+     * architecture.
+     */
     public static final int CLOCK_TICKS_PER_SECOND = 100;
+
     /** Bytes per resident page on x86-64 and most arm64 kernels. */
     public static final long PAGE_BYTES = 4096;
 
@@ -32,8 +36,10 @@ public final class UsageTracker {
     private final Map<Long, Long> last = new HashMap<>();
     private final Map<Long, Long> rssPageTicks = new HashMap<>();
     private Set<Long> present = Set.of();
+
     /** Parent of every process at the last scan, to trace a GPU process to its ancestors. */
     private Map<Long, Long> parents = Map.of();
+
     private long hostBase = -1;
     private long hostLast = -1;
     private int cpuCount = 1;
@@ -60,7 +66,9 @@ public final class UsageTracker {
         } catch (IOException | RuntimeException e) {
             if (!warned) {
                 warned = true;
-                LOG.log(System.Logger.Level.WARNING, "cannot read process usage: " + e + " (reported once)");
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "cannot read process usage: " + e + " (reported once)");
             }
             return;
         }
@@ -92,7 +100,10 @@ public final class UsageTracker {
         ticks++;
     }
 
-    /** Closes the window at the last tick: the use since the previous close, empty before two readings. */
+    /**
+     * Closes the window at the last tick: the use since the previous close, empty before two
+     * readings.
+     */
     public Optional<WindowUsage> closeWindow() {
         if (hostBase < 0 || ticks == 0) {
             return Optional.empty();
@@ -102,15 +113,26 @@ public final class UsageTracker {
             long delta = e.getValue() - windowBase.getOrDefault(e.getKey(), 0L);
             if (delta > 0) {
                 long rss = rssPageTicks.getOrDefault(e.getKey(), 0L) * PAGE_BYTES / ticks;
-                used.add(new WindowUsage.TreeUse(e.getKey(), (double) delta / CLOCK_TICKS_PER_SECOND, rss));
+                used.add(
+                        new WindowUsage.TreeUse(
+                                e.getKey(), (double) delta / CLOCK_TICKS_PER_SECOND, rss));
             }
         }
-        used.sort(Comparator.comparingDouble(WindowUsage.TreeUse::cpuSeconds).reversed()
-                .thenComparingLong(WindowUsage.TreeUse::pid));
+        used.sort(
+                Comparator.comparingDouble(WindowUsage.TreeUse::cpuSeconds)
+                        .reversed()
+                        .thenComparingLong(WindowUsage.TreeUse::pid));
         boolean truncated = used.size() > maxTrees;
-        WindowUsage out = new WindowUsage(Math.max(0, hostLast - hostBase) / (double) CLOCK_TICKS_PER_SECOND, cpuCount,
-                memTotalKb * 1024, memTicks == 0 ? OptionalLong.empty() : OptionalLong.of(memUsedKbSum * 1024 / memTicks),
-                truncated ? used.subList(0, maxTrees) : used, truncated);
+        WindowUsage out =
+                new WindowUsage(
+                        Math.max(0, hostLast - hostBase) / (double) CLOCK_TICKS_PER_SECOND,
+                        cpuCount,
+                        memTotalKb * 1024,
+                        memTicks == 0
+                                ? OptionalLong.empty()
+                                : OptionalLong.of(memUsedKbSum * 1024 / memTicks),
+                        truncated ? used.subList(0, maxTrees) : used,
+                        truncated);
         // The next window starts from the values at this tick; exited processes are forgotten.
         windowBase = new HashMap<>();
         for (Long pid : present) {
@@ -127,8 +149,9 @@ public final class UsageTracker {
     }
 
     /**
-     * The ancestors of {@code pid} at the last scan, parent first, at most {@code max}; empty for a process the
-     * scan did not see. The walk stops at pid 0, at a process not seen, and at a repeated pid.
+     * The ancestors of {@code pid} at the last scan, parent first, at most {@code max}; empty for a
+     * process the scan did not see. The walk stops at pid 0, at a process not seen, and at a
+     * repeated pid.
      */
     public List<Long> ancestorsOf(long pid, int max) {
         List<Long> out = new ArrayList<>();
@@ -148,7 +171,8 @@ public final class UsageTracker {
         for (Map.Entry<Long, ProcessTable.Proc> e : procs.entrySet()) {
             ProcessTable.Proc p = e.getValue();
             long pid = e.getKey();
-            // Walk up the ancestors, adding this process to each; the depth bound guards against a ppid cycle.
+            // Walk up the ancestors, adding this process to each; the depth bound guards against a
+            // ppid cycle.
             for (int depth = 0; depth < 64 && procs.containsKey(pid); depth++) {
                 long[] s = sums.computeIfAbsent(pid, k -> new long[2]);
                 s[0] += p.ticks();

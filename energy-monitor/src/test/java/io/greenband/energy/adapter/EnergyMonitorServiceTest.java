@@ -22,17 +22,17 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The service on this machine's reality: the fake NVML library for GPUs, no RAPL, the CPU estimated;
- * publishing off (the broker test is an IT).
+ * The service on this machine's reality: the fake NVML library for GPUs, no RAPL, the CPU
+ * estimated; publishing off (the broker test is an IT).
  */
 @QuarkusTest
 @TestProfile(EnergyMonitorServiceTest.FakeNode.class)
 class EnergyMonitorServiceTest {
 
     /**
-     * Points the monitor at its own copy of the fake NVML (a separate file is a separate library instance,
-     * so the running service and the NVML unit tests never share scripted state), an absent powercap tree,
-     * and a fast tick.
+     * Points the monitor at its own copy of the fake NVML (a separate file is a separate library
+     * instance, so the running service and the NVML unit tests never share scripted state), an
+     * absent powercap tree, and a fast tick.
      */
     public static class FakeNode implements QuarkusTestProfile {
 
@@ -67,18 +67,26 @@ class EnergyMonitorServiceTest {
     URI service;
 
     private String awaitMetrics(String needle) throws Exception {
-        return ServiceEndpoints.awaitMetrics(service, Pattern.quote(needle), Duration.ofSeconds(30));
+        return ServiceEndpoints.awaitMetrics(
+                service, Pattern.quote(needle), Duration.ofSeconds(30));
     }
 
     @Test
     void metricsShowTheGpuAndTheLabelledCpuEstimate() throws Exception {
         String body = awaitMetrics("source=\"estimate\"");
         assertThat(ServiceEndpoints.get(service, "/q/metrics").statusCode()).isEqualTo(200);
-        assertThat(body).containsPattern("greenband_energy_joules_total\\{[^}]*device=\"cpu\"[^}]*source=\"estimate\"");
-        assertThat(body).containsPattern("greenband_power_watts\\{[^}]*device=\"GPU-00000000-fake-0000-0000-000000000000\"");
-        assertThat(body).containsPattern("greenband_energy_estimated\\{[^}]*device=\"cpu\"[^}]*\\} 1");
+        assertThat(body)
+                .containsPattern(
+                        "greenband_energy_joules_total\\{[^}]*device=\"cpu\"[^}]*source=\"estimate\"");
+        assertThat(body)
+                .containsPattern(
+                        "greenband_power_watts\\{[^}]*device=\"GPU-00000000-fake-0000-0000-000000000000\"");
+        assertThat(body)
+                .containsPattern("greenband_energy_estimated\\{[^}]*device=\"cpu\"[^}]*\\} 1");
         assertThat(body).contains("node=\"test-node\"");
-        assertThat(body).containsPattern("greenband_energy_joules_total\\{[^}]*component=\"ram_est\",device=\"ram\"");
+        assertThat(body)
+                .containsPattern(
+                        "greenband_energy_joules_total\\{[^}]*component=\"ram_est\",device=\"ram\"");
     }
 
     @Test
@@ -89,14 +97,16 @@ class EnergyMonitorServiceTest {
         assertThat(health).containsPattern("\"name\":\"energy-sources\",\"status\":\"UP\"");
         assertThat(health).contains("\"nvml\":\"available, 1 device(s)\"");
         assertThat(health).contains("\"rapl\":\"unavailable");
-        assertThat(health).contains("\"estimate\":\"available, 1 device(s); available, 1 device(s)\"");
+        assertThat(health)
+                .contains("\"estimate\":\"available, 1 device(s); available, 1 device(s)\"");
     }
 
     @Test
     void openApiListsEveryRouteAndMetricsCarryTheSharedSeries() throws Exception {
         assertThat(StandardEndpoints.problems(service, "io.greenband")).isEmpty();
         String body = awaitMetrics("greenband_power_watts");
-        // No consumer here, so no lag series; the dead-letter series exist on every service from the start.
+        // No consumer here, so no lag series; the dead-letter series exist on every service from
+        // the start.
         assertThat(body).contains("greenband_dead_letters_total{topic=\"energy-sample\"} 0.0");
         assertThat(body).contains("# TYPE jvm_memory_used_bytes gauge");
     }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.greenband.embedded.EmbeddedStack;
 import io.greenband.embedded.quarkus.EmbeddedStackResource;
 import io.greenband.events.EventType;
-import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.codec.ReceivedEvent;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.payload.EnergySample;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -26,18 +26,25 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged service against the embedded broker, on this build machine as it is: no NVIDIA driver and
- * no readable RAPL, so the only samples are the CPU estimate, and they must say so.
+ * The packaged service against the embedded broker, on this build machine as it is: no NVIDIA
+ * driver and no readable RAPL, so the only samples are the CPU estimate, and they must say so.
  */
 @QuarkusIntegrationTest
-@WithTestResource(value = EmbeddedStackResource.class,
-        initArgs = @ResourceArg(name = EmbeddedStackResource.ARG_TOPICS_PREFIX, value = EnergySamplesThroughBrokerIT.PREFIX))
+@WithTestResource(
+        value = EmbeddedStackResource.class,
+        initArgs =
+                @ResourceArg(
+                        name = EmbeddedStackResource.ARG_TOPICS_PREFIX,
+                        value = EnergySamplesThroughBrokerIT.PREFIX))
 @TestProfile(EnergySamplesThroughBrokerIT.FastTicks.class)
 class EnergySamplesThroughBrokerIT {
 
     static final String PREFIX = "energy-it.";
 
-    /** Ticks fast, reads no powercap tree and no NVML, so the node is estimate-only wherever it runs. */
+    /**
+     * Ticks fast, reads no powercap tree and no NVML, so the node is estimate-only wherever it
+     * runs.
+     */
     public static class FastTicks implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -60,14 +67,15 @@ class EnergySamplesThroughBrokerIT {
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "energy-it");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+                new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(PREFIX + "energy-sample"));
             for (int i = 0; i < 120 && received.size() < 6; i++) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     // decode validates the payload against energy-sample.v1.json.
                     ReceivedEvent e = codec.decode(r);
                     received.add(e);
-                    assertThat(r.key()).isEqualTo("it-node/" + e.payload(EnergySample.class).deviceId());
+                    assertThat(r.key())
+                            .isEqualTo("it-node/" + e.payload(EnergySample.class).deviceId());
                 }
             }
         }
@@ -81,18 +89,30 @@ class EnergySamplesThroughBrokerIT {
             assertThat(s.energyJoules()).isPositive();
             assertThat(e.id()).isEqualTo("energy-sample:" + s.sampleId());
         }
-        List<EnergySample> cpu = received.stream().map(e -> e.payload(EnergySample.class))
-                .filter(s -> s.deviceId().equals("cpu")).toList();
-        List<EnergySample> ram = received.stream().map(e -> e.payload(EnergySample.class))
-                .filter(s -> s.deviceId().equals("ram")).toList();
-        assertThat(cpu).isNotEmpty().allSatisfy(s -> {
-            assertThat(s.method()).isEqualTo(EnergySample.Method.CPU_LOAD_MODEL);
-            assertThat(s.component()).isEqualTo(EnergySample.Component.CPU);
-        });
-        assertThat(ram).isNotEmpty().allSatisfy(s -> {
-            assertThat(s.method()).isEqualTo(EnergySample.Method.RAM_DIMM_MODEL);
-            assertThat(s.component()).isEqualTo(EnergySample.Component.RAM_EST);
-        });
+        List<EnergySample> cpu =
+                received.stream()
+                        .map(e -> e.payload(EnergySample.class))
+                        .filter(s -> s.deviceId().equals("cpu"))
+                        .toList();
+        List<EnergySample> ram =
+                received.stream()
+                        .map(e -> e.payload(EnergySample.class))
+                        .filter(s -> s.deviceId().equals("ram"))
+                        .toList();
+        assertThat(cpu)
+                .isNotEmpty()
+                .allSatisfy(
+                        s -> {
+                            assertThat(s.method()).isEqualTo(EnergySample.Method.CPU_LOAD_MODEL);
+                            assertThat(s.component()).isEqualTo(EnergySample.Component.CPU);
+                        });
+        assertThat(ram)
+                .isNotEmpty()
+                .allSatisfy(
+                        s -> {
+                            assertThat(s.method()).isEqualTo(EnergySample.Method.RAM_DIMM_MODEL);
+                            assertThat(s.component()).isEqualTo(EnergySample.Component.RAM_EST);
+                        });
         assertThat(cpu.size() + ram.size()).isEqualTo(received.size());
         assertThat(cpu.stream().map(EnergySample::seq).toList()).isSorted().doesNotHaveDuplicates();
     }

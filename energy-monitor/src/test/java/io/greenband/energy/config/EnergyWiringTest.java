@@ -12,12 +12,22 @@ class EnergyWiringTest {
 
     @Test
     void windowIsAWholeNumberOfTicks() {
-        assertThat(EnergyWiring.ticksPerWindow(Duration.ofSeconds(1), Optional.empty())).isEqualTo(1);
-        assertThat(EnergyWiring.ticksPerWindow(Duration.ofMillis(100), Optional.of(Duration.ofSeconds(10))))
+        assertThat(EnergyWiring.ticksPerWindow(Duration.ofSeconds(1), Optional.empty()))
+                .isEqualTo(1);
+        assertThat(
+                        EnergyWiring.ticksPerWindow(
+                                Duration.ofMillis(100), Optional.of(Duration.ofSeconds(10))))
                 .isEqualTo(100);
-        assertThatThrownBy(() -> EnergyWiring.ticksPerWindow(Duration.ofMillis(300), Optional.of(Duration.ofSeconds(1))))
-                .hasMessageContaining("greenband.energy.window").hasMessageContaining("multiple");
-        assertThatThrownBy(() -> EnergyWiring.ticksPerWindow(Duration.ofSeconds(2), Optional.of(Duration.ofSeconds(1))))
+        assertThatThrownBy(
+                        () ->
+                                EnergyWiring.ticksPerWindow(
+                                        Duration.ofMillis(300), Optional.of(Duration.ofSeconds(1))))
+                .hasMessageContaining("greenband.energy.window")
+                .hasMessageContaining("multiple");
+        assertThatThrownBy(
+                        () ->
+                                EnergyWiring.ticksPerWindow(
+                                        Duration.ofSeconds(2), Optional.of(Duration.ofSeconds(1))))
                 .hasMessageContaining("greenband.energy.window");
         assertThatThrownBy(() -> EnergyWiring.ticksPerWindow(Duration.ZERO, Optional.empty()))
                 .hasMessageContaining("greenband.energy.interval");
@@ -26,14 +36,37 @@ class EnergyWiringTest {
     @Test
     void theMachinesLocationIsCheckedAtStartup() {
         Path none = Path.of("absent");
-        assertThat(EnergyWiring.machine(Optional.of(" se "), Optional.of("Stockholm"), none, none, none).country())
+        assertThat(
+                        EnergyWiring.machine(
+                                        Optional.of(" se "),
+                                        Optional.of("Stockholm"),
+                                        none,
+                                        none,
+                                        none)
+                                .country())
                 .hasValue("SE");
-        assertThat(EnergyWiring.machine(Optional.of(""), Optional.empty(), none, none, none).country()).isEmpty();
-        assertThatThrownBy(() -> EnergyWiring.machine(Optional.of("Sweden"), Optional.empty(), none, none, none))
+        assertThat(
+                        EnergyWiring.machine(Optional.of(""), Optional.empty(), none, none, none)
+                                .country())
+                .isEmpty();
+        assertThatThrownBy(
+                        () ->
+                                EnergyWiring.machine(
+                                        Optional.of("Sweden"), Optional.empty(), none, none, none))
                 .hasMessageContaining("greenband.energy.machine.country");
-        assertThatThrownBy(() -> EnergyWiring.machine(Optional.empty(), Optional.of("r".repeat(65)), none, none, none))
+        assertThatThrownBy(
+                        () ->
+                                EnergyWiring.machine(
+                                        Optional.empty(),
+                                        Optional.of("r".repeat(65)),
+                                        none,
+                                        none,
+                                        none))
                 .hasMessageContaining("greenband.energy.machine.region");
-        assertThatThrownBy(() -> EnergyWiring.machine(Optional.empty(), Optional.of("a\nb"), none, none, none))
+        assertThatThrownBy(
+                        () ->
+                                EnergyWiring.machine(
+                                        Optional.empty(), Optional.of("a\nb"), none, none, none))
                 .hasMessageContaining("greenband.energy.machine.region");
     }
 }

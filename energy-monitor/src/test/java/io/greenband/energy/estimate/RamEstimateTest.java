@@ -17,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RamEstimateTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void dimmCountGrowsWithSizeAndIsCapped() {
@@ -36,28 +35,45 @@ class RamEstimateTest {
     void dimmPowerHasAFloorAndDiminishes() {
         assertThat(RamPowerModel.DIMM_MODEL.watts(8, false, 0)).isEqualTo(10.0);
         assertThat(RamPowerModel.DIMM_MODEL.watts(32, false, 0)).isEqualTo(20.0);
-        assertThat(RamPowerModel.DIMM_MODEL.watts(128, false, 0)).isCloseTo(20 + 4 * 4.5, within(1e-9));
+        assertThat(RamPowerModel.DIMM_MODEL.watts(128, false, 0))
+                .isCloseTo(20 + 4 * 4.5, within(1e-9));
         assertThat(RamPowerModel.DIMM_MODEL.watts(8, true, 0)).isEqualTo(3.0);
         assertThat(RamPowerModel.PER_GB.watts(64, false, 0)).isEqualTo(24.0);
         assertThat(RamPowerModel.FIXED.watts(64, false, 7)).isEqualTo(7.0);
-        assertThatThrownBy(() -> RamPowerModel.parse("rss")).hasMessageContaining("dimm_model, per_gb, fixed or off");
+        assertThatThrownBy(() -> RamPowerModel.parse("rss"))
+                .hasMessageContaining("dimm_model, per_gb, fixed or off");
     }
 
     @Test
     void sourceReadsMemTotalOnceAndReportsConstantLabelledPower() throws IOException {
         Path meminfo = dir.resolve("meminfo");
         Files.writeString(meminfo, "MemTotal:       33554432 kB\nMemFree: 1 kB\n");
-        RamEstimateSource src = RamEstimateSource.open(meminfo, RamPowerModel.DIMM_MODEL, Optional.empty(), false)
-                .orElseThrow();
+        RamEstimateSource src =
+                RamEstimateSource.open(meminfo, RamPowerModel.DIMM_MODEL, Optional.empty(), false)
+                        .orElseThrow();
         DeviceReading r = src.read().get(0);
         assertThat(r.device().component()).isEqualTo(Component.RAM_EST);
         assertThat(r.device().method()).isEqualTo(Method.RAM_DIMM_MODEL);
         assertThat(r.device().estimated()).isTrue();
         assertThat(r.value()).hasValue(20.0);
         assertThat(RamEstimateSource.memTotalGb(List.of("MemTotal: 1048576 kB"))).isEqualTo(1.0);
-        assertThat(RamEstimateSource.open(dir.resolve("absent"), RamPowerModel.PER_GB, Optional.empty(), false))
+        assertThat(
+                        RamEstimateSource.open(
+                                dir.resolve("absent"),
+                                RamPowerModel.PER_GB,
+                                Optional.empty(),
+                                false))
                 .isEmpty();
-        assertThat(RamEstimateSource.open(dir.resolve("absent"), RamPowerModel.FIXED, Optional.of(12.0), false)
-                .orElseThrow().read().get(0).value()).hasValue(12.0);
+        assertThat(
+                        RamEstimateSource.open(
+                                        dir.resolve("absent"),
+                                        RamPowerModel.FIXED,
+                                        Optional.of(12.0),
+                                        false)
+                                .orElseThrow()
+                                .read()
+                                .get(0)
+                                .value())
+                .hasValue(12.0);
     }
 }

@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The control functions of the fake {@code libnvidia-ml} compiled from {@code src/test/c/fake_nvml.c};
- * the same loaded library also serves the NVML symbols to the real binding, so state is shared.
+ * The control functions of the fake {@code libnvidia-ml} compiled from {@code
+ * src/test/c/fake_nvml.c}; the same loaded library also serves the NVML symbols to the real
+ * binding, so state is shared.
  */
 public interface FakeNvml extends Library {
 
@@ -15,8 +16,9 @@ public interface FakeNvml extends Library {
     String PATH_PROPERTY = "greenband.test.fake-nvml";
 
     /**
-     * Held for the life of the class loader: were the library unloaded when a JNA proxy is collected, the
-     * next load would start from fresh (zeroed) fake state between a test's set-up and its use.
+     * Held for the life of the class loader: were the library unloaded when a JNA proxy is
+     * collected, the next load would start from fresh (zeroed) fake state between a test's set-up
+     * and its use.
      */
     FakeNvml INSTANCE = Native.load(path(), FakeNvml.class);
 
@@ -52,8 +54,11 @@ public interface FakeNvml extends Library {
     static String path() {
         String p = System.getProperty(PATH_PROPERTY);
         if (p == null || !Files.isRegularFile(Path.of(p))) {
-            throw new IllegalStateException("fake NVML library not found at '" + p + "': run the tests through "
-                    + "Maven (the process-test-classes phase compiles src/test/c/fake_nvml.c with gcc)");
+            throw new IllegalStateException(
+                    "fake NVML library not found at '"
+                            + p
+                            + "': run the tests through "
+                            + "Maven (the process-test-classes phase compiles src/test/c/fake_nvml.c with gcc)");
         }
         return p;
     }

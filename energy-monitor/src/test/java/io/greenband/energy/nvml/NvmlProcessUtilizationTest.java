@@ -21,7 +21,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Per-process SM utilization through the real JNA binding and the fake libnvidia-ml built from src/test/c. */
+/**
+ * Per-process SM utilization through the real JNA binding and the fake libnvidia-ml built from
+ * src/test/c.
+ */
 class NvmlProcessUtilizationTest {
 
     private static Map<Long, ProcessUse> byPid(List<ProcessUse> procs) {
@@ -54,7 +57,8 @@ class NvmlProcessUtilizationTest {
             assertThat(first.get(4002L).smUtilPct()).hasValue(20.0);
             assertThat(first.get(4003L).smUtilPct()).hasValue(0.0);
             assertThat(first.get(4100L).smUtilPct()).hasValue(10.0);
-            // Only samples newer than the last one seen count in the next tick; none at all is NOT_FOUND, i.e. idle.
+            // Only samples newer than the last one seen count in the next tick; none at all is
+            // NOT_FOUND, i.e. idle.
             fake.fake_nvml_add_process_util(0, 4002, 300, 90);
             Map<Long, ProcessUse> second = byPid(src.read().get(0).processes());
             assertThat(second.get(4001L).smUtilPct()).hasValue(0.0);
@@ -71,11 +75,13 @@ class NvmlProcessUtilizationTest {
         fake.fake_nvml_add_process_util(0, 4001, 100, 60);
         fake.fake_nvml_set_rc(0, "putil", NvmlReturn.NOT_SUPPORTED.code());
         try (NvmlSource src = NvmlSource.open(FakeNvml.path())) {
-            assertThat(src.read().get(0).processes()).singleElement()
+            assertThat(src.read().get(0).processes())
+                    .singleElement()
                     .satisfies(p -> assertThat(p.smUtilPct()).isEmpty());
             fake.fake_nvml_set_rc(0, "putil", 0);
             // Dropped for good: the even split stays consistent for the life of the monitor.
-            assertThat(src.read().get(0).processes()).singleElement()
+            assertThat(src.read().get(0).processes())
+                    .singleElement()
                     .satisfies(p -> assertThat(p.smUtilPct()).isEmpty());
             assertThat(src.read().get(0).value()).isPresent();
         }
@@ -91,8 +97,13 @@ class NvmlProcessUtilizationTest {
         List<DeviceWindow> windows = new ArrayList<>();
         long ts = 1;
         try (NvmlSource src = NvmlSource.open(FakeNvml.path(), () -> 0L, Duration.ZERO)) {
-            Sampler s = Sampler.builder().setSources(List.of(src)).optClock(clock).optTicksPerWindow(4)
-                    .optSink(windows::addAll).build();
+            Sampler s =
+                    Sampler.builder()
+                            .setSources(List.of(src))
+                            .optClock(clock)
+                            .optTicksPerWindow(4)
+                            .optSink(windows::addAll)
+                            .build();
             for (int i = 0; i < 12; i++) {
                 // 4001 works every tick at 60 %, 4002 every other tick at 40 %.
                 fake.fake_nvml_add_process_util(0, 4001, ts++, 60);
@@ -110,8 +121,7 @@ class NvmlProcessUtilizationTest {
         assertThat(procs.get(4002L).smUtilPct().getAsDouble()).isCloseTo(20.0, within(1e-9));
     }
 
-    @TempDir
-    Path proc;
+    @TempDir Path proc;
 
     private void process(long pid, long ppid) throws IOException {
         Path dir = Files.createDirectories(proc.resolve(Long.toString(pid)));
@@ -125,7 +135,9 @@ class NvmlProcessUtilizationTest {
     @Test
     void aGpuWindowTracesEachProcessToItsAncestorsThroughTheProcessTable() throws IOException {
         Files.writeString(proc.resolve("stat"), "cpu  100 0 0 5000 0 0 0 0\ncpu0 1 0 0 0\n");
-        Files.writeString(proc.resolve("meminfo"), "MemTotal:       8000000 kB\nMemAvailable:   6000000 kB\n");
+        Files.writeString(
+                proc.resolve("meminfo"),
+                "MemTotal:       8000000 kB\nMemAvailable:   6000000 kB\n");
         process(1, 0);
         process(2001, 1);
         process(2500, 2001);
@@ -138,8 +150,14 @@ class NvmlProcessUtilizationTest {
         ScriptedClock clock = new ScriptedClock();
         List<DeviceWindow> windows = new ArrayList<>();
         try (NvmlSource src = NvmlSource.open(FakeNvml.path(), () -> 0L, Duration.ZERO)) {
-            Sampler s = Sampler.builder().setSources(List.of(src)).optClock(clock).optTicksPerWindow(2)
-                    .optUsage(new UsageTracker(new ProcessTable(proc), 256)).optSink(windows::addAll).build();
+            Sampler s =
+                    Sampler.builder()
+                            .setSources(List.of(src))
+                            .optClock(clock)
+                            .optTicksPerWindow(2)
+                            .optUsage(new UsageTracker(new ProcessTable(proc), 256))
+                            .optSink(windows::addAll)
+                            .build();
             for (int i = 0; i < 5; i++) {
                 fake.fake_nvml_add_process_util(0, 3001, i + 1, 50);
                 s.tick();

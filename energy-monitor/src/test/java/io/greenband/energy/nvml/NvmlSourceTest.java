@@ -59,10 +59,15 @@ class NvmlSourceTest {
         try (NvmlSource src = NvmlSource.open(FakeNvml.path())) {
             List<ProcessUse> procs = src.read().get(0).processes();
             assertThat(procs).hasSize(11);
-            // The fake samples no process utilization: NOT_FOUND, so every listed process was idle (0 %).
-            assertThat(procs.get(0)).isEqualTo(new ProcessUse(4000, OptionalLong.of(1_048_576L)).withSmUtil(0));
-            assertThat(procs.get(9)).isEqualTo(new ProcessUse(4009, OptionalLong.of(10 * 1_048_576L)).withSmUtil(0));
-            assertThat(procs.get(10)).isEqualTo(new ProcessUse(5000, OptionalLong.empty()).withSmUtil(0));
+            // The fake samples no process utilization: NOT_FOUND, so every listed process was idle
+            // (0 %).
+            assertThat(procs.get(0))
+                    .isEqualTo(new ProcessUse(4000, OptionalLong.of(1_048_576L)).withSmUtil(0));
+            assertThat(procs.get(9))
+                    .isEqualTo(
+                            new ProcessUse(4009, OptionalLong.of(10 * 1_048_576L)).withSmUtil(0));
+            assertThat(procs.get(10))
+                    .isEqualTo(new ProcessUse(5000, OptionalLong.empty()).withSmUtil(0));
             fake.fake_nvml_clear_processes(0);
             assertThat(src.read().get(0).processes()).isEmpty();
         }
@@ -81,7 +86,8 @@ class NvmlSourceTest {
         fake.fake_nvml_set_rc(0, "energy", NvmlReturn.NOT_SUPPORTED.code());
         fake.fake_nvml_set_power(0, 250_000);
         try (NvmlSource src = openScripted()) {
-            assertThat(src.status().devices().get(0).method()).isEqualTo(Method.NVML_POWER_INTEGRATION);
+            assertThat(src.status().devices().get(0).method())
+                    .isEqualTo(Method.NVML_POWER_INTEGRATION);
             DeviceReading r = src.read().get(0);
             assertThat(r.value()).hasValue(0.0);
             assertThat(r.powerWatts()).hasValue(250.0);
@@ -98,7 +104,8 @@ class NvmlSourceTest {
     void thePollerIntegratesPowerBetweenTicks() throws InterruptedException {
         FakeNvml fake = FakeNvml.withDevices(1);
         fake.fake_nvml_set_rc(0, "energy", NvmlReturn.NOT_SUPPORTED.code());
-        try (NvmlSource src = NvmlSource.open(FakeNvml.path(), System::nanoTime, Duration.ofMillis(10))) {
+        try (NvmlSource src =
+                NvmlSource.open(FakeNvml.path(), System::nanoTime, Duration.ofMillis(10))) {
             src.read();
             int before = fake.fake_nvml_power_calls();
             for (int i = 0; i < 500 && fake.fake_nvml_power_calls() < before + 5; i++) {
@@ -121,7 +128,8 @@ class NvmlSourceTest {
             assertThat(r.value()).hasValue(0.0);
             nanos.addAndGet(500_000_000L);
             assertThat(src.read().get(0).value()).hasValue(50.0);
-            assertThat(src.status().devices().get(0).method()).isEqualTo(Method.NVML_POWER_INTEGRATION);
+            assertThat(src.status().devices().get(0).method())
+                    .isEqualTo(Method.NVML_POWER_INTEGRATION);
         }
     }
 
@@ -190,7 +198,9 @@ class NvmlSourceTest {
     void missingLibraryGivesAnUnavailableSourceNotAnException() {
         try (NvmlSource src = NvmlSource.open("/nonexistent/libnvidia-ml.so.1")) {
             assertThat(src.status().available()).isFalse();
-            assertThat(src.status().detail()).contains("not loadable").contains("/nonexistent/libnvidia-ml.so.1");
+            assertThat(src.status().detail())
+                    .contains("not loadable")
+                    .contains("/nonexistent/libnvidia-ml.so.1");
             assertThat(src.read()).isEmpty();
         }
     }
@@ -201,7 +211,9 @@ class NvmlSourceTest {
         fake.fake_nvml_set_init_rc(NvmlReturn.DRIVER_NOT_LOADED.code());
         try (NvmlSource src = NvmlSource.open(FakeNvml.path())) {
             assertThat(src.status().available()).isFalse();
-            assertThat(src.status().detail()).contains("DRIVER_NOT_LOADED").contains("Driver Not Loaded");
+            assertThat(src.status().detail())
+                    .contains("DRIVER_NOT_LOADED")
+                    .contains("Driver Not Loaded");
             assertThat(src.read()).isEmpty();
         }
         assertThat(fake.fake_nvml_shutdown_calls()).isZero();
@@ -216,8 +228,13 @@ class NvmlSourceTest {
         fake.fake_nvml_set_energy(0, counter);
         long start = counter;
         try (NvmlSource src = NvmlSource.open(FakeNvml.path())) {
-            Sampler s = Sampler.builder().setSources(List.of(src)).optClock(clock).optTicksPerWindow(3)
-                    .optSink(windows::addAll).build();
+            Sampler s =
+                    Sampler.builder()
+                            .setSources(List.of(src))
+                            .optClock(clock)
+                            .optTicksPerWindow(3)
+                            .optSink(windows::addAll)
+                            .build();
             for (int i = 0; i < 30; i++) {
                 s.tick();
                 clock.advance(Duration.ofSeconds(1));

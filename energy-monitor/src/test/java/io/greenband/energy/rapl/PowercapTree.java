@@ -18,7 +18,10 @@ final class PowercapTree {
         return root;
     }
 
-    /** Adds a zone at {@code relative} (e.g. {@code intel-rapl:0/intel-rapl:0:1}); {@code maxUj} null = no file. */
+    /**
+     * Adds a zone at {@code relative} (e.g. {@code intel-rapl:0/intel-rapl:0:1}); {@code maxUj}
+     * null = no file.
+     */
     Path zone(String relative, String name, long energyUj, Long maxUj) {
         try {
             Path dir = root.resolve(relative);
@@ -43,7 +46,10 @@ final class PowercapTree {
         }
     }
 
-    /** A typical two-package machine: packages with core and dram sub-zones, psys, an MMIO duplicate. */
+    /**
+     * A typical two-package machine: packages with core and dram sub-zones, psys, an MMIO
+     * duplicate.
+     */
     static PowercapTree typical(Path root) {
         PowercapTree t = new PowercapTree(root);
         t.zone("intel-rapl:0", "package-0", 1_000_000, 262_143_328_850L);

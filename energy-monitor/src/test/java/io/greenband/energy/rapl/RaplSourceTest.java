@@ -25,10 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RaplSourceTest {
 
-    private static final Set<RaplDomain> PACKAGE_AND_DRAM = EnumSet.of(RaplDomain.PACKAGE, RaplDomain.DRAM);
+    private static final Set<RaplDomain> PACKAGE_AND_DRAM =
+            EnumSet.of(RaplDomain.PACKAGE, RaplDomain.DRAM);
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final AtomicLong nanos = new AtomicLong(1);
 
@@ -45,15 +45,22 @@ class RaplSourceTest {
         PowercapTree t = PowercapTree.typical(dir);
         RaplSource src = open(t, PACKAGE_AND_DRAM, SysfsFiles.direct());
         assertThat(src.status().available()).isTrue();
-        assertThat(src.status().devices()).extracting(DeviceInfo::id)
+        assertThat(src.status().devices())
+                .extracting(DeviceInfo::id)
                 .containsExactlyInAnyOrder("package-0", "package-1", "dram-0", "dram-1");
-        assertThat(src.status().devices()).allSatisfy(d -> assertThat(d.source()).isEqualTo(SourceKind.RAPL));
+        assertThat(src.status().devices())
+                .allSatisfy(d -> assertThat(d.source()).isEqualTo(SourceKind.RAPL));
         assertThat(src.coversCpu()).isTrue();
         List<DeviceReading> r = src.read();
-        DeviceReading pkg0 = r.stream().filter(x -> x.device().id().equals("package-0")).findFirst().orElseThrow();
+        DeviceReading pkg0 =
+                r.stream()
+                        .filter(x -> x.device().id().equals("package-0"))
+                        .findFirst()
+                        .orElseThrow();
         // The MMIO duplicate's counter (1.1 J), not the MSR one (1.0 J).
         assertThat(value(pkg0)).isEqualTo(1.1);
-        DeviceReading dram1 = r.stream().filter(x -> x.device().id().equals("dram-1")).findFirst().orElseThrow();
+        DeviceReading dram1 =
+                r.stream().filter(x -> x.device().id().equals("dram-1")).findFirst().orElseThrow();
         assertThat(dram1.device().component()).isEqualTo(Component.DRAM);
     }
 
@@ -62,8 +69,10 @@ class RaplSourceTest {
         PowercapTree t = PowercapTree.typical(dir);
         RaplSource src = open(t, RaplDomain.parseSelection("psys"), SysfsFiles.direct());
         assertThat(src.status().devices()).extracting(DeviceInfo::id).containsExactly("psys");
-        assertThatThrownBy(() -> RaplDomain.parseSelection("package+psys")).hasMessageContaining("twice");
-        assertThatThrownBy(() -> RaplDomain.parseSelection("package+gpu")).hasMessageContaining("'gpu'");
+        assertThatThrownBy(() -> RaplDomain.parseSelection("package+psys"))
+                .hasMessageContaining("twice");
+        assertThatThrownBy(() -> RaplDomain.parseSelection("package+gpu"))
+                .hasMessageContaining("'gpu'");
         assertThat(RaplDomain.parseSelection("package,dram")).isEqualTo(PACKAGE_AND_DRAM);
     }
 
@@ -73,7 +82,8 @@ class RaplSourceTest {
         // The kernel also lists sub-zones directly under the root.
         t.zone("intel-rapl:0:1", "dram", 200_000, 65_712_999_613L);
         RaplSource src = open(t, PACKAGE_AND_DRAM, SysfsFiles.direct());
-        assertThat(src.status().devices()).extracting(DeviceInfo::id)
+        assertThat(src.status().devices())
+                .extracting(DeviceInfo::id)
                 .containsExactlyInAnyOrder("package-0", "package-1", "dram-0", "dram-1");
     }
 
@@ -119,14 +129,24 @@ class RaplSourceTest {
     @Test
     void permissionDeniedAtStartMakesTheSourceUnavailableAndIsLoggedOnce() {
         PowercapTree t = PowercapTree.typical(dir);
-        List<String> logged = captureWarnings(() -> {
-            RaplSource src = open(t, PACKAGE_AND_DRAM, denying(p -> p.getFileName().toString().equals("energy_uj")));
-            assertThat(src.status().available()).isFalse();
-            assertThat(src.status().detail()).contains("permission denied");
-            assertThat(src.coversCpu()).isFalse();
-            assertThat(src.read()).isEmpty();
-            src.read();
-        });
+        List<String> logged =
+                captureWarnings(
+                        () -> {
+                            RaplSource src =
+                                    open(
+                                            t,
+                                            PACKAGE_AND_DRAM,
+                                            denying(
+                                                    p ->
+                                                            p.getFileName()
+                                                                    .toString()
+                                                                    .equals("energy_uj")));
+                            assertThat(src.status().available()).isFalse();
+                            assertThat(src.status().detail()).contains("permission denied");
+                            assertThat(src.coversCpu()).isFalse();
+                            assertThat(src.read()).isEmpty();
+                            src.read();
+                        });
         assertThat(logged.stream().filter(m -> m.contains("root-only"))).hasSize(1);
     }
 
@@ -135,16 +155,22 @@ class RaplSourceTest {
         PowercapTree t = new PowercapTree(dir);
         t.zone("intel-rapl:0", "package-0", 0, 1_000_000_000L);
         Set<Path> denied = new HashSet<>();
-        List<String> logged = captureWarnings(() -> {
-            RaplSource src = open(t, EnumSet.of(RaplDomain.PACKAGE), denying(denied::contains));
-            src.read();
-            denied.add(dir.resolve("intel-rapl:0").resolve("energy_uj"));
-            for (int i = 0; i < 3; i++) {
-                DeviceReading r = src.read().get(0);
-                assertThat(r.hasValue()).isFalse();
-                assertThat(r.flags()).contains(SampleFlag.PERMISSION_DENIED);
-            }
-        });
+        List<String> logged =
+                captureWarnings(
+                        () -> {
+                            RaplSource src =
+                                    open(
+                                            t,
+                                            EnumSet.of(RaplDomain.PACKAGE),
+                                            denying(denied::contains));
+                            src.read();
+                            denied.add(dir.resolve("intel-rapl:0").resolve("energy_uj"));
+                            for (int i = 0; i < 3; i++) {
+                                DeviceReading r = src.read().get(0);
+                                assertThat(r.hasValue()).isFalse();
+                                assertThat(r.flags()).contains(SampleFlag.PERMISSION_DENIED);
+                            }
+                        });
         assertThat(logged.stream().filter(m -> m.contains("unreadable"))).hasSize(1);
     }
 
@@ -155,8 +181,11 @@ class RaplSourceTest {
         Path broken = t.zone("intel-rapl:1", "package-1", 10, 1000L);
         Files.delete(broken.resolve("energy_uj"));
         Files.createDirectory(broken.resolve("energy_uj"));
-        RaplSource src = open(t, EnumSet.of(RaplDomain.PACKAGE),
-                denying(p -> p.endsWith(Path.of("intel-rapl:0", "max_energy_range_uj"))));
+        RaplSource src =
+                open(
+                        t,
+                        EnumSet.of(RaplDomain.PACKAGE),
+                        denying(p -> p.endsWith(Path.of("intel-rapl:0", "max_energy_range_uj"))));
         assertThat(src.status().devices()).extracting(DeviceInfo::id).containsExactly("package-0");
     }
 
@@ -180,20 +209,19 @@ class RaplSourceTest {
     private static List<String> captureWarnings(Runnable body) {
         List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
         Logger logger = Logger.getLogger(RaplSource.class.getName());
-        Handler h = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                messages.add(record.getMessage());
-            }
+        Handler h =
+                new Handler() {
+                    @Override
+                    public void publish(LogRecord record) {
+                        messages.add(record.getMessage());
+                    }
 
-            @Override
-            public void flush() {
-            }
+                    @Override
+                    public void flush() {}
 
-            @Override
-            public void close() {
-            }
-        };
+                    @Override
+                    public void close() {}
+                };
         logger.addHandler(h);
         try {
             body.run();

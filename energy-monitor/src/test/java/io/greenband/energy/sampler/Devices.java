@@ -9,13 +9,19 @@ import java.util.OptionalDouble;
 /** Small device fixtures. */
 public final class Devices {
 
-    private Devices() {
-    }
+    private Devices() {}
 
     /** A GPU with an energy counter and a 300 W limit (plausible up to 455 W). */
     public static DeviceInfo counterGpu(String id) {
-        return new DeviceInfo(id, Component.GPU, SourceKind.NVML, Method.NVML_ENERGY_COUNTER, "test gpu", 0,
-                OptionalDouble.of(300), OptionalDouble.of(455));
+        return new DeviceInfo(
+                id,
+                Component.GPU,
+                SourceKind.NVML,
+                Method.NVML_ENERGY_COUNTER,
+                "test gpu",
+                0,
+                OptionalDouble.of(300),
+                OptionalDouble.of(455));
     }
 
     /** A GPU integrating power. */
@@ -25,7 +31,14 @@ public final class Devices {
 
     /** An estimated CPU. */
     public static DeviceInfo estimatedCpu() {
-        return new DeviceInfo("cpu", Component.CPU, SourceKind.ESTIMATE, Method.CPU_LOAD_MODEL, "cpu", -1,
-                OptionalDouble.of(100), OptionalDouble.empty());
+        return new DeviceInfo(
+                "cpu",
+                Component.CPU,
+                SourceKind.ESTIMATE,
+                Method.CPU_LOAD_MODEL,
+                "cpu",
+                -1,
+                OptionalDouble.of(100),
+                OptionalDouble.empty());
     }
 }

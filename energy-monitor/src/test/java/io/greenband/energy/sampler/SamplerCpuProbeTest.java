@@ -18,24 +18,30 @@ class SamplerCpuProbeTest {
     void measuresTicksAndCpuTimeOfARealSchedule() {
         AtomicInteger reads = new AtomicInteger();
         DeviceInfo gpu = Devices.counterGpu("GPU-x");
-        EnergySource counting = new EnergySource() {
-            @Override
-            public SourceStatus status() {
-                return new SourceStatus(SourceKind.NVML, true, List.of(gpu), "counting");
-            }
+        EnergySource counting =
+                new EnergySource() {
+                    @Override
+                    public SourceStatus status() {
+                        return new SourceStatus(SourceKind.NVML, true, List.of(gpu), "counting");
+                    }
 
-            @Override
-            public List<DeviceReading> read() {
-                return List.of(DeviceReading.of(gpu, reads.incrementAndGet()));
-            }
+                    @Override
+                    public List<DeviceReading> read() {
+                        return List.of(DeviceReading.of(gpu, reads.incrementAndGet()));
+                    }
 
-            @Override
-            public void close() {
-            }
-        };
-        CpuCost cost = SamplerCpuProbe.measure(
-                interval -> Sampler.builder().setSources(List.of(counting)).optTickInterval(interval).build(),
-                50, Duration.ofMillis(300));
+                    @Override
+                    public void close() {}
+                };
+        CpuCost cost =
+                SamplerCpuProbe.measure(
+                        interval ->
+                                Sampler.builder()
+                                        .setSources(List.of(counting))
+                                        .optTickInterval(interval)
+                                        .build(),
+                        50,
+                        Duration.ofMillis(300));
         assertThat(cost.ticks()).isPositive().isEqualTo(reads.get());
         assertThat(cost.cpuNanos()).isPositive();
         assertThat(cost.shareOfOneCore()).isBetween(0.0, 1.0);

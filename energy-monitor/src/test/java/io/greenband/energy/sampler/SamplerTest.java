@@ -24,8 +24,13 @@ class SamplerTest {
     private final ScriptedClock clock = new ScriptedClock();
 
     private Sampler sampler(ScriptedSource source, int ticksPerWindow, List<DeviceWindow> sink) {
-        return Sampler.builder().setSources(List.of(source)).optClock(clock).optTickInterval(SECOND)
-                .optTicksPerWindow(ticksPerWindow).optSink(sink::addAll).build();
+        return Sampler.builder()
+                .setSources(List.of(source))
+                .optClock(clock)
+                .optTickInterval(SECOND)
+                .optTicksPerWindow(ticksPerWindow)
+                .optSink(sink::addAll)
+                .build();
     }
 
     private List<DeviceWindow> tickEverySecond(Sampler s, int n) {
@@ -40,10 +45,11 @@ class SamplerTest {
     @Test
     void counterDeltasBecomeWindowEnergyWithTotalsAndMeanPower() {
         DeviceInfo gpu = Devices.counterGpu("GPU-a");
-        ScriptedSource src = new ScriptedSource(gpu)
-                .then(DeviceReading.of(gpu, 1000.0))
-                .then(DeviceReading.of(gpu, 1150.0))
-                .then(DeviceReading.of(gpu, 1400.0));
+        ScriptedSource src =
+                new ScriptedSource(gpu)
+                        .then(DeviceReading.of(gpu, 1000.0))
+                        .then(DeviceReading.of(gpu, 1150.0))
+                        .then(DeviceReading.of(gpu, 1400.0));
         List<DeviceWindow> sunk = new ArrayList<>();
         List<DeviceWindow> windows = tickEverySecond(sampler(src, 1, sunk), 3);
 
@@ -67,7 +73,10 @@ class SamplerTest {
     @Test
     void windowTimestampsAreUtcFromMonotonicTime() {
         DeviceInfo gpu = Devices.counterGpu("GPU-a");
-        ScriptedSource src = new ScriptedSource(gpu).then(DeviceReading.of(gpu, 0.0)).then(DeviceReading.of(gpu, 5.0));
+        ScriptedSource src =
+                new ScriptedSource(gpu)
+                        .then(DeviceReading.of(gpu, 0.0))
+                        .then(DeviceReading.of(gpu, 5.0));
         Sampler s = sampler(src, 1, new ArrayList<>());
         List<DeviceWindow> w = tickEverySecond(s, 2);
         assertThat(w.get(0).start()).isEqualTo(ScriptedClock.ANCHOR.plusSeconds(1));
@@ -77,11 +86,12 @@ class SamplerTest {
     @Test
     void counterGoingBackwardsIsAResetNeverNegativeEnergy() {
         DeviceInfo gpu = Devices.counterGpu("GPU-a");
-        ScriptedSource src = new ScriptedSource(gpu)
-                .then(DeviceReading.of(gpu, 5000.0))
-                .then(DeviceReading.of(gpu, 5100.0))
-                .then(DeviceReading.of(gpu, 20.0))
-                .then(DeviceReading.of(gpu, 70.0));
+        ScriptedSource src =
+                new ScriptedSource(gpu)
+                        .then(DeviceReading.of(gpu, 5000.0))
+                        .then(DeviceReading.of(gpu, 5100.0))
+                        .then(DeviceReading.of(gpu, 20.0))
+                        .then(DeviceReading.of(gpu, 70.0));
         List<DeviceWindow> w = tickEverySecond(sampler(src, 1, new ArrayList<>()), 4);
 
         assertThat(w).extracting(DeviceWindow::energyJoules).containsExactly(100.0, 0.0, 50.0);
@@ -93,10 +103,11 @@ class SamplerTest {
     @Test
     void implausiblePowerIsDroppedAndFlagged() {
         DeviceInfo gpu = Devices.counterGpu("GPU-a");
-        ScriptedSource src = new ScriptedSource(gpu)
-                .then(DeviceReading.of(gpu, 0.0))
-                .then(DeviceReading.of(gpu, 10_000.0))
-                .then(DeviceReading.of(gpu, 10_200.0));
+        ScriptedSource src =
+                new ScriptedSource(gpu)
+                        .then(DeviceReading.of(gpu, 0.0))
+                        .then(DeviceReading.of(gpu, 10_000.0))
+                        .then(DeviceReading.of(gpu, 10_200.0));
         List<DeviceWindow> w = tickEverySecond(sampler(src, 1, new ArrayList<>()), 3);
         assertThat(w.get(0).energyJoules()).isZero();
         assertThat(w.get(0).flags()).contains(SampleFlag.IMPLAUSIBLE);
@@ -106,10 +117,11 @@ class SamplerTest {
     @Test
     void meanPowerTimesIntervalIgnoringTheBaselineValue() {
         DeviceInfo cpu = Devices.estimatedCpu();
-        ScriptedSource src = new ScriptedSource(cpu)
-                .then(DeviceReading.of(cpu, 999.0))
-                .then(DeviceReading.of(cpu, 40.0))
-                .then(DeviceReading.of(cpu, 60.0));
+        ScriptedSource src =
+                new ScriptedSource(cpu)
+                        .then(DeviceReading.of(cpu, 999.0))
+                        .then(DeviceReading.of(cpu, 40.0))
+                        .then(DeviceReading.of(cpu, 60.0));
         List<DeviceWindow> w = tickEverySecond(sampler(src, 1, new ArrayList<>()), 3);
         assertThat(w).extracting(DeviceWindow::energyJoules).containsExactly(40.0, 60.0);
         assertThat(w.get(0).estimated()).isTrue();
@@ -118,7 +130,10 @@ class SamplerTest {
     @Test
     void lateTickIsFlaggedGapButEnergyStaysRight() {
         DeviceInfo gpu = Devices.counterGpu("GPU-a");
-        ScriptedSource src = new ScriptedSource(gpu).then(DeviceReading.of(gpu, 0.0)).then(DeviceReading.of(gpu, 500.0));
+        ScriptedSource src =
+                new ScriptedSource(gpu)
+                        .then(DeviceReading.of(gpu, 0.0))
+                        .then(DeviceReading.of(gpu, 500.0));
         Sampler s = sampler(src, 1, new ArrayList<>());
         s.tick();
         clock.advance(Duration.ofSeconds(5));
@@ -133,10 +148,17 @@ class SamplerTest {
         DeviceInfo gpu = Devices.counterGpu("GPU-a");
         ProcessUse p1 = new ProcessUse(11, OptionalLong.of(1 << 20));
         ProcessUse p2 = new ProcessUse(22, OptionalLong.empty());
-        ScriptedSource src = new ScriptedSource(gpu)
-                .then(DeviceReading.of(gpu, 0.0).withUtilization(OptionalDouble.of(10)).withProcesses(List.of(p1)))
-                .then(DeviceReading.of(gpu, 100.0).withUtilization(OptionalDouble.of(30)).withProcesses(List.of(p1, p2)))
-                .then(DeviceReading.of(gpu, 300.0).withUtilization(OptionalDouble.of(50)));
+        ScriptedSource src =
+                new ScriptedSource(gpu)
+                        .then(
+                                DeviceReading.of(gpu, 0.0)
+                                        .withUtilization(OptionalDouble.of(10))
+                                        .withProcesses(List.of(p1)))
+                        .then(
+                                DeviceReading.of(gpu, 100.0)
+                                        .withUtilization(OptionalDouble.of(30))
+                                        .withProcesses(List.of(p1, p2)))
+                        .then(DeviceReading.of(gpu, 300.0).withUtilization(OptionalDouble.of(50)));
         List<DeviceWindow> w = tickEverySecond(sampler(src, 3, new ArrayList<>()), 3);
         assertThat(w).hasSize(1);
         DeviceWindow win = w.get(0);
@@ -176,7 +198,8 @@ class SamplerTest {
         for (int i = 1; i < all.size(); i++) {
             assertThat(all.get(i).start()).isEqualTo(all.get(i - 1).end());
             assertThat(all.get(i).seq()).isEqualTo(all.get(i - 1).seq() + 1);
-            assertThat(all.get(i).counterStartJoules()).isEqualTo(all.get(i - 1).counterEndJoules());
+            assertThat(all.get(i).counterStartJoules())
+                    .isEqualTo(all.get(i - 1).counterEndJoules());
         }
     }
 
@@ -184,12 +207,14 @@ class SamplerTest {
     void methodSwitchRebaselinesInsteadOfMixingUnits() {
         DeviceInfo counter = Devices.counterGpu("GPU-a");
         DeviceInfo power = Devices.powerGpu("GPU-a");
-        ScriptedSource src = new ScriptedSource(counter)
-                .then(DeviceReading.of(counter, 90_000.0))
-                .then(DeviceReading.of(power, 0.0))
-                .then(DeviceReading.of(power, 150.0));
+        ScriptedSource src =
+                new ScriptedSource(counter)
+                        .then(DeviceReading.of(counter, 90_000.0))
+                        .then(DeviceReading.of(power, 0.0))
+                        .then(DeviceReading.of(power, 150.0));
         List<DeviceWindow> w = tickEverySecond(sampler(src, 1, new ArrayList<>()), 3);
-        // The switching tick only re-baselines: the integrated counter restarts at 0, which is no reset.
+        // The switching tick only re-baselines: the integrated counter restarts at 0, which is no
+        // reset.
         assertThat(w).extracting(DeviceWindow::energyJoules).containsExactly(150.0);
         assertThat(w.get(0).device().method()).isEqualTo(power.method());
         assertThat(w.get(0).counterStartJoules()).hasValue(0.0);
@@ -199,11 +224,12 @@ class SamplerTest {
     @Test
     void lostDeviceGetsALastFlaggedWindowThenDisappears() {
         DeviceInfo gpu = Devices.counterGpu("GPU-a");
-        ScriptedSource src = new ScriptedSource(gpu)
-                .then(DeviceReading.of(gpu, 0.0))
-                .then(DeviceReading.of(gpu, 100.0))
-                .then(DeviceReading.missing(gpu, Set.of(SampleFlag.DEVICE_LOST)))
-                .then();
+        ScriptedSource src =
+                new ScriptedSource(gpu)
+                        .then(DeviceReading.of(gpu, 0.0))
+                        .then(DeviceReading.of(gpu, 100.0))
+                        .then(DeviceReading.missing(gpu, Set.of(SampleFlag.DEVICE_LOST)))
+                        .then();
         List<DeviceWindow> w = tickEverySecond(sampler(src, 1, new ArrayList<>()), 4);
         assertThat(w).hasSize(2);
         assertThat(w.get(1).flags()).contains(SampleFlag.DEVICE_LOST, SampleFlag.NO_DATA);
@@ -213,9 +239,14 @@ class SamplerTest {
     @Test
     void aThrowingSourceDoesNotStopTheOthers() {
         DeviceInfo gpu = Devices.counterGpu("GPU-a");
-        ScriptedSource bad = new ScriptedSource().thenThrow(new IllegalStateException("boom"))
-                .thenThrow(new IllegalStateException("boom"));
-        ScriptedSource good = new ScriptedSource(gpu).then(DeviceReading.of(gpu, 0.0)).then(DeviceReading.of(gpu, 7.0));
+        ScriptedSource bad =
+                new ScriptedSource()
+                        .thenThrow(new IllegalStateException("boom"))
+                        .thenThrow(new IllegalStateException("boom"));
+        ScriptedSource good =
+                new ScriptedSource(gpu)
+                        .then(DeviceReading.of(gpu, 0.0))
+                        .then(DeviceReading.of(gpu, 7.0));
         Sampler s = Sampler.builder().setSources(List.of(bad, good)).optClock(clock).build();
         s.tick();
         clock.advance(SECOND);
@@ -225,23 +256,35 @@ class SamplerTest {
     @Test
     void builderNamesTheMissingOrBadField() {
         assertThatThrownBy(() -> Sampler.builder().build()).hasMessageContaining("setSources");
-        assertThatThrownBy(() -> Sampler.builder().setSources(List.of()).optTicksPerWindow(0).build())
+        assertThatThrownBy(
+                        () -> Sampler.builder().setSources(List.of()).optTicksPerWindow(0).build())
                 .hasMessageContaining("ticksPerWindow");
-        assertThatThrownBy(() -> Sampler.builder().setSources(List.of()).optTickInterval(Duration.ZERO).build())
+        assertThatThrownBy(
+                        () ->
+                                Sampler.builder()
+                                        .setSources(List.of())
+                                        .optTickInterval(Duration.ZERO)
+                                        .build())
                 .hasMessageContaining("tickInterval");
     }
 
     @Test
     void loopClosesSourcesAndFlushesOnClose() {
         DeviceInfo gpu = Devices.counterGpu("GPU-a");
-        ScriptedSource src = new ScriptedSource(gpu).then(DeviceReading.of(gpu, 0.0)).then(DeviceReading.of(gpu, 3.0));
+        ScriptedSource src =
+                new ScriptedSource(gpu)
+                        .then(DeviceReading.of(gpu, 0.0))
+                        .then(DeviceReading.of(gpu, 3.0));
         List<DeviceWindow> sunk = new ArrayList<>();
         Sampler s = sampler(src, 100, sunk);
         List<Runnable> scheduled = new ArrayList<>();
-        SamplerLoop loop = new SamplerLoop(s, (period, task) -> {
-            scheduled.add(task);
-            return () -> { };
-        });
+        SamplerLoop loop =
+                new SamplerLoop(
+                        s,
+                        (period, task) -> {
+                            scheduled.add(task);
+                            return () -> {};
+                        });
         loop.start();
         scheduled.get(0).run();
         clock.advance(SECOND);

@@ -30,9 +30,10 @@ public final class ScriptedSource implements EnergySource {
 
     /** Queues a tick on which the source throws. */
     public ScriptedSource thenThrow(RuntimeException e) {
-        script.add(() -> {
-            throw e;
-        });
+        script.add(
+                () -> {
+                    throw e;
+                });
         return this;
     }
 

@@ -7,33 +7,37 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class UsageTrackerTest {
 
-    @TempDir
-    Path proc;
+    @TempDir Path proc;
 
     private void host(long busyTicks) throws IOException {
         // user nice system idle iowait irq softirq steal: steal (last) is not this host's work.
-        Files.writeString(proc.resolve("stat"), "cpu  " + busyTicks + " 0 0 5000 0 0 0 777\ncpu0 1 0 0 0\ncpu1 1 0 0 0\n");
-        Files.writeString(proc.resolve("meminfo"), "MemTotal:       8000000 kB\nMemAvailable:   6000000 kB\n");
+        Files.writeString(
+                proc.resolve("stat"),
+                "cpu  " + busyTicks + " 0 0 5000 0 0 0 777\ncpu0 1 0 0 0\ncpu1 1 0 0 0\n");
+        Files.writeString(
+                proc.resolve("meminfo"),
+                "MemTotal:       8000000 kB\nMemAvailable:   6000000 kB\n");
     }
 
-    private void process(long pid, String name, long ppid, long utime, long stime, long cutime, long rssPages)
+    private void process(
+            long pid, String name, long ppid, long utime, long stime, long cutime, long rssPages)
             throws IOException {
         Path dir = Files.createDirectories(proc.resolve(Long.toString(pid)));
         StringBuilder f = new StringBuilder(pid + " (" + name + ") S " + ppid);
         for (int field = 5; field <= 24; field++) {
-            long v = switch (field) {
-                case 14 -> utime;
-                case 15 -> stime;
-                case 16 -> cutime;
-                case 24 -> rssPages;
-                default -> 0;
-            };
+            long v =
+                    switch (field) {
+                        case 14 -> utime;
+                        case 15 -> stime;
+                        case 16 -> cutime;
+                        case 24 -> rssPages;
+                        default -> 0;
+                    };
             f.append(' ').append(v);
         }
         Files.writeString(dir.resolve("stat"), f.append(" 0 0 0\n").toString());
@@ -53,7 +57,8 @@ class UsageTrackerTest {
         process(60, "yes", 1, 300, 0, 0, 10);
         UsageTracker tracker = new UsageTracker(new ProcessTable(proc), 256);
         tracker.tick();
-        // Next second: the trial used 0.8 s and exited (reaped: its time moves into the trainer's cutime), a new
+        // Next second: the trial used 0.8 s and exited (reaped: its time moves into the trainer's
+        // cutime), a new
         // child started and used 0.1 s, the foreign process used 1 s.
         host(1000 + 200);
         gone(51);
@@ -72,7 +77,12 @@ class UsageTrackerTest {
         assertThat(w.cpuSecondsOf(60)).isCloseTo(1.0, within(1e-9));
         assertThat(w.cpuSecondsOf(1)).isCloseTo(1.95, within(1e-9));
         assertThat(w.trees().get(0).pid()).isEqualTo(1);
-        assertThat(w.trees().stream().filter(t -> t.pid() == 50).findFirst().orElseThrow().rssBytes())
+        assertThat(
+                        w.trees().stream()
+                                .filter(t -> t.pid() == 50)
+                                .findFirst()
+                                .orElseThrow()
+                                .rssBytes())
                 .isEqualTo(1300L * 4096);
         assertThat(w.truncated()).isFalse();
 
@@ -128,7 +138,8 @@ class UsageTrackerTest {
         tracker.tick();
         WindowUsage w = tracker.closeWindow().orElseThrow();
         assertThat(x).isNotNegative();
-        // This JVM's tree used at least what this thread spun (clock ticks are 10 ms), and the host at least as much.
+        // This JVM's tree used at least what this thread spun (clock ticks are 10 ms), and the host
+        // at least as much.
         assertThat(w.cpuSecondsOf(pid)).isGreaterThanOrEqualTo(spun - 0.05);
         assertThat(w.hostCpuSeconds()).isGreaterThanOrEqualTo(w.cpuSecondsOf(pid) - 0.05);
     }

@@ -25,16 +25,17 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * The CloudEvents/Kafka binding: turns payload records into CloudEvents and Kafka records (binary mode: {@code ce_*}
- * headers, {@code content-type: application/json}, JSON payload as the value) and back. The envelope is checked
- * ({@link EnvelopeCheck}) and the payload decoded by the events' {@link PayloadCodec} (JSON Schema, unknown fields
- * tolerated, one {@link EventDecodingException} naming the field for anything else). Immutable and thread-safe;
- * build one per service with {@link #builder()}.
+ * The CloudEvents/Kafka binding: turns payload records into CloudEvents and Kafka records (binary
+ * mode: {@code ce_*} headers, {@code content-type: application/json}, JSON payload as the value)
+ * and back. The envelope is checked ({@link EnvelopeCheck}) and the payload decoded by the events'
+ * {@link PayloadCodec} (JSON Schema, unknown fields tolerated, one {@link EventDecodingException}
+ * naming the field for anything else). Immutable and thread-safe; build one per service with {@link
+ * #builder()}.
  *
- * <p>SmallRye Reactive Messaging: consume {@code ConsumerRecord<String, byte[]>} (value deserializer
- * {@code ByteArrayDeserializer}) and call {@link #decode(ConsumerRecord)}; produce with
- * {@link #toRecord(GreenbandEvent)} through a {@code KafkaProducer<String, byte[]>} or an emitter of
- * {@code ProducerRecord<String, byte[]>}.
+ * <p>SmallRye Reactive Messaging: consume {@code ConsumerRecord<String, byte[]>} (value
+ * deserializer {@code ByteArrayDeserializer}) and call {@link #decode(ConsumerRecord)}; produce
+ * with {@link #toRecord(GreenbandEvent)} through a {@code KafkaProducer<String, byte[]>} or an
+ * emitter of {@code ProducerRecord<String, byte[]>}.
  */
 public final class EventCodec {
 
@@ -105,7 +106,8 @@ public final class EventCodec {
     /** The event as a CloudEvent with a caller-supplied id (the idempotency key). */
     public CloudEvent toCloudEvent(GreenbandEvent event, String id) {
         if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("id must be a non-blank string (it is the idempotency key ce_id)");
+            throw new IllegalArgumentException(
+                    "id must be a non-blank string (it is the idempotency key ce_id)");
         }
         Instant time = event.occurredAt() != null ? event.occurredAt() : clock.instant();
         return CloudEventBuilder.v1()
@@ -119,13 +121,15 @@ public final class EventCodec {
     }
 
     /**
-     * An event read before, as a CloudEvent again: its own id (the idempotency key) and its own source, not this
-     * codec's, since consumers believe some events (scores) only from the source that published them. Export and
-     * republishing both write events this way.
+     * An event read before, as a CloudEvent again: its own id (the idempotency key) and its own
+     * source, not this codec's, since consumers believe some events (scores) only from the source
+     * that published them. Export and republishing both write events this way.
      */
     public CloudEvent toCloudEvent(ReceivedEvent received) {
         CloudEvent event = toCloudEvent(received.payload(), received.id());
-        return received.source() == null ? event : CloudEventBuilder.v1(event).withSource(received.source()).build();
+        return received.source() == null
+                ? event
+                : CloudEventBuilder.v1(event).withSource(received.source()).build();
     }
 
     /** A Kafka record for the event's topic, keyed per DESIGN §3, with the deterministic id. */
@@ -140,14 +144,21 @@ public final class EventCodec {
 
     /** A Kafka record for an already built CloudEvent of ours, routed by its type. */
     public ProducerRecord<String, byte[]> toRecord(CloudEvent event, String key) {
-        EventType type = EventType.fromCeType(event.getType()).orElseThrow(
-                () -> new IllegalArgumentException("ce type '" + event.getType() + "' is not a greenband event type"));
-        return KafkaMessageFactory.<String>createWriter(registry.name(type.topic()), key).writeBinary(event);
+        EventType type =
+                EventType.fromCeType(event.getType())
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "ce type '"
+                                                        + event.getType()
+                                                        + "' is not a greenband event type"));
+        return KafkaMessageFactory.<String>createWriter(registry.name(type.topic()), key)
+                .writeBinary(event);
     }
 
     /**
-     * The event as one line of a CloudEvents JSON-lines export (structured mode, payload embedded as JSON,
-     * no trailing newline), with the deterministic id.
+     * The event as one line of a CloudEvents JSON-lines export (structured mode, payload embedded
+     * as JSON, no trailing newline), with the deterministic id.
      */
     public byte[] toJsonLine(GreenbandEvent event) {
         return STRUCTURED.serialize(toCloudEvent(event));
@@ -165,7 +176,8 @@ public final class EventCodec {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            throw EventDecodingException.malformedJson("not a structured CloudEvent: " + root.getMessage(), e);
+            throw EventDecodingException.malformedJson(
+                    "not a structured CloudEvent: " + root.getMessage(), e);
         }
         return decode(event);
     }
@@ -175,9 +187,17 @@ public final class EventCodec {
         Optional<Topic> topic = registry.roleOf(record.topic());
         ReceivedEvent event = decode(record.headers(), record.value(), topic);
         if (topic.isPresent() && event.type().topic() != topic.get()) {
-            // Structured mode names its type inside the value: the topic check is made once it is read.
-            throw EventDecodingException.of(EventDecodingException.Kind.WRONG_TYPE, "type", event.type().ceType()
-                    + " belongs on " + event.type().topic().defaultName() + ", not on " + topic.get().defaultName(), null);
+            // Structured mode names its type inside the value: the topic check is made once it is
+            // read.
+            throw EventDecodingException.of(
+                    EventDecodingException.Kind.WRONG_TYPE,
+                    "type",
+                    event.type().ceType()
+                            + " belongs on "
+                            + event.type().topic().defaultName()
+                            + ", not on "
+                            + topic.get().defaultName(),
+                    null);
         }
         return event;
     }
@@ -194,30 +214,47 @@ public final class EventCodec {
             event = KafkaMessageFactory.createReader(headers, value).toEvent();
         } catch (CloudEventRWException e) {
             if (e.getKind() == CloudEventRWException.CloudEventRWExceptionKind.INVALID_SPEC_VERSION
-                    || e.getKind() == CloudEventRWException.CloudEventRWExceptionKind.UNKNOWN_ENCODING) {
-                throw EventDecodingException.unsupportedEncoding("headers", e.getMessage()
-                        + "; expected a CloudEvents 1.0 record in binary or structured mode", e);
+                    || e.getKind()
+                            == CloudEventRWException.CloudEventRWExceptionKind.UNKNOWN_ENCODING) {
+                throw EventDecodingException.unsupportedEncoding(
+                        "headers",
+                        e.getMessage()
+                                + "; expected a CloudEvents 1.0 record in binary or structured mode",
+                        e);
             }
-            throw EventDecodingException.invalidValue("headers", "a CloudEvents header is invalid: " + e.getMessage(), e);
+            throw EventDecodingException.invalidValue(
+                    "headers", "a CloudEvents header is invalid: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw EventDecodingException.unsupportedEncoding("headers", String.valueOf(e.getMessage()), e);
+            throw EventDecodingException.unsupportedEncoding(
+                    "headers", String.valueOf(e.getMessage()), e);
         }
         return decode(event);
     }
 
     /** Decodes a CloudEvent of ours. */
     public ReceivedEvent decode(CloudEvent event) {
-        EventType type = EventType.fromCeType(event.getType()).orElseThrow(() -> EventDecodingException.unknownType(
-                event.getType(), Arrays.stream(EventType.values()).map(EventType::ceType).toList().toString()));
+        EventType type =
+                EventType.fromCeType(event.getType())
+                        .orElseThrow(
+                                () ->
+                                        EventDecodingException.unknownType(
+                                                event.getType(),
+                                                Arrays.stream(EventType.values())
+                                                        .map(EventType::ceType)
+                                                        .toList()
+                                                        .toString()));
         String ct = event.getDataContentType();
         if (ct != null && !(ct.startsWith(CONTENT_TYPE) || ct.contains("+json"))) {
-            throw EventDecodingException.unsupportedEncoding("content-type",
-                    "content type '" + ct + "' is not supported; expected " + CONTENT_TYPE, null);
+            throw EventDecodingException.unsupportedEncoding(
+                    "content-type",
+                    "content type '" + ct + "' is not supported; expected " + CONTENT_TYPE,
+                    null);
         }
         byte[] data = event.getData() == null ? null : event.getData().toBytes();
         GreenbandEvent payload = decodePayload(type, data);
         Instant time = event.getTime() == null ? null : event.getTime().toInstant();
-        return new ReceivedEvent(event.getId(), event.getSource(), type, time, event.getSubject(), payload);
+        return new ReceivedEvent(
+                event.getId(), event.getSource(), type, time, event.getSubject(), payload);
     }
 
     /** Decodes a bare JSON payload of a known type: parse, validate against the schema, bind. */
@@ -233,10 +270,11 @@ public final class EventCodec {
         private boolean validateOnEncode;
         private StudyLimits studyLimits = StudyLimits.DEFAULTS;
 
-        private Builder() {
-        }
+        private Builder() {}
 
-        /** The ce_source of events this codec encodes, e.g. {@code /greenband/suggester}. Required. */
+        /**
+         * The ce_source of events this codec encodes, e.g. {@code /greenband/suggester}. Required.
+         */
         public Builder setSource(String source) {
             this.source = source == null ? null : URI.create(source);
             return this;
@@ -269,9 +307,11 @@ public final class EventCodec {
         /** The codec. */
         public EventCodec build() {
             if (source == null || source.toString().isBlank()) {
-                throw new IllegalStateException("source is required: call setSource(\"/greenband/<service>\")");
+                throw new IllegalStateException(
+                        "source is required: call setSource(\"/greenband/<service>\")");
             }
-            return new EventCodec(source, registry, clock, new PayloadCodec(studyLimits, validateOnEncode));
+            return new EventCodec(
+                    source, registry, clock, new PayloadCodec(studyLimits, validateOnEncode));
         }
     }
 }

@@ -6,13 +6,13 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * A Kafka value {@link Deserializer} for any plain Kafka consumer: reads a CloudEvent of ours and returns
- * its validated payload, or throws {@link EventDecodingException}.
+ * A Kafka value {@link Deserializer} for any plain Kafka consumer: reads a CloudEvent of ours and
+ * returns its validated payload, or throws {@link EventDecodingException}.
  *
  * <p>Kafka turns a deserializer exception into a {@code RecordDeserializationException} that blocks
- * the partition until the consumer seeks past the record. Consumers that must never stop on a bad record
- * should read {@code byte[]} values and decode with {@link EventCodec} (as the service kit's intake path does)
- * instead.
+ * the partition until the consumer seeks past the record. Consumers that must never stop on a bad
+ * record should read {@code byte[]} values and decode with {@link EventCodec} (as the service kit's
+ * intake path does) instead.
  */
 public final class GreenbandEventDeserializer implements Deserializer<GreenbandEvent> {
 
@@ -31,7 +31,8 @@ public final class GreenbandEventDeserializer implements Deserializer<GreenbandE
     /** Not supported: binary mode needs headers, and consumers always pass them. */
     @Override
     public GreenbandEvent deserialize(String topic, byte[] data) {
-        throw EventDecodingException.missingHeader("ce_specversion", "record headers (binary-mode CloudEvent)");
+        throw EventDecodingException.missingHeader(
+                "ce_specversion", "record headers (binary-mode CloudEvent)");
     }
 
     @Override

@@ -7,16 +7,17 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * A Kafka value {@link Serializer} for any plain Kafka producer: writes the event as a binary-mode CloudEvent
- * ({@code ce_*} headers, JSON value) with the deterministic ce_id. Configure with
- * {@code value.serializer=io.greenband.events.kafka.GreenbandEventSerializer} and
- * {@value #SOURCE_CONFIG} (the ce_source); pair it with a {@code StringSerializer} key serializer and use
- * {@link io.greenband.events.payload.GreenbandEvent#key()} as the key.
+ * A Kafka value {@link Serializer} for any plain Kafka producer: writes the event as a binary-mode
+ * CloudEvent ({@code ce_*} headers, JSON value) with the deterministic ce_id. Configure with {@code
+ * value.serializer=io.greenband.events.kafka.GreenbandEventSerializer} and {@value #SOURCE_CONFIG}
+ * (the ce_source); pair it with a {@code StringSerializer} key serializer and use {@link
+ * io.greenband.events.payload.GreenbandEvent#key()} as the key.
  */
 public final class GreenbandEventSerializer implements Serializer<GreenbandEvent> {
 
     /** Producer property naming the ce_source. */
     public static final String SOURCE_CONFIG = "greenband.events.source";
+
     /** The ce_source used when none is configured. */
     public static final String DEFAULT_SOURCE = "/greenband";
 
@@ -37,18 +38,24 @@ public final class GreenbandEventSerializer implements Serializer<GreenbandEvent
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         if (isKey) {
-            throw new IllegalArgumentException("GreenbandEventSerializer serializes values; use a StringSerializer for keys");
+            throw new IllegalArgumentException(
+                    "GreenbandEventSerializer serializes values; use a StringSerializer for keys");
         }
         Object source = configs.get(SOURCE_CONFIG);
         if (source != null) {
-            codec = EventCodec.builder().setSource(source.toString()).optRegistry(codec.registry()).build();
+            codec =
+                    EventCodec.builder()
+                            .setSource(source.toString())
+                            .optRegistry(codec.registry())
+                            .build();
         }
     }
 
     /** Not supported: binary mode needs headers, and producers always pass them. */
     @Override
     public byte[] serialize(String topic, GreenbandEvent data) {
-        throw new UnsupportedOperationException("binary-mode CloudEvents need record headers; call serialize(topic, headers, data)");
+        throw new UnsupportedOperationException(
+                "binary-mode CloudEvents need record headers; call serialize(topic, headers, data)");
     }
 
     @Override

@@ -1,9 +1,5 @@
 package io.greenband.events.kafka;
 
-import io.greenband.events.codec.EventJson;
-import io.greenband.events.codec.EventSchemas;
-import io.greenband.events.codec.EventDecodingException;
-import io.greenband.events.codec.ReceivedEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudevents.CloudEvent;
 import io.greenband.events.EventType;
 import io.greenband.events.SampleEvents;
+import io.greenband.events.codec.EventDecodingException;
+import io.greenband.events.codec.EventJson;
+import io.greenband.events.codec.EventSchemas;
+import io.greenband.events.codec.ReceivedEvent;
 import io.greenband.events.payload.Direction;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.events.payload.InvalidFieldException;
@@ -23,19 +23,19 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class EventCodecTest {
 
-    private final EventCodec codec = EventCodec.builder()
-            .setSource("/greenband/test")
-            .optRegistry(TopicRegistry.withPrefix("t1."))
-            .optClock(Clock.fixed(SampleEvents.T0, ZoneOffset.UTC))
-            .optValidateOnEncode(true)
-            .build();
+    private final EventCodec codec =
+            EventCodec.builder()
+                    .setSource("/greenband/test")
+                    .optRegistry(TopicRegistry.withPrefix("t1."))
+                    .optClock(Clock.fixed(SampleEvents.T0, ZoneOffset.UTC))
+                    .optValidateOnEncode(true)
+                    .build();
 
     @ParameterizedTest
     @EnumSource(EventType.class)
@@ -49,7 +49,9 @@ class EventCodecTest {
 
         assertThat(decoded.payload()).isEqualTo(sample);
         assertThat(decoded.type()).isEqualTo(type);
-        assertThat(decoded.id()).isEqualTo(type.kebabName() + ":" + sample.naturalId()).isEqualTo(ce.getId());
+        assertThat(decoded.id())
+                .isEqualTo(type.kebabName() + ":" + sample.naturalId())
+                .isEqualTo(ce.getId());
         assertThat(decoded.subject()).isEqualTo(sample.subject());
         assertThat(decoded.source()).hasToString("/greenband/test");
         assertThat(sent.topic()).isEqualTo("t1." + type.topic().defaultName());
@@ -73,11 +75,14 @@ class EventCodecTest {
         json.remove(required);
 
         assertThatThrownBy(() -> codec.decodePayload(type, bytes(json)))
-                .isInstanceOfSatisfying(EventDecodingException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(EventDecodingException.Kind.SCHEMA_VIOLATION);
-                    assertThat(e.pointer()).isEqualTo("/" + required);
-                    assertThat(e.getMessage()).contains(required);
-                });
+                .isInstanceOfSatisfying(
+                        EventDecodingException.class,
+                        e -> {
+                            assertThat(e.kind())
+                                    .isEqualTo(EventDecodingException.Kind.SCHEMA_VIOLATION);
+                            assertThat(e.pointer()).isEqualTo("/" + required);
+                            assertThat(e.getMessage()).contains(required);
+                        });
     }
 
     @ParameterizedTest
@@ -88,11 +93,15 @@ class EventCodecTest {
         json.putArray(required).add(1);
 
         assertThatThrownBy(() -> codec.decodePayload(type, bytes(json)))
-                .isInstanceOfSatisfying(EventDecodingException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(EventDecodingException.Kind.SCHEMA_VIOLATION);
-                    assertThat(e.pointer()).isEqualTo("/" + required);
-                    assertThat(e.getMessage()).startsWith(type.kebabName() + " /" + required + ": ");
-                });
+                .isInstanceOfSatisfying(
+                        EventDecodingException.class,
+                        e -> {
+                            assertThat(e.kind())
+                                    .isEqualTo(EventDecodingException.Kind.SCHEMA_VIOLATION);
+                            assertThat(e.pointer()).isEqualTo("/" + required);
+                            assertThat(e.getMessage())
+                                    .startsWith(type.kebabName() + " /" + required + ": ");
+                        });
     }
 
     @ParameterizedTest
@@ -111,20 +120,26 @@ class EventCodecTest {
         StudyDefined referenced = SampleEvents.studyDefinedWithReference();
         ProducerRecord<String, byte[]> sent = codec.toRecord(referenced);
 
-        StudyDefined back = codec.decode(ConsumedRecords.asConsumed(sent, 0, 5)).payload(StudyDefined.class);
+        StudyDefined back =
+                codec.decode(ConsumedRecords.asConsumed(sent, 0, 5)).payload(StudyDefined.class);
 
         assertThat(back).isEqualTo(referenced);
-        assertThat(back.referencePoint()).hasValueSatisfying(r -> assertThat(r).containsExactly(1.0, 2.0));
-        assertThat(new String(sent.value(), StandardCharsets.UTF_8)).contains("\"reference\":1.0", "\"reference\":2.0");
-        // Another reference point is another definition: it must not share the first one's idempotency key.
-        assertThat(header(sent, "ce_id")).isNotEqualTo(header(codec.toRecord(SampleEvents.studyDefined()), "ce_id"));
+        assertThat(back.referencePoint())
+                .hasValueSatisfying(r -> assertThat(r).containsExactly(1.0, 2.0));
+        assertThat(new String(sent.value(), StandardCharsets.UTF_8))
+                .contains("\"reference\":1.0", "\"reference\":2.0");
+        // Another reference point is another definition: it must not share the first one's
+        // idempotency key.
+        assertThat(header(sent, "ce_id"))
+                .isNotEqualTo(header(codec.toRecord(SampleEvents.studyDefined()), "ce_id"));
     }
 
     @Test
     void studyWithoutReferencesIsWrittenAsBeforeAndHasNoReferencePoint() {
         StudyDefined plain = SampleEvents.studyDefined();
 
-        assertThat(new String(codec.toRecord(plain).value(), StandardCharsets.UTF_8)).doesNotContain("reference");
+        assertThat(new String(codec.toRecord(plain).value(), StandardCharsets.UTF_8))
+                .doesNotContain("reference");
         assertThat(plain.referencePoint()).isEmpty();
     }
 
@@ -132,22 +147,32 @@ class EventCodecTest {
     void partialOrMistypedReferencesAreRejectedNamingTheField() {
         ObjectNode partial = EventJson.mapper().valueToTree(SampleEvents.studyDefined());
         ((ObjectNode) partial.withArray("objectives").get(0)).put("reference", 1.0);
-        ObjectNode mistyped = EventJson.mapper().valueToTree(SampleEvents.studyDefinedWithReference());
+        ObjectNode mistyped =
+                EventJson.mapper().valueToTree(SampleEvents.studyDefinedWithReference());
         ((ObjectNode) mistyped.withArray("objectives").get(1)).put("reference", "two");
 
         assertThatThrownBy(() -> codec.decodePayload(EventType.STUDY_DEFINED, bytes(partial)))
-                .isInstanceOfSatisfying(EventDecodingException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(EventDecodingException.Kind.INVALID_VALUE);
-                    assertThat(e.pointer()).isEqualTo("/objectives/1/reference");
-                    assertThat(e.getMessage()).contains("is missing, but objective 'val_error' gives one");
-                });
+                .isInstanceOfSatisfying(
+                        EventDecodingException.class,
+                        e -> {
+                            assertThat(e.kind())
+                                    .isEqualTo(EventDecodingException.Kind.INVALID_VALUE);
+                            assertThat(e.pointer()).isEqualTo("/objectives/1/reference");
+                            assertThat(e.getMessage())
+                                    .contains("is missing, but objective 'val_error' gives one");
+                        });
         assertThatThrownBy(() -> codec.decodePayload(EventType.STUDY_DEFINED, bytes(mistyped)))
-                .isInstanceOfSatisfying(EventDecodingException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(EventDecodingException.Kind.SCHEMA_VIOLATION);
-                    assertThat(e.pointer()).isEqualTo("/objectives/1/reference");
-                });
-        assertThatThrownBy(() -> Objective.of("val_error", Direction.MINIMIZE, "metric:val_error")
-                .withReference(Double.POSITIVE_INFINITY))
+                .isInstanceOfSatisfying(
+                        EventDecodingException.class,
+                        e -> {
+                            assertThat(e.kind())
+                                    .isEqualTo(EventDecodingException.Kind.SCHEMA_VIOLATION);
+                            assertThat(e.pointer()).isEqualTo("/objectives/1/reference");
+                        });
+        assertThatThrownBy(
+                        () ->
+                                Objective.of("val_error", Direction.MINIMIZE, "metric:val_error")
+                                        .withReference(Double.POSITIVE_INFINITY))
                 .isInstanceOf(InvalidFieldException.class)
                 .hasMessage("reference must be a finite number, got Infinity");
     }

@@ -1,10 +1,10 @@
 package io.greenband.events.kafka;
 
-import io.greenband.events.codec.ReceivedEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.greenband.events.EventType;
 import io.greenband.events.SampleEvents;
+import io.greenband.events.codec.ReceivedEvent;
 import io.greenband.events.payload.GreenbandEvent;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Every event type survives a CloudEvents JSON-lines export and import unchanged. */
 class JsonLinesTest {
 
-    private final EventCodec codec = EventCodec.builder().setSource("/greenband/test").optValidateOnEncode(true).build();
+    private final EventCodec codec =
+            EventCodec.builder().setSource("/greenband/test").optValidateOnEncode(true).build();
 
     @ParameterizedTest
     @EnumSource(EventType.class)
@@ -24,7 +25,9 @@ class JsonLinesTest {
 
         assertThat(back.payload()).isEqualTo(sample);
         assertThat(back.id()).isEqualTo(EventCodec.idFor(sample));
-        assertThat(new String(line, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("\n")
-                .contains("\"type\":\"" + type.ceType() + "\"").contains("\"data\":{");
+        assertThat(new String(line, java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("\n")
+                .contains("\"type\":\"" + type.ceType() + "\"")
+                .contains("\"data\":{");
     }
 }

@@ -1,10 +1,10 @@
 package io.greenband.events.kafka;
 
-import io.greenband.events.codec.ReceivedEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudevents.CloudEvent;
 import io.greenband.events.SampleEvents;
+import io.greenband.events.codec.ReceivedEvent;
 import io.greenband.events.payload.TrialScored;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,8 @@ class RepublishTest {
         CloudEvent again = cli.toCloudEvent(read);
 
         assertThat(again.getId()).isEqualTo("scored-1");
-        assertThat(again.getSource()).isEqualTo(URI.create("/greenband/greenband-pareto-aggregator"));
+        assertThat(again.getSource())
+                .isEqualTo(URI.create("/greenband/greenband-pareto-aggregator"));
         assertThat(cli.decode(again).payload()).isEqualTo(scored);
     }
 }

@@ -1,17 +1,24 @@
 package io.greenband.events.codec;
 
 /**
- * The one exception the codec throws for input it cannot accept. {@link #kind()} says what class of problem
- * it is, {@link #pointer()} where (a JSON pointer into the payload such as {@code /config/lr}, or the header
- * name), and the message what was expected. Consumers dead-letter the record with this message as reason.
+ * The one exception the codec throws for input it cannot accept. {@link #kind()} says what class of
+ * problem it is, {@link #pointer()} where (a JSON pointer into the payload such as {@code
+ * /config/lr}, or the header name), and the message what was expected. Consumers dead-letter the
+ * record with this message as reason.
  */
 public final class EventDecodingException extends RuntimeException {
 
     /** What class of problem a record has. */
     public enum Kind {
-        /** A required CloudEvents header (ce_specversion, ce_id, ce_type, ce_source) is missing or empty. */
+        /**
+         * A required CloudEvents header (ce_specversion, ce_id, ce_type, ce_source) is missing or
+         * empty.
+         */
         MISSING_HEADER,
-        /** Not a binary or structured CloudEvent we can read: unsupported spec version or content type. */
+        /**
+         * Not a binary or structured CloudEvent we can read: unsupported spec version or content
+         * type.
+         */
         UNSUPPORTED_ENCODING,
         /** The ce_type is not one of ours at this major version. */
         UNKNOWN_TYPE,
@@ -27,7 +34,10 @@ public final class EventDecodingException extends RuntimeException {
         EMPTY_VALUE,
         /** A header or the value is longer than any event of ours may be. */
         TOO_LARGE,
-        /** A CloudEvents header is present but unusable: spec version other than 1.0, a time that does not parse. */
+        /**
+         * A CloudEvents header is present but unusable: spec version other than 1.0, a time that
+         * does not parse.
+         */
         BAD_ENVELOPE,
         /** The ce_type is ours but does not belong on the topic the record was read from. */
         WRONG_TYPE,
@@ -51,36 +61,51 @@ public final class EventDecodingException extends RuntimeException {
         return kind;
     }
 
-    /** Where: a JSON pointer into the payload ({@code ""} for the whole payload) or a header name. */
+    /**
+     * Where: a JSON pointer into the payload ({@code ""} for the whole payload) or a header name.
+     */
     public String pointer() {
         return pointer;
     }
 
     /** Any kind with its message. */
-    public static EventDecodingException of(Kind kind, String pointer, String message, Throwable cause) {
+    public static EventDecodingException of(
+            Kind kind, String pointer, String message, Throwable cause) {
         return new EventDecodingException(kind, pointer, message, cause);
     }
 
     /** A required header is missing. */
     public static EventDecodingException missingHeader(String header, String expected) {
-        return new EventDecodingException(Kind.MISSING_HEADER, header,
-                "header " + header + " is missing or empty; expected " + expected, null);
+        return new EventDecodingException(
+                Kind.MISSING_HEADER,
+                header,
+                "header " + header + " is missing or empty; expected " + expected,
+                null);
     }
 
     /** The record is not a CloudEvent encoding we read. */
-    public static EventDecodingException unsupportedEncoding(String where, String detail, Throwable cause) {
-        return new EventDecodingException(Kind.UNSUPPORTED_ENCODING, where, where + ": " + detail, cause);
+    public static EventDecodingException unsupportedEncoding(
+            String where, String detail, Throwable cause) {
+        return new EventDecodingException(
+                Kind.UNSUPPORTED_ENCODING, where, where + ": " + detail, cause);
     }
 
     /** The type is not ours. */
     public static EventDecodingException unknownType(String ceType, String expected) {
-        return new EventDecodingException(Kind.UNKNOWN_TYPE, "ce_type",
-                "ce_type '" + ceType + "' is not a known greenband event type; expected one of " + expected, null);
+        return new EventDecodingException(
+                Kind.UNKNOWN_TYPE,
+                "ce_type",
+                "ce_type '"
+                        + ceType
+                        + "' is not a known greenband event type; expected one of "
+                        + expected,
+                null);
     }
 
     /** The payload is not JSON. */
     public static EventDecodingException malformedJson(String detail, Throwable cause) {
-        return new EventDecodingException(Kind.MALFORMED_JSON, "", "payload is not valid JSON: " + detail, cause);
+        return new EventDecodingException(
+                Kind.MALFORMED_JSON, "", "payload is not valid JSON: " + detail, cause);
     }
 
     /** The payload breaks its schema at {@code pointer}. */
@@ -89,7 +114,8 @@ public final class EventDecodingException extends RuntimeException {
     }
 
     /** The payload holds an invalid value at {@code pointer}. */
-    public static EventDecodingException invalidValue(String pointer, String message, Throwable cause) {
+    public static EventDecodingException invalidValue(
+            String pointer, String message, Throwable cause) {
         return new EventDecodingException(Kind.INVALID_VALUE, pointer, message, cause);
     }
 }

@@ -17,19 +17,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON Schemas (draft 2020-12) of every event type, loaded once from {@code schemas/<kebab-name>.v1.json}
- * on the classpath. Thread-safe.
+ * The JSON Schemas (draft 2020-12) of every event type, loaded once from {@code
+ * schemas/<kebab-name>.v1.json} on the classpath. Thread-safe.
  */
 public final class EventSchemas {
 
     /**
      * One schema violation.
      *
-     * @param pointer JSON pointer of the offending value (for a missing property: where it should be)
+     * @param pointer JSON pointer of the offending value (for a missing property: where it should
+     *     be)
      * @param message what is wrong, starting with the pointer
      */
-    public record Violation(String pointer, String message) {
-    }
+    public record Violation(String pointer, String message) {}
 
     private static final EventSchemas INSTANCE = new EventSchemas();
 
@@ -37,14 +37,19 @@ public final class EventSchemas {
 
     private EventSchemas() {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
-                .pathType(PathType.JSON_POINTER)
-                .formatAssertionsEnabled(true)
-                .build();
+        SchemaValidatorsConfig config =
+                SchemaValidatorsConfig.builder()
+                        .pathType(PathType.JSON_POINTER)
+                        .formatAssertionsEnabled(true)
+                        .build();
         for (EventType t : EventType.values()) {
-            try (InputStream in = EventSchemas.class.getClassLoader().getResourceAsStream(t.schemaResource())) {
+            try (InputStream in =
+                    EventSchemas.class.getClassLoader().getResourceAsStream(t.schemaResource())) {
                 if (in == null) {
-                    throw new IllegalStateException("schema resource " + t.schemaResource() + " is missing from the classpath");
+                    throw new IllegalStateException(
+                            "schema resource "
+                                    + t.schemaResource()
+                                    + " is missing from the classpath");
                 }
                 schemas.put(t, factory.getSchema(in, config));
             } catch (IOException e) {
@@ -63,7 +68,9 @@ public final class EventSchemas {
         return schemas.get(type).getSchemaNode();
     }
 
-    /** Violations of {@code type}'s schema by {@code payload}, sorted by pointer; empty when valid. */
+    /**
+     * Violations of {@code type}'s schema by {@code payload}, sorted by pointer; empty when valid.
+     */
     public List<Violation> validate(EventType type, JsonNode payload) {
         List<Violation> out = new ArrayList<>();
         for (ValidationMessage m : schemas.get(type).validate(payload)) {

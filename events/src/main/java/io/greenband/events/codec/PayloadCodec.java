@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Payload records to JSON and back, with Jackson and the JSON Schemas only: no envelope, no broker. Decoding
- * validates against the type's schema, tolerates unknown fields and throws one {@link EventDecodingException}
- * naming the field for anything else; a study is checked against its {@link StudyLimits} first, in one linear
- * pass. The CloudEvents/Kafka binding ({@code io.greenband.events.kafka.EventCodec}) wraps one. Immutable and
- * thread-safe.
+ * Payload records to JSON and back, with Jackson and the JSON Schemas only: no envelope, no broker.
+ * Decoding validates against the type's schema, tolerates unknown fields and throws one {@link
+ * EventDecodingException} naming the field for anything else; a study is checked against its {@link
+ * StudyLimits} first, in one linear pass. The CloudEvents/Kafka binding ({@code
+ * io.greenband.events.kafka.EventCodec}) wraps one. Immutable and thread-safe.
  */
 public final class PayloadCodec {
 
@@ -27,7 +27,10 @@ public final class PayloadCodec {
     private final StudyLimits studyLimits;
     private final boolean validateOnEncode;
 
-    /** A codec decoding studies under {@code studyLimits}, validating what it encodes when {@code validateOnEncode}. */
+    /**
+     * A codec decoding studies under {@code studyLimits}, validating what it encodes when {@code
+     * validateOnEncode}.
+     */
     public PayloadCodec(StudyLimits studyLimits, boolean validateOnEncode) {
         this.studyLimits = Objects.requireNonNull(studyLimits, "studyLimits");
         this.validateOnEncode = validateOnEncode;
@@ -38,7 +41,10 @@ public final class PayloadCodec {
         return studyLimits;
     }
 
-    /** The most bytes a record's value may hold: the largest study allowed plus room for its envelope. */
+    /**
+     * The most bytes a record's value may hold: the largest study allowed plus room for its
+     * envelope.
+     */
     public long maxValueBytes() {
         return Math.max(studyLimits.maxStudyBytes(), 1_000_000L) + 64 * 1024;
     }
@@ -50,7 +56,8 @@ public final class PayloadCodec {
         if (validateOnEncode) {
             List<EventSchemas.Violation> v = EventSchemas.get().validate(event.type(), tree);
             if (!v.isEmpty()) {
-                throw new IllegalStateException("encoded " + event.type().ceType() + " breaks its schema: " + v);
+                throw new IllegalStateException(
+                        "encoded " + event.type().ceType() + " breaks its schema: " + v);
             }
         }
         try {
@@ -63,9 +70,13 @@ public final class PayloadCodec {
     /** Decodes a bare JSON payload of a known type: parse, validate against the schema, bind. */
     public GreenbandEvent decodePayload(EventType type, byte[] json) {
         if (json == null || json.length == 0) {
-            throw EventDecodingException.of(json == null ? EventDecodingException.Kind.TOMBSTONE
-                    : EventDecodingException.Kind.EMPTY_VALUE, "", "the record has no value; expected a JSON object of "
-                    + type.ceType(), null);
+            throw EventDecodingException.of(
+                    json == null
+                            ? EventDecodingException.Kind.TOMBSTONE
+                            : EventDecodingException.Kind.EMPTY_VALUE,
+                    "",
+                    "the record has no value; expected a JSON object of " + type.ceType(),
+                    null);
         }
         if (type == EventType.STUDY_DEFINED) {
             return decodeStudy(json);
@@ -74,30 +85,52 @@ public final class PayloadCodec {
         try {
             tree = EventJson.mapper().readTree(json);
         } catch (java.io.IOException e) {
-            String msg = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
-            String where = e instanceof JsonProcessingException p && p.getLocation() != null
-                    ? " (line " + p.getLocation().getLineNr() + ", column " + p.getLocation().getColumnNr() + ")" : "";
+            String msg =
+                    e instanceof JsonProcessingException p
+                            ? p.getOriginalMessage()
+                            : e.getMessage();
+            String where =
+                    e instanceof JsonProcessingException p && p.getLocation() != null
+                            ? " (line "
+                                    + p.getLocation().getLineNr()
+                                    + ", column "
+                                    + p.getLocation().getColumnNr()
+                                    + ")"
+                            : "";
             throw EventDecodingException.malformedJson(msg + where, e);
         }
         return bind(type, tree);
     }
 
-    /** A study: its size and space checked against the limits first (one linear pass), then read. */
+    /**
+     * A study: its size and space checked against the limits first (one linear pass), then read.
+     */
     private GreenbandEvent decodeStudy(byte[] json) {
         JsonNode tree;
         try {
             studyLimits.checkSize(json.length);
             tree = EventJson.mapper().readTree(json);
             if (tree == null || !tree.isObject()) {
-                throw EventDecodingException.of(EventDecodingException.Kind.INVALID_STUDY, "",
-                        "a study must be a JSON object", null);
+                throw EventDecodingException.of(
+                        EventDecodingException.Kind.INVALID_STUDY,
+                        "",
+                        "a study must be a JSON object",
+                        null);
             }
             studyLimits.checkSpace(tree.get("space"));
         } catch (StudyLimitException e) {
-            throw EventDecodingException.of(e.overLimit() ? EventDecodingException.Kind.STUDY_LIMIT
-                    : EventDecodingException.Kind.INVALID_STUDY, "/space", e.getMessage(), e);
+            throw EventDecodingException.of(
+                    e.overLimit()
+                            ? EventDecodingException.Kind.STUDY_LIMIT
+                            : EventDecodingException.Kind.INVALID_STUDY,
+                    "/space",
+                    e.getMessage(),
+                    e);
         } catch (java.io.IOException e) {
-            String msg = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
+            String msg =
+                    e instanceof JsonProcessingException p
+                            ? p.getOriginalMessage()
+                            : e.getMessage();
             throw EventDecodingException.malformedJson(msg, e);
         }
         return bind(EventType.STUDY_DEFINED, tree);
@@ -108,15 +141,26 @@ public final class PayloadCodec {
         List<EventSchemas.Violation> violations = EventSchemas.get().validate(type, tree);
         if (!violations.isEmpty()) {
             EventSchemas.Violation first = violations.get(0);
-            String more = violations.size() > 1 ? " (and " + (violations.size() - 1) + " more: "
-                    + violations.subList(1, Math.min(violations.size(), 4)).stream().map(EventSchemas.Violation::message).toList() + ")" : "";
-            throw EventDecodingException.schemaViolation(first.pointer(),
-                    type.kebabName() + " " + first.message() + more);
+            String more =
+                    violations.size() > 1
+                            ? " (and "
+                                    + (violations.size() - 1)
+                                    + " more: "
+                                    + violations.subList(1, Math.min(violations.size(), 4)).stream()
+                                            .map(EventSchemas.Violation::message)
+                                            .toList()
+                                    + ")"
+                            : "";
+            throw EventDecodingException.schemaViolation(
+                    first.pointer(), type.kebabName() + " " + first.message() + more);
         }
         return bindValidated(PayloadTypes.classOf(type), tree, type.kebabName());
     }
 
-    /** Binds {@code tree} to {@code cls}, turning every binding failure into INVALID_VALUE with a pointer. */
+    /**
+     * Binds {@code tree} to {@code cls}, turning every binding failure into INVALID_VALUE with a
+     * pointer.
+     */
     public static <T> T bindValidated(Class<T> cls, JsonNode tree, String what) {
         try {
             return EventJson.mapper().treeToValue(tree, cls);
@@ -137,13 +181,15 @@ public final class PayloadCodec {
                     pointer.append('/').append(f.field());
                 }
                 message = f.getMessage();
-            } else if (e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null) {
+            } else if (e.getCause() instanceof IllegalArgumentException iae
+                    && iae.getMessage() != null) {
                 message = iae.getMessage();
             } else {
                 message = e.getOriginalMessage();
             }
             String at = pointer.length() == 0 ? "/" : pointer.toString();
-            throw EventDecodingException.invalidValue(pointer.toString(), what + " " + at + ": " + message, e);
+            throw EventDecodingException.invalidValue(
+                    pointer.toString(), what + " " + at + ": " + message, e);
         } catch (JsonProcessingException e) {
             throw EventDecodingException.malformedJson(e.getOriginalMessage(), e);
         } catch (IllegalArgumentException e) {

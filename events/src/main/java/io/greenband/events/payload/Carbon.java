@@ -2,11 +2,12 @@ package io.greenband.events.payload;
 
 /**
  * How energy becomes emissions: grid intensity from a region table or a fixed value, and the data
- * centre's PUE. With neither region nor intensity the aggregator uses {@link #WORLD_INTENSITY_G_PER_KWH}.
+ * centre's PUE. With neither region nor intensity the aggregator uses {@link
+ * #WORLD_INTENSITY_G_PER_KWH}.
  *
- * @param region           grid region code (e.g. {@code DE}, {@code FR}) looked up by the aggregator
+ * @param region grid region code (e.g. {@code DE}, {@code FR}) looked up by the aggregator
  * @param intensityGPerKwh fixed carbon intensity in gCO2eq/kWh
- * @param pue              power usage effectiveness, >= 1; defaults to 1.0
+ * @param pue power usage effectiveness, >= 1; defaults to 1.0
  */
 public record Carbon(String region, Double intensityGPerKwh, Double pue) {
 
@@ -19,8 +20,13 @@ public record Carbon(String region, Double intensityGPerKwh, Double pue) {
         }
         FieldChecks.optAtLeast(intensityGPerKwh, 0, "intensityGPerKwh");
         if (region != null && intensityGPerKwh != null) {
-            throw new InvalidFieldException("intensityGPerKwh",
-                    "give either region or intensityGPerKwh, not both (got region '" + region + "' and " + intensityGPerKwh + ")");
+            throw new InvalidFieldException(
+                    "intensityGPerKwh",
+                    "give either region or intensityGPerKwh, not both (got region '"
+                            + region
+                            + "' and "
+                            + intensityGPerKwh
+                            + ")");
         }
         pue = FieldChecks.atLeast(pue == null ? 1.0 : pue, 1.0, "pue");
     }

@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /** Whether an objective is minimized or maximized; written {@code minimize} / {@code maximize}. */
 public enum Direction {
-    MINIMIZE, MAXIMIZE;
+    MINIMIZE,
+    MAXIMIZE;
 
     /** The JSON spelling. */
     @JsonValue
@@ -21,8 +22,10 @@ public enum Direction {
         return switch (t) {
             case "minimize" -> MINIMIZE;
             case "maximize" -> MAXIMIZE;
-            default -> throw new InvalidFieldException("direction",
-                    "direction must be 'minimize' or 'maximize', got '" + text + "'");
+            default ->
+                    throw new InvalidFieldException(
+                            "direction",
+                            "direction must be 'minimize' or 'maximize', got '" + text + "'");
         };
     }
 }

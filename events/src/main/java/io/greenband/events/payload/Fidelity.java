@@ -4,13 +4,14 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The fidelity (budget) knob of a multi-fidelity study: which knob, its range and the reduction factor.
- * For DSNNs the paper's knob is {@code shift_depth} (0–20: how many of the last layers are shift layers).
+ * The fidelity (budget) knob of a multi-fidelity study: which knob, its range and the reduction
+ * factor. For DSNNs the paper's knob is {@code shift_depth} (0–20: how many of the last layers are
+ * shift layers).
  *
  * @param knob which training knob the budget sets
- * @param min  the smallest budget (must be > 0 for hyperband and asha)
- * @param max  the largest budget, also the budget of the random scheduler
- * @param eta  reduction factor between rungs, >= 2; defaults to {@link #DEFAULT_ETA}
+ * @param min the smallest budget (must be > 0 for hyperband and asha)
+ * @param max the largest budget, also the budget of the random scheduler
+ * @param eta reduction factor between rungs, >= 2; defaults to {@link #DEFAULT_ETA}
  */
 public record Fidelity(Knob knob, double min, double max, Integer eta) {
 
@@ -29,11 +30,13 @@ public record Fidelity(Knob knob, double min, double max, Integer eta) {
         }
         FieldChecks.atLeast(eta, 2, "eta");
         if (knob == Knob.DATA_FRACTION && (min <= 0 || max > 1)) {
-            throw new InvalidFieldException(min <= 0 ? "min" : "max",
+            throw new InvalidFieldException(
+                    min <= 0 ? "min" : "max",
                     "data_fraction budgets must lie in (0, 1], got min " + min + " and max " + max);
         }
         if (knob != Knob.DATA_FRACTION && (min != Math.rint(min) || max != Math.rint(max))) {
-            throw new InvalidFieldException(min != Math.rint(min) ? "min" : "max",
+            throw new InvalidFieldException(
+                    min != Math.rint(min) ? "min" : "max",
                     knob.json() + " budgets are whole numbers, got min " + min + " and max " + max);
         }
     }

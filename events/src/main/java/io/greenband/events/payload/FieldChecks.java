@@ -9,8 +9,7 @@ import java.util.Map;
 /** Invariant checks shared by the payload records; each failure names the field. */
 public final class FieldChecks {
 
-    private FieldChecks() {
-    }
+    private FieldChecks() {}
 
     /** Fails unless {@code value} is non-null. */
     public static <T> T present(T value, String field) {
@@ -23,8 +22,11 @@ public final class FieldChecks {
     /** Fails unless {@code value} holds a non-blank string. */
     public static String text(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new InvalidFieldException(field, field + " must be a non-blank string, got "
-                    + (value == null ? "nothing" : "'" + value + "'"));
+            throw new InvalidFieldException(
+                    field,
+                    field
+                            + " must be a non-blank string, got "
+                            + (value == null ? "nothing" : "'" + value + "'"));
         }
         return value;
     }
@@ -49,7 +51,8 @@ public final class FieldChecks {
     /** Fails unless {@code value} is a finite number. */
     public static double finite(double value, String field) {
         if (!Double.isFinite(value)) {
-            throw new InvalidFieldException(field, field + " must be a finite number, got " + value);
+            throw new InvalidFieldException(
+                    field, field + " must be a finite number, got " + value);
         }
         return value;
     }
@@ -77,35 +80,53 @@ public final class FieldChecks {
             return Map.of();
         }
         Map<String, Double> copy = new LinkedHashMap<>();
-        metrics.forEach((k, v) -> {
-            text(k, field + " key");
-            present(v, field + "/" + k);
-            if (!Double.isFinite(v)) {
-                throw new InvalidFieldException(field + "/" + k, field + "/" + k
-                        + " must be a finite number, got " + v + " (a diverged run is reported as status FAILED)");
-            }
-            copy.put(k, v);
-        });
+        metrics.forEach(
+                (k, v) -> {
+                    text(k, field + " key");
+                    present(v, field + "/" + k);
+                    if (!Double.isFinite(v)) {
+                        throw new InvalidFieldException(
+                                field + "/" + k,
+                                field
+                                        + "/"
+                                        + k
+                                        + " must be a finite number, got "
+                                        + v
+                                        + " (a diverged run is reported as status FAILED)");
+                    }
+                    copy.put(k, v);
+                });
         return Collections.unmodifiableMap(copy);
     }
 
-    /** An unmodifiable, order-keeping copy of a configuration: names to strings, numbers or booleans. */
+    /**
+     * An unmodifiable, order-keeping copy of a configuration: names to strings, numbers or
+     * booleans.
+     */
     public static Map<String, Object> config(Map<String, Object> config, String field) {
         if (config == null) {
             return Map.of();
         }
         Map<String, Object> copy = new LinkedHashMap<>();
-        config.forEach((k, v) -> {
-            text(k, field + " key");
-            if (!(v instanceof String || v instanceof Number || v instanceof Boolean)) {
-                throw new InvalidFieldException(field + "/" + k, field + "/" + k
-                        + " must be a string, number or boolean, got " + (v == null ? "null" : v.getClass().getSimpleName()));
-            }
-            if (v instanceof Double d && !Double.isFinite(d) || v instanceof Float f && !Float.isFinite(f)) {
-                throw new InvalidFieldException(field + "/" + k, field + "/" + k + " must be finite, got " + v);
-            }
-            copy.put(k, v);
-        });
+        config.forEach(
+                (k, v) -> {
+                    text(k, field + " key");
+                    if (!(v instanceof String || v instanceof Number || v instanceof Boolean)) {
+                        throw new InvalidFieldException(
+                                field + "/" + k,
+                                field
+                                        + "/"
+                                        + k
+                                        + " must be a string, number or boolean, got "
+                                        + (v == null ? "null" : v.getClass().getSimpleName()));
+                    }
+                    if (v instanceof Double d && !Double.isFinite(d)
+                            || v instanceof Float f && !Float.isFinite(f)) {
+                        throw new InvalidFieldException(
+                                field + "/" + k, field + "/" + k + " must be finite, got " + v);
+                    }
+                    copy.put(k, v);
+                });
         return Collections.unmodifiableMap(copy);
     }
 

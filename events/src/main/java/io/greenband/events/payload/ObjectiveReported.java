@@ -6,17 +6,25 @@ import java.time.Instant;
 /**
  * A plug-in producer reports one objective value of a trial.
  *
- * @param studyId    the study
- * @param trialId    the trial
- * @param attempt    the attempt
- * @param objective  the objective's name in the study
- * @param value      the value, finite
- * @param unit       unit, optional
- * @param producer   the producer's name (the study's source is {@code producer:<name>})
+ * @param studyId the study
+ * @param trialId the trial
+ * @param attempt the attempt
+ * @param objective the objective's name in the study
+ * @param value the value, finite
+ * @param unit unit, optional
+ * @param producer the producer's name (the study's source is {@code producer:<name>})
  * @param reportedAt when it was reported
  */
-public record ObjectiveReported(String studyId, String trialId, int attempt, String objective, double value,
-                                String unit, String producer, Instant reportedAt) implements GreenbandEvent, StudyScoped {
+public record ObjectiveReported(
+        String studyId,
+        String trialId,
+        int attempt,
+        String objective,
+        double value,
+        String unit,
+        String producer,
+        Instant reportedAt)
+        implements GreenbandEvent, StudyScoped {
 
     public ObjectiveReported {
         FieldChecks.text(studyId, "studyId");

@@ -5,25 +5,26 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Which payload record each {@link EventType} carries. Kept beside the records, not in the enum, so that the types
- * name no payload class and the dependency runs one way: payloads know their type.
+ * Which payload record each {@link EventType} carries. Kept beside the records, not in the enum, so
+ * that the types name no payload class and the dependency runs one way: payloads know their type.
  */
 public final class PayloadTypes {
 
-    private static final Map<EventType, Class<? extends GreenbandEvent>> CLASSES = new EnumMap<>(Map.of(
-            EventType.STUDY_DEFINED, StudyDefined.class,
-            EventType.STUDY_STOPPED, StudyStopped.class,
-            EventType.TRIAL_SUGGESTED, TrialSuggested.class,
-            EventType.TRIAL_STARTED, TrialStarted.class,
-            EventType.TRIAL_PROGRESS, TrialProgress.class,
-            EventType.TRIAL_FINISHED, TrialFinished.class,
-            EventType.ENERGY_SAMPLE, EnergySample.class,
-            EventType.OBJECTIVE_REPORTED, ObjectiveReported.class,
-            EventType.TRIAL_SCORED, TrialScored.class,
-            EventType.DEAD_LETTER, DeadLetter.class));
+    private static final Map<EventType, Class<? extends GreenbandEvent>> CLASSES =
+            new EnumMap<>(
+                    Map.of(
+                            EventType.STUDY_DEFINED, StudyDefined.class,
+                            EventType.STUDY_STOPPED, StudyStopped.class,
+                            EventType.TRIAL_SUGGESTED, TrialSuggested.class,
+                            EventType.TRIAL_STARTED, TrialStarted.class,
+                            EventType.TRIAL_PROGRESS, TrialProgress.class,
+                            EventType.TRIAL_FINISHED, TrialFinished.class,
+                            EventType.ENERGY_SAMPLE, EnergySample.class,
+                            EventType.OBJECTIVE_REPORTED, ObjectiveReported.class,
+                            EventType.TRIAL_SCORED, TrialScored.class,
+                            EventType.DEAD_LETTER, DeadLetter.class));
 
-    private PayloadTypes() {
-    }
+    private PayloadTypes() {}
 
     /** The payload record class of {@code type}. */
     public static Class<? extends GreenbandEvent> classOf(EventType type) {

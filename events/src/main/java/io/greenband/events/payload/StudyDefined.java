@@ -16,28 +16,39 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A study definition (DESIGN §4), published on {@code studies} keyed by study id. The configuration space
- * is kept as ConfigSpace JSON exactly as given and checked on construction ({@link #configSpace()} parses it);
- * sections left out get their defaults.
+ * A study definition (DESIGN §4), published on {@code studies} keyed by study id. The configuration
+ * space is kept as ConfigSpace JSON exactly as given and checked on construction ({@link
+ * #configSpace()} parses it); sections left out get their defaults.
  *
- * @param studyId     unique id: letters, digits, '.', '_', '-'
- * @param name        human-readable name; defaults to the id
+ * @param studyId unique id: letters, digits, '.', '_', '-'
+ * @param name human-readable name; defaults to the id
  * @param description free text, optional
- * @param labels      free key/value labels
- * @param space       the configuration space, ConfigSpace JSON (an object with {@code hyperparameters})
- * @param objectives  at least one objective, unique names, in the order of the objective vector; either every
- *                    objective gives a {@link Objective#reference() reference} or none does
- * @param fidelity    the multi-fidelity knob and range
- * @param scheduler   scheduling and promotion settings
- * @param budget      when to stop
- * @param carbon      energy to emissions settings
- * @param seed        the study seed every random choice derives from
- * @param workload    what is trained
- * @param definedAt   when the definition was published, optional (not part of the fingerprint)
+ * @param labels free key/value labels
+ * @param space the configuration space, ConfigSpace JSON (an object with {@code hyperparameters})
+ * @param objectives at least one objective, unique names, in the order of the objective vector;
+ *     either every objective gives a {@link Objective#reference() reference} or none does
+ * @param fidelity the multi-fidelity knob and range
+ * @param scheduler scheduling and promotion settings
+ * @param budget when to stop
+ * @param carbon energy to emissions settings
+ * @param seed the study seed every random choice derives from
+ * @param workload what is trained
+ * @param definedAt when the definition was published, optional (not part of the fingerprint)
  */
-public record StudyDefined(String studyId, String name, String description, Map<String, String> labels,
-                           JsonNode space, List<Objective> objectives, Fidelity fidelity, Scheduler scheduler,
-                           Budget budget, Carbon carbon, long seed, Workload workload, Instant definedAt)
+public record StudyDefined(
+        String studyId,
+        String name,
+        String description,
+        Map<String, String> labels,
+        JsonNode space,
+        List<Objective> objectives,
+        Fidelity fidelity,
+        Scheduler scheduler,
+        Budget budget,
+        Carbon carbon,
+        long seed,
+        Workload workload,
+        Instant definedAt)
         implements GreenbandEvent, StudyScoped {
 
     /** Legal study ids: they appear in keys, ids and topic-derived names. */
@@ -46,14 +57,20 @@ public record StudyDefined(String studyId, String name, String description, Map<
     public StudyDefined {
         FieldChecks.text(studyId, "studyId");
         if (!ID.matcher(studyId).matches()) {
-            throw new InvalidFieldException("studyId", "studyId must be 1-128 letters, digits, '.', '_' or '-' "
-                    + "starting with a letter or digit, got '" + studyId + "'");
+            throw new InvalidFieldException(
+                    "studyId",
+                    "studyId must be 1-128 letters, digits, '.', '_' or '-' "
+                            + "starting with a letter or digit, got '"
+                            + studyId
+                            + "'");
         }
         name = name == null ? studyId : FieldChecks.text(name, "name");
         labels = FieldChecks.labels(labels, "labels");
         FieldChecks.present(space, "space");
         if (!space.isObject() || !space.path("hyperparameters").isArray()) {
-            throw new InvalidFieldException("space", "space must be a ConfigSpace JSON object with a 'hyperparameters' array");
+            throw new InvalidFieldException(
+                    "space",
+                    "space must be a ConfigSpace JSON object with a 'hyperparameters' array");
         }
         space = space.deepCopy();
         try {
@@ -63,13 +80,19 @@ public record StudyDefined(String studyId, String name, String description, Map<
         }
         objectives = FieldChecks.list(objectives, "objectives");
         if (objectives.isEmpty()) {
-            throw new InvalidFieldException("objectives", "objectives must list at least one objective");
+            throw new InvalidFieldException(
+                    "objectives", "objectives must list at least one objective");
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < objectives.size(); i++) {
             if (!names.add(objectives.get(i).name())) {
-                throw new InvalidFieldException("objectives/" + i + "/name",
-                        "objectives/" + i + "/name '" + objectives.get(i).name() + "' is used twice; names must be unique");
+                throw new InvalidFieldException(
+                        "objectives/" + i + "/name",
+                        "objectives/"
+                                + i
+                                + "/name '"
+                                + objectives.get(i).name()
+                                + "' is used twice; names must be unique");
             }
         }
         checkReferences(objectives);
@@ -79,29 +102,43 @@ public record StudyDefined(String studyId, String name, String description, Map<
         carbon = carbon == null ? Carbon.defaults() : carbon;
         workload = workload == null ? Workload.defaults() : workload;
         if (scheduler.multiFidelity() && fidelity.min() <= 0) {
-            throw new InvalidFieldException("fidelity/min", "fidelity/min must be > 0 for scheduler "
-                    + scheduler.kind().json() + " (budgets are max·eta^-k), got " + fidelity.min());
+            throw new InvalidFieldException(
+                    "fidelity/min",
+                    "fidelity/min must be > 0 for scheduler "
+                            + scheduler.kind().json()
+                            + " (budgets are max·eta^-k), got "
+                            + fidelity.min());
         }
     }
 
-    /** A partial reference point would leave the hypervolume undefined, so all objectives give one or none do. */
+    /**
+     * A partial reference point would leave the hypervolume undefined, so all objectives give one
+     * or none do.
+     */
     private static void checkReferences(List<Objective> objectives) {
-        Objective given = objectives.stream().filter(o -> o.reference() != null).findFirst().orElse(null);
+        Objective given =
+                objectives.stream().filter(o -> o.reference() != null).findFirst().orElse(null);
         if (given == null) {
             return;
         }
         for (int i = 0; i < objectives.size(); i++) {
             if (objectives.get(i).reference() == null) {
-                throw new InvalidFieldException("objectives/" + i + "/reference", "objectives/" + i + "/reference "
-                        + "is missing, but objective '" + given.name() + "' gives one: the hypervolume reference point "
-                        + "needs a value for every objective, so give a reference for each one or remove them all");
+                throw new InvalidFieldException(
+                        "objectives/" + i + "/reference",
+                        "objectives/"
+                                + i
+                                + "/reference "
+                                + "is missing, but objective '"
+                                + given.name()
+                                + "' gives one: the hypervolume reference point "
+                                + "needs a value for every objective, so give a reference for each one or remove them all");
             }
         }
     }
 
     /**
-     * The study's hypervolume reference point in objective units and directions, in vector order, when its
-     * objectives give one; empty when the aggregator derives a frame per front.
+     * The study's hypervolume reference point in objective units and directions, in vector order,
+     * when its objectives give one; empty when the aggregator derives a frame per front.
      */
     public Optional<double[]> referencePoint() {
         if (objectives.get(0).reference() == null) {
@@ -122,16 +159,18 @@ public record StudyDefined(String studyId, String name, String description, Map<
     }
 
     /**
-     * A stable SHA-256 (hex) of what determines the study's results: space (in its canonical ConfigSpace
-     * form), objectives, fidelity, scheduler, carbon, seed and workload, as canonical JSON. Id, name, description, labels, budget and
-     * definedAt are left out, so a renamed study or a raised budget keeps its fingerprint. Objective references
-     * count (they change every hypervolume the study reports, and a definition that differs only there must
-     * not share the ce_id of the first); absent optional fields are left out of the canonical form, so
+     * A stable SHA-256 (hex) of what determines the study's results: space (in its canonical
+     * ConfigSpace form), objectives, fidelity, scheduler, carbon, seed and workload, as canonical
+     * JSON. Id, name, description, labels, budget and definedAt are left out, so a renamed study or
+     * a raised budget keeps its fingerprint. Objective references count (they change every
+     * hypervolume the study reports, and a definition that differs only there must not share the
+     * ce_id of the first); absent optional fields are left out of the canonical form, so
      * definitions without references keep the fingerprint they had before references existed.
      */
     public String fingerprint() {
         ObjectNode core = JsonNodeFactory.instance.objectNode();
-        // The space as written back by the reader: file order, omitted defaults and legacy spellings do not count.
+        // The space as written back by the reader: file order, omitted defaults and legacy
+        // spellings do not count.
         core.set("space", ConfigSpaceJson.toJson(configSpace()));
         core.set("objectives", CanonicalJson.canonical(objectives));
         core.set("fidelity", CanonicalJson.canonical(fidelity));
@@ -162,7 +201,9 @@ public record StudyDefined(String studyId, String name, String description, Map<
         return studyId;
     }
 
-    /** The study id and the fingerprint: re-publishing the same definition yields the same ce_id. */
+    /**
+     * The study id and the fingerprint: re-publishing the same definition yields the same ce_id.
+     */
     @Override
     public String naturalId() {
         return studyId + ":" + fingerprint().substring(0, 16);

@@ -2,7 +2,10 @@ package io.greenband.events.payload;
 
 import java.util.Optional;
 
-/** An event that belongs to one study: every study and trial event, not energy samples or dead letters. */
+/**
+ * An event that belongs to one study: every study and trial event, not energy samples or dead
+ * letters.
+ */
 public interface StudyScoped {
 
     /** The study the event belongs to. */

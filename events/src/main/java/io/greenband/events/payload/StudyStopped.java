@@ -7,11 +7,12 @@ import java.time.Instant;
  * A study stopped: no further trials are suggested. Published on {@code studies} keyed by study id.
  *
  * @param studyId the study
- * @param reason  why it stopped
- * @param detail  free text, optional
- * @param at      when it stopped
+ * @param reason why it stopped
+ * @param detail free text, optional
+ * @param at when it stopped
  */
-public record StudyStopped(String studyId, Reason reason, String detail, Instant at) implements GreenbandEvent, StudyScoped {
+public record StudyStopped(String studyId, Reason reason, String detail, Instant at)
+        implements GreenbandEvent, StudyScoped {
 
     public StudyStopped {
         FieldChecks.text(studyId, "studyId");

@@ -10,13 +10,20 @@ import java.util.Map;
  * @param studyId the study
  * @param trialId the trial
  * @param attempt the attempt
- * @param epoch   epochs completed so far (0 for a heartbeat before the first epoch ends)
- * @param epochs  epochs planned, optional
+ * @param epoch epochs completed so far (0 for a heartbeat before the first epoch ends)
+ * @param epochs epochs planned, optional
  * @param metrics metrics so far, e.g. {@code train_loss}, {@code val_accuracy}; finite numbers
- * @param at      when it was reported
+ * @param at when it was reported
  */
-public record TrialProgress(String studyId, String trialId, int attempt, int epoch, Integer epochs,
-                            Map<String, Double> metrics, Instant at) implements GreenbandEvent, StudyScoped {
+public record TrialProgress(
+        String studyId,
+        String trialId,
+        int attempt,
+        int epoch,
+        Integer epochs,
+        Map<String, Double> metrics,
+        Instant at)
+        implements GreenbandEvent, StudyScoped {
 
     public TrialProgress {
         FieldChecks.text(studyId, "studyId");
@@ -26,7 +33,8 @@ public record TrialProgress(String studyId, String trialId, int attempt, int epo
         if (epochs != null) {
             FieldChecks.atLeast(epochs, 1, "epochs");
             if (epoch > epochs) {
-                throw new InvalidFieldException("epoch", "epoch must be <= epochs (" + epochs + "), got " + epoch);
+                throw new InvalidFieldException(
+                        "epoch", "epoch must be <= epochs (" + epochs + "), got " + epoch);
             }
         }
         metrics = FieldChecks.metrics(metrics, "metrics");

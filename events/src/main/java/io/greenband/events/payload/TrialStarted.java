@@ -6,22 +6,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A trainer picked up a trial. Carries what the aggregator needs to attribute energy (host, devices, pid)
- * and to describe the trial (configuration and budget).
+ * A trainer picked up a trial. Carries what the aggregator needs to attribute energy (host,
+ * devices, pid) and to describe the trial (configuration and budget).
  *
- * @param studyId   the study
- * @param trialId   the trial
- * @param attempt   the attempt, from the suggestion
- * @param worker    the trainer instance (e.g. pod name)
- * @param host      the node the trial runs on, as the energy monitor names it
- * @param devices   GPU UUIDs in use, or {@code cpu}
- * @param pid       the training process id
- * @param config    the configuration being trained
- * @param fidelity  the budget being trained at
+ * @param studyId the study
+ * @param trialId the trial
+ * @param attempt the attempt, from the suggestion
+ * @param worker the trainer instance (e.g. pod name)
+ * @param host the node the trial runs on, as the energy monitor names it
+ * @param devices GPU UUIDs in use, or {@code cpu}
+ * @param pid the training process id
+ * @param config the configuration being trained
+ * @param fidelity the budget being trained at
  * @param startedAt when training started
  */
-public record TrialStarted(String studyId, String trialId, int attempt, String worker, String host, List<String> devices,
-                           long pid, Map<String, Object> config, double fidelity, Instant startedAt)
+public record TrialStarted(
+        String studyId,
+        String trialId,
+        int attempt,
+        String worker,
+        String host,
+        List<String> devices,
+        long pid,
+        Map<String, Object> config,
+        double fidelity,
+        Instant startedAt)
         implements GreenbandEvent, StudyScoped {
 
     public TrialStarted {
@@ -32,7 +41,8 @@ public record TrialStarted(String studyId, String trialId, int attempt, String w
         FieldChecks.text(host, "host");
         devices = FieldChecks.list(devices, "devices");
         if (devices.isEmpty()) {
-            throw new InvalidFieldException("devices", "devices must name at least one device (a GPU UUID or 'cpu')");
+            throw new InvalidFieldException(
+                    "devices", "devices must name at least one device (a GPU UUID or 'cpu')");
         }
         FieldChecks.atLeast(pid, 0, "pid");
         config = FieldChecks.config(config, "config");

@@ -5,27 +5,39 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The suggester asks a trainer to run one configuration at one budget. Keyed by trial id so trials spread
- * over one consumer group of trainers.
+ * The suggester asks a trainer to run one configuration at one budget. Keyed by trial id so trials
+ * spread over one consumer group of trainers.
  *
- * @param studyId          the study
- * @param trialId          the trial: one (configuration, budget) run
- * @param attempt          1 for the first run, incremented when a LOST trial is retried
- * @param configId         identifies the configuration across rungs (a promoted configuration keeps it)
- * @param config           hyperparameter name to value (string, number or boolean); inactive ones left out
- * @param fidelity         the budget to train at, in the study's fidelity knob
- * @param bracket          Hyperband bracket (0 for asha and random)
- * @param rung             stage within the bracket, 0 = lowest budget
- * @param seed             seed for the training run
- * @param leaseSeconds     seconds without heartbeat after which the trial is declared LOST
- * @param origin           how the configuration was chosen: {@code initial}, {@code random}, {@code model},
- *                         {@code promotion} or {@code default}; optional
+ * @param studyId the study
+ * @param trialId the trial: one (configuration, budget) run
+ * @param attempt 1 for the first run, incremented when a LOST trial is retried
+ * @param configId identifies the configuration across rungs (a promoted configuration keeps it)
+ * @param config hyperparameter name to value (string, number or boolean); inactive ones left out
+ * @param fidelity the budget to train at, in the study's fidelity knob
+ * @param bracket Hyperband bracket (0 for asha and random)
+ * @param rung stage within the bracket, 0 = lowest budget
+ * @param seed seed for the training run
+ * @param leaseSeconds seconds without heartbeat after which the trial is declared LOST
+ * @param origin how the configuration was chosen: {@code initial}, {@code random}, {@code model},
+ *     {@code promotion} or {@code default}; optional
  * @param studyFingerprint fingerprint of the study definition the suggestion was made for; optional
- * @param suggestedAt      when it was suggested
+ * @param suggestedAt when it was suggested
  */
-public record TrialSuggested(String studyId, String trialId, int attempt, String configId, Map<String, Object> config,
-                             double fidelity, int bracket, int rung, long seed, int leaseSeconds, String origin,
-                             String studyFingerprint, Instant suggestedAt) implements GreenbandEvent, StudyScoped {
+public record TrialSuggested(
+        String studyId,
+        String trialId,
+        int attempt,
+        String configId,
+        Map<String, Object> config,
+        double fidelity,
+        int bracket,
+        int rung,
+        long seed,
+        int leaseSeconds,
+        String origin,
+        String studyFingerprint,
+        Instant suggestedAt)
+        implements GreenbandEvent, StudyScoped {
 
     public TrialSuggested {
         FieldChecks.text(studyId, "studyId");

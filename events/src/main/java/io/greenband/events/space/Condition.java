@@ -7,8 +7,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * When a child hyperparameter is active (suggester.md §5.3). A child is active iff every parent it depends
- * on is active and its condition holds; a child has at most one condition (combine with AND/OR).
+ * When a child hyperparameter is active (suggester.md §5.3). A child is active iff every parent it
+ * depends on is active and its condition holds; a child has at most one condition (combine with
+ * AND/OR).
  */
 public sealed interface Condition permits Condition.Compare, Condition.In, Condition.Conjunction {
 
@@ -22,17 +23,21 @@ public sealed interface Condition permits Condition.Compare, Condition.In, Condi
     String type();
 
     /**
-     * Whether it holds, given each active parent's value ({@code valueOf} returns null for an inactive or
-     * missing parent, which makes any comparison false).
+     * Whether it holds, given each active parent's value ({@code valueOf} returns null for an
+     * inactive or missing parent, which makes any comparison false).
      */
-    boolean holds(Function<String, Object> valueOf, Function<String, Hyperparameter> hyperparameter);
+    boolean holds(
+            Function<String, Object> valueOf, Function<String, Hyperparameter> hyperparameter);
 
     /** A readable form, e.g. {@code optimizer == 'SGD'}. */
     String describe();
 
     /** Comparison operators of simple conditions. */
     enum Op {
-        EQ("=="), NEQ("!="), LT("<"), GT(">");
+        EQ("=="),
+        NEQ("!="),
+        LT("<"),
+        GT(">");
 
         private final String symbol;
 
@@ -49,10 +54,10 @@ public sealed interface Condition permits Condition.Compare, Condition.In, Condi
     /**
      * {@code parent <op> value}.
      *
-     * @param child  the child
+     * @param child the child
      * @param parent the parent
-     * @param op     EQ, NEQ, LT or GT (LT/GT need a numeric or ordinal parent)
-     * @param value  the value compared with, legal for the parent
+     * @param op EQ, NEQ, LT or GT (LT/GT need a numeric or ordinal parent)
+     * @param value the value compared with, legal for the parent
      */
     record Compare(String child, String parent, Op op, Object value) implements Condition {
         @Override
@@ -66,7 +71,8 @@ public sealed interface Condition permits Condition.Compare, Condition.In, Condi
         }
 
         @Override
-        public boolean holds(Function<String, Object> valueOf, Function<String, Hyperparameter> hyperparameter) {
+        public boolean holds(
+                Function<String, Object> valueOf, Function<String, Hyperparameter> hyperparameter) {
             Object v = valueOf.apply(parent);
             if (v == null) {
                 return false;
@@ -88,7 +94,7 @@ public sealed interface Condition permits Condition.Compare, Condition.In, Condi
     /**
      * {@code parent in values}.
      *
-     * @param child  the child
+     * @param child the child
      * @param parent the parent
      * @param values the accepted parent values
      */
@@ -108,7 +114,8 @@ public sealed interface Condition permits Condition.Compare, Condition.In, Condi
         }
 
         @Override
-        public boolean holds(Function<String, Object> valueOf, Function<String, Hyperparameter> hyperparameter) {
+        public boolean holds(
+                Function<String, Object> valueOf, Function<String, Hyperparameter> hyperparameter) {
             Object v = valueOf.apply(parent);
             return v != null && Values.indexOf(values, v) >= 0;
         }
@@ -123,19 +130,26 @@ public sealed interface Condition permits Condition.Compare, Condition.In, Condi
      * AND or OR of conditions on the same child.
      *
      * @param child the child shared by all parts
-     * @param and   true for AND, false for OR
+     * @param and true for AND, false for OR
      * @param parts at least two conditions
      */
     record Conjunction(String child, boolean and, List<Condition> parts) implements Condition {
         public Conjunction {
             parts = List.copyOf(parts);
             if (parts.isEmpty()) {
-                throw new IllegalArgumentException(child + ": an " + (and ? "AND" : "OR") + " condition needs conditions");
+                throw new IllegalArgumentException(
+                        child + ": an " + (and ? "AND" : "OR") + " condition needs conditions");
             }
             for (Condition c : parts) {
                 if (!c.child().equals(child)) {
-                    throw new IllegalArgumentException("an " + (and ? "AND" : "OR") + " condition on child '" + child
-                            + "' contains a condition on child '" + c.child() + "'; all parts must share the child");
+                    throw new IllegalArgumentException(
+                            "an "
+                                    + (and ? "AND" : "OR")
+                                    + " condition on child '"
+                                    + child
+                                    + "' contains a condition on child '"
+                                    + c.child()
+                                    + "'; all parts must share the child");
                 }
             }
         }
@@ -153,14 +167,18 @@ public sealed interface Condition permits Condition.Compare, Condition.In, Condi
         }
 
         @Override
-        public boolean holds(Function<String, Object> valueOf, Function<String, Hyperparameter> hyperparameter) {
-            return and ? parts.stream().allMatch(p -> p.holds(valueOf, hyperparameter))
+        public boolean holds(
+                Function<String, Object> valueOf, Function<String, Hyperparameter> hyperparameter) {
+            return and
+                    ? parts.stream().allMatch(p -> p.holds(valueOf, hyperparameter))
                     : parts.stream().anyMatch(p -> p.holds(valueOf, hyperparameter));
         }
 
         @Override
         public String describe() {
-            return parts.stream().map(Condition::describe).collect(Collectors.joining(and ? " && " : " || ", "(", ")"));
+            return parts.stream()
+                    .map(Condition::describe)
+                    .collect(Collectors.joining(and ? " && " : " || ", "(", ")"));
         }
     }
 }

@@ -14,11 +14,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A configuration space: hyperparameters in ConfigSpace's internal order (roots by name, then children by
- * depth, then by name; suggester.md §5.1), at most one condition per child, and forbidden clauses.
- * Immutable; built with {@link #of} or read with {@link ConfigSpaceJson}. Checks on construction that every
- * name exists, condition and clause values are legal, the condition graph has no cycle and the default
- * configuration is not forbidden.
+ * A configuration space: hyperparameters in ConfigSpace's internal order (roots by name, then
+ * children by depth, then by name; suggester.md §5.1), at most one condition per child, and
+ * forbidden clauses. Immutable; built with {@link #of} or read with {@link ConfigSpaceJson}. Checks
+ * on construction that every name exists, condition and clause values are legal, the condition
+ * graph has no cycle and the default configuration is not forbidden.
  */
 public final class ConfigSpace {
 
@@ -30,8 +30,11 @@ public final class ConfigSpace {
     private final List<Condition> conditions;
     private final List<Forbidden> forbiddens;
 
-    private ConfigSpace(String name, List<Hyperparameter> ordered, Map<String, Condition> conditionOf,
-                        List<Forbidden> forbiddens) {
+    private ConfigSpace(
+            String name,
+            List<Hyperparameter> ordered,
+            Map<String, Condition> conditionOf,
+            List<Forbidden> forbiddens) {
         this.name = name;
         this.hyperparameters = List.copyOf(ordered);
         this.byName = new LinkedHashMap<>();
@@ -54,25 +57,32 @@ public final class ConfigSpace {
     /**
      * A checked space.
      *
-     * @param name            the space's name, possibly null
+     * @param name the space's name, possibly null
      * @param hyperparameters any order; names unique
-     * @param conditions      at most one per child
-     * @param forbiddens      forbidden clauses
+     * @param conditions at most one per child
+     * @param forbiddens forbidden clauses
      */
-    public static ConfigSpace of(String name, Collection<? extends Hyperparameter> hyperparameters,
-                                 Collection<? extends Condition> conditions, Collection<? extends Forbidden> forbiddens) {
+    public static ConfigSpace of(
+            String name,
+            Collection<? extends Hyperparameter> hyperparameters,
+            Collection<? extends Condition> conditions,
+            Collection<? extends Forbidden> forbiddens) {
         Map<String, Hyperparameter> hps = new LinkedHashMap<>();
         for (Hyperparameter h : hyperparameters) {
             if (hps.put(h.name(), h) != null) {
-                throw new IllegalArgumentException("hyperparameter '" + h.name() + "' is defined twice; names must be unique");
+                throw new IllegalArgumentException(
+                        "hyperparameter '" + h.name() + "' is defined twice; names must be unique");
             }
         }
         Map<String, Condition> conditionOf = new HashMap<>();
         for (Condition c : conditions) {
             SpaceChecks.condition(c, hps);
             if (conditionOf.put(c.child(), c) != null) {
-                throw new IllegalArgumentException("hyperparameter '" + c.child() + "' has two conditions, which is "
-                        + "ambiguous; combine them into one AND or OR condition");
+                throw new IllegalArgumentException(
+                        "hyperparameter '"
+                                + c.child()
+                                + "' has two conditions, which is "
+                                + "ambiguous; combine them into one AND or OR condition");
             }
         }
         Map<String, Integer> depth = new HashMap<>();
@@ -80,26 +90,40 @@ public final class ConfigSpace {
             depthOf(n, conditionOf, depth, new LinkedHashSet<>());
         }
         List<Hyperparameter> ordered = new ArrayList<>(hps.values());
-        ordered.sort(Comparator.<Hyperparameter>comparingInt(h -> depth.get(h.name())).thenComparing(Hyperparameter::name));
+        ordered.sort(
+                Comparator.<Hyperparameter>comparingInt(h -> depth.get(h.name()))
+                        .thenComparing(Hyperparameter::name));
         for (Forbidden f : forbiddens) {
             SpaceChecks.forbidden(f, hps);
         }
-        ConfigSpace space = new ConfigSpace(name, ordered, conditionOf, new ArrayList<>(forbiddens));
+        ConfigSpace space =
+                new ConfigSpace(name, ordered, conditionOf, new ArrayList<>(forbiddens));
         Configuration defaults = space.defaultConfiguration();
-        defaults.violatedForbidden().ifPresent(f -> {
-            throw new IllegalArgumentException("the default configuration " + defaults.values() + " is forbidden by "
-                    + f.describe() + "; change a default or the clause");
-        });
+        defaults.violatedForbidden()
+                .ifPresent(
+                        f -> {
+                            throw new IllegalArgumentException(
+                                    "the default configuration "
+                                            + defaults.values()
+                                            + " is forbidden by "
+                                            + f.describe()
+                                            + "; change a default or the clause");
+                        });
         return space;
     }
 
-    private static int depthOf(String n, Map<String, Condition> conditionOf, Map<String, Integer> depth, Set<String> path) {
+    private static int depthOf(
+            String n,
+            Map<String, Condition> conditionOf,
+            Map<String, Integer> depth,
+            Set<String> path) {
         Integer known = depth.get(n);
         if (known != null) {
             return known;
         }
         if (!path.add(n)) {
-            throw new IllegalArgumentException("conditions form a cycle: " + String.join(" -> ", path) + " -> " + n);
+            throw new IllegalArgumentException(
+                    "conditions form a cycle: " + String.join(" -> ", path) + " -> " + n);
         }
         int d = 0;
         Condition c = conditionOf.get(n);
@@ -132,7 +156,8 @@ public final class ConfigSpace {
     public Hyperparameter hyperparameter(String name) {
         Hyperparameter h = byName.get(name);
         if (h == null) {
-            throw new IllegalArgumentException("unknown hyperparameter '" + name + "'; the space has " + names());
+            throw new IllegalArgumentException(
+                    "unknown hyperparameter '" + name + "'; the space has " + names());
         }
         return h;
     }
@@ -177,7 +202,9 @@ public final class ConfigSpace {
         return new Configuration(this, all);
     }
 
-    /** A configuration holding {@code values} (not validated; see {@link Configuration#validate()}). */
+    /**
+     * A configuration holding {@code values} (not validated; see {@link Configuration#validate()}).
+     */
     public Configuration configuration(Map<String, ?> values) {
         return new Configuration(this, values);
     }
@@ -203,8 +230,11 @@ public final class ConfigSpace {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ConfigSpace s && Objects.equals(name, s.name) && hyperparameters.equals(s.hyperparameters)
-                && conditions.equals(s.conditions) && forbiddens.equals(s.forbiddens);
+        return o instanceof ConfigSpace s
+                && Objects.equals(name, s.name)
+                && hyperparameters.equals(s.hyperparameters)
+                && conditions.equals(s.conditions)
+                && forbiddens.equals(s.forbiddens);
     }
 
     @Override
@@ -214,7 +244,14 @@ public final class ConfigSpace {
 
     @Override
     public String toString() {
-        return "ConfigSpace[" + name + ": " + names() + ", " + conditions.size() + " conditions, "
-                + forbiddens.size() + " forbidden clauses]";
+        return "ConfigSpace["
+                + name
+                + ": "
+                + names()
+                + ", "
+                + conditions.size()
+                + " conditions, "
+                + forbiddens.size()
+                + " forbidden clauses]";
     }
 }

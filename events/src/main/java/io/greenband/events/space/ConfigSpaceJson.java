@@ -12,29 +12,31 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * Reads and writes ConfigSpace JSON (suggester.md §5). Reading accepts the 1.x format and legacy 0.x files
- * ({@code default}, {@code json_format_version}, {@code q}, {@code probabilities}, {@code unparametrized},
- * {@code RELATION} with either lambda spelling); writing produces the 1.x format with
- * {@code format_version} {@value #FORMAT_VERSION}, hyperparameters in internal order.
+ * Reads and writes ConfigSpace JSON (suggester.md §5). Reading accepts the 1.x format and legacy
+ * 0.x files ({@code default}, {@code json_format_version}, {@code q}, {@code probabilities}, {@code
+ * unparametrized}, {@code RELATION} with either lambda spelling); writing produces the 1.x format
+ * with {@code format_version} {@value #FORMAT_VERSION}, hyperparameters in internal order.
  */
 public final class ConfigSpaceJson {
 
     /** The format version written. */
     public static final double FORMAT_VERSION = 0.4;
+
     /** The ConfigSpace release whose writer this output matches. */
     public static final String PYTHON_MODULE_VERSION = "1.2.1";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ConfigSpaceJson() {
-    }
+    private ConfigSpaceJson() {}
 
     /** Reads a space from JSON text. */
     public static ConfigSpace read(String json) {
         try {
             return read(MAPPER.readTree(json), "");
         } catch (JsonProcessingException e) {
-            throw new ConfigSpaceFormatException("", "not valid JSON: " + e.getOriginalMessage() + location(e), e);
+            throw new ConfigSpaceFormatException(
+                    "", "not valid JSON: " + e.getOriginalMessage() + location(e), e);
         }
     }
 
@@ -43,13 +45,18 @@ public final class ConfigSpaceJson {
         try {
             return read(MAPPER.readTree(in), "");
         } catch (JsonProcessingException e) {
-            throw new ConfigSpaceFormatException("", "not valid JSON: " + e.getOriginalMessage() + location(e), e);
+            throw new ConfigSpaceFormatException(
+                    "", "not valid JSON: " + e.getOriginalMessage() + location(e), e);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the configuration space: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot read the configuration space: " + e.getMessage(), e);
         }
     }
 
-    /** Reads a space from a parsed tree; error pointers start with {@code pointerPrefix} (e.g. {@code /space}). */
+    /**
+     * Reads a space from a parsed tree; error pointers start with {@code pointerPrefix} (e.g.
+     * {@code /space}).
+     */
     public static ConfigSpace read(JsonNode root, String pointerPrefix) {
         return new ConfigSpaceReader(pointerPrefix).read(root);
     }
@@ -88,21 +95,43 @@ public final class ConfigSpaceJson {
         o.put("type", h.type());
         o.put("name", h.name());
         if (h instanceof UniformFloat u) {
-            o.put("lower", u.lower()).put("upper", u.upper()).put("default_value", u.defaultValue()).put("log", u.log());
+            o.put("lower", u.lower())
+                    .put("upper", u.upper())
+                    .put("default_value", u.defaultValue())
+                    .put("log", u.log());
         } else if (h instanceof UniformInt u) {
-            o.put("lower", u.lower()).put("upper", u.upper()).put("default_value", u.defaultValue()).put("log", u.log());
+            o.put("lower", u.lower())
+                    .put("upper", u.upper())
+                    .put("default_value", u.defaultValue())
+                    .put("log", u.log());
         } else if (h instanceof NormalFloat n) {
-            o.put("mu", n.mu()).put("sigma", n.sigma()).put("lower", n.lower()).put("upper", n.upper())
-                    .put("default_value", n.defaultValue()).put("log", n.log());
+            o.put("mu", n.mu())
+                    .put("sigma", n.sigma())
+                    .put("lower", n.lower())
+                    .put("upper", n.upper())
+                    .put("default_value", n.defaultValue())
+                    .put("log", n.log());
         } else if (h instanceof NormalInt n) {
-            o.put("mu", n.mu()).put("sigma", n.sigma()).put("lower", n.lower()).put("upper", n.upper())
-                    .put("default_value", n.defaultValue()).put("log", n.log());
+            o.put("mu", n.mu())
+                    .put("sigma", n.sigma())
+                    .put("lower", n.lower())
+                    .put("upper", n.upper())
+                    .put("default_value", n.defaultValue())
+                    .put("log", n.log());
         } else if (h instanceof BetaFloat b) {
-            o.put("alpha", b.alpha()).put("beta", b.beta()).put("lower", b.lower()).put("upper", b.upper())
-                    .put("default_value", b.defaultValue()).put("log", b.log());
+            o.put("alpha", b.alpha())
+                    .put("beta", b.beta())
+                    .put("lower", b.lower())
+                    .put("upper", b.upper())
+                    .put("default_value", b.defaultValue())
+                    .put("log", b.log());
         } else if (h instanceof BetaInt b) {
-            o.put("alpha", b.alpha()).put("beta", b.beta()).put("lower", b.lower()).put("upper", b.upper())
-                    .put("default_value", b.defaultValue()).put("log", b.log());
+            o.put("alpha", b.alpha())
+                    .put("beta", b.beta())
+                    .put("lower", b.lower())
+                    .put("upper", b.upper())
+                    .put("default_value", b.defaultValue())
+                    .put("log", b.log());
         } else if (h instanceof Categorical c) {
             o.set("choices", values(c.choices()));
             if (c.weights() == null) {
@@ -165,7 +194,12 @@ public final class ConfigSpaceJson {
     }
 
     private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")";
+        return e.getLocation() == null
+                ? ""
+                : " (line "
+                        + e.getLocation().getLineNr()
+                        + ", column "
+                        + e.getLocation().getColumnNr()
+                        + ")";
     }
 }

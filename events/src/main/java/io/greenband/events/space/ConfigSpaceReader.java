@@ -8,11 +8,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads one ConfigSpace JSON tree; every error carries the JSON pointer of the entry and the fix. */
+/**
+ * Reads one ConfigSpace JSON tree; every error carries the JSON pointer of the entry and the fix.
+ */
 final class ConfigSpaceReader {
 
-    private static final List<String> TYPES = List.of("uniform_float", "uniform_int", "normal_float", "normal_int",
-            "beta_float", "beta_int", "categorical", "ordinal", "constant", "unparametrized");
+    private static final List<String> TYPES =
+            List.of(
+                    "uniform_float",
+                    "uniform_int",
+                    "normal_float",
+                    "normal_int",
+                    "beta_float",
+                    "beta_int",
+                    "categorical",
+                    "ordinal",
+                    "constant",
+                    "unparametrized");
 
     private final String prefix;
 
@@ -22,7 +34,10 @@ final class ConfigSpaceReader {
 
     ConfigSpace read(JsonNode root) {
         if (root == null || !root.isObject()) {
-            throw error("", "a configuration space must be a JSON object with a 'hyperparameters' array", null);
+            throw error(
+                    "",
+                    "a configuration space must be a JSON object with a 'hyperparameters' array",
+                    null);
         }
         JsonNode name = root.get("name");
         if (name != null && !name.isNull() && !name.isTextual()) {
@@ -30,14 +45,20 @@ final class ConfigSpaceReader {
         }
         JsonNode hpsNode = root.get("hyperparameters");
         if (hpsNode == null || !hpsNode.isArray()) {
-            throw error("/hyperparameters", "'hyperparameters' must be an array of hyperparameter objects", null);
+            throw error(
+                    "/hyperparameters",
+                    "'hyperparameters' must be an array of hyperparameter objects",
+                    null);
         }
         Map<String, Hyperparameter> hps = new LinkedHashMap<>();
         for (int i = 0; i < hpsNode.size(); i++) {
             String at = "/hyperparameters/" + i;
             Hyperparameter h = hyperparameter(hpsNode.get(i), at);
             if (hps.put(h.name(), h) != null) {
-                throw error(at + "/name", "hyperparameter '" + h.name() + "' is defined twice; rename one", null);
+                throw error(
+                        at + "/name",
+                        "hyperparameter '" + h.name() + "' is defined twice; rename one",
+                        null);
             }
         }
         List<Condition> conditions = new ArrayList<>();
@@ -52,8 +73,13 @@ final class ConfigSpaceReader {
                 throw error(at, e.getMessage(), e);
             }
             if (!children.add(c.child())) {
-                throw error(at, "'" + c.child() + "' already has a condition; two separate conditions are ambiguous, "
-                        + "combine them into one AND or OR condition", null);
+                throw error(
+                        at,
+                        "'"
+                                + c.child()
+                                + "' already has a condition; two separate conditions are ambiguous, "
+                                + "combine them into one AND or OR condition",
+                        null);
             }
             conditions.add(c);
         }
@@ -70,7 +96,11 @@ final class ConfigSpaceReader {
             forbiddens.add(f);
         }
         try {
-            return ConfigSpace.of(name == null || name.isNull() ? null : name.textValue(), hps.values(), conditions, forbiddens);
+            return ConfigSpace.of(
+                    name == null || name.isNull() ? null : name.textValue(),
+                    hps.values(),
+                    conditions,
+                    forbiddens);
         } catch (IllegalArgumentException e) {
             throw error("", e.getMessage(), e);
         }
@@ -92,28 +122,85 @@ final class ConfigSpaceReader {
         boolean log = n.has("log") && bool(n, "log", at);
         try {
             return switch (type) {
-                case "uniform_float" -> new UniformFloat(name, number(n, "lower", at), number(n, "upper", at),
-                        def == null ? null : number(def, at + "/default_value"), log, meta);
-                case "uniform_int" -> new UniformInt(name, integer(n, "lower", at), integer(n, "upper", at),
-                        def == null ? null : integer(def, at + "/default_value"), log, meta);
-                case "normal_float" -> new NormalFloat(name, number(n, "mu", at), number(n, "sigma", at),
-                        bound(n, "lower", at), bound(n, "upper", at),
-                        def == null ? null : number(def, at + "/default_value"), log, meta);
-                case "normal_int" -> new NormalInt(name, number(n, "mu", at), number(n, "sigma", at),
-                        (long) bound(n, "lower", at), (long) bound(n, "upper", at),
-                        def == null ? null : integer(def, at + "/default_value"), log, meta);
-                case "beta_float" -> new BetaFloat(name, number(n, "alpha", at), number(n, "beta", at),
-                        bound(n, "lower", at), bound(n, "upper", at),
-                        def == null ? null : number(def, at + "/default_value"), log, meta);
-                case "beta_int" -> new BetaInt(name, number(n, "alpha", at), number(n, "beta", at),
-                        (long) bound(n, "lower", at), (long) bound(n, "upper", at),
-                        def == null ? null : integer(def, at + "/default_value"), log, meta);
-                case "categorical" -> new Categorical(name, scalars(n, "choices", at), weights(n, at),
-                        def == null ? null : scalar(def, at + "/default_value"), meta);
-                case "ordinal" -> new Ordinal(name, scalars(n, "sequence", at),
-                        def == null ? null : scalar(def, at + "/default_value"), meta);
-                case "constant", "unparametrized" -> new Constant(name, scalar(n.get("value"), at + "/value"), meta);
-                default -> throw error(at + "/type", "unknown hyperparameter type '" + type + "'; expected one of " + TYPES, null);
+                case "uniform_float" ->
+                        new UniformFloat(
+                                name,
+                                number(n, "lower", at),
+                                number(n, "upper", at),
+                                def == null ? null : number(def, at + "/default_value"),
+                                log,
+                                meta);
+                case "uniform_int" ->
+                        new UniformInt(
+                                name,
+                                integer(n, "lower", at),
+                                integer(n, "upper", at),
+                                def == null ? null : integer(def, at + "/default_value"),
+                                log,
+                                meta);
+                case "normal_float" ->
+                        new NormalFloat(
+                                name,
+                                number(n, "mu", at),
+                                number(n, "sigma", at),
+                                bound(n, "lower", at),
+                                bound(n, "upper", at),
+                                def == null ? null : number(def, at + "/default_value"),
+                                log,
+                                meta);
+                case "normal_int" ->
+                        new NormalInt(
+                                name,
+                                number(n, "mu", at),
+                                number(n, "sigma", at),
+                                (long) bound(n, "lower", at),
+                                (long) bound(n, "upper", at),
+                                def == null ? null : integer(def, at + "/default_value"),
+                                log,
+                                meta);
+                case "beta_float" ->
+                        new BetaFloat(
+                                name,
+                                number(n, "alpha", at),
+                                number(n, "beta", at),
+                                bound(n, "lower", at),
+                                bound(n, "upper", at),
+                                def == null ? null : number(def, at + "/default_value"),
+                                log,
+                                meta);
+                case "beta_int" ->
+                        new BetaInt(
+                                name,
+                                number(n, "alpha", at),
+                                number(n, "beta", at),
+                                (long) bound(n, "lower", at),
+                                (long) bound(n, "upper", at),
+                                def == null ? null : integer(def, at + "/default_value"),
+                                log,
+                                meta);
+                case "categorical" ->
+                        new Categorical(
+                                name,
+                                scalars(n, "choices", at),
+                                weights(n, at),
+                                def == null ? null : scalar(def, at + "/default_value"),
+                                meta);
+                case "ordinal" ->
+                        new Ordinal(
+                                name,
+                                scalars(n, "sequence", at),
+                                def == null ? null : scalar(def, at + "/default_value"),
+                                meta);
+                case "constant", "unparametrized" ->
+                        new Constant(name, scalar(n.get("value"), at + "/value"), meta);
+                default ->
+                        throw error(
+                                at + "/type",
+                                "unknown hyperparameter type '"
+                                        + type
+                                        + "'; expected one of "
+                                        + TYPES,
+                                null);
             };
         } catch (ConfigSpaceFormatException e) {
             throw e;
@@ -124,8 +211,14 @@ final class ConfigSpaceReader {
 
     private double bound(JsonNode n, String field, String at) {
         if (!n.has(field) || n.get(field).isNull()) {
-            throw error(at + "/" + field, "'" + field + "' is required for " + n.path("type").asText()
-                    + " (truncation bound); add it, e.g. mu -/+ 3 sigma", null);
+            throw error(
+                    at + "/" + field,
+                    "'"
+                            + field
+                            + "' is required for "
+                            + n.path("type").asText()
+                            + " (truncation bound); add it, e.g. mu -/+ 3 sigma",
+                    null);
         }
         return number(n, field, at);
     }
@@ -139,7 +232,10 @@ final class ConfigSpaceReader {
             case "AND", "OR" -> {
                 JsonNode parts = n.get("conditions");
                 if (parts == null || !parts.isArray() || parts.isEmpty()) {
-                    throw error(at + "/conditions", type + " needs a non-empty 'conditions' array", null);
+                    throw error(
+                            at + "/conditions",
+                            type + " needs a non-empty 'conditions' array",
+                            null);
                 }
                 String child = n.hasNonNull("child") ? text(n, "child", at) : outerChild;
                 List<Condition> list = new ArrayList<>();
@@ -154,20 +250,29 @@ final class ConfigSpaceReader {
                 }
             }
             case "EQ", "NEQ", "LT", "GT" -> {
-                return new Condition.Compare(text(n, "child", at), text(n, "parent", at), Condition.Op.valueOf(type),
+                return new Condition.Compare(
+                        text(n, "child", at),
+                        text(n, "parent", at),
+                        Condition.Op.valueOf(type),
                         scalar(n.get("value"), at + "/value"));
             }
             case "IN" -> {
                 try {
-                    return new Condition.In(text(n, "child", at), text(n, "parent", at), scalars(n, "values", at));
+                    return new Condition.In(
+                            text(n, "child", at), text(n, "parent", at), scalars(n, "values", at));
                 } catch (ConfigSpaceFormatException e) {
                     throw e;
                 } catch (IllegalArgumentException e) {
                     throw error(at + "/values", e.getMessage(), e);
                 }
             }
-            default -> throw error(at + "/type", "unknown condition type '" + type
-                    + "'; expected EQ, NEQ, LT, GT, IN, AND or OR", null);
+            default ->
+                    throw error(
+                            at + "/type",
+                            "unknown condition type '"
+                                    + type
+                                    + "'; expected EQ, NEQ, LT, GT, IN, AND or OR",
+                            null);
         }
     }
 
@@ -178,10 +283,15 @@ final class ConfigSpaceReader {
         String type = text(n, "type", at);
         switch (type) {
             case "EQUALS" -> {
-                return new Forbidden.Clause(text(n, "name", at), Forbidden.Op.EQ, scalar(n.get("value"), at + "/value"));
+                return new Forbidden.Clause(
+                        text(n, "name", at),
+                        Forbidden.Op.EQ,
+                        scalar(n.get("value"), at + "/value"));
             }
             case "CLAUSE_LT", "CLAUSE_LE", "CLAUSE_GT", "CLAUSE_GE" -> {
-                return new Forbidden.Clause(text(n, "name", at), Forbidden.Op.valueOf(type.substring(7)),
+                return new Forbidden.Clause(
+                        text(n, "name", at),
+                        Forbidden.Op.valueOf(type.substring(7)),
                         scalar(n.get("value"), at + "/value"));
             }
             case "IN" -> {
@@ -205,24 +315,38 @@ final class ConfigSpaceReader {
                 return new Forbidden.Conjunction(type.equals("AND"), list);
             }
             case "RELATION_LT", "RELATION_LE", "RELATION_EQ", "RELATION_GT", "RELATION_GE" -> {
-                return new Forbidden.Relation(text(n, "left", at), text(n, "right", at),
+                return new Forbidden.Relation(
+                        text(n, "left", at),
+                        text(n, "right", at),
                         Forbidden.Op.valueOf(type.substring(9)));
             }
             case "RELATION" -> {
                 String lambda = text(n, "lambda", at);
-                Forbidden.Op op = switch (lambda) {
-                    case "LT", "LESS" -> Forbidden.Op.LT;
-                    case "LE" -> Forbidden.Op.LE;
-                    case "EQ", "EQUALS" -> Forbidden.Op.EQ;
-                    case "GT", "GREATER" -> Forbidden.Op.GT;
-                    case "GE" -> Forbidden.Op.GE;
-                    default -> throw error(at + "/lambda", "unknown relation lambda '" + lambda
-                            + "'; expected LT/LESS, EQ/EQUALS or GT/GREATER", null);
-                };
+                Forbidden.Op op =
+                        switch (lambda) {
+                            case "LT", "LESS" -> Forbidden.Op.LT;
+                            case "LE" -> Forbidden.Op.LE;
+                            case "EQ", "EQUALS" -> Forbidden.Op.EQ;
+                            case "GT", "GREATER" -> Forbidden.Op.GT;
+                            case "GE" -> Forbidden.Op.GE;
+                            default ->
+                                    throw error(
+                                            at + "/lambda",
+                                            "unknown relation lambda '"
+                                                    + lambda
+                                                    + "'; expected LT/LESS, EQ/EQUALS or GT/GREATER",
+                                            null);
+                        };
                 return new Forbidden.Relation(text(n, "left", at), text(n, "right", at), op);
             }
-            default -> throw error(at + "/type", "unknown forbidden clause type '" + type + "'; expected EQUALS, IN, AND, "
-                    + "OR, CLAUSE_LT/LE/GT/GE, RELATION_LT/LE/EQ/GT/GE or RELATION", null);
+            default ->
+                    throw error(
+                            at + "/type",
+                            "unknown forbidden clause type '"
+                                    + type
+                                    + "'; expected EQUALS, IN, AND, "
+                                    + "OR, CLAUSE_LT/LE/GT/GE, RELATION_LT/LE/EQ/GT/GE or RELATION",
+                            null);
         }
     }
 
@@ -240,7 +364,10 @@ final class ConfigSpaceReader {
     private String text(JsonNode n, String field, String at) {
         JsonNode v = n.get(field);
         if (v == null || !v.isTextual() || v.textValue().isBlank()) {
-            throw error(at + "/" + field, "'" + field + "' is required and must be a non-blank string", null);
+            throw error(
+                    at + "/" + field,
+                    "'" + field + "' is required and must be a non-blank string",
+                    null);
         }
         return v.textValue();
     }
@@ -271,13 +398,16 @@ final class ConfigSpaceReader {
     private long integer(JsonNode n, String field, String at) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
-            throw error(at + "/" + field, "'" + field + "' is required and must be an integer", null);
+            throw error(
+                    at + "/" + field, "'" + field + "' is required and must be an integer", null);
         }
         return integer(v, at + "/" + field);
     }
 
     private long integer(JsonNode v, String at) {
-        if (!v.isNumber() || v.doubleValue() != Math.rint(v.doubleValue()) || !v.canConvertToLong()) {
+        if (!v.isNumber()
+                || v.doubleValue() != Math.rint(v.doubleValue())
+                || !v.canConvertToLong()) {
             throw error(at, "must be an integer, got " + v, null);
         }
         return v.longValue();
@@ -286,7 +416,11 @@ final class ConfigSpaceReader {
     private Object scalar(JsonNode v, String at) {
         Object value = Values.fromJson(v);
         if (value == null) {
-            throw error(at, "must be a string, number or boolean, got " + (v == null ? "nothing" : v.toString()), null);
+            throw error(
+                    at,
+                    "must be a string, number or boolean, got "
+                            + (v == null ? "nothing" : v.toString()),
+                    null);
         }
         return value;
     }

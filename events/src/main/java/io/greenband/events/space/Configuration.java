@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One configuration of a {@link ConfigSpace}: hyperparameter name to value, inactive hyperparameters left
- * out. Immutable; not validated on construction, so it can also describe what is wrong with a bad input
- * ({@link #problems()}, {@link #validate()}).
+ * One configuration of a {@link ConfigSpace}: hyperparameter name to value, inactive
+ * hyperparameters left out. Immutable; not validated on construction, so it can also describe what
+ * is wrong with a bad input ({@link #problems()}, {@link #validate()}).
  */
 public final class Configuration {
 
@@ -36,7 +36,8 @@ public final class Configuration {
     /** The configuration decoded from a vector (NaN = inactive), per suggester.md §5.6. */
     public static Configuration fromVector(ConfigSpace space, double[] vector) {
         if (vector.length != space.size()) {
-            throw new IllegalArgumentException("vector has " + vector.length + " entries, the space " + space.size());
+            throw new IllegalArgumentException(
+                    "vector has " + vector.length + " entries, the space " + space.size());
         }
         Map<String, Object> values = new LinkedHashMap<>();
         for (int i = 0; i < vector.length; i++) {
@@ -80,7 +81,10 @@ public final class Configuration {
         return space.violatedForbidden(values, active);
     }
 
-    /** Everything wrong with this configuration, each naming the hyperparameter and the bound or choice; empty if valid. */
+    /**
+     * Everything wrong with this configuration, each naming the hyperparameter and the bound or
+     * choice; empty if valid.
+     */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         for (String n : values.keySet()) {
@@ -92,8 +96,13 @@ public final class Configuration {
             boolean has = values.containsKey(h.name());
             if (active.contains(h.name())) {
                 if (!has || values.get(h.name()) == null) {
-                    problems.add("hyperparameter '" + h.name() + "' is active but has no value"
-                            + space.conditionOf(h.name()).map(c -> " (its condition " + c.describe() + " holds)").orElse(""));
+                    problems.add(
+                            "hyperparameter '"
+                                    + h.name()
+                                    + "' is active but has no value"
+                                    + space.conditionOf(h.name())
+                                            .map(c -> " (its condition " + c.describe() + " holds)")
+                                            .orElse(""));
                 } else {
                     String bad = h.illegality(values.get(h.name()));
                     if (bad != null) {
@@ -101,12 +110,23 @@ public final class Configuration {
                     }
                 }
             } else if (has) {
-                problems.add("hyperparameter '" + h.name() + "' is inactive but has value "
-                        + Values.describe(values.get(h.name())) + "; remove it"
-                        + space.conditionOf(h.name()).map(c -> " (its condition " + c.describe() + " does not hold)").orElse(""));
+                problems.add(
+                        "hyperparameter '"
+                                + h.name()
+                                + "' is inactive but has value "
+                                + Values.describe(values.get(h.name()))
+                                + "; remove it"
+                                + space.conditionOf(h.name())
+                                        .map(
+                                                c ->
+                                                        " (its condition "
+                                                                + c.describe()
+                                                                + " does not hold)")
+                                        .orElse(""));
             }
         }
-        violatedForbidden().ifPresent(f -> problems.add("the configuration is forbidden by " + f.describe()));
+        violatedForbidden()
+                .ifPresent(f -> problems.add("the configuration is forbidden by " + f.describe()));
         return problems;
     }
 

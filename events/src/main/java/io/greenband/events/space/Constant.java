@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A fixed value (also read from the legacy {@code unparametrized} type).
  *
- * @param name  the name
+ * @param name the name
  * @param value the value: string, number or boolean
- * @param meta  opaque metadata, possibly null
+ * @param meta opaque metadata, possibly null
  */
 public record Constant(String name, Object value, JsonNode meta) implements Hyperparameter {
 
@@ -16,8 +16,10 @@ public record Constant(String name, Object value, JsonNode meta) implements Hype
             throw new IllegalArgumentException("name must be a non-blank string");
         }
         if (!(value instanceof String || value instanceof Boolean || value instanceof Number)) {
-            throw new IllegalArgumentException(name + ": value must be a string, number or boolean, got "
-                    + (value == null ? "nothing" : value.getClass().getSimpleName()));
+            throw new IllegalArgumentException(
+                    name
+                            + ": value must be a string, number or boolean, got "
+                            + (value == null ? "nothing" : value.getClass().getSimpleName()));
         }
     }
 
@@ -33,8 +35,13 @@ public record Constant(String name, Object value, JsonNode meta) implements Hype
 
     @Override
     public String illegality(Object v) {
-        return Values.equal(value, v) ? null : name + " = " + Values.describe(v) + " differs from the constant "
-                + Values.describe(value);
+        return Values.equal(value, v)
+                ? null
+                : name
+                        + " = "
+                        + Values.describe(v)
+                        + " differs from the constant "
+                        + Values.describe(value);
     }
 
     @Override

@@ -3,18 +3,19 @@ package io.greenband.events.space;
 /** Parameter checks and defaults of the normal and beta hyperparameters. */
 final class Distribution {
 
-    private Distribution() {
-    }
+    private Distribution() {}
 
     static void checkNormal(String name, double mu, double sigma) {
         if (!Double.isFinite(mu) || !(sigma > 0) || !Double.isFinite(sigma)) {
-            throw new IllegalArgumentException(name + ": mu must be finite and sigma > 0, got mu " + mu + ", sigma " + sigma);
+            throw new IllegalArgumentException(
+                    name + ": mu must be finite and sigma > 0, got mu " + mu + ", sigma " + sigma);
         }
     }
 
     static void checkBeta(String name, double alpha, double beta) {
         if (!(alpha > 0) || !(beta > 0) || !Double.isFinite(alpha) || !Double.isFinite(beta)) {
-            throw new IllegalArgumentException(name + ": alpha and beta must be > 0, got " + alpha + " and " + beta);
+            throw new IllegalArgumentException(
+                    name + ": alpha and beta must be > 0, got " + alpha + " and " + beta);
         }
     }
 

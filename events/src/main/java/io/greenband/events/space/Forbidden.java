@@ -7,10 +7,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A forbidden clause (suggester.md §5.4): a configuration is invalid if any top-level clause holds. A clause
- * on an inactive hyperparameter never holds.
+ * A forbidden clause (suggester.md §5.4): a configuration is invalid if any top-level clause holds.
+ * A clause on an inactive hyperparameter never holds.
  */
-public sealed interface Forbidden permits Forbidden.Clause, Forbidden.In, Forbidden.Conjunction, Forbidden.Relation {
+public sealed interface Forbidden
+        permits Forbidden.Clause, Forbidden.In, Forbidden.Conjunction, Forbidden.Relation {
 
     /** The ConfigSpace JSON type, e.g. {@code EQUALS}, {@code CLAUSE_LT}, {@code RELATION_GE}. */
     String type();
@@ -19,14 +20,19 @@ public sealed interface Forbidden permits Forbidden.Clause, Forbidden.In, Forbid
     Set<String> names();
 
     /** Whether it holds ({@code valueOf} returns null for inactive or missing hyperparameters). */
-    boolean holds(Function<String, Object> valueOf, Function<String, Hyperparameter> hyperparameter);
+    boolean holds(
+            Function<String, Object> valueOf, Function<String, Hyperparameter> hyperparameter);
 
     /** A readable form. */
     String describe();
 
     /** Operators of value clauses and relations. */
     enum Op {
-        EQ("=="), LT("<"), LE("<="), GT(">"), GE(">=");
+        EQ("=="),
+        LT("<"),
+        LE("<="),
+        GT(">"),
+        GE(">=");
 
         private final String symbol;
 
@@ -53,8 +59,8 @@ public sealed interface Forbidden permits Forbidden.Clause, Forbidden.In, Forbid
     /**
      * {@code name <op> value}: EQUALS or CLAUSE_LT/LE/GT/GE.
      *
-     * @param name  the hyperparameter
-     * @param op    the operator (EQ is written EQUALS)
+     * @param name the hyperparameter
+     * @param op the operator (EQ is written EQUALS)
      * @param value the value, legal for the hyperparameter
      */
     record Clause(String name, Op op, Object value) implements Forbidden {
@@ -69,12 +75,15 @@ public sealed interface Forbidden permits Forbidden.Clause, Forbidden.In, Forbid
         }
 
         @Override
-        public boolean holds(Function<String, Object> valueOf, Function<String, Hyperparameter> hyperparameter) {
+        public boolean holds(
+                Function<String, Object> valueOf, Function<String, Hyperparameter> hyperparameter) {
             Object v = valueOf.apply(name);
             if (v == null) {
                 return false;
             }
-            return op == Op.EQ ? Values.equal(v, value) : op.test(hyperparameter.apply(name).compare(v, value));
+            return op == Op.EQ
+                    ? Values.equal(v, value)
+                    : op.test(hyperparameter.apply(name).compare(v, value));
         }
 
         @Override
@@ -86,7 +95,7 @@ public sealed interface Forbidden permits Forbidden.Clause, Forbidden.In, Forbid
     /**
      * {@code name in values}.
      *
-     * @param name   the hyperparameter
+     * @param name the hyperparameter
      * @param values the forbidden values
      */
     record In(String name, List<Object> values) implements Forbidden {
@@ -105,7 +114,8 @@ public sealed interface Forbidden permits Forbidden.Clause, Forbidden.In, Forbid
         }
 
         @Override
-        public boolean holds(Function<String, Object> valueOf, Function<String, Hyperparameter> hyperparameter) {
+        public boolean holds(
+                Function<String, Object> valueOf, Function<String, Hyperparameter> hyperparameter) {
             Object v = valueOf.apply(name);
             return v != null && Values.indexOf(values, v) >= 0;
         }
@@ -119,14 +129,15 @@ public sealed interface Forbidden permits Forbidden.Clause, Forbidden.In, Forbid
     /**
      * AND or OR of clauses.
      *
-     * @param and     true for AND, false for OR
+     * @param and true for AND, false for OR
      * @param clauses at least one clause
      */
     record Conjunction(boolean and, List<Forbidden> clauses) implements Forbidden {
         public Conjunction {
             clauses = List.copyOf(clauses);
             if (clauses.isEmpty()) {
-                throw new IllegalArgumentException("a forbidden " + (and ? "AND" : "OR") + " needs clauses");
+                throw new IllegalArgumentException(
+                        "a forbidden " + (and ? "AND" : "OR") + " needs clauses");
             }
         }
 
@@ -143,23 +154,27 @@ public sealed interface Forbidden permits Forbidden.Clause, Forbidden.In, Forbid
         }
 
         @Override
-        public boolean holds(Function<String, Object> valueOf, Function<String, Hyperparameter> hyperparameter) {
-            return and ? clauses.stream().allMatch(c -> c.holds(valueOf, hyperparameter))
+        public boolean holds(
+                Function<String, Object> valueOf, Function<String, Hyperparameter> hyperparameter) {
+            return and
+                    ? clauses.stream().allMatch(c -> c.holds(valueOf, hyperparameter))
                     : clauses.stream().anyMatch(c -> c.holds(valueOf, hyperparameter));
         }
 
         @Override
         public String describe() {
-            return clauses.stream().map(Forbidden::describe).collect(Collectors.joining(and ? " && " : " || ", "(", ")"));
+            return clauses.stream()
+                    .map(Forbidden::describe)
+                    .collect(Collectors.joining(and ? " && " : " || ", "(", ")"));
         }
     }
 
     /**
      * {@code left <op> right} between two hyperparameters: RELATION_LT/LE/EQ/GT/GE.
      *
-     * @param left  left hyperparameter
+     * @param left left hyperparameter
      * @param right right hyperparameter
-     * @param op    the relation
+     * @param op the relation
      */
     record Relation(String left, String right, Op op) implements Forbidden {
         @Override
@@ -173,7 +188,8 @@ public sealed interface Forbidden permits Forbidden.Clause, Forbidden.In, Forbid
         }
 
         @Override
-        public boolean holds(Function<String, Object> valueOf, Function<String, Hyperparameter> hyperparameter) {
+        public boolean holds(
+                Function<String, Object> valueOf, Function<String, Hyperparameter> hyperparameter) {
             Object l = valueOf.apply(left);
             Object r = valueOf.apply(right);
             if (l == null || r == null) {

@@ -3,8 +3,8 @@ package io.greenband.events.space;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One hyperparameter of a {@link ConfigSpace}. Implementations are immutable records that check their
- * own definition (bounds, choices, default) and say whether a value is legal.
+ * One hyperparameter of a {@link ConfigSpace}. Implementations are immutable records that check
+ * their own definition (bounds, choices, default) and say whether a value is legal.
  */
 public sealed interface Hyperparameter
         permits NumericHyperparameter, Categorical, Ordinal, Constant {
@@ -21,7 +21,10 @@ public sealed interface Hyperparameter
     /** Opaque user metadata ({@code meta}), possibly null. */
     JsonNode meta();
 
-    /** Why {@code value} is not legal for this hyperparameter, naming it and the bound or choices; null if legal. */
+    /**
+     * Why {@code value} is not legal for this hyperparameter, naming it and the bound or choices;
+     * null if legal.
+     */
     String illegality(Object value);
 
     /** Whether {@code value} is legal. */
@@ -29,7 +32,10 @@ public sealed interface Hyperparameter
         return illegality(value) == null;
     }
 
-    /** The value's position in [0, 1] (numeric) or its index (categorical, ordinal), per suggester.md §5.6. */
+    /**
+     * The value's position in [0, 1] (numeric) or its index (categorical, ordinal), per
+     * suggester.md §5.6.
+     */
     double toVector(Object value);
 
     /** The value at vector position {@code x} (inverse of {@link #toVector}). */

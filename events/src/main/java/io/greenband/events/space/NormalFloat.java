@@ -3,19 +3,28 @@ package io.greenband.events.space;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A float from a normal distribution N(mu, sigma) truncated to [lower, upper] (sampling is the suggester's).
+ * A float from a normal distribution N(mu, sigma) truncated to [lower, upper] (sampling is the
+ * suggester's).
  *
- * @param name         the name
- * @param mu           mean (of ln x when log)
- * @param sigma        standard deviation, > 0
- * @param lower        lower bound
- * @param upper        upper bound
+ * @param name the name
+ * @param mu mean (of ln x when log)
+ * @param sigma standard deviation, > 0
+ * @param lower lower bound
+ * @param upper upper bound
  * @param defaultValue the default; when missing, mu (e^mu when log) clipped to the bounds
- * @param log          logarithmic scale
- * @param meta         opaque metadata, possibly null
+ * @param log logarithmic scale
+ * @param meta opaque metadata, possibly null
  */
-public record NormalFloat(String name, double mu, double sigma, double lower, double upper, Double defaultValue,
-                          boolean log, JsonNode meta) implements NumericHyperparameter {
+public record NormalFloat(
+        String name,
+        double mu,
+        double sigma,
+        double lower,
+        double upper,
+        Double defaultValue,
+        boolean log,
+        JsonNode meta)
+        implements NumericHyperparameter {
 
     public NormalFloat {
         Bounds.check(name, lower, upper, log);

@@ -5,17 +5,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * An integer from a rounded normal distribution N(mu, sigma) truncated to [lower, upper].
  *
- * @param name         the name
- * @param mu           mean (of ln x when log)
- * @param sigma        standard deviation, > 0
- * @param lower        lower bound
- * @param upper        upper bound
+ * @param name the name
+ * @param mu mean (of ln x when log)
+ * @param sigma standard deviation, > 0
+ * @param lower lower bound
+ * @param upper upper bound
  * @param defaultValue the default; when missing, rint of mu (e^mu when log) clipped to the bounds
- * @param log          logarithmic scale
- * @param meta         opaque metadata, possibly null
+ * @param log logarithmic scale
+ * @param meta opaque metadata, possibly null
  */
-public record NormalInt(String name, double mu, double sigma, long lower, long upper, Long defaultValue, boolean log,
-                        JsonNode meta) implements NumericHyperparameter {
+public record NormalInt(
+        String name,
+        double mu,
+        double sigma,
+        long lower,
+        long upper,
+        Long defaultValue,
+        boolean log,
+        JsonNode meta)
+        implements NumericHyperparameter {
 
     public NormalInt {
         Bounds.check(name, lower, upper, log);

@@ -6,12 +6,13 @@ import java.util.List;
 /**
  * One of an ordered sequence of values; ordered by position in the sequence.
  *
- * @param name         the name
- * @param sequence     the values in order, unique, at least one
+ * @param name the name
+ * @param sequence the values in order, unique, at least one
  * @param defaultValue the default; when missing, the first element
- * @param meta         opaque metadata, possibly null
+ * @param meta opaque metadata, possibly null
  */
-public record Ordinal(String name, List<Object> sequence, Object defaultValue, JsonNode meta) implements Hyperparameter {
+public record Ordinal(String name, List<Object> sequence, Object defaultValue, JsonNode meta)
+        implements Hyperparameter {
 
     public Ordinal {
         if (name == null || name.isBlank()) {
@@ -22,8 +23,12 @@ public record Ordinal(String name, List<Object> sequence, Object defaultValue, J
             defaultValue = sequence.get(0);
         }
         if (Values.indexOf(sequence, defaultValue) < 0) {
-            throw new IllegalArgumentException(name + ": default_value " + Values.describe(defaultValue)
-                    + " is not in the sequence " + Values.describe(sequence));
+            throw new IllegalArgumentException(
+                    name
+                            + ": default_value "
+                            + Values.describe(defaultValue)
+                            + " is not in the sequence "
+                            + Values.describe(sequence));
         }
     }
 
@@ -34,8 +39,13 @@ public record Ordinal(String name, List<Object> sequence, Object defaultValue, J
 
     @Override
     public String illegality(Object value) {
-        return Values.indexOf(sequence, value) >= 0 ? null
-                : name + " = " + Values.describe(value) + " is not in the sequence " + Values.describe(sequence);
+        return Values.indexOf(sequence, value) >= 0
+                ? null
+                : name
+                        + " = "
+                        + Values.describe(value)
+                        + " is not in the sequence "
+                        + Values.describe(sequence);
     }
 
     @Override

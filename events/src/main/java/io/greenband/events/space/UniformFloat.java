@@ -5,14 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A float drawn uniformly from [lower, upper] (on the log scale when {@code log}).
  *
- * @param name         the name
- * @param lower        lower bound
- * @param upper        upper bound, greater than lower
+ * @param name the name
+ * @param lower lower bound
+ * @param upper upper bound, greater than lower
  * @param defaultValue the default, inside the bounds
- * @param log          logarithmic scale (requires lower > 0)
- * @param meta         opaque metadata, possibly null
+ * @param log logarithmic scale (requires lower > 0)
+ * @param meta opaque metadata, possibly null
  */
-public record UniformFloat(String name, double lower, double upper, Double defaultValue, boolean log, JsonNode meta)
+public record UniformFloat(
+        String name, double lower, double upper, Double defaultValue, boolean log, JsonNode meta)
         implements NumericHyperparameter {
 
     public UniformFloat {

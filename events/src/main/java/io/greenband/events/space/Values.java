@@ -6,14 +6,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Hyperparameter values as ConfigSpace sees them: strings, booleans and numbers that keep their JSON type
- * (integers as {@code Long}, others as {@code Double}) but compare like Python: numerically when both
- * sides are numbers, and {@code true == 1}.
+ * Hyperparameter values as ConfigSpace sees them: strings, booleans and numbers that keep their
+ * JSON type (integers as {@code Long}, others as {@code Double}) but compare like Python:
+ * numerically when both sides are numbers, and {@code true == 1}.
  */
 final class Values {
 
-    private Values() {
-    }
+    private Values() {}
 
     /** Python-style equality. */
     static boolean equal(Object a, Object b) {
@@ -58,8 +57,8 @@ final class Values {
     }
 
     /**
-     * A key equal for two values exactly when {@link #equal} holds: numbers and booleans by their double value
-     * ({@code 1 == 1.0 == true}, {@code 0.0 == -0.0}), anything else as itself.
+     * A key equal for two values exactly when {@link #equal} holds: numbers and booleans by their
+     * double value ({@code 1 == 1.0 == true}, {@code 0.0 == -0.0}), anything else as itself.
      */
     static Object equalityKey(Object v) {
         if (v != null && numberLike(v)) {

@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A JSON tree parsed from YAML or JSON that remembers where each value came from, so errors found later (by
- * schema or record checks, as JSON pointers) can name the line and column.
+ * A JSON tree parsed from YAML or JSON that remembers where each value came from, so errors found
+ * later (by schema or record checks, as JSON pointers) can name the line and column.
  */
 final class LocatedTree {
 
@@ -32,7 +32,9 @@ final class LocatedTree {
         this.locations = locations;
     }
 
-    /** Parses {@code content} with {@code factory} (a {@code JsonFactory} or {@code YAMLFactory}). */
+    /**
+     * Parses {@code content} with {@code factory} (a {@code JsonFactory} or {@code YAMLFactory}).
+     */
     static LocatedTree parse(JsonFactory factory, String content) throws IOException {
         Map<String, JsonLocation> locations = new HashMap<>();
         try (JsonParser p = factory.createParser(content)) {
@@ -41,13 +43,15 @@ final class LocatedTree {
             }
             JsonNode root = read(p, "", locations);
             if (p.nextToken() != null && p.currentToken() != JsonToken.NOT_AVAILABLE) {
-                throw new JsonParseFailure("unexpected content after the document", p.currentTokenLocation());
+                throw new JsonParseFailure(
+                        "unexpected content after the document", p.currentTokenLocation());
             }
             return new LocatedTree(root, locations);
         }
     }
 
-    private static JsonNode read(JsonParser p, String pointer, Map<String, JsonLocation> locations) throws IOException {
+    private static JsonNode read(JsonParser p, String pointer, Map<String, JsonLocation> locations)
+            throws IOException {
         JsonNodeFactory f = JsonNodeFactory.instance;
         locations.putIfAbsent(pointer, p.currentTokenLocation());
         JsonToken t = p.currentToken();
@@ -58,7 +62,8 @@ final class LocatedTree {
                     String name = p.currentName();
                     String child = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
                     if (o.has(name)) {
-                        throw new JsonParseFailure("'" + name + "' appears twice", p.currentTokenLocation());
+                        throw new JsonParseFailure(
+                                "'" + name + "' appears twice", p.currentTokenLocation());
                     }
                     locations.put(child, p.currentTokenLocation());
                     p.nextToken();
@@ -98,8 +103,9 @@ final class LocatedTree {
     }
 
     /**
-     * The float at the parser. YAML's {@code .inf} and {@code .nan} are kept as the doubles they name, so the
-     * record checks can refuse them with the field's name instead of a bare parse error.
+     * The float at the parser. YAML's {@code .inf} and {@code .nan} are kept as the doubles they
+     * name, so the record checks can refuse them with the field's name instead of a bare parse
+     * error.
      */
     private static double floatValue(JsonParser p) throws IOException {
         String text = p.getText().trim();

@@ -9,18 +9,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The studies of a {@code studies} topic, folded in log order: the one place the meaning of that topic is written
- * down. A definition (re)starts a study and clears an earlier stop, as the latest event wins; a stop keeps the
- * definition seen before it (or stands alone when compaction removed the definition). Thread-safe.
+ * The studies of a {@code studies} topic, folded in log order: the one place the meaning of that
+ * topic is written down. A definition (re)starts a study and clears an earlier stop, as the latest
+ * event wins; a stop keeps the definition seen before it (or stands alone when compaction removed
+ * the definition). Thread-safe.
  */
 public final class StudyCatalogue {
 
     /**
      * One study as the log has it.
      *
-     * @param studyId    the study
+     * @param studyId the study
      * @param definition its latest definition, null when only a stop was read
-     * @param stop       its stop, null while it runs
+     * @param stop its stop, null while it runs
      */
     public record Entry(String studyId, StudyDefined definition, StudyStopped stop) {
 
@@ -37,7 +38,9 @@ public final class StudyCatalogue {
 
     private final Map<String, Entry> studies = new LinkedHashMap<>();
 
-    /** Folds {@code event} in; false (and nothing changed) for an event that is not a study event. */
+    /**
+     * Folds {@code event} in; false (and nothing changed) for an event that is not a study event.
+     */
     public synchronized boolean apply(GreenbandEvent event) {
         if (event instanceof StudyDefined d) {
             studies.put(d.studyId(), new Entry(d.studyId(), d, null));
@@ -45,7 +48,8 @@ public final class StudyCatalogue {
         }
         if (event instanceof StudyStopped s) {
             Entry old = studies.get(s.studyId());
-            studies.put(s.studyId(), new Entry(s.studyId(), old == null ? null : old.definition(), s));
+            studies.put(
+                    s.studyId(), new Entry(s.studyId(), old == null ? null : old.definition(), s));
             return true;
         }
         return false;

@@ -1,8 +1,9 @@
 package io.greenband.events.study;
 
 /**
- * A study beyond its {@link StudyLimits} ({@link #overLimit()} true, dead-letter reason {@code STUDY_LIMIT}) or one
- * that cannot be a study at all, such as an empty space ({@code INVALID_STUDY}).
+ * A study beyond its {@link StudyLimits} ({@link #overLimit()} true, dead-letter reason {@code
+ * STUDY_LIMIT}) or one that cannot be a study at all, such as an empty space ({@code
+ * INVALID_STUDY}).
  */
 public final class StudyLimitException extends IllegalArgumentException {
 

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * The topics greenband uses, with a configurable name prefix (so several installations can share a
- * cluster) and optional per-deployment partition counts. Immutable; build variants with the
- * {@code with*} methods.
+ * cluster) and optional per-deployment partition counts. Immutable; build variants with the {@code
+ * with*} methods.
  */
 public final class TopicRegistry {
 
@@ -22,7 +22,9 @@ public final class TopicRegistry {
     private TopicRegistry(String prefix, Map<Topic, Integer> partitions) {
         if (prefix == null || !LEGAL.matcher(prefix).matches()) {
             throw new IllegalArgumentException(
-                    "topic prefix '" + prefix + "' may only hold letters, digits, '.', '_' and '-'");
+                    "topic prefix '"
+                            + prefix
+                            + "' may only hold letters, digits, '.', '_' and '-'");
         }
         this.prefix = prefix;
         this.partitions = new EnumMap<>(partitions);
@@ -38,7 +40,9 @@ public final class TopicRegistry {
         return new TopicRegistry(prefix, new EnumMap<>(Topic.class));
     }
 
-    /** A copy where every topic has {@code count} partitions (the local stack uses small counts). */
+    /**
+     * A copy where every topic has {@code count} partitions (the local stack uses small counts).
+     */
     public TopicRegistry withPartitions(int count) {
         Map<Topic, Integer> p = new EnumMap<>(Topic.class);
         for (Topic t : Topic.values()) {
@@ -66,19 +70,31 @@ public final class TopicRegistry {
 
     /** The full specification of one topic. */
     public TopicSpec spec(Topic topic) {
-        Map<String, String> configs = topic == Topic.STUDIES
-                // Keep the latest definition of each study forever; compaction never deletes the key.
-                ? Map.of("min.compaction.lag.ms", "0", "retention.ms", Long.toString(retentionMillis(topic)))
-                : Map.of("retention.ms", Long.toString(retentionMillis(topic)));
-        return new TopicSpec(topic, name(topic), topic.keyedBy(),
-                partitions.getOrDefault(topic, topic.defaultPartitions()), topic.cleanupPolicy(), configs);
+        Map<String, String> configs =
+                topic == Topic.STUDIES
+                        // Keep the latest definition of each study forever; compaction never
+                        // deletes the key.
+                        ? Map.of(
+                                "min.compaction.lag.ms",
+                                "0",
+                                "retention.ms",
+                                Long.toString(retentionMillis(topic)))
+                        : Map.of("retention.ms", Long.toString(retentionMillis(topic)));
+        return new TopicSpec(
+                topic,
+                name(topic),
+                topic.keyedBy(),
+                partitions.getOrDefault(topic, topic.defaultPartitions()),
+                topic.cleanupPolicy(),
+                configs);
     }
 
     /**
-     * How long a topic keeps its records ({@code retention.ms}; -1 forever). Kafka is the source of truth: studies,
-     * trials, objectives and scores are kept forever, so every view can be rebuilt by replay. Only the measurements
-     * the aggregator has already folded into {@code trial-scored} (energy samples, per-epoch progress) and the dead
-     * letters age out, after {@link #MEASUREMENT_RETENTION_MS}.
+     * How long a topic keeps its records ({@code retention.ms}; -1 forever). Kafka is the source of
+     * truth: studies, trials, objectives and scores are kept forever, so every view can be rebuilt
+     * by replay. Only the measurements the aggregator has already folded into {@code trial-scored}
+     * (energy samples, per-epoch progress) and the dead letters age out, after {@link
+     * #MEASUREMENT_RETENTION_MS}.
      */
     public static long retentionMillis(Topic topic) {
         return switch (topic) {
@@ -89,7 +105,11 @@ public final class TopicRegistry {
 
     /** {@code retention.ms} meaning "never delete by age". */
     public static final long FOREVER = -1L;
-    /** 30 days: energy samples, progress and dead letters; a study's scores outlive them in {@code trial-scored}. */
+
+    /**
+     * 30 days: energy samples, progress and dead letters; a study's scores outlive them in {@code
+     * trial-scored}.
+     */
     public static final long MEASUREMENT_RETENTION_MS = 30L * 24 * 3600 * 1000;
 
     /** Every topic, in declaration order. */

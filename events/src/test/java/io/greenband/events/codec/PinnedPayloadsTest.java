@@ -12,8 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Payloads as v1 producers wrote them, pinned in {@code src/test/resources/events/v1}: they must keep
- * decoding to the samples, so a change to a record or schema that breaks v1 data fails here.
+ * Payloads as v1 producers wrote them, pinned in {@code src/test/resources/events/v1}: they must
+ * keep decoding to the samples, so a change to a record or schema that breaks v1 data fails here.
  */
 class PinnedPayloadsTest {
 
@@ -23,7 +23,8 @@ class PinnedPayloadsTest {
     @EnumSource(EventType.class)
     void pinnedV1PayloadStillDecodesToTheSample(EventType type) throws IOException {
         byte[] pinned;
-        try (InputStream in = getClass().getResourceAsStream("/events/v1/" + type.kebabName() + ".json")) {
+        try (InputStream in =
+                getClass().getResourceAsStream("/events/v1/" + type.kebabName() + ".json")) {
             pinned = in.readAllBytes();
         }
 
@@ -33,10 +34,12 @@ class PinnedPayloadsTest {
     @Test
     void pinnedStudyWithAReferencePointStillDecodes() throws IOException {
         byte[] pinned;
-        try (InputStream in = getClass().getResourceAsStream("/events/v1/study-defined-reference.json")) {
+        try (InputStream in =
+                getClass().getResourceAsStream("/events/v1/study-defined-reference.json")) {
             pinned = in.readAllBytes();
         }
 
-        assertThat(codec.decodePayload(EventType.STUDY_DEFINED, pinned)).isEqualTo(SampleEvents.studyDefinedWithReference());
+        assertThat(codec.decodePayload(EventType.STUDY_DEFINED, pinned))
+                .isEqualTo(SampleEvents.studyDefinedWithReference());
     }
 }

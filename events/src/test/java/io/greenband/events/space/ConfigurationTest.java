@@ -21,11 +21,22 @@ class ConfigurationTest {
         assertThat(UniformInt.defaultFor(50, 2000, true)).isEqualTo(316L);
         assertThat(UniformFloat.defaultFor(0.001, 0.1, true)).isEqualTo(0.01);
         assertThat(UniformFloat.defaultFor(0.0, 0.3, false)).isEqualTo(0.15);
-        assertThat(new Categorical("c", List.of("a", "b", "c"), List.of(1.0, 3.0, 3.0), null, null).defaultValue()).isEqualTo("b");
-        assertThat(new Categorical("c", List.of("a", "b"), null, null, null).defaultValue()).isEqualTo("a");
+        assertThat(
+                        new Categorical(
+                                        "c",
+                                        List.of("a", "b", "c"),
+                                        List.of(1.0, 3.0, 3.0),
+                                        null,
+                                        null)
+                                .defaultValue())
+                .isEqualTo("b");
+        assertThat(new Categorical("c", List.of("a", "b"), null, null, null).defaultValue())
+                .isEqualTo("a");
         assertThat(new Ordinal("o", List.of(8L, 16L), null, null).defaultValue()).isEqualTo(8L);
-        assertThat(new NormalFloat("n", 0.2, 0.1, 0.0, 1.0, null, false, null).defaultValue()).isEqualTo(0.2);
-        assertThat(new NormalInt("n", 30, 5, 0, 20, null, false, null).defaultValue()).isEqualTo(20L);
+        assertThat(new NormalFloat("n", 0.2, 0.1, 0.0, 1.0, null, false, null).defaultValue())
+                .isEqualTo(0.2);
+        assertThat(new NormalInt("n", 30, 5, 0, 20, null, false, null).defaultValue())
+                .isEqualTo(20L);
         assertThat(new BetaFloat("b", 3, 3, 0, 1, null, false, null).defaultValue()).isEqualTo(0.5);
         assertThat(new BetaInt("b", 5, 2, 0, 10, null, false, null).defaultValue()).isEqualTo(8L);
     }
@@ -34,7 +45,9 @@ class ConfigurationTest {
     void defaultConfigurationHoldsOnlyActiveHyperparameters() {
         Configuration d = gbm.defaultConfiguration();
 
-        assertThat(d.values()).containsOnlyKeys("booster", "eta", "n_estimators", "objective", "subsample", "max_depth");
+        assertThat(d.values())
+                .containsOnlyKeys(
+                        "booster", "eta", "n_estimators", "objective", "subsample", "max_depth");
         assertThat(d.problems()).isEmpty();
     }
 
@@ -78,7 +91,8 @@ class ConfigurationTest {
         Map<String, Object> v = new LinkedHashMap<>(every.defaultConfiguration().values());
         v.put("layers", 9L);
         v.put("opt", 3L);
-        assertThat(every.configuration(v).violatedForbidden().orElseThrow().type()).isEqualTo("AND");
+        assertThat(every.configuration(v).violatedForbidden().orElseThrow().type())
+                .isEqualTo("AND");
         v.put("opt", "sgd");
         v.remove("adam_steps");
         v.remove("clip");
@@ -102,14 +116,18 @@ class ConfigurationTest {
 
         assertThatThrownBy(() -> gbm.configuration(v).validate())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("eta = 0.9 is above the upper bound of uniform_float 'eta' [0.001, 0.5] (log)")
-                .hasMessageContaining("max_depth = 13 is above the upper bound of uniform_int 'max_depth' [2, 12]")
-                .hasMessageContaining("'rate_drop' is inactive but has value 0.1; remove it (its condition booster == 'dart' does not hold)")
+                .hasMessageContaining(
+                        "eta = 0.9 is above the upper bound of uniform_float 'eta' [0.001, 0.5] (log)")
+                .hasMessageContaining(
+                        "max_depth = 13 is above the upper bound of uniform_int 'max_depth' [2, 12]")
+                .hasMessageContaining(
+                        "'rate_drop' is inactive but has value 0.1; remove it (its condition booster == 'dart' does not hold)")
                 .hasMessageContaining("subsample = 0.6 is not in the sequence [0.5, 0.75, 1.0]")
                 .hasMessageContaining("unknown hyperparameter 'colour'");
         Map<String, Object> missing = values("dart", 0.1, null);
-        assertThat(gbm.configuration(missing).problems()).containsExactly(
-                "hyperparameter 'one_drop' is active but has no value (its condition (booster == 'dart' && rate_drop > 0.05) holds)");
+        assertThat(gbm.configuration(missing).problems())
+                .containsExactly(
+                        "hyperparameter 'one_drop' is active but has no value (its condition (booster == 'dart' && rate_drop > 0.05) holds)");
         Map<String, Object> wrongChoice = values("xgb", null, null);
         assertThat(gbm.configuration(wrongChoice).problems())
                 .contains("booster = 'xgb' is not one of the choices ['gbtree', 'dart', 'linear']");
@@ -121,7 +139,8 @@ class ConfigurationTest {
         double[] v = c.toVector();
 
         assertThat(v[gbm.indexOf("booster")]).isEqualTo(1.0);
-        assertThat(v[gbm.indexOf("eta")]).isCloseTo(Math.log(0.05 / 0.001) / Math.log(0.5 / 0.001), within(1e-12));
+        assertThat(v[gbm.indexOf("eta")])
+                .isCloseTo(Math.log(0.05 / 0.001) / Math.log(0.5 / 0.001), within(1e-12));
         assertThat(v[gbm.indexOf("max_depth")]).isCloseTo(0.4, within(1e-12));
         assertThat(v[gbm.indexOf("objective")]).isEqualTo(0.0);
         assertThat(v[gbm.indexOf("subsample")]).isEqualTo(2.0);
@@ -136,7 +155,8 @@ class ConfigurationTest {
         assertThat(inactive[gbm.indexOf("rate_drop")]).isNaN();
         assertThat(inactive[gbm.indexOf("one_drop")]).isNaN();
         Configuration defaults = Configuration.fromVector(gbm, inactive);
-        assertThat(defaults.values().keySet()).isEqualTo(gbm.defaultConfiguration().values().keySet());
+        assertThat(defaults.values().keySet())
+                .isEqualTo(gbm.defaultConfiguration().values().keySet());
         assertThat(defaults.problems()).isEmpty();
     }
 
@@ -151,7 +171,10 @@ class ConfigurationTest {
                 .hasMessageContaining("holds 1.0 twice");
     }
 
-    /** booster, eta 0.05, n_estimators 300, objective, subsample 1.0, max_depth 6 and optionally the dart ones. */
+    /**
+     * booster, eta 0.05, n_estimators 300, objective, subsample 1.0, max_depth 6 and optionally the
+     * dart ones.
+     */
     private static Map<String, Object> values(String booster, Double rateDrop, Boolean oneDrop) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("booster", booster);

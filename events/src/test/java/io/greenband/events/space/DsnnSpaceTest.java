@@ -14,7 +14,10 @@ class DsnnSpaceTest {
     @Test
     void everyRangeAndDefaultMatchesTable1() {
         assertInt("batch_size", 32, 128, 128, false);
-        assertCategorical("optimizer", List.of("SGD", "Adam", "Adagrad", "Adadelta", "RMSProp", "RAdam", "Ranger"), "SGD");
+        assertCategorical(
+                "optimizer",
+                List.of("SGD", "Adam", "Adagrad", "Adadelta", "RMSProp", "RAdam", "Ranger"),
+                "SGD");
         assertFloat("learning_rate", 0.001, 0.1, 0.1, true);
         assertFloat("momentum", 0.0, 0.9, 0.9, false);
         assertInt("epochs", 5, 100, 100, false);
@@ -44,14 +47,20 @@ class DsnnSpaceTest {
 
     @Test
     void momentumIsActiveOnlyForSgdAndRmsProp() {
-        assertThat(space.conditionOf("momentum").orElseThrow().describe()).isEqualTo("optimizer in ['SGD', 'RMSProp']");
-        for (String opt : List.of("SGD", "Adam", "Adagrad", "Adadelta", "RMSProp", "RAdam", "Ranger")) {
-            Map<String, Object> v = new java.util.LinkedHashMap<>(space.defaultConfiguration().values());
+        assertThat(space.conditionOf("momentum").orElseThrow().describe())
+                .isEqualTo("optimizer in ['SGD', 'RMSProp']");
+        for (String opt :
+                List.of("SGD", "Adam", "Adagrad", "Adadelta", "RMSProp", "RAdam", "Ranger")) {
+            Map<String, Object> v =
+                    new java.util.LinkedHashMap<>(space.defaultConfiguration().values());
             v.put("optimizer", opt);
-            assertThat(space.configuration(v).isActive("momentum")).as(opt)
+            assertThat(space.configuration(v).isActive("momentum"))
+                    .as(opt)
                     .isEqualTo(opt.equals("SGD") || opt.equals("RMSProp"));
         }
-        assertThat(space.defaultConfiguration().values()).containsEntry("momentum", 0.9).hasSize(11);
+        assertThat(space.defaultConfiguration().values())
+                .containsEntry("momentum", 0.9)
+                .hasSize(11);
     }
 
     @Test
@@ -60,28 +69,40 @@ class DsnnSpaceTest {
     }
 
     private void assertInt(String name, long lower, long upper, long def, boolean log) {
-        assertThat(space.hyperparameter(name)).as(name).isInstanceOfSatisfying(UniformInt.class, h -> {
-            assertThat(h.lower()).isEqualTo(lower);
-            assertThat(h.upper()).isEqualTo(upper);
-            assertThat(h.defaultValue()).isEqualTo(def);
-            assertThat(h.log()).isEqualTo(log);
-        });
+        assertThat(space.hyperparameter(name))
+                .as(name)
+                .isInstanceOfSatisfying(
+                        UniformInt.class,
+                        h -> {
+                            assertThat(h.lower()).isEqualTo(lower);
+                            assertThat(h.upper()).isEqualTo(upper);
+                            assertThat(h.defaultValue()).isEqualTo(def);
+                            assertThat(h.log()).isEqualTo(log);
+                        });
     }
 
     private void assertFloat(String name, double lower, double upper, double def, boolean log) {
-        assertThat(space.hyperparameter(name)).as(name).isInstanceOfSatisfying(UniformFloat.class, h -> {
-            assertThat(h.lower()).isEqualTo(lower);
-            assertThat(h.upper()).isEqualTo(upper);
-            assertThat(h.defaultValue()).isEqualTo(def);
-            assertThat(h.log()).isEqualTo(log);
-        });
+        assertThat(space.hyperparameter(name))
+                .as(name)
+                .isInstanceOfSatisfying(
+                        UniformFloat.class,
+                        h -> {
+                            assertThat(h.lower()).isEqualTo(lower);
+                            assertThat(h.upper()).isEqualTo(upper);
+                            assertThat(h.defaultValue()).isEqualTo(def);
+                            assertThat(h.log()).isEqualTo(log);
+                        });
     }
 
     private void assertCategorical(String name, List<Object> choices, Object def) {
-        assertThat(space.hyperparameter(name)).as(name).isInstanceOfSatisfying(Categorical.class, h -> {
-            assertThat(h.choices()).isEqualTo(choices);
-            assertThat(h.defaultValue()).isEqualTo(def);
-            assertThat(h.weights()).isNull();
-        });
+        assertThat(space.hyperparameter(name))
+                .as(name)
+                .isInstanceOfSatisfying(
+                        Categorical.class,
+                        h -> {
+                            assertThat(h.choices()).isEqualTo(choices);
+                            assertThat(h.defaultValue()).isEqualTo(def);
+                            assertThat(h.weights()).isNull();
+                        });
     }
 }

@@ -7,8 +7,7 @@ import java.io.UncheckedIOException;
 /** Loads the test spaces under {@code src/test/resources/spaces}. */
 final class TestSpaces {
 
-    private TestSpaces() {
-    }
+    private TestSpaces() {}
 
     static String text(String file) {
         try (InputStream in = TestSpaces.class.getResourceAsStream("/spaces/" + file)) {

@@ -14,8 +14,11 @@ class StudyCatalogueTest {
     void theLatestEventOfAStudyWinsAndAStopKeepsTheDefinition() {
         StudyCatalogue catalogue = new StudyCatalogue();
         StudyDefined defined = SampleEvents.studyDefined();
-        StudyStopped stopped = new StudyStopped(defined.studyId(), StudyStopped.Reason.REQUESTED, null, Instant.now());
-        StudyStopped orphan = new StudyStopped("compacted", StudyStopped.Reason.REQUESTED, "gone", Instant.now());
+        StudyStopped stopped =
+                new StudyStopped(
+                        defined.studyId(), StudyStopped.Reason.REQUESTED, null, Instant.now());
+        StudyStopped orphan =
+                new StudyStopped("compacted", StudyStopped.Reason.REQUESTED, "gone", Instant.now());
 
         assertThat(catalogue.apply(SampleEvents.trialSuggested())).isFalse();
         assertThat(catalogue.apply(defined)).isTrue();
@@ -26,11 +29,14 @@ class StudyCatalogueTest {
         assertThat(e.definition()).isEqualTo(defined);
         assertThat(e.stopped()).isTrue();
         assertThat(catalogue.find("compacted").orElseThrow().defined()).isFalse();
-        assertThat(catalogue.list()).extracting(StudyCatalogue.Entry::studyId)
+        assertThat(catalogue.list())
+                .extracting(StudyCatalogue.Entry::studyId)
                 .containsExactly(defined.studyId(), "compacted");
 
         catalogue.apply(defined);
-        assertThat(catalogue.find(defined.studyId()).orElseThrow().stopped()).as("a new definition restarts it").isFalse();
+        assertThat(catalogue.find(defined.studyId()).orElseThrow().stopped())
+                .as("a new definition restarts it")
+                .isFalse();
         assertThat(catalogue.size()).isEqualTo(2);
     }
 }

@@ -6,14 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.greenband.events.EventType;
-import io.greenband.events.codec.PayloadCodec;
 import io.greenband.events.codec.EventDecodingException;
 import io.greenband.events.codec.EventJson;
+import io.greenband.events.codec.PayloadCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What a study may be: refused fast, with the limit and the setting named; the next good study still reads. */
+/**
+ * What a study may be: refused fast, with the limit and the setting named; the next good study
+ * still reads.
+ */
 class StudyLimitsTest {
 
     private static ObjectNode space(int hyperparameters, int choices) {
@@ -34,18 +37,23 @@ class StudyLimitsTest {
         long start = System.nanoTime();
         assertThatThrownBy(() -> StudyLimits.DEFAULTS.checkSpace(space(1, 100_000)))
                 .isInstanceOf(StudyLimitException.class)
-                .hasMessageContaining("100000 entries").hasMessageContaining("limit is 1000")
-                .hasMessageContaining(StudyLimits.MAX_CHOICES).hasMessageContaining("GREENBAND_STUDY_MAX_CHOICES");
+                .hasMessageContaining("100000 entries")
+                .hasMessageContaining("limit is 1000")
+                .hasMessageContaining(StudyLimits.MAX_CHOICES)
+                .hasMessageContaining("GREENBAND_STUDY_MAX_CHOICES");
         assertThat((System.nanoTime() - start) / 1e9).as("seconds").isLessThan(2.0);
     }
 
     @Test
     void hyperparametersSizeAndEmptinessAreBounded() {
         assertThatThrownBy(() -> StudyLimits.DEFAULTS.checkSpace(space(201, 2)))
-                .hasMessageContaining("201 hyperparameters").hasMessageContaining(StudyLimits.MAX_HYPERPARAMETERS);
+                .hasMessageContaining("201 hyperparameters")
+                .hasMessageContaining(StudyLimits.MAX_HYPERPARAMETERS);
         assertThatThrownBy(() -> StudyLimits.DEFAULTS.checkSpace(space(0, 0)))
-                .isInstanceOfSatisfying(StudyLimitException.class, e -> assertThat(e.overLimit()).isFalse());
-        assertThatThrownBy(() -> StudyLimits.DEFAULTS.checkSize(1_000_001)).hasMessageContaining(StudyLimits.MAX_STUDY_BYTES);
+                .isInstanceOfSatisfying(
+                        StudyLimitException.class, e -> assertThat(e.overLimit()).isFalse());
+        assertThatThrownBy(() -> StudyLimits.DEFAULTS.checkSize(1_000_001))
+                .hasMessageContaining(StudyLimits.MAX_STUDY_BYTES);
         StudyLimits.DEFAULTS.checkSpace(space(200, 1_000));
         new StudyLimits(100_000, 200, 2_000_000).checkSpace(space(1, 100_000));
     }
@@ -63,13 +71,19 @@ class StudyLimitsTest {
         study.set("space", space(1, 100_000));
         byte[] json = study.toString().getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> codec.decodePayload(EventType.STUDY_DEFINED, json))
-                .isInstanceOfSatisfying(EventDecodingException.class,
-                        e -> assertThat(e.kind()).isEqualTo(EventDecodingException.Kind.STUDY_LIMIT));
+                .isInstanceOfSatisfying(
+                        EventDecodingException.class,
+                        e ->
+                                assertThat(e.kind())
+                                        .isEqualTo(EventDecodingException.Kind.STUDY_LIMIT));
         study.set("space", space(0, 0));
         byte[] empty = study.toString().getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> codec.decodePayload(EventType.STUDY_DEFINED, empty))
-                .isInstanceOfSatisfying(EventDecodingException.class,
-                        e -> assertThat(e.kind()).isEqualTo(EventDecodingException.Kind.INVALID_STUDY));
+                .isInstanceOfSatisfying(
+                        EventDecodingException.class,
+                        e ->
+                                assertThat(e.kind())
+                                        .isEqualTo(EventDecodingException.Kind.INVALID_STUDY));
     }
 
     @Test
@@ -84,7 +98,10 @@ class StudyLimitsTest {
         assertThat((System.nanoTime() - start) / 1e9).as("seconds").isLessThan(2.0);
         choices.add(1);
         choices.add(1.0);
-        assertThatThrownBy(() -> new io.greenband.events.space.Categorical("dup", choices, null, "c0", null))
+        assertThatThrownBy(
+                        () ->
+                                new io.greenband.events.space.Categorical(
+                                        "dup", choices, null, "c0", null))
                 .hasMessageContaining("twice");
     }
 }

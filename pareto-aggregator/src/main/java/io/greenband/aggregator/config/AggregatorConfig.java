@@ -28,9 +28,9 @@ public interface AggregatorConfig {
     Duration retention();
 
     /**
-     * How far ahead of this process's clock an event may be stamped and still move event time; an event stamped
-     * later is handled but leaves the clock where it is, so one producer with a clock far ahead cannot finalize
-     * everyone's trials early.
+     * How far ahead of this process's clock an event may be stamped and still move event time; an
+     * event stamped later is handled but leaves the clock where it is, so one producer with a clock
+     * far ahead cannot finalize everyone's trials early.
      */
     @WithDefault("5m")
     Duration maxClockSkew();
@@ -40,8 +40,8 @@ public interface AggregatorConfig {
     boolean storeSamples();
 
     /**
-     * Whether a starting aggregator first restores its memory (studies, trial windows, samples, trials awaiting
-     * objectives) from the records below its consumer groups' committed offsets.
+     * Whether a starting aggregator first restores its memory (studies, trial windows, samples,
+     * trials awaiting objectives) from the records below its consumer groups' committed offsets.
      */
     @WithDefault("true")
     boolean recoverOnStart();
@@ -50,10 +50,16 @@ public interface AggregatorConfig {
     @WithDefault("local")
     String replica();
 
-    /** Power bounds per component ({@code gpu}, {@code cpu}, {@code dram}, {@code ram-est}, {@code psys}) in watts. */
+    /**
+     * Power bounds per component ({@code gpu}, {@code cpu}, {@code dram}, {@code ram-est}, {@code
+     * psys}) in watts.
+     */
     Map<String, Double> maxPowerWatts();
 
-    /** The consumer group of the trial topics, shared by the replicas; default {@code <application>-trials}. */
+    /**
+     * The consumer group of the trial topics, shared by the replicas; default {@code
+     * <application>-trials}.
+     */
     Optional<String> trialsGroup();
 
     /** Bearer token for write endpoints; when absent it is read from {@link #apiTokenFile()}. */
@@ -63,11 +69,17 @@ public interface AggregatorConfig {
     @WithDefault("/etc/greenband/api-token/token")
     String apiTokenFile();
 
-    /** Most studies with energy and emissions series at {@code /q/metrics}; the least recently scored is dropped. */
+    /**
+     * Most studies with energy and emissions series at {@code /q/metrics}; the least recently
+     * scored is dropped.
+     */
     @WithDefault("" + ScoredMetrics.DEFAULT_MAX_STUDIES)
     int metricsMaxStudies();
 
-    /** Most trials with per-trial series at {@code /q/metrics}; the least recently scored is dropped. */
+    /**
+     * Most trials with per-trial series at {@code /q/metrics}; the least recently scored is
+     * dropped.
+     */
     @WithDefault("" + ScoredMetrics.DEFAULT_MAX_TRIALS)
     int metricsMaxTrials();
 }

@@ -17,17 +17,19 @@ import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * The aggregator's sample path as plain parts, built as the service builds them, for a program that runs the
- * path outside the service (the ingest benchmark): the MongoDB store the engine writes to and the energy-sample
- * consumer's flow over Kafka records. Only driver types and the clients' own types cross it; the adapters behind
- * it stay the aggregator's.
+ * The aggregator's sample path as plain parts, built as the service builds them, for a program that
+ * runs the path outside the service (the ingest benchmark): the MongoDB store the engine writes to
+ * and the energy-sample consumer's flow over Kafka records. Only driver types and the clients' own
+ * types cross it; the adapters behind it stay the aggregator's.
  */
 public final class SampleIngestion {
 
-    private SampleIngestion() {
-    }
+    private SampleIngestion() {}
 
-    /** The service's store of results, trial energy and samples on {@code database}, its indexes made. */
+    /**
+     * The service's store of results, trial energy and samples on {@code database}, its indexes
+     * made.
+     */
     public static ScoreStore store(MongoDatabase database) {
         return mongoStore(database);
     }
@@ -38,26 +40,28 @@ public final class SampleIngestion {
     }
 
     /**
-     * The energy-sample consumer's flow into {@code engine}, under the default power bounds: records read by the
-     * consumer's fast path, else by {@code decode} (empty once it has dead-lettered a record), refused ones handed to
-     * {@code deadLetter}.
+     * The energy-sample consumer's flow into {@code engine}, under the default power bounds:
+     * records read by the consumer's fast path, else by {@code decode} (empty once it has
+     * dead-lettered a record), refused ones handed to {@code deadLetter}.
      */
-    public static SampleIngest<ConsumerRecord<String, byte[]>> kafkaFlow(ScoringEngine engine,
+    public static SampleIngest<ConsumerRecord<String, byte[]>> kafkaFlow(
+            ScoringEngine engine,
             Function<ConsumerRecord<String, byte[]>, Optional<GreenbandEvent>> decode,
             BiConsumer<ConsumerRecord<String, byte[]>, Throwable> deadLetter) {
         Objects.requireNonNull(decode, "decode");
         Objects.requireNonNull(deadLetter, "deadLetter");
-        RecordIntake intake = new RecordIntake() {
-            @Override
-            public Optional<GreenbandEvent> decode(ConsumerRecord<String, byte[]> record) {
-                return decode.apply(record);
-            }
+        RecordIntake intake =
+                new RecordIntake() {
+                    @Override
+                    public Optional<GreenbandEvent> decode(ConsumerRecord<String, byte[]> record) {
+                        return decode.apply(record);
+                    }
 
-            @Override
-            public void deadLetter(ConsumerRecord<String, byte[]> record, Throwable error) {
-                deadLetter.accept(record, error);
-            }
-        };
+                    @Override
+                    public void deadLetter(ConsumerRecord<String, byte[]> record, Throwable error) {
+                        deadLetter.accept(record, error);
+                    }
+                };
         return SampleBatches.flow(intake, engine, PowerBounds.DEFAULTS, new SampleIds());
     }
 

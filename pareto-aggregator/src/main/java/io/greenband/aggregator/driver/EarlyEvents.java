@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Trial events read before their study's definition (the topics are read by separate consumers), held until the
- * definition arrives. The intake admits only events of studies the log defines, so each is released eventually.
+ * Trial events read before their study's definition (the topics are read by separate consumers),
+ * held until the definition arrives. The intake admits only events of studies the log defines, so
+ * each is released eventually.
  */
 final class EarlyEvents {
 

@@ -5,10 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The engine's notion of now: event time (the newest event seen) and sample time (the newest sample window end),
- * moved on by the wall clock only while nothing arrives, so a replay of the same events gives the same results.
- * An event stamped more than the maximum clock skew ahead of the wall clock does not move time: one producer with
- * a clock far ahead must not finalize everyone's trials early.
+ * The engine's notion of now: event time (the newest event seen) and sample time (the newest sample
+ * window end), moved on by the wall clock only while nothing arrives, so a replay of the same
+ * events gives the same results. An event stamped more than the maximum clock skew ahead of the
+ * wall clock does not move time: one producer with a clock far ahead must not finalize everyone's
+ * trials early.
  */
 final class EventClock {
 
@@ -20,14 +21,18 @@ final class EventClock {
 
     EventClock(Clock wall, Duration maxSkew) {
         if (maxSkew.isNegative()) {
-            throw new IllegalArgumentException("maxClockSkew is " + maxSkew + ": give zero or a positive duration");
+            throw new IllegalArgumentException(
+                    "maxClockSkew is " + maxSkew + ": give zero or a positive duration");
         }
         this.wall = wall;
         this.maxSkew = maxSkew;
         this.lastAdvanceAt = wall.instant();
     }
 
-    /** Moves event time (and sample time for a sample) on to {@code t} unless it lies beyond the skew bound. */
+    /**
+     * Moves event time (and sample time for a sample) on to {@code t} unless it lies beyond the
+     * skew bound.
+     */
     void advance(Instant t, boolean sample) {
         Instant now = wall.instant();
         if (t.isAfter(now.plus(maxSkew))) {
@@ -49,7 +54,10 @@ final class EventClock {
         return idle.isNegative() ? Duration.ZERO : idle;
     }
 
-    /** Now for energy: sample time plus {@code idle} (a grace period waits for samples, not trial events). */
+    /**
+     * Now for energy: sample time plus {@code idle} (a grace period waits for samples, not trial
+     * events).
+     */
     Instant energyNow(Duration idle) {
         return sampleTime.plus(idle);
     }

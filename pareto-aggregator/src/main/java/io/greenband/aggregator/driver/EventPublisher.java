@@ -12,6 +12,6 @@ public interface EventPublisher {
 
     /** A publisher that drops everything: for rebuilding views without re-announcing results. */
     static EventPublisher none() {
-        return events -> { };
+        return events -> {};
     }
 }

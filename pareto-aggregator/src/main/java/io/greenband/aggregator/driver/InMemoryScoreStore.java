@@ -21,25 +21,29 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A {@link ScoreStore} in memory with the same upsert semantics as the MongoDB views (keyed by the same ids): the
- * flow's tests and the benchmarks run the engine on it without a database server. Thread-safe; unbounded, so for
- * runs of known size.
+ * A {@link ScoreStore} in memory with the same upsert semantics as the MongoDB views (keyed by the
+ * same ids): the flow's tests and the benchmarks run the engine on it without a database server.
+ * Thread-safe; unbounded, so for runs of known size.
  */
 public final class InMemoryScoreStore implements ScoreStore {
 
     /**
      * A front as last written.
      *
-     * @param fidelity    its fidelity
-     * @param top         whether it was the top fidelity's front
-     * @param members     its members
+     * @param fidelity its fidelity
+     * @param top whether it was the top fidelity's front
+     * @param members its members
      * @param hypervolume its hypervolume in {@code frame}
-     * @param frame       the frame, {@code null} before a derived frame exists
-     * @param at          when it was written
+     * @param frame the frame, {@code null} before a derived frame exists
+     * @param at when it was written
      */
-    public record StoredFront(double fidelity, boolean top, List<ParetoPoint> members, double hypervolume,
-            HypervolumeFrame frame, Instant at) {
-    }
+    public record StoredFront(
+            double fidelity,
+            boolean top,
+            List<ParetoPoint> members,
+            double hypervolume,
+            HypervolumeFrame frame,
+            Instant at) {}
 
     private final Map<String, Map<TrialKey, TrialResult>> trials = new HashMap<>();
     private final Map<String, StoredFront> fronts = new HashMap<>();
@@ -50,17 +54,34 @@ public final class InMemoryScoreStore implements ScoreStore {
     private int machineWrites;
 
     @Override
-    public synchronized void saveResults(StudyScoring study, List<TrialResult> results, Instant at) {
+    public synchronized void saveResults(
+            StudyScoring study, List<TrialResult> results, Instant at) {
         for (TrialResult r : results) {
-            trials.computeIfAbsent(study.studyId(), k -> new LinkedHashMap<>()).put(r.scored().key(), r);
-            r.frontUpdate().ifPresent(u -> {
-                TrackedFront front = study.fronts().front(u.fidelity()).orElseThrow();
-                String id = study.studyId() + "/" + (u.fidelity() + 0.0);
-                fronts.put(id, new StoredFront(u.fidelity(), u.topFidelity(), front.members(), front.hypervolume(),
-                        front.frame(), at));
-                u.update().historyEntry().ifPresent(e -> history.computeIfAbsent(id, k -> new TreeMap<>())
-                        .put(u.update().historyIndex(), e));
-            });
+            trials.computeIfAbsent(study.studyId(), k -> new LinkedHashMap<>())
+                    .put(r.scored().key(), r);
+            r.frontUpdate()
+                    .ifPresent(
+                            u -> {
+                                TrackedFront front =
+                                        study.fronts().front(u.fidelity()).orElseThrow();
+                                String id = study.studyId() + "/" + (u.fidelity() + 0.0);
+                                fronts.put(
+                                        id,
+                                        new StoredFront(
+                                                u.fidelity(),
+                                                u.topFidelity(),
+                                                front.members(),
+                                                front.hypervolume(),
+                                                front.frame(),
+                                                at));
+                                u.update()
+                                        .historyEntry()
+                                        .ifPresent(
+                                                e ->
+                                                        history.computeIfAbsent(
+                                                                        id, k -> new TreeMap<>())
+                                                                .put(u.update().historyIndex(), e));
+                            });
         }
     }
 
@@ -93,8 +114,8 @@ public final class InMemoryScoreStore implements ScoreStore {
     }
 
     /**
-     * A study's emissions export rows, as the MongoDB store builds them: each scored attempt with energy, its
-     * attributed energy and its host's facts.
+     * A study's emissions export rows, as the MongoDB store builds them: each scored attempt with
+     * energy, its attributed energy and its host's facts.
      */
     public synchronized List<EmissionsRow> emissionsRows(String studyId) {
         List<EmissionsRow> rows = new ArrayList<>();
@@ -104,7 +125,12 @@ public final class InMemoryScoreStore implements ScoreStore {
             if (e == null || emissions.isEmpty()) {
                 continue;
             }
-            rows.add(EmissionsRow.of(studyId, e, emissions.get(), Optional.ofNullable(machines.get(e.host()))));
+            rows.add(
+                    EmissionsRow.of(
+                            studyId,
+                            e,
+                            emissions.get(),
+                            Optional.ofNullable(machines.get(e.host()))));
         }
         return rows;
     }
@@ -121,7 +147,8 @@ public final class InMemoryScoreStore implements ScoreStore {
 
     /** The hypervolume history of a study at a fidelity, by index. */
     public synchronized List<HypervolumeHistory.Entry> history(String studyId, double fidelity) {
-        return new ArrayList<>(history.getOrDefault(studyId + "/" + (fidelity + 0.0), new TreeMap<>()).values());
+        return new ArrayList<>(
+                history.getOrDefault(studyId + "/" + (fidelity + 0.0), new TreeMap<>()).values());
     }
 
     /** The attributed energy of an attempt. */

@@ -13,8 +13,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The {@code trial-scored} events already in the log, by study and trial attempt: what a restarted aggregator (or one
- * fed an import) adopts instead of publishing a second score for the same attempt.
+ * The {@code trial-scored} events already in the log, by study and trial attempt: what a restarted
+ * aggregator (or one fed an import) adopts instead of publishing a second score for the same
+ * attempt.
  */
 public interface LoggedScores {
 
@@ -31,17 +32,37 @@ public interface LoggedScores {
         return key -> find(studyId, key.trialId(), key.attempt()).map(LoggedScores::scored);
     }
 
-    /** A logged event as the core's scored trial (values as reported; energy figures stay with the event). */
+    /**
+     * A logged event as the core's scored trial (values as reported; energy figures stay with the
+     * event).
+     */
     static ScoredTrial scored(TrialScored e) {
         List<ObjectiveValue> values = new ArrayList<>(e.objectives().size());
         for (TrialScored.ObjectiveValue v : e.objectives()) {
-            OptionalDouble value = v.missing() || v.value() == null ? OptionalDouble.empty() : OptionalDouble.of(v.value());
-            values.add(new ObjectiveValue(v.name(), Direction.valueOf(v.direction().name()), value, false,
-                    value.isPresent() ? "" : "missing in the logged score"));
+            OptionalDouble value =
+                    v.missing() || v.value() == null
+                            ? OptionalDouble.empty()
+                            : OptionalDouble.of(v.value());
+            values.add(
+                    new ObjectiveValue(
+                            v.name(),
+                            Direction.valueOf(v.direction().name()),
+                            value,
+                            false,
+                            value.isPresent() ? "" : "missing in the logged score"));
         }
-        ScoredTrial.Status status = e.status() == TrialStatus.SUCCEEDED ? ScoredTrial.Status.SCORED
-                : ScoredTrial.Status.FAILED;
-        return new ScoredTrial(new TrialKey(e.trialId(), e.attempt()), e.fidelity(), status, values, Optional.empty(),
-                "as logged", e.scoredAt(), e.revision());
+        ScoredTrial.Status status =
+                e.status() == TrialStatus.SUCCEEDED
+                        ? ScoredTrial.Status.SCORED
+                        : ScoredTrial.Status.FAILED;
+        return new ScoredTrial(
+                new TrialKey(e.trialId(), e.attempt()),
+                e.fidelity(),
+                status,
+                values,
+                Optional.empty(),
+                "as logged",
+                e.scoredAt(),
+                e.revision());
     }
 }

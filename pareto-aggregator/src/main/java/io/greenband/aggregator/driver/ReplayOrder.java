@@ -5,19 +5,22 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** The order in which a replay feeds events read from several topics to the {@link ScoringEngine}. */
+/**
+ * The order in which a replay feeds events read from several topics to the {@link ScoringEngine}.
+ */
 public final class ReplayOrder {
 
-    private ReplayOrder() {
-    }
+    private ReplayOrder() {}
 
     /**
-     * Events by event time; at equal times a study definition first, then samples (a sample ending when a
-     * trial ends belongs to it), then the rest in {@code EventType} order.
+     * Events by event time; at equal times a study definition first, then samples (a sample ending
+     * when a trial ends belongs to it), then the rest in {@code EventType} order.
      */
     public static List<GreenbandEvent> of(List<GreenbandEvent> events) {
         List<GreenbandEvent> sorted = new ArrayList<>(events);
-        sorted.sort(Comparator.comparing(GreenbandEvent::occurredAt).thenComparingInt(ReplayOrder::rank));
+        sorted.sort(
+                Comparator.comparing(GreenbandEvent::occurredAt)
+                        .thenComparingInt(ReplayOrder::rank));
         return sorted;
     }
 

@@ -11,28 +11,31 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * What the energy-sample consumer does with one polled batch, free of any broker: decode every record
- * ({@link Decoder}), admit each sample ({@link Admission}: power bounds, conflicting ids), hand the samples to the
- * engine (ledger, then one store write per chunk) and return once all are stored; the caller commits afterwards.
- * A sample the engine refuses is found by retrying the chunk one sample at a time and dead-lettered; the good
- * ones are idempotent by sample id.
+ * What the energy-sample consumer does with one polled batch, free of any broker: decode every
+ * record ({@link Decoder}), admit each sample ({@link Admission}: power bounds, conflicting ids),
+ * hand the samples to the engine (ledger, then one store write per chunk) and return once all are
+ * stored; the caller commits afterwards. A sample the engine refuses is found by retrying the chunk
+ * one sample at a time and dead-lettered; the good ones are idempotent by sample id.
  *
  * @param <R> the record type of the consumer (a Kafka record in the service)
  */
 public final class SampleIngest<R> {
 
     /**
-     * Records decoded per chunk of a large batch. Each chunk is one store write that replaces every sample bucket it
-     * touches whole, so a bucket cut by a chunk boundary is written twice: 5,000 records (about 2.6 minutes of each
-     * of 32 streams) keep that to a fifth of the rows written, where 2,000 made it a half.
+     * Records decoded per chunk of a large batch. Each chunk is one store write that replaces every
+     * sample bucket it touches whole, so a bucket cut by a chunk boundary is written twice: 5,000
+     * records (about 2.6 minutes of each of 32 streams) keep that to a fifth of the rows written,
+     * where 2,000 made it a half.
      */
     public static final int CHUNK = 5_000;
 
-    private static final ExecutorService DECODER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "greenband-sample-decoder");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ExecutorService DECODER =
+            Executors.newSingleThreadExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "greenband-sample-decoder");
+                        t.setDaemon(true);
+                        return t;
+                    });
 
     /** Turns records into samples; what it cannot decode it dead-letters itself. */
     public interface Decoder<R> {
@@ -56,7 +59,10 @@ public final class SampleIngest<R> {
     private final Decoder<R> decoder;
     private final Admission admission;
 
-    /** A flow decoding with {@code decoder} and admitting through {@code admission} into {@code engine}. */
+    /**
+     * A flow decoding with {@code decoder} and admitting through {@code admission} into {@code
+     * engine}.
+     */
     public SampleIngest(ScoringEngine engine, Decoder<R> decoder, Admission admission) {
         this.engine = java.util.Objects.requireNonNull(engine, "engine");
         this.decoder = java.util.Objects.requireNonNull(decoder, "decoder");
@@ -64,9 +70,10 @@ public final class SampleIngest<R> {
     }
 
     /**
-     * Decodes and ingests one batch; returns the number of samples handed to the engine. A large batch is taken
-     * in chunks, the next chunk decoding on a decoder thread while the engine stores the current one (the
-     * store's write leaves this thread waiting); it returns once every chunk is stored.
+     * Decodes and ingests one batch; returns the number of samples handed to the engine. A large
+     * batch is taken in chunks, the next chunk decoding on a decoder thread while the engine stores
+     * the current one (the store's write leaves this thread waiting); it returns once every chunk
+     * is stored.
      */
     public int accept(Iterable<R> records) {
         List<List<R>> chunks = new ArrayList<>();
@@ -97,8 +104,7 @@ public final class SampleIngest<R> {
         return accepted;
     }
 
-    private record Decoded<R>(List<EnergySample> samples, List<R> origins) {
-    }
+    private record Decoded<R>(List<EnergySample> samples, List<R> origins) {}
 
     private Decoded<R> decode(List<R> records) {
         List<EnergySample> batch = new ArrayList<>(records.size());
@@ -145,7 +151,8 @@ public final class SampleIngest<R> {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
-            throw new IllegalStateException("decoding energy samples failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException(
+                    "decoding energy samples failed: " + e.getCause(), e.getCause());
         }
     }
 }

@@ -1,12 +1,12 @@
 package io.greenband.aggregator.driver;
 
-import io.greenband.aggregator.core.export.MachineFacts;
 import io.greenband.aggregator.core.attribution.AttributionSettings;
 import io.greenband.aggregator.core.attribution.EnergyLedger;
 import io.greenband.aggregator.core.attribution.TrialEnergy;
 import io.greenband.aggregator.core.attribution.TrialKey;
 import io.greenband.aggregator.core.emissions.IntensityResolver;
 import io.greenband.aggregator.core.emissions.IntensityTable;
+import io.greenband.aggregator.core.export.MachineFacts;
 import io.greenband.aggregator.core.study.TrialResult;
 import io.greenband.events.payload.EnergySample;
 import io.greenband.events.payload.GreenbandEvent;
@@ -29,20 +29,23 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The aggregator's scoring flow and its one owner of mutable state: the energy ledger shared by all studies and
- * each study's scoring. Every call stores its effects ({@link ScoreStore}, {@link StudyStore}) and publishes
- * {@code trial-scored} ({@link EventPublisher}) before it returns, so a consumer may acknowledge its record
- * afterwards; then the {@link TrialScoredListener}s hear of it. Time is event time ({@link EventClock}), moved on
- * by the wall clock only while no events arrive, so a replay of the same events gives the same documents. Energy
- * is finalized by sample time alone: trial events running ahead of the monitors must not end a grace period.
- * Plain Java: the adapters bring MongoDB and Kafka behind the interfaces.
+ * The aggregator's scoring flow and its one owner of mutable state: the energy ledger shared by all
+ * studies and each study's scoring. Every call stores its effects ({@link ScoreStore}, {@link
+ * StudyStore}) and publishes {@code trial-scored} ({@link EventPublisher}) before it returns, so a
+ * consumer may acknowledge its record afterwards; then the {@link TrialScoredListener}s hear of it.
+ * Time is event time ({@link EventClock}), moved on by the wall clock only while no events arrive,
+ * so a replay of the same events gives the same documents. Energy is finalized by sample time
+ * alone: trial events running ahead of the monitors must not end a grace period. Plain Java: the
+ * adapters bring MongoDB and Kafka behind the interfaces.
  */
 public final class ScoringEngine {
 
     /** Default of {@link Builder#optMaxClockSkew}. */
     public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
     /** Default of {@link Builder#optRetention}. */
     public static final Duration DEFAULT_RETENTION = Duration.ofHours(6);
+
     /** Most hosts whose facts are kept in memory to write only what changed. */
     static final int MAX_MACHINES = 4096;
 
@@ -103,9 +106,12 @@ public final class ScoringEngine {
         settle(Duration.ZERO);
     }
 
-    /** Handles a batch of energy samples: attributes them, stores them in one write, then settles. */
+    /**
+     * Handles a batch of energy samples: attributes them, stores them in one write, then settles.
+     */
     public synchronized void acceptSamples(List<EnergySample> samples) {
-        List<io.greenband.aggregator.core.attribution.EnergySample> batch = new ArrayList<>(samples.size());
+        List<io.greenband.aggregator.core.attribution.EnergySample> batch =
+                new ArrayList<>(samples.size());
         Instant newest = Instant.EPOCH;
         for (EnergySample s : samples) {
             if (!s.windowEnd().isAfter(s.windowStart())) {
@@ -124,13 +130,17 @@ public final class ScoringEngine {
         settle(Duration.ZERO);
     }
 
-    /** Keeps what a host is; writes it when it says something new (a restored fact was stored already). */
+    /**
+     * Keeps what a host is; writes it when it says something new (a restored fact was stored
+     * already).
+     */
     private void learnMachine(MachineFacts facts) {
         if (facts.sameFacts(machines.get(facts.host()))) {
             return;
         }
         if (machines.size() >= MAX_MACHINES && !machines.containsKey(facts.host())) {
-            machines.clear(); // Bounded memory whatever hosts the samples name; forgetting only costs a rewrite.
+            machines.clear(); // Bounded memory whatever hosts the samples name; forgetting only
+            // costs a rewrite.
         }
         machines.put(facts.host(), facts);
         if (!restoring) {
@@ -139,10 +149,11 @@ public final class ScoringEngine {
     }
 
     /**
-     * Rebuilds the in-memory state (study scorings, trial windows, samples in the attribution window, trials
-     * awaiting objectives) from events whose effects are already stored and published: everything up to the
-     * offsets the consumers committed before a restart. Nothing is written or published while restoring;
-     * events delivered again afterwards find their trials known and change nothing.
+     * Rebuilds the in-memory state (study scorings, trial windows, samples in the attribution
+     * window, trials awaiting objectives) from events whose effects are already stored and
+     * published: everything up to the offsets the consumers committed before a restart. Nothing is
+     * written or published while restoring; events delivered again afterwards find their trials
+     * known and change nothing.
      */
     public synchronized void restore(List<GreenbandEvent> events) {
         restoring = true;
@@ -173,8 +184,11 @@ public final class ScoringEngine {
     /** The study's progress as this replica sees it, if it scores the study. */
     public synchronized Optional<StudyProgress> progress(String studyId) {
         StudyState s = studies.get(studyId);
-        return s == null ? Optional.empty() : Optional.of(new StudyProgress(s.started().size(), s.finished().size(),
-                s.scored().size()));
+        return s == null
+                ? Optional.empty()
+                : Optional.of(
+                        new StudyProgress(
+                                s.started().size(), s.finished().size(), s.scored().size()));
     }
 
     private void define(StudyDefined e) {
@@ -205,9 +219,17 @@ public final class ScoringEngine {
             ledger.putTrial(EventMapping.window(e));
         }
         if (!restoring) {
-            studyStore.saveRun(new StoredRun(e.studyId(), e.trialId(),
-                    e.attempt(), e.fidelity(), e.host(), e.devices(), e.config(), e.startedAt(),
-                    e.pid() > 0 ? java.util.List.of(e.pid()) : java.util.List.of()));
+            studyStore.saveRun(
+                    new StoredRun(
+                            e.studyId(),
+                            e.trialId(),
+                            e.attempt(),
+                            e.fidelity(),
+                            e.host(),
+                            e.devices(),
+                            e.config(),
+                            e.startedAt(),
+                            e.pid() > 0 ? java.util.List.of(e.pid()) : java.util.List.of()));
         }
     }
 
@@ -226,9 +248,10 @@ public final class ScoringEngine {
     }
 
     /**
-     * Finalizes energy by sample time (the grace period waits for samples, so trial events must not end it)
-     * and ends objective waits by the older of sample and event time; {@code idle} moves both on. Without any
-     * energy monitor, sample time stays at the epoch and waits do not end: energy objectives need samples.
+     * Finalizes energy by sample time (the grace period waits for samples, so trial events must not
+     * end it) and ends objective waits by the older of sample and event time; {@code idle} moves
+     * both on. Without any energy monitor, sample time stays at the epoch and waits do not end:
+     * energy objectives need samples.
      */
     private void settle(Duration idle) {
         Instant energyNow = time.energyNow(idle);
@@ -243,7 +266,14 @@ public final class ScoringEngine {
                 store.saveTrialEnergy(energy);
             }
             // Scored "when due", not when noticed: the same events give the same timestamps.
-            emit(study, study.scoring().onEnergy(energy, Optional.empty(), 0, energy.to().plus(attribution.gracePeriod())));
+            emit(
+                    study,
+                    study.scoring()
+                            .onEnergy(
+                                    energy,
+                                    Optional.empty(),
+                                    0,
+                                    energy.to().plus(attribution.gracePeriod())));
         }
         for (StudyState study : studies.values()) {
             emit(study, study.scoring().poll(now));
@@ -259,16 +289,25 @@ public final class ScoringEngine {
             results.forEach(r -> study.scored().add(r.scored().key()));
             return;
         }
-        Instant at = results.stream().map(r -> r.scored().scoredAt()).max(Comparator.naturalOrder()).orElseThrow();
+        Instant at =
+                results.stream()
+                        .map(r -> r.scored().scoredAt())
+                        .max(Comparator.naturalOrder())
+                        .orElseThrow();
         store.saveResults(study.scoring(), results, at);
         List<TrialScored> events = new ArrayList<>(results.size());
         for (TrialResult r : results) {
             study.scored().add(r.scored().key());
             if (r.logged()) {
-                continue; // Its score is in the log already (published before a restart, or imported): kept, not repeated.
+                continue; // Its score is in the log already (published before a restart, or
+                // imported): kept, not repeated.
             }
-            events.add(ScoredEvents.toEvent(study.scoring().studyId(), r, study.fingerprint(),
-                    study.scoring().carbon().intensity()));
+            events.add(
+                    ScoredEvents.toEvent(
+                            study.scoring().studyId(),
+                            r,
+                            study.fingerprint(),
+                            study.scoring().carbon().intensity()));
         }
         if (events.isEmpty()) {
             return;
@@ -282,16 +321,15 @@ public final class ScoringEngine {
     /**
      * Counts of one study's trial attempts.
      *
-     * @param started  attempts seen starting
+     * @param started attempts seen starting
      * @param finished attempts seen ending
-     * @param scored   attempts scored
+     * @param scored attempts scored
      */
-    public record StudyProgress(int started, int finished, int scored) {
-    }
+    public record StudyProgress(int started, int finished, int scored) {}
 
     /**
-     * Builder: {@code setStore}, {@code setStudyStore}, {@code setPublisher} required; every {@code opt} has the
-     * default named beside it.
+     * Builder: {@code setStore}, {@code setStudyStore}, {@code setPublisher} required; every {@code
+     * opt} has the default named beside it.
      */
     public static final class Builder {
         private ScoreStore store;
@@ -324,7 +362,10 @@ public final class ScoringEngine {
             return this;
         }
 
-        /** Adds a listener told of every published batch of scores; each call adds one (default none). */
+        /**
+         * Adds a listener told of every published batch of scores; each call adds one (default
+         * none).
+         */
         public Builder optListener(TrialScoredListener l) {
             this.listeners.add(Objects.requireNonNull(l, "listener"));
             return this;
@@ -342,15 +383,19 @@ public final class ScoringEngine {
             return this;
         }
 
-        /** How long samples stay in memory behind the newest sample time (default {@link #DEFAULT_RETENTION}). */
+        /**
+         * How long samples stay in memory behind the newest sample time (default {@link
+         * #DEFAULT_RETENTION}).
+         */
         public Builder optRetention(Duration d) {
             this.retention = d;
             return this;
         }
 
         /**
-         * How far ahead of the wall clock an event may be stamped and still move event time (default
-         * {@link #DEFAULT_MAX_CLOCK_SKEW}); later stamps are handled but leave the clock where it is.
+         * How far ahead of the wall clock an event may be stamped and still move event time
+         * (default {@link #DEFAULT_MAX_CLOCK_SKEW}); later stamps are handled but leave the clock
+         * where it is.
          */
         public Builder optMaxClockSkew(Duration d) {
             this.maxClockSkew = Objects.requireNonNull(d, "maxClockSkew");
@@ -369,7 +414,10 @@ public final class ScoringEngine {
             return this;
         }
 
-        /** Scores already in the log: an attempt found there keeps its logged score and is not published again. */
+        /**
+         * Scores already in the log: an attempt found there keeps its logged score and is not
+         * published again.
+         */
         public Builder optLoggedScores(LoggedScores l) {
             this.loggedScores = Objects.requireNonNull(l);
             return this;
@@ -379,15 +427,19 @@ public final class ScoringEngine {
         public ScoringEngine build() {
             Objects.requireNonNull(store, "store is required: call setStore");
             Objects.requireNonNull(studyStore, "studyStore is required: call setStudyStore");
-            Objects.requireNonNull(publisher, "publisher is required: call setPublisher (EventPublisher.none() to publish nothing)");
+            Objects.requireNonNull(
+                    publisher,
+                    "publisher is required: call setPublisher (EventPublisher.none() to publish nothing)");
             if (intensities == null) {
                 intensities = new IntensityResolver(IntensityTable.bundled());
             }
             if (retention.isNegative() || retention.isZero()) {
-                throw new IllegalArgumentException("retention is " + retention + ": give a positive duration");
+                throw new IllegalArgumentException(
+                        "retention is " + retention + ": give a positive duration");
             }
             if (maxClockSkew.isNegative()) {
-                throw new IllegalArgumentException("maxClockSkew is " + maxClockSkew + ": give zero or a positive duration");
+                throw new IllegalArgumentException(
+                        "maxClockSkew is " + maxClockSkew + ": give zero or a positive duration");
             }
             return new ScoringEngine(this);
         }

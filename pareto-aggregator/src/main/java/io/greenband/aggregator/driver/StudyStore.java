@@ -2,7 +2,10 @@ package io.greenband.aggregator.driver;
 
 import java.time.Instant;
 
-/** Where the engine keeps the studies it has seen and the trial attempts that started; upserts keyed by ids. */
+/**
+ * Where the engine keeps the studies it has seen and the trial attempts that started; upserts keyed
+ * by ids.
+ */
 public interface StudyStore {
 
     /** Upserts a study's definition. */

@@ -33,11 +33,18 @@ class EventClockTest {
         loose.advance(WALL.plus(Duration.ofMinutes(30)), true);
         assertThat(loose.energyNow(Duration.ZERO)).isEqualTo(WALL.plus(Duration.ofMinutes(30)));
         assertThatThrownBy(() -> new EventClock(FIXED, Duration.ofSeconds(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxClockSkew");
-        assertThatThrownBy(() -> ScoringEngine.builder().setStore(new InMemoryScoreStore())
-                .setStudyStore(new InMemoryStudyStore()).setPublisher(EventPublisher.none())
-                .optMaxClockSkew(Duration.ofSeconds(-1)).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxClockSkew");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxClockSkew");
+        assertThatThrownBy(
+                        () ->
+                                ScoringEngine.builder()
+                                        .setStore(new InMemoryScoreStore())
+                                        .setStudyStore(new InMemoryStudyStore())
+                                        .setPublisher(EventPublisher.none())
+                                        .optMaxClockSkew(Duration.ofSeconds(-1))
+                                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxClockSkew");
     }
 
     @Test

@@ -10,8 +10,8 @@ import io.greenband.events.payload.Objective;
 import io.greenband.events.payload.StudyDefined;
 import io.greenband.events.payload.TrialFinished;
 import io.greenband.events.payload.TrialStarted;
-import io.greenband.events.payload.TrialSuggested;
 import io.greenband.events.payload.TrialStatus;
+import io.greenband.events.payload.TrialSuggested;
 import io.greenband.events.payload.Workload;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,9 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A scripted study: three trials run one after another on one GPU of one host (so every sample is on one
- * partition, in order), each with its own error and power; a last idle sample moves event time past the
- * grace period of the last trial. Trial i runs [100 i, 100 i + 60) s after the base time, sampled every 10 s.
+ * A scripted study: three trials run one after another on one GPU of one host (so every sample is
+ * on one partition, in order), each with its own error and power; a last idle sample moves event
+ * time past the grace period of the last trial. Trial i runs [100 i, 100 i + 60) s after the base
+ * time, sampled every 10 s.
  */
 public final class FlowScript {
 
@@ -41,7 +42,10 @@ public final class FlowScript {
         this(studyId, T0);
     }
 
-    /** A script whose events start at {@code base} (test classes sharing one engine use different hours). */
+    /**
+     * A script whose events start at {@code base} (test classes sharing one engine use different
+     * hours).
+     */
     public FlowScript(String studyId, Instant base) {
         this.studyId = studyId;
         this.base = base;
@@ -53,7 +57,10 @@ public final class FlowScript {
         return studyId + "-t" + i;
     }
 
-    /** Trial i's configuration: the sample configuration with its own learning rate, batch size and optimizer. */
+    /**
+     * Trial i's configuration: the sample configuration with its own learning rate, batch size and
+     * optimizer.
+     */
     public static Map<String, Object> config(int i) {
         Map<String, Object> c = new java.util.LinkedHashMap<>(SampleEvents.config());
         c.put("learning_rate", 0.004 * Math.pow(2.5, i % 4));
@@ -76,19 +83,46 @@ public final class FlowScript {
     }
 
     public StudyDefined study() {
-        return new StudyDefined(studyId, null, null, Map.of(), SampleEvents.space(),
-                List.of(Objective.of("val_error", Direction.MINIMIZE, "metric:val_error"),
+        return new StudyDefined(
+                studyId,
+                null,
+                null,
+                Map.of(),
+                SampleEvents.space(),
+                List.of(
+                        Objective.of("val_error", Direction.MINIMIZE, "metric:val_error"),
                         Objective.of("emissions", Direction.MINIMIZE, "energy:emissions_g")),
-                new Fidelity(Fidelity.Knob.SHIFT_DEPTH, 2, 18, 3), null, null, new Carbon(null, INTENSITY, PUE), 7L,
-                Workload.defaults(), base);
+                new Fidelity(Fidelity.Knob.SHIFT_DEPTH, 2, 18, 3),
+                null,
+                null,
+                new Carbon(null, INTENSITY, PUE),
+                7L,
+                Workload.defaults(),
+                base);
     }
 
-    /** {@link #study()} with a hypervolume reference point: {@code error} for val_error, {@code grams} for emissions. */
+    /**
+     * {@link #study()} with a hypervolume reference point: {@code error} for val_error, {@code
+     * grams} for emissions.
+     */
     public StudyDefined studyWithReference(double error, double grams) {
         StudyDefined s = study();
-        return new StudyDefined(s.studyId(), s.name(), s.description(), s.labels(), s.space(),
-                List.of(s.objectives().get(0).withReference(error), s.objectives().get(1).withReference(grams)),
-                s.fidelity(), s.scheduler(), s.budget(), s.carbon(), s.seed(), s.workload(), s.definedAt());
+        return new StudyDefined(
+                s.studyId(),
+                s.name(),
+                s.description(),
+                s.labels(),
+                s.space(),
+                List.of(
+                        s.objectives().get(0).withReference(error),
+                        s.objectives().get(1).withReference(grams)),
+                s.fidelity(),
+                s.scheduler(),
+                s.budget(),
+                s.carbon(),
+                s.seed(),
+                s.workload(),
+                s.definedAt());
     }
 
     /** Trial events: suggested, started and finished of each trial. */
@@ -97,13 +131,48 @@ public final class FlowScript {
         for (int i = 0; i < ERRORS.length; i++) {
             Instant start = base.plusSeconds(100L * i);
             Instant end = start.plusSeconds(60);
-            out.add(new TrialSuggested(studyId, trialId(i), 1, "cfg-" + i, config(i), 18.0, 0, 0, 7L, 600,
-                    "test", "fp", start.minusSeconds(1)));
-            out.add(new TrialStarted(studyId, trialId(i), 1, "trainer-0", host, List.of(gpu), 1000 + i,
-                    config(i), 18.0, start));
-            out.add(new TrialFinished(studyId, trialId(i), 1, TrialStatus.SUCCEEDED, 18.0,
-                    Map.of("val_error", ERRORS[i], "val_accuracy", 1 - ERRORS[i]), start, end, host, List.of(gpu),
-                    "trainer-0", null, null));
+            out.add(
+                    new TrialSuggested(
+                            studyId,
+                            trialId(i),
+                            1,
+                            "cfg-" + i,
+                            config(i),
+                            18.0,
+                            0,
+                            0,
+                            7L,
+                            600,
+                            "test",
+                            "fp",
+                            start.minusSeconds(1)));
+            out.add(
+                    new TrialStarted(
+                            studyId,
+                            trialId(i),
+                            1,
+                            "trainer-0",
+                            host,
+                            List.of(gpu),
+                            1000 + i,
+                            config(i),
+                            18.0,
+                            start));
+            out.add(
+                    new TrialFinished(
+                            studyId,
+                            trialId(i),
+                            1,
+                            TrialStatus.SUCCEEDED,
+                            18.0,
+                            Map.of("val_error", ERRORS[i], "val_accuracy", 1 - ERRORS[i]),
+                            start,
+                            end,
+                            host,
+                            List.of(gpu),
+                            "trainer-0",
+                            null,
+                            null));
         }
         return out;
     }
@@ -123,20 +192,56 @@ public final class FlowScript {
     }
 
     /**
-     * One more trial {@code i} (3 or later) run like the others, [100 i, 100 i + 60) s after the base time, with its
-     * samples and an idle sample past its grace period; {@code seq} numbers its samples after the script's.
+     * One more trial {@code i} (3 or later) run like the others, [100 i, 100 i + 60) s after the
+     * base time, with its samples and an idle sample past its grace period; {@code seq} numbers its
+     * samples after the script's.
      */
     public List<GreenbandEvent> extraTrial(int i, double error, double watts) {
         List<GreenbandEvent> out = new ArrayList<>();
         Instant start = base.plusSeconds(100L * i + 400);
         Instant end = start.plusSeconds(60);
-        out.add(new TrialSuggested(studyId, trialId(i), 1, "cfg-" + i, config(i), 18.0, 0, 0, 7L, 600,
-                "test", "fp", start.minusSeconds(1)));
-        out.add(new TrialStarted(studyId, trialId(i), 1, "trainer-0", host, List.of(gpu), 1000 + i,
-                config(i), 18.0, start));
-        out.add(new TrialFinished(studyId, trialId(i), 1, TrialStatus.SUCCEEDED, 18.0,
-                Map.of("val_error", error, "val_accuracy", 1 - error), start, end, host, List.of(gpu), "trainer-0",
-                null, null));
+        out.add(
+                new TrialSuggested(
+                        studyId,
+                        trialId(i),
+                        1,
+                        "cfg-" + i,
+                        config(i),
+                        18.0,
+                        0,
+                        0,
+                        7L,
+                        600,
+                        "test",
+                        "fp",
+                        start.minusSeconds(1)));
+        out.add(
+                new TrialStarted(
+                        studyId,
+                        trialId(i),
+                        1,
+                        "trainer-0",
+                        host,
+                        List.of(gpu),
+                        1000 + i,
+                        config(i),
+                        18.0,
+                        start));
+        out.add(
+                new TrialFinished(
+                        studyId,
+                        trialId(i),
+                        1,
+                        TrialStatus.SUCCEEDED,
+                        18.0,
+                        Map.of("val_error", error, "val_accuracy", 1 - error),
+                        start,
+                        end,
+                        host,
+                        List.of(gpu),
+                        "trainer-0",
+                        null,
+                        null));
         long seq = 1000L * i;
         for (int k = 0; k < SAMPLES_PER_TRIAL; k++) {
             out.add(sample(start.plusSeconds(10L * k), watts, seq++));
@@ -146,9 +251,33 @@ public final class FlowScript {
     }
 
     private EnergySample sample(Instant from, double watts, long seq) {
-        return new EnergySample("node-" + studyId, host, EnergySample.Component.GPU, gpu, "test GPU", 0,
-                EnergySample.Method.NVML_ENERGY_COUNTER, false, from, from.plusSeconds(10), 10_000_000_000L,
-                watts * 10, null, null, null, 0, false, watts, null, null, null, List.of(), List.of(), null, null,
-                List.of(), seq);
+        return new EnergySample(
+                "node-" + studyId,
+                host,
+                EnergySample.Component.GPU,
+                gpu,
+                "test GPU",
+                0,
+                EnergySample.Method.NVML_ENERGY_COUNTER,
+                false,
+                from,
+                from.plusSeconds(10),
+                10_000_000_000L,
+                watts * 10,
+                null,
+                null,
+                null,
+                0,
+                false,
+                watts,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                List.of(),
+                seq);
     }
 }

@@ -12,19 +12,30 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The facts a monitor sends with its samples reach the emissions export through the engine and the store, written
- * once per change rather than once per sample.
+ * The facts a monitor sends with its samples reach the emissions export through the engine and the
+ * store, written once per change rather than once per sample.
  */
 class MachineFactsFlowTest {
 
-    private static final HostFacts FACTS = new HostFacts("Linux 6.1 (Debian GNU/Linux 12 (bookworm))",
-            "Test CPU 3000", 32, 128L << 30, "test GPU", 1, "SE", "Stockholm");
+    private static final HostFacts FACTS =
+            new HostFacts(
+                    "Linux 6.1 (Debian GNU/Linux 12 (bookworm))",
+                    "Test CPU 3000",
+                    32,
+                    128L << 30,
+                    "test GPU",
+                    1,
+                    "SE",
+                    "Stockholm");
 
     private final InMemoryScoreStore store = new InMemoryScoreStore();
 
     private ScoringEngine engine() {
-        return ScoringEngine.builder().setStore(store).setStudyStore(new InMemoryStudyStore())
-                .setPublisher(events -> { }).build();
+        return ScoringEngine.builder()
+                .setStore(store)
+                .setStudyStore(new InMemoryStudyStore())
+                .setPublisher(events -> {})
+                .build();
     }
 
     @Test
@@ -33,11 +44,13 @@ class MachineFactsFlowTest {
         ScoringEngine engine = engine();
         engine.accept(script.study());
         script.trialEvents().forEach(engine::accept);
-        List<EnergySample> samples = script.samples().stream().map(s -> s.withMachine(FACTS)).toList();
+        List<EnergySample> samples =
+                script.samples().stream().map(s -> s.withMachine(FACTS)).toList();
         engine.acceptSamples(samples);
         engine.acceptSamples(samples); // redelivered: nothing new to write
         assertThat(store.machineWrites()).isEqualTo(1);
-        assertThat(store.machine(script.host)).hasValueSatisfying(m -> assertThat(m.cpuCount()).hasValue(32));
+        assertThat(store.machine(script.host))
+                .hasValueSatisfying(m -> assertThat(m.cpuCount()).hasValue(32));
 
         List<EmissionsRow> rows = store.emissionsRows(script.studyId);
         assertThat(rows).hasSize(3);
@@ -51,7 +64,8 @@ class MachineFactsFlowTest {
             assertThat(Double.parseDouble(row.get("ram_total_size"))).isEqualTo(128.0);
             assertThat(row.get("gpu_count")).isEqualTo("1");
             assertThat(row.get("gpu_model")).isEqualTo("test GPU");
-            // The study fixes its intensity, so the host's configured location is what the row can say.
+            // The study fixes its intensity, so the host's configured location is what the row can
+            // say.
             assertThat(row.get("country_iso_code")).isEqualTo("SWE");
             assertThat(row.get("country_name")).isEqualTo("Sweden");
             assertThat(row.get("region")).isEqualTo("Stockholm");
@@ -70,18 +84,27 @@ class MachineFactsFlowTest {
         engine.acceptSamples(samples);
         List<EmissionsRow> rows = store.emissionsRows(script.studyId);
         assertThat(rows).hasSize(3);
-        Map<String, String> row = cells(CodeCarbonCsv.COLUMNS, CodeCarbonCsv.toCsv(rows).split("\n")[1]);
+        Map<String, String> row =
+                cells(CodeCarbonCsv.COLUMNS, CodeCarbonCsv.toCsv(rows).split("\n")[1]);
         assertThat(row.get("cpu_model")).isEmpty();
         assertThat(row.get("os")).isEmpty();
         assertThat(store.machineWrites()).isZero();
         // A redelivered sample that now tells the facts, then one that tells a change.
         engine.acceptSamples(List.of(samples.get(2).withMachine(FACTS)));
-        HostFacts moreMemory = new HostFacts(FACTS.os(), FACTS.cpuModel(), FACTS.cpuCount(), 256L << 30,
-                FACTS.gpuModel(), FACTS.gpuCount(), FACTS.countryIsoCode(), FACTS.region());
+        HostFacts moreMemory =
+                new HostFacts(
+                        FACTS.os(),
+                        FACTS.cpuModel(),
+                        FACTS.cpuCount(),
+                        256L << 30,
+                        FACTS.gpuModel(),
+                        FACTS.gpuCount(),
+                        FACTS.countryIsoCode(),
+                        FACTS.region());
         engine.acceptSamples(List.of(samples.get(3).withMachine(moreMemory)));
         assertThat(store.machineWrites()).isEqualTo(2);
-        assertThat(store.machine(script.host)).hasValueSatisfying(
-                m -> assertThat(m.memTotalBytes()).hasValue(256L << 30));
+        assertThat(store.machine(script.host))
+                .hasValueSatisfying(m -> assertThat(m.memTotalBytes()).hasValue(256L << 30));
     }
 
     private static Map<String, String> cells(List<String> header, String line) {

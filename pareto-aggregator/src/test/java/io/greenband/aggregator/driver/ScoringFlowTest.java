@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scoring flow on the in-memory stores, with no broker and no database server: events in any of the orders
- * consumers may see them give the same scores, views and listener calls.
+ * The scoring flow on the in-memory stores, with no broker and no database server: events in any of
+ * the orders consumers may see them give the same scores, views and listener calls.
  */
 class ScoringFlowTest {
 
@@ -23,9 +23,12 @@ class ScoringFlowTest {
     private final InMemoryStudyStore studies = new InMemoryStudyStore();
 
     private ScoringEngine engine() {
-        return ScoringEngine.builder().setStore(store).setStudyStore(studies)
+        return ScoringEngine.builder()
+                .setStore(store)
+                .setStudyStore(studies)
                 .setPublisher(events -> events.forEach(e -> published.add((TrialScored) e)))
-                .optListener((studyId, scored) -> heard.addAll(scored)).build();
+                .optListener((studyId, scored) -> heard.addAll(scored))
+                .build();
     }
 
     @Test
@@ -78,21 +81,26 @@ class ScoringFlowTest {
         assertThat(heard).containsExactlyElementsOf(published);
         published.sort(Comparator.comparing(TrialScored::trialId));
         for (int i = 0; i < 3; i++) {
-            assertThat(published.get(i).energy().totalJoules()).as("joules of trial " + i)
+            assertThat(published.get(i).energy().totalJoules())
+                    .as("joules of trial " + i)
                     .isCloseTo(FlowScript.joules(i), within(1e-6));
-            assertThat(published.get(i).objectives().get(1).value()).isCloseTo(FlowScript.grams(i), within(1e-9));
+            assertThat(published.get(i).objectives().get(1).value())
+                    .isCloseTo(FlowScript.grams(i), within(1e-9));
             TrialKey key = new TrialKey(script.trialId(i), published.get(i).attempt());
             assertThat(store.trialEnergy(key)).as("energy view of trial " + i).isPresent();
         }
-        // The views: every trial, the study and its runs, a front at the study's fidelity with a history.
+        // The views: every trial, the study and its runs, a front at the study's fidelity with a
+        // history.
         assertThat(store.trials(script.studyId)).hasSize(3);
         assertThat(studies.study(script.studyId)).isPresent();
         assertThat(studies.runs(script.studyId)).hasSize(3);
         double fidelity = published.get(0).fidelity();
-        assertThat(store.front(script.studyId, fidelity)).hasValueSatisfying(f -> {
-            assertThat(f.members()).isNotEmpty();
-            assertThat(f.hypervolume()).isPositive();
-        });
+        assertThat(store.front(script.studyId, fidelity))
+                .hasValueSatisfying(
+                        f -> {
+                            assertThat(f.members()).isNotEmpty();
+                            assertThat(f.hypervolume()).isPositive();
+                        });
         assertThat(store.history(script.studyId, fidelity)).isNotEmpty();
     }
 }

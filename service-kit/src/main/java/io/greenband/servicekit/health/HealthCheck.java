@@ -7,7 +7,10 @@ package io.greenband.servicekit.health;
 public interface HealthCheck {
 
     /** Which probe a check belongs to. */
-    enum Kind { LIVENESS, READINESS }
+    enum Kind {
+        LIVENESS,
+        READINESS
+    }
 
     /** The check's name as reported. */
     String name();

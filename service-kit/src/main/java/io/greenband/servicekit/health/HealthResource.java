@@ -1,9 +1,6 @@
 package io.greenband.servicekit.health;
 
 import jakarta.enterprise.inject.Instance;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,12 +11,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Liveness and readiness endpoints in the MicroProfile Health JSON shape ({@code status} UP/DOWN and
- * {@code checks}), at the paths Kubernetes probes use for Quarkus services: {@code /q/health/live},
- * {@code /q/health/ready} and {@code /q/health}. Written here because the SmallRye Health extension
- * of the Quarkus platform in use is not published on every Maven repository greenband builds from.
+ * Liveness and readiness endpoints in the MicroProfile Health JSON shape ({@code status} UP/DOWN
+ * and {@code checks}), at the paths Kubernetes probes use for Quarkus services: {@code
+ * /q/health/live}, {@code /q/health/ready} and {@code /q/health}. Written here because the SmallRye
+ * Health extension of the Quarkus platform in use is not published on every Maven repository
+ * greenband builds from.
  */
 @Path("/q/health")
 @Tag(name = "health", description = "Liveness and readiness for supervisors and Kubernetes")

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * The outcome of one {@link HealthCheck}.
  *
- * @param up   whether the check passed
+ * @param up whether the check passed
  * @param data details reported beside the status (e.g. the broker address or the error)
  */
 public record HealthStatus(boolean up, Map<String, Object> data) {

@@ -11,7 +11,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
-/** Ready only when the Kafka cluster answers: a service that cannot reach its log can do nothing useful. */
+/**
+ * Ready only when the Kafka cluster answers: a service that cannot reach its log can do nothing
+ * useful.
+ */
 @ApplicationScoped
 public class KafkaReadinessCheck implements HealthCheck {
 
@@ -22,7 +25,8 @@ public class KafkaReadinessCheck implements HealthCheck {
     @Inject
     public KafkaReadinessCheck(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.kafka = kafka;
-        this.bootstrapServers = String.valueOf(kafka.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
+        this.bootstrapServers =
+                String.valueOf(kafka.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
     }
 
     @Override
@@ -42,7 +46,8 @@ public class KafkaReadinessCheck implements HealthCheck {
             int nodes = cluster.nodes().get(3, TimeUnit.SECONDS).size();
             return HealthStatus.up(Map.of("bootstrapServers", bootstrapServers, "nodes", nodes));
         } catch (Exception e) {
-            return HealthStatus.down("Kafka at " + bootstrapServers + " did not answer: " + e.getMessage());
+            return HealthStatus.down(
+                    "Kafka at " + bootstrapServers + " did not answer: " + e.getMessage());
         }
     }
 

@@ -3,7 +3,9 @@ package io.greenband.servicekit.health;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
-/** The process is alive when it can answer at all; deadlocks and crashes are what the probe catches. */
+/**
+ * The process is alive when it can answer at all; deadlocks and crashes are what the probe catches.
+ */
 @ApplicationScoped
 public class LivenessCheck implements HealthCheck {
 
@@ -19,7 +21,9 @@ public class LivenessCheck implements HealthCheck {
 
     @Override
     public HealthStatus call() {
-        return HealthStatus.up(Map.of("uptimeMs",
-                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()));
+        return HealthStatus.up(
+                Map.of(
+                        "uptimeMs",
+                        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()));
     }
 }

@@ -5,11 +5,13 @@ import io.greenband.servicekit.health.HealthStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** The consumers' state in both probes: a stopped or stalled consumer must be restarted, not just taken out of service. */
+/**
+ * The consumers' state in both probes: a stopped or stalled consumer must be restarted, not just
+ * taken out of service.
+ */
 public final class ConsumerHealthChecks {
 
-    private ConsumerHealthChecks() {
-    }
+    private ConsumerHealthChecks() {}
 
     /** Liveness: DOWN while a consumer is stopped or stalled. */
     @ApplicationScoped

@@ -12,9 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Watches a service's consumers: each reports every poll, and its failure when it stops. A consumer that failed,
- * or that has not polled for longer than {@code greenband.intake.stall-timeout}, makes liveness and readiness
- * DOWN with the reason, so a supervisor (or Kubernetes) restarts the service.
+ * Watches a service's consumers: each reports every poll, and its failure when it stops. A consumer
+ * that failed, or that has not polled for longer than {@code greenband.intake.stall-timeout}, makes
+ * liveness and readiness DOWN with the reason, so a supervisor (or Kubernetes) restarts the
+ * service.
  */
 @ApplicationScoped
 public class ConsumerWatch {
@@ -26,16 +27,20 @@ public class ConsumerWatch {
     private final Clock clock;
     private final Map<String, Progress> consumers = new ConcurrentHashMap<>();
 
-    /** A watch from configuration (default 5 minutes: longer than any handler works on one poll). */
+    /**
+     * A watch from configuration (default 5 minutes: longer than any handler works on one poll).
+     */
     @Inject
-    public ConsumerWatch(@ConfigProperty(name = STALL_TIMEOUT, defaultValue = "5m") Duration stallTimeout) {
+    public ConsumerWatch(
+            @ConfigProperty(name = STALL_TIMEOUT, defaultValue = "5m") Duration stallTimeout) {
         this(stallTimeout, Clock.systemUTC());
     }
 
     /** A watch with its own clock (tests). */
     public ConsumerWatch(Duration stallTimeout, Clock clock) {
         if (stallTimeout.isNegative() || stallTimeout.isZero()) {
-            throw new IllegalArgumentException(STALL_TIMEOUT + " is " + stallTimeout + ": give a positive duration");
+            throw new IllegalArgumentException(
+                    STALL_TIMEOUT + " is " + stallTimeout + ": give a positive duration");
         }
         this.stallTimeout = stallTimeout;
         this.clock = clock;
@@ -48,12 +53,15 @@ public class ConsumerWatch {
 
     /** Consumer {@code name} returned from a poll. */
     public void polled(String name) {
-        consumers.computeIfPresent(name, (k, p) -> p.failure() != null ? p : new Progress(clock.instant(), null));
+        consumers.computeIfPresent(
+                name, (k, p) -> p.failure() != null ? p : new Progress(clock.instant(), null));
     }
 
     /** Consumer {@code name} stopped for good because of {@code failure}. */
     public void failed(String name, Throwable failure) {
-        String reason = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        String reason =
+                failure.getClass().getSimpleName()
+                        + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
         consumers.put(name, new Progress(clock.instant(), reason));
     }
 
@@ -62,7 +70,10 @@ public class ConsumerWatch {
         consumers.remove(name);
     }
 
-    /** UP with each consumer's last poll when all poll; DOWN naming every failed or stalled consumer. */
+    /**
+     * UP with each consumer's last poll when all poll; DOWN naming every failed or stalled
+     * consumer.
+     */
     public HealthStatus status() {
         Instant now = clock.instant();
         Map<String, Object> data = new TreeMap<>();
@@ -75,8 +86,15 @@ public class ConsumerWatch {
                 data.put(e.getKey(), "stopped: " + p.failure());
             } else if (quiet.compareTo(stallTimeout) > 0) {
                 up = false;
-                data.put(e.getKey(), "stalled: no poll for " + quiet.toSeconds() + " s (bound " + STALL_TIMEOUT + "="
-                        + stallTimeout + ")");
+                data.put(
+                        e.getKey(),
+                        "stalled: no poll for "
+                                + quiet.toSeconds()
+                                + " s (bound "
+                                + STALL_TIMEOUT
+                                + "="
+                                + stallTimeout
+                                + ")");
             } else {
                 data.put(e.getKey(), "polling (last " + quiet.toMillis() + " ms ago)");
             }
@@ -84,6 +102,5 @@ public class ConsumerWatch {
         return new HealthStatus(up, data);
     }
 
-    private record Progress(Instant lastPoll, String failure) {
-    }
+    private record Progress(Instant lastPoll, String failure) {}
 }

@@ -29,21 +29,26 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
- * A consumer group's loop on its own thread: poll raw records (String keys, byte values: nothing can fail to
- * deserialize), end each one processed or dead-lettered through {@link EventIntake#process} (or a batch handler
- * that does the same), then commit the polled offsets synchronously, so a restart never meets a record again.
- * Every poll is reported to the {@link ConsumerWatch}; a failure that is not the record's (store or broker down)
- * stops the loop without committing and is reported there, which takes liveness and readiness DOWN.
+ * A consumer group's loop on its own thread: poll raw records (String keys, byte values: nothing
+ * can fail to deserialize), end each one processed or dead-lettered through {@link
+ * EventIntake#process} (or a batch handler that does the same), then commit the polled offsets
+ * synchronously, so a restart never meets a record again. Every poll is reported to the {@link
+ * ConsumerWatch}; a failure that is not the record's (store or broker down) stops the loop without
+ * committing and is reported there, which takes liveness and readiness DOWN.
  *
- * <p>{@link #oneAtATime} is the loop for handlers that work long on one record (a trainer runs a trial): the record
- * is handled on a second thread while every assigned partition is paused and this thread keeps polling, so the
- * group never sees a stalled member however long the handler takes; the offset is committed once it returns.
+ * <p>{@link #oneAtATime} is the loop for handlers that work long on one record (a trainer runs a
+ * trial): the record is handled on a second thread while every assigned partition is paused and
+ * this thread keeps polling, so the group never sees a stalled member however long the handler
+ * takes; the offset is committed once it returns.
  */
 public final class IntakeLoop implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(IntakeLoop.class);
 
-    /** What a batch consumer does with one poll; it must end every record processed or dead-lettered. */
+    /**
+     * What a batch consumer does with one poll; it must end every record processed or
+     * dead-lettered.
+     */
     @FunctionalInterface
     public interface BatchHandler {
         /** Handles the poll's records (store or broker failures thrown). */
@@ -58,8 +63,13 @@ public final class IntakeLoop implements AutoCloseable {
     private final Duration pollTimeout;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
-    /** Runs one record at a time while the loop polls paused; null for loops that handle on their own thread. */
+
+    /**
+     * Runs one record at a time while the loop polls paused; null for loops that handle on their
+     * own thread.
+     */
     private final ExecutorService longHandler;
+
     private final EventIntake intake;
     private final EventHandler recordHandler;
     private volatile boolean running = true;
@@ -68,8 +78,15 @@ public final class IntakeLoop implements AutoCloseable {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Throwable failure;
 
-    private IntakeLoop(String name, Properties properties, List<String> topics, BatchHandler handler,
-                       ConsumerWatch watch, Duration pollTimeout, EventIntake intake, EventHandler recordHandler) {
+    private IntakeLoop(
+            String name,
+            Properties properties,
+            List<String> topics,
+            BatchHandler handler,
+            ConsumerWatch watch,
+            Duration pollTimeout,
+            EventIntake intake,
+            EventHandler recordHandler) {
         this.name = name;
         this.properties = properties;
         this.topics = List.copyOf(topics);
@@ -78,11 +95,15 @@ public final class IntakeLoop implements AutoCloseable {
         this.pollTimeout = pollTimeout;
         this.intake = intake;
         this.recordHandler = recordHandler;
-        this.longHandler = recordHandler == null ? null : Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "intake-" + name + "-handler");
-            t.setDaemon(true);
-            return t;
-        });
+        this.longHandler =
+                recordHandler == null
+                        ? null
+                        : Executors.newSingleThreadExecutor(
+                                r -> {
+                                    Thread t = new Thread(r, "intake-" + name + "-handler");
+                                    t.setDaemon(true);
+                                    return t;
+                                });
         this.thread = new Thread(this::run, "intake-" + name);
         this.thread.setDaemon(true);
     }
@@ -90,33 +111,59 @@ public final class IntakeLoop implements AutoCloseable {
     /**
      * A loop handing each record to {@code handler} through {@code intake}.
      *
-     * @param name       the consumer's name in health reports and logs
-     * @param properties client properties; {@code group.id} is required, offsets are committed by the loop
+     * @param name the consumer's name in health reports and logs
+     * @param properties client properties; {@code group.id} is required, offsets are committed by
+     *     the loop
      */
-    public static IntakeLoop perRecord(String name, Properties properties, List<String> topics, EventIntake intake,
-                                       EventHandler handler, ConsumerWatch watch) {
+    public static IntakeLoop perRecord(
+            String name,
+            Properties properties,
+            List<String> topics,
+            EventIntake intake,
+            EventHandler handler,
+            ConsumerWatch watch) {
         Objects.requireNonNull(handler, "handler");
-        return new IntakeLoop(name, properties, topics, records -> {
-            for (ConsumerRecord<String, byte[]> r : records) {
-                intake.process(r, handler);
-            }
-        }, watch, Duration.ofMillis(500), null, null);
+        return new IntakeLoop(
+                name,
+                properties,
+                topics,
+                records -> {
+                    for (ConsumerRecord<String, byte[]> r : records) {
+                        intake.process(r, handler);
+                    }
+                },
+                watch,
+                Duration.ofMillis(500),
+                null,
+                null);
     }
 
     /** A loop handing each poll to {@code handler} (high-volume topics decoded in bulk). */
-    public static IntakeLoop batched(String name, Properties properties, List<String> topics, BatchHandler handler,
-                                     ConsumerWatch watch) {
-        return new IntakeLoop(name, properties, topics, handler, watch, Duration.ofMillis(500), null, null);
+    public static IntakeLoop batched(
+            String name,
+            Properties properties,
+            List<String> topics,
+            BatchHandler handler,
+            ConsumerWatch watch) {
+        return new IntakeLoop(
+                name, properties, topics, handler, watch, Duration.ofMillis(500), null, null);
     }
 
     /**
-     * A loop for handlers that work long on one record: each record goes through {@code intake} to {@code handler}
-     * on a handler thread while the partitions are paused and the loop keeps polling every {@code pollTimeout}
-     * (reported to {@code watch}); its offset is committed when the handler returns. Give the consumer
-     * {@code max.poll.records=1}, so no fetched record waits behind a long one while its partition may move.
+     * A loop for handlers that work long on one record: each record goes through {@code intake} to
+     * {@code handler} on a handler thread while the partitions are paused and the loop keeps
+     * polling every {@code pollTimeout} (reported to {@code watch}); its offset is committed when
+     * the handler returns. Give the consumer {@code max.poll.records=1}, so no fetched record waits
+     * behind a long one while its partition may move.
      */
-    public static IntakeLoop oneAtATime(String name, Properties properties, List<String> topics, EventIntake intake,
-                                        EventHandler handler, ConsumerWatch watch, Duration pollTimeout) {
+    public static IntakeLoop oneAtATime(
+            String name,
+            Properties properties,
+            List<String> topics,
+            EventIntake intake,
+            EventHandler handler,
+            ConsumerWatch watch,
+            Duration pollTimeout) {
         Objects.requireNonNull(handler, "handler");
         return new IntakeLoop(name, properties, topics, null, watch, pollTimeout, intake, handler);
     }
@@ -129,7 +176,8 @@ public final class IntakeLoop implements AutoCloseable {
     /** Starts the loop's thread. */
     public IntakeLoop start() {
         if (properties.getProperty(ConsumerConfig.GROUP_ID_CONFIG) == null) {
-            throw new IllegalArgumentException("consumer " + name + " needs " + ConsumerConfig.GROUP_ID_CONFIG);
+            throw new IllegalArgumentException(
+                    "consumer " + name + " needs " + ConsumerConfig.GROUP_ID_CONFIG);
         }
         watch.started(name);
         thread.start();
@@ -191,8 +239,12 @@ public final class IntakeLoop implements AutoCloseable {
         }
     }
 
-    /** Each record on the handler thread, partitions paused, then its offset committed (unless abandoned). */
-    private void handleOneAtATime(KafkaConsumer<String, byte[]> c, List<ConsumerRecord<String, byte[]>> records)
+    /**
+     * Each record on the handler thread, partitions paused, then its offset committed (unless
+     * abandoned).
+     */
+    private void handleOneAtATime(
+            KafkaConsumer<String, byte[]> c, List<ConsumerRecord<String, byte[]>> records)
             throws Exception {
         for (ConsumerRecord<String, byte[]> r : records) {
             if (!running) {
@@ -213,8 +265,9 @@ public final class IntakeLoop implements AutoCloseable {
                 c.commitSync(Map.of(tp, new OffsetAndMetadata(r.offset() + 1)));
             } catch (KafkaException e) {
                 // The partition moved during a long handler: its new owner meets the record again.
-                LOG.warnf("commit of %s failed (%s): the record will be delivered again", EventIntake.origin(r),
-                        e.getMessage());
+                LOG.warnf(
+                        "commit of %s failed (%s): the record will be delivered again",
+                        EventIntake.origin(r), e.getMessage());
             }
             if (running) {
                 c.resume(c.paused());
@@ -223,7 +276,8 @@ public final class IntakeLoop implements AutoCloseable {
     }
 
     /** Polls (paused) until {@code done}; false when the loop was abandoned meanwhile. */
-    private boolean awaitPolling(KafkaConsumer<String, byte[]> c, Future<Outcome> done) throws Exception {
+    private boolean awaitPolling(KafkaConsumer<String, byte[]> c, Future<Outcome> done)
+            throws Exception {
         while (true) {
             try {
                 done.get(pollTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -242,7 +296,10 @@ public final class IntakeLoop implements AutoCloseable {
         }
     }
 
-    /** A poll with every partition paused: it keeps this member in the group; a record that slips through is rewound. */
+    /**
+     * A poll with every partition paused: it keeps this member in the group; a record that slips
+     * through is rewound.
+     */
     private void keepMembership(KafkaConsumer<String, byte[]> c) {
         ConsumerRecords<String, byte[]> unexpected = c.poll(Duration.ZERO);
         watch.polled(name);
@@ -256,28 +313,38 @@ public final class IntakeLoop implements AutoCloseable {
     private void fail(Throwable e) {
         failure = e;
         watch.failed(name, e);
-        LOG.errorf(e, "consumer %s stopped; its records stay uncommitted until the service restarts", name);
+        LOG.errorf(
+                e,
+                "consumer %s stopped; its records stay uncommitted until the service restarts",
+                name);
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> next(List<ConsumerRecord<String, byte[]>> records) {
+    private static Map<TopicPartition, OffsetAndMetadata> next(
+            List<ConsumerRecord<String, byte[]>> records) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (ConsumerRecord<String, byte[]> r : records) {
-            offsets.merge(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1),
+            offsets.merge(
+                    new TopicPartition(r.topic(), r.partition()),
+                    new OffsetAndMetadata(r.offset() + 1),
                     (a, b) -> a.offset() >= b.offset() ? a : b);
         }
         return offsets;
     }
 
     /**
-     * Stops the loop after its current poll and waits for it (offsets of handled records are committed). A handler
-     * at work is waited for: its owner makes it return first (a trainer cancels its trial).
+     * Stops the loop after its current poll and waits for it (offsets of handled records are
+     * committed). A handler at work is waited for: its owner makes it return first (a trainer
+     * cancels its trial).
      */
     @Override
     public void close() throws InterruptedException {
         close(Duration.ofSeconds(60));
     }
 
-    /** As {@link #close()}, waiting at most {@code wait} for the loop (and a handler at work) to end. */
+    /**
+     * As {@link #close()}, waiting at most {@code wait} for the loop (and a handler at work) to
+     * end.
+     */
     public void close(Duration wait) throws InterruptedException {
         running = false;
         if (thread.isAlive()) {
@@ -293,8 +360,8 @@ public final class IntakeLoop implements AutoCloseable {
     }
 
     /**
-     * Stops at once without committing the record at work, as if the process died: the group delivers it again.
-     * The handler is left to its owner to stop. For failure drills and tests.
+     * Stops at once without committing the record at work, as if the process died: the group
+     * delivers it again. The handler is left to its owner to stop. For failure drills and tests.
      */
     public void abandon() throws InterruptedException {
         abandoned = true;
@@ -309,7 +376,10 @@ public final class IntakeLoop implements AutoCloseable {
         }
     }
 
-    /** Keeps partitions assigned while a handler works paused; warns when the busy record's partition moves away. */
+    /**
+     * Keeps partitions assigned while a handler works paused; warns when the busy record's
+     * partition moves away.
+     */
     private final class PauseWhileBusy implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsAssigned(java.util.Collection<TopicPartition> partitions) {
@@ -321,8 +391,10 @@ public final class IntakeLoop implements AutoCloseable {
         @Override
         public void onPartitionsRevoked(java.util.Collection<TopicPartition> partitions) {
             if (busy != null && partitions.contains(busy)) {
-                LOG.warnf("partition %s was revoked while its record is handled; the commit may fail and the new "
-                        + "owner may handle the record again", busy);
+                LOG.warnf(
+                        "partition %s was revoked while its record is handled; the commit may fail and the new "
+                                + "owner may handle the record again",
+                        busy);
             }
         }
     }

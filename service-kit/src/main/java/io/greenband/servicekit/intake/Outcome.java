@@ -1,6 +1,9 @@
 package io.greenband.servicekit.intake;
 
-/** How the intake ended a record: applied, or dead-lettered with a reason. Either way its offset may be committed. */
+/**
+ * How the intake ended a record: applied, or dead-lettered with a reason. Either way its offset may
+ * be committed.
+ */
 public enum Outcome {
     /** The handler applied the event. */
     PROCESSED,

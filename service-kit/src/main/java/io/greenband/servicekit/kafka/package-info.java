@@ -1,2 +1,5 @@
-/** Kafka client settings shared by the services' plain Kafka clients (dead letters, readiness, loops). */
+/**
+ * Kafka client settings shared by the services' plain Kafka clients (dead letters, readiness,
+ * loops).
+ */
 package io.greenband.servicekit.kafka;

@@ -4,7 +4,10 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-/** Registers the dead-letter series at start, so a scrape shows them (at zero) on every service, consumers or not. */
+/**
+ * Registers the dead-letter series at start, so a scrape shows them (at zero) on every service,
+ * consumers or not.
+ */
 @ApplicationScoped
 public class IntakeMeters {
 

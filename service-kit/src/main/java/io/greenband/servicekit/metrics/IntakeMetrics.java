@@ -13,10 +13,12 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The intake's meters: {@code greenband_dead_letters_total{topic}} (records dead-lettered, by the role of the topic
- * they came from) and {@code greenband_consumer_lag_records{consumer,topic,partition}} (records behind the end of
- * each assigned partition after a poll). Labels are bounded: topics by the registry's roles (anything else counts as
- * {@code other}), partitions by the topics' partition counts, consumers by the service's own loops.
+ * The intake's meters: {@code greenband_dead_letters_total{topic}} (records dead-lettered, by the
+ * role of the topic they came from) and {@code
+ * greenband_consumer_lag_records{consumer,topic,partition}} (records behind the end of each
+ * assigned partition after a poll). Labels are bounded: topics by the registry's roles (anything
+ * else counts as {@code other}), partitions by the topics' partition counts, consumers by the
+ * service's own loops.
  */
 public final class IntakeMetrics {
 
@@ -35,14 +37,18 @@ public final class IntakeMetrics {
     }
 
     /**
-     * Meters in Micrometer's global registry, the root registry Quarkus serves at {@code /q/metrics}: the intake
-     * classes are also built outside CDI (tests, benchmarks), where the global registry records nothing.
+     * Meters in Micrometer's global registry, the root registry Quarkus serves at {@code
+     * /q/metrics}: the intake classes are also built outside CDI (tests, benchmarks), where the
+     * global registry records nothing.
      */
     public static IntakeMetrics global() {
         return GLOBAL;
     }
 
-    /** Registers a zero dead-letter count for every topic role, so each service exposes the series from start. */
+    /**
+     * Registers a zero dead-letter count for every topic role, so each service exposes the series
+     * from start.
+     */
     public void registerAll() {
         for (Topic t : Topic.values()) {
             counter(t.defaultName());
@@ -59,7 +65,10 @@ public final class IntakeMetrics {
         return counter(role(topicName)).count();
     }
 
-    /** Records the lag of every partition {@code consumer} holds, from its cached positions (no broker call). */
+    /**
+     * Records the lag of every partition {@code consumer} holds, from its cached positions (no
+     * broker call).
+     */
     public void lag(String name, Consumer<?, ?> consumer) {
         for (TopicPartition tp : consumer.assignment()) {
             OptionalLong lag = consumer.currentLag(tp);
@@ -71,20 +80,35 @@ public final class IntakeMetrics {
 
     private AtomicLong lagOf(String name, TopicPartition tp) {
         String key = name + "\u0000" + tp;
-        return lags.computeIfAbsent(key, k -> {
-            AtomicLong value = new AtomicLong();
-            Gauge.builder("greenband.consumer.lag", value, AtomicLong::doubleValue).baseUnit("records")
-                    .tags("consumer", name, "topic", role(tp.topic()), "partition", Integer.toString(tp.partition()))
-                    .description("Records behind the end of the partition after the consumer's last poll")
-                    .register(registry);
-            return value;
-        });
+        return lags.computeIfAbsent(
+                key,
+                k -> {
+                    AtomicLong value = new AtomicLong();
+                    Gauge.builder("greenband.consumer.lag", value, AtomicLong::doubleValue)
+                            .baseUnit("records")
+                            .tags(
+                                    "consumer",
+                                    name,
+                                    "topic",
+                                    role(tp.topic()),
+                                    "partition",
+                                    Integer.toString(tp.partition()))
+                            .description(
+                                    "Records behind the end of the partition after the consumer's last poll")
+                            .register(registry);
+                    return value;
+                });
     }
 
     private Counter counter(String role) {
-        return deadLetters.computeIfAbsent(role, r -> Counter.builder("greenband.dead.letters").tag("topic", r)
-                .description("Records the intake dead-lettered, by the role of their source topic")
-                .register(registry));
+        return deadLetters.computeIfAbsent(
+                role,
+                r ->
+                        Counter.builder("greenband.dead.letters")
+                                .tag("topic", r)
+                                .description(
+                                        "Records the intake dead-lettered, by the role of their source topic")
+                                .register(registry));
     }
 
     /** The topic's role whatever the deployment's prefix (no default name ends another). */

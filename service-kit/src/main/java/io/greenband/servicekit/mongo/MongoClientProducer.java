@@ -11,10 +11,11 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Gives services that keep views in MongoDB one {@link MongoClient} and their {@link MongoDatabase},
- * from {@code greenband.mongodb.connection-string} (env {@code GREENBAND_MONGODB_CONNECTION_STRING})
- * and {@code greenband.mongodb.database}. Active only in services built with
- * {@code greenband.mongodb.enabled=true}, so services without MongoDB never try to reach one.
+ * Gives services that keep views in MongoDB one {@link MongoClient} and their {@link
+ * MongoDatabase}, from {@code greenband.mongodb.connection-string} (env {@code
+ * GREENBAND_MONGODB_CONNECTION_STRING}) and {@code greenband.mongodb.database}. Active only in
+ * services built with {@code greenband.mongodb.enabled=true}, so services without MongoDB never try
+ * to reach one.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "greenband.mongodb.enabled", stringValue = "true")
@@ -22,10 +23,15 @@ public class MongoClientProducer {
 
     @Produces
     @Singleton
-    MongoClient mongoClient(@ConfigProperty(name = "greenband.mongodb.connection-string") String connectionString) {
-        if (!connectionString.startsWith("mongodb://") && !connectionString.startsWith("mongodb+srv://")) {
-            throw new IllegalArgumentException("greenband.mongodb.connection-string must start with mongodb:// "
-                    + "or mongodb+srv://, got '" + connectionString + "'");
+    MongoClient mongoClient(
+            @ConfigProperty(name = "greenband.mongodb.connection-string") String connectionString) {
+        if (!connectionString.startsWith("mongodb://")
+                && !connectionString.startsWith("mongodb+srv://")) {
+            throw new IllegalArgumentException(
+                    "greenband.mongodb.connection-string must start with mongodb:// "
+                            + "or mongodb+srv://, got '"
+                            + connectionString
+                            + "'");
         }
         return MongoClients.create(connectionString);
     }
@@ -36,8 +42,10 @@ public class MongoClientProducer {
 
     @Produces
     @Singleton
-    MongoDatabase database(MongoClient client,
-            @ConfigProperty(name = "greenband.mongodb.database", defaultValue = "greenband") String database) {
+    MongoDatabase database(
+            MongoClient client,
+            @ConfigProperty(name = "greenband.mongodb.database", defaultValue = "greenband")
+                    String database) {
         return client.getDatabase(database);
     }
 }

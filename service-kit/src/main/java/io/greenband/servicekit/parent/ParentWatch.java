@@ -4,14 +4,14 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Waits for a process to end and then runs an action. A service launched by {@code greenband local} watches the
- * launching process this way, so a supervisor killed with SIGKILL (whose shutdown hook never runs) leaves no
- * service behind. Plain Java: {@link ProcessHandle#onExit()} also works for processes that are not our children.
+ * Waits for a process to end and then runs an action. A service launched by {@code greenband local}
+ * watches the launching process this way, so a supervisor killed with SIGKILL (whose shutdown hook
+ * never runs) leaves no service behind. Plain Java: {@link ProcessHandle#onExit()} also works for
+ * processes that are not our children.
  */
 public final class ParentWatch {
 
-    private ParentWatch() {
-    }
+    private ParentWatch() {}
 
     /**
      * Runs {@code onGone} once process {@code pid} has ended, or at once when it does not run now.
@@ -27,7 +27,8 @@ public final class ParentWatch {
     }
 
     /**
-     * The pid in {@code value} (the {@code greenband.parent-pid} setting), or empty when unset or blank.
+     * The pid in {@code value} (the {@code greenband.parent-pid} setting), or empty when unset or
+     * blank.
      *
      * @throws IllegalArgumentException when it is not a positive whole number
      */
@@ -40,7 +41,8 @@ public final class ParentWatch {
         try {
             pid = Long.parseLong(text.get());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("greenband.parent-pid must be a process id, was '" + text.get() + "'");
+            throw new IllegalArgumentException(
+                    "greenband.parent-pid must be a process id, was '" + text.get() + "'");
         }
         if (pid < 1) {
             throw new IllegalArgumentException("greenband.parent-pid must be positive, was " + pid);

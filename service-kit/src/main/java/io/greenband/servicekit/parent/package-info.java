@@ -1,2 +1,5 @@
-/** A service started by a supervising process stops when that process is gone, so no orphan outlives it. */
+/**
+ * A service started by a supervising process stops when that process is gone, so no orphan outlives
+ * it.
+ */
 package io.greenband.servicekit.parent;

@@ -16,8 +16,10 @@ public class TopicRegistryProducer {
 
     @Produces
     @Singleton
-    TopicRegistry topicRegistry(@ConfigProperty(name = "greenband.topics.prefix") Optional<String> prefix) {
-        // Optional: MicroProfile Config treats an empty value (GREENBAND_TOPICS_PREFIX="") as missing.
+    TopicRegistry topicRegistry(
+            @ConfigProperty(name = "greenband.topics.prefix") Optional<String> prefix) {
+        // Optional: MicroProfile Config treats an empty value (GREENBAND_TOPICS_PREFIX="") as
+        // missing.
         return TopicRegistry.withPrefix(prefix.map(String::strip).orElse(""));
     }
 }

@@ -1,12 +1,12 @@
 package io.greenband.servicekit.intake;
 
-import io.greenband.events.kafka.ConsumedRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.greenband.embedded.EmbeddedStack;
 import io.greenband.embedded.junit.EmbeddedStackTest;
 import io.greenband.events.SampleEvents;
 import io.greenband.events.codec.ReceivedEvent;
+import io.greenband.events.kafka.ConsumedRecords;
 import io.greenband.events.kafka.DeadLetterRecords;
 import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;
@@ -33,15 +33,27 @@ class EventIntakeTest {
     @Test
     void decodesGoodRecordsAndDeadLettersGarbageWithItsOrigin() {
         TopicRegistry topics = stack.topics();
-        EventIntake intake = new EventIntake(topics, java.util.Map.of("bootstrap.servers", stack.kafkaBootstrapServers()), "intake-test");
+        EventIntake intake =
+                new EventIntake(
+                        topics,
+                        java.util.Map.of("bootstrap.servers", stack.kafkaBootstrapServers()),
+                        "intake-test");
         try {
-            var good = ConsumedRecords.asConsumed(intake.codec().toRecord(SampleEvents.trialProgress()), 0, 7);
+            var good =
+                    ConsumedRecords.asConsumed(
+                            intake.codec().toRecord(SampleEvents.trialProgress()), 0, 7);
             Optional<ReceivedEvent> decoded = intake.decode(good);
             assertThat(decoded).isPresent();
-            assertThat(decoded.get().payload(io.greenband.events.payload.TrialProgress.class)).isEqualTo(SampleEvents.trialProgress());
+            assertThat(decoded.get().payload(io.greenband.events.payload.TrialProgress.class))
+                    .isEqualTo(SampleEvents.trialProgress());
 
-            var garbage = new ConsumerRecord<>(topics.name(Topic.TRIAL_PROGRESS), 2, 41L, "study-x",
-                    "not json".getBytes(StandardCharsets.UTF_8));
+            var garbage =
+                    new ConsumerRecord<>(
+                            topics.name(Topic.TRIAL_PROGRESS),
+                            2,
+                            41L,
+                            "study-x",
+                            "not json".getBytes(StandardCharsets.UTF_8));
             good.headers().forEach(h -> garbage.headers().add(h));
             assertThat(intake.decode(garbage)).isEmpty();
 
@@ -49,7 +61,8 @@ class EventIntakeTest {
             assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo("not json");
             assertThat(letter.key()).isEqualTo("study-x");
             assertThat(header(letter, DeadLetterRecords.REASON)).isNotBlank();
-            assertThat(header(letter, DeadLetterRecords.TOPIC)).isEqualTo(topics.name(Topic.TRIAL_PROGRESS));
+            assertThat(header(letter, DeadLetterRecords.TOPIC))
+                    .isEqualTo(topics.name(Topic.TRIAL_PROGRESS));
             assertThat(header(letter, DeadLetterRecords.PARTITION)).isEqualTo("2");
             assertThat(header(letter, DeadLetterRecords.OFFSET)).isEqualTo("41");
         } finally {
@@ -62,7 +75,8 @@ class EventIntakeTest {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "intake-test-reader");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (var consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             List<ConsumerRecord<String, byte[]>> got = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -78,5 +92,4 @@ class EventIntakeTest {
         Header h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
-
 }

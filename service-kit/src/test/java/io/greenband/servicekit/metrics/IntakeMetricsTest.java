@@ -6,7 +6,10 @@ import io.greenband.events.topic.Topic;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
-/** Dead letters are counted by the role of their topic, whatever the prefix, with a bounded label set. */
+/**
+ * Dead letters are counted by the role of their topic, whatever the prefix, with a bounded label
+ * set.
+ */
 class IntakeMetricsTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -18,16 +21,28 @@ class IntakeMetricsTest {
         metrics.deadLettered("trial-scored");
         metrics.deadLettered("someone-elses-topic");
 
-        assertThat(registry.get("greenband.dead.letters").tag("topic", "trial-scored").counter().count()).isEqualTo(2.0);
-        assertThat(registry.get("greenband.dead.letters").tag("topic", IntakeMetrics.OTHER).counter().count()).isEqualTo(1.0);
+        assertThat(
+                        registry.get("greenband.dead.letters")
+                                .tag("topic", "trial-scored")
+                                .counter()
+                                .count())
+                .isEqualTo(2.0);
+        assertThat(
+                        registry.get("greenband.dead.letters")
+                                .tag("topic", IntakeMetrics.OTHER)
+                                .counter()
+                                .count())
+                .isEqualTo(1.0);
         assertThat(metrics.deadLetters("x.trial-scored")).isEqualTo(2.0);
     }
 
     @Test
     void everyRoleIsRegisteredAtZeroFromTheStart() {
         metrics.registerAll();
-        assertThat(registry.find("greenband.dead.letters").counters()).hasSize(Topic.values().length);
-        assertThat(registry.get("greenband.dead.letters").tag("topic", "studies").counter().count()).isZero();
+        assertThat(registry.find("greenband.dead.letters").counters())
+                .hasSize(Topic.values().length);
+        assertThat(registry.get("greenband.dead.letters").tag("topic", "studies").counter().count())
+                .isZero();
     }
 
     @Test

@@ -41,7 +41,9 @@ class ParentWatchTest {
         assertThat(ParentWatch.parsePid(Optional.empty())).isEmpty();
         assertThat(ParentWatch.parsePid(Optional.of("  "))).isEmpty();
         assertThat(ParentWatch.parsePid(Optional.of(" 4242 "))).contains(4242L);
-        assertThatThrownBy(() -> ParentWatch.parsePid(Optional.of("12; rm"))).hasMessageContaining("greenband.parent-pid");
-        assertThatThrownBy(() -> ParentWatch.parsePid(Optional.of("0"))).hasMessageContaining("positive");
+        assertThatThrownBy(() -> ParentWatch.parsePid(Optional.of("12; rm")))
+                .hasMessageContaining("greenband.parent-pid");
+        assertThatThrownBy(() -> ParentWatch.parsePid(Optional.of("0")))
+                .hasMessageContaining("positive");
     }
 }

@@ -8,7 +8,9 @@ import java.time.Duration;
 @ConfigMapping(prefix = "greenband.suggester")
 public interface SuggesterConfig {
 
-    /** Whether the consumer loop starts with the application (off only for tests of other parts). */
+    /**
+     * Whether the consumer loop starts with the application (off only for tests of other parts).
+     */
     @WithDefault("true")
     boolean enabled();
 

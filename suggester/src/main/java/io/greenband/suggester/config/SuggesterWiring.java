@@ -34,13 +34,18 @@ public class SuggesterWiring {
     private volatile SuggesterLoop loop;
 
     /**
-     * @param kafka every {@code kafka.*} setting (bootstrap servers, security protocol, SASL, trust store,
-     *              from properties or {@code KAFKA_*} variables), as Quarkus collects them for its own clients
+     * @param kafka every {@code kafka.*} setting (bootstrap servers, security protocol, SASL, trust
+     *     store, from properties or {@code KAFKA_*} variables), as Quarkus collects them for its
+     *     own clients
      */
-    public SuggesterWiring(SuggesterConfig config, TopicRegistry topics, EventIntake intake, MongoDatabase database,
-                           @Identifier("default-kafka-broker") Map<String, Object> kafka,
-                           @ConfigProperty(name = "quarkus.application.name") String application,
-                           ConsumerWatch watch) {
+    public SuggesterWiring(
+            SuggesterConfig config,
+            TopicRegistry topics,
+            EventIntake intake,
+            MongoDatabase database,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
+            @ConfigProperty(name = "quarkus.application.name") String application,
+            ConsumerWatch watch) {
         this.scorerSource = config.scorerSource();
         this.watch = watch;
         this.config = config;
@@ -56,11 +61,19 @@ public class SuggesterWiring {
             return;
         }
         Properties client = KafkaClientSettings.forClient(kafka, application);
-        LoopSettings settings = new LoopSettings(config.pollTimeout(), config.snapshot().everyInputs(),
-                config.snapshot().every());
-        SnapshotStore store = new SnapshotStore(database, config.snapshotCollection(), intake.codec());
-        loop = new SuggesterLoop(settings, client, topics, intake, store, Clock.systemUTC(), s -> { })
-                .scoresFrom(scorerSource).watchedBy(watch).start();
+        LoopSettings settings =
+                new LoopSettings(
+                        config.pollTimeout(),
+                        config.snapshot().everyInputs(),
+                        config.snapshot().every());
+        SnapshotStore store =
+                new SnapshotStore(database, config.snapshotCollection(), intake.codec());
+        loop =
+                new SuggesterLoop(
+                                settings, client, topics, intake, store, Clock.systemUTC(), s -> {})
+                        .scoresFrom(scorerSource)
+                        .watchedBy(watch)
+                        .start();
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {

@@ -7,8 +7,8 @@ import java.util.OptionalLong;
  * An event the driver asks the service to publish.
  *
  * @param event the event
- * @param stamp for a decision (LOST, StudyStopped): the study's input sequence number at which every reader
- *              applies it; empty for plain outputs (trial-suggested)
+ * @param stamp for a decision (LOST, StudyStopped): the study's input sequence number at which
+ *     every reader applies it; empty for plain outputs (trial-suggested)
  */
 public record Emission(GreenbandEvent event, OptionalLong stamp) {
 

@@ -21,16 +21,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One study's state machine. Inputs that change the optimizer (scores, and the decisions this service
- * published: LOST verdicts and stops) are applied in one sequence; each applied input increments
- * {@link #seq()}. A decision carries the sequence number it was made at and is applied exactly there, by
- * the instance that made it and by any later reader of the log, so a replay reaches the same states.
- * Wall-clock checks (leases, wall time) only propose decisions ({@link #decide}); they never act directly.
+ * One study's state machine. Inputs that change the optimizer (scores, and the decisions this
+ * service published: LOST verdicts and stops) are applied in one sequence; each applied input
+ * increments {@link #seq()}. A decision carries the sequence number it was made at and is applied
+ * exactly there, by the instance that made it and by any later reader of the log, so a replay
+ * reaches the same states. Wall-clock checks (leases, wall time) only propose decisions ({@link
+ * #decide}); they never act directly.
  */
 public final class StudyRun {
 
-    private record Held(long stamp, GreenbandEvent event) {
-    }
+    private record Held(long stamp, GreenbandEvent event) {}
 
     private final StudyDefined definition;
     private final String fingerprint;
@@ -53,16 +53,22 @@ public final class StudyRun {
         this.startedAt = startedAt;
     }
 
-    /** A new study; {@code recordTime} stands in for {@code definedAt} when the definition has none. */
+    /**
+     * A new study; {@code recordTime} stands in for {@code definedAt} when the definition has none.
+     */
     public static StudyRun start(StudyDefined definition, Instant recordTime) {
         Instant started = definition.definedAt() != null ? definition.definedAt() : recordTime;
-        return new StudyRun(definition, Optimizer.create(StudyDefinitions.spec(definition)), started);
+        return new StudyRun(
+                definition, Optimizer.create(StudyDefinitions.spec(definition)), started);
     }
 
     /** A study resumed from a snapshot; every lease restarts at {@code now}. */
     public static StudyRun restore(StudyDefined definition, StudyRunState state, Instant now) {
-        StudyRun run = new StudyRun(definition,
-                Optimizer.restore(StudyDefinitions.spec(definition), state.optimizer()), state.startedAt());
+        StudyRun run =
+                new StudyRun(
+                        definition,
+                        Optimizer.restore(StudyDefinitions.spec(definition), state.optimizer()),
+                        state.startedAt());
         run.seq = state.seq();
         run.asked = state.asked();
         run.fidelitySpent = state.fidelitySpent();
@@ -96,7 +102,10 @@ public final class StudyRun {
         return inFlight.size();
     }
 
-    /** Whether decisions read from the log wait for their sequence number (a snapshot must not be taken then). */
+    /**
+     * Whether decisions read from the log wait for their sequence number (a snapshot must not be
+     * taken then).
+     */
     public boolean hasHeldDecisions() {
         return !held.isEmpty();
     }
@@ -122,8 +131,14 @@ public final class StudyRun {
                 finish(scored.trialId());
             } else if (scored.attempt() >= t.suggestion().attempt()) {
                 // A failure of an attempt this service declared LOST is superseded by its retry.
-                optimizer.tell(t.coreTrialId(), new TrialFailure("trial " + scored.status().name().toLowerCase()
-                        + " (attempt " + scored.attempt() + ")"));
+                optimizer.tell(
+                        t.coreTrialId(),
+                        new TrialFailure(
+                                "trial "
+                                        + scored.status().name().toLowerCase()
+                                        + " (attempt "
+                                        + scored.attempt()
+                                        + ")"));
                 finish(scored.trialId());
             }
             fill(scored.scoredAt(), now, out);
@@ -144,7 +159,10 @@ public final class StudyRun {
         return out;
     }
 
-    /** A stop published by someone else: a request, turned into a stamped decision by {@link #decide}. */
+    /**
+     * A stop published by someone else: a request, turned into a stamped decision by {@link
+     * #decide}.
+     */
     public void onStopRequested() {
         if (!stopped) {
             stopRequested = true;
@@ -160,7 +178,9 @@ public final class StudyRun {
         }
     }
 
-    /** The trainer reported the current attempt finished: its lease stops, the score will follow. */
+    /**
+     * The trainer reported the current attempt finished: its lease stops, the score will follow.
+     */
     public void onTrainerFinished(String trialId, int attempt) {
         InFlight t = inFlight.get(trialId);
         if (t != null && t.suggestion().attempt() == attempt) {
@@ -169,8 +189,9 @@ public final class StudyRun {
     }
 
     /**
-     * The next wall-clock decision, if any: a requested stop, the wall-time limit, an exhausted budget once
-     * nothing is in flight, or an expired lease. Call only when every input was read (nothing held).
+     * The next wall-clock decision, if any: a requested stop, the wall-time limit, an exhausted
+     * budget once nothing is in flight, or an expired lease. Call only when every input was read
+     * (nothing held).
      */
     public Optional<Emission> decide(Instant now) {
         if (stopped || !held.isEmpty()) {
@@ -182,8 +203,11 @@ public final class StudyRun {
         }
         if (budget.wallClockLimitSeconds() != null
                 && !now.isBefore(startedAt.plusSeconds(budget.wallClockLimitSeconds()))) {
-            return Optional.of(stop(StudyStopped.Reason.BUDGET_EXHAUSTED,
-                    "wallClockLimitSeconds " + budget.wallClockLimitSeconds() + " reached", now));
+            return Optional.of(
+                    stop(
+                            StudyStopped.Reason.BUDGET_EXHAUSTED,
+                            "wallClockLimitSeconds " + budget.wallClockLimitSeconds() + " reached",
+                            now));
         }
         Optional<String> limit = limitReached();
         if (limit.isPresent() && inFlight.isEmpty()) {
@@ -192,24 +216,47 @@ public final class StudyRun {
         for (InFlight t : inFlight.values()) {
             String id = t.suggestion().trialId();
             if (t.running() && now.isAfter(leaseUntil.get(id))) {
-                TrialFinished lost = new TrialFinished(definition.studyId(), id, t.suggestion().attempt(),
-                        TrialStatus.LOST, t.suggestion().fidelity(), Map.of(), null, now, null, List.of(), null,
-                        "no heartbeat for " + leaseSeconds() + " s", null);
+                TrialFinished lost =
+                        new TrialFinished(
+                                definition.studyId(),
+                                id,
+                                t.suggestion().attempt(),
+                                TrialStatus.LOST,
+                                t.suggestion().fidelity(),
+                                Map.of(),
+                                null,
+                                now,
+                                null,
+                                List.of(),
+                                null,
+                                "no heartbeat for " + leaseSeconds() + " s",
+                                null);
                 return Optional.of(Emission.decision(lost, seq));
             }
         }
         return Optional.empty();
     }
 
-    /** The forest's parameter importances at its latest refit, for the dashboard; empty before one. */
-    public java.util.Optional<io.greenband.suggester.core.study.ParameterImportances> importances() {
+    /**
+     * The forest's parameter importances at its latest refit, for the dashboard; empty before one.
+     */
+    public java.util.Optional<io.greenband.suggester.core.study.ParameterImportances>
+            importances() {
         return optimizer.importances();
     }
 
     /** The state to store (only meaningful when {@link #hasHeldDecisions()} is false). */
     public StudyRunState state() {
-        return new StudyRunState(optimizer.snapshot(), seq, asked, fidelitySpent, energyJoules, startedAt, stopped,
-                stopRequested, List.copyOf(inFlight.values()));
+        return new StudyRunState(
+                optimizer.snapshot(),
+                seq,
+                asked,
+                fidelitySpent,
+                energyJoules,
+                startedAt,
+                stopped,
+                stopRequested,
+                List.copyOf(inFlight.values()));
     }
 
     private Emission stop(StudyStopped.Reason reason, String detail, Instant now) {
@@ -244,15 +291,29 @@ public final class StudyRun {
         }
         TrialSuggested s = t.suggestion();
         if (!stopped && s.attempt() <= definition.scheduler().maxRetries()) {
-            TrialSuggested retry = new TrialSuggested(s.studyId(), s.trialId(), s.attempt() + 1, s.configId(),
-                    s.config(), s.fidelity(), s.bracket(), s.rung(), s.seed(), s.leaseSeconds(), s.origin(),
-                    s.studyFingerprint(), lost.endedAt());
+            TrialSuggested retry =
+                    new TrialSuggested(
+                            s.studyId(),
+                            s.trialId(),
+                            s.attempt() + 1,
+                            s.configId(),
+                            s.config(),
+                            s.fidelity(),
+                            s.bracket(),
+                            s.rung(),
+                            s.seed(),
+                            s.leaseSeconds(),
+                            s.origin(),
+                            s.studyFingerprint(),
+                            lost.endedAt());
             inFlight.put(s.trialId(), new InFlight(t.coreTrialId(), retry, true));
             leaseUntil.put(s.trialId(), now.plusSeconds(leaseSeconds()));
             out.add(Emission.output(retry));
             return;
         }
-        optimizer.tell(t.coreTrialId(), new TrialFailure("lost " + s.attempt() + " times: " + lost.error()));
+        optimizer.tell(
+                t.coreTrialId(),
+                new TrialFailure("lost " + s.attempt() + " times: " + lost.error()));
         finish(s.trialId());
         fill(lost.endedAt(), now, out);
     }
@@ -263,15 +324,28 @@ public final class StudyRun {
     }
 
     private void fill(Instant trigger, Instant now, List<Emission> out) {
-        while (!stopped && limitReached().isEmpty() && inFlight.size() < definition.scheduler().parallelism()) {
+        while (!stopped
+                && limitReached().isEmpty()
+                && inFlight.size() < definition.scheduler().parallelism()) {
             Trial trial = optimizer.ask();
             asked++;
             fidelitySpent += trial.budget();
             String id = TrialIds.trialId(definition.studyId(), trial.trialId());
-            TrialSuggested s = new TrialSuggested(definition.studyId(), id, 1,
-                    TrialIds.configId(definition.studyId(), trial.configId()), trial.config(), trial.budget(),
-                    trial.bracket(), trial.rung(), trial.seed(), leaseSeconds(), trial.originLabel(), fingerprint,
-                    trigger);
+            TrialSuggested s =
+                    new TrialSuggested(
+                            definition.studyId(),
+                            id,
+                            1,
+                            TrialIds.configId(definition.studyId(), trial.configId()),
+                            trial.config(),
+                            trial.budget(),
+                            trial.bracket(),
+                            trial.rung(),
+                            trial.seed(),
+                            leaseSeconds(),
+                            trial.originLabel(),
+                            fingerprint,
+                            trigger);
             inFlight.put(id, new InFlight(trial.trialId(), s, true));
             leaseUntil.put(id, now.plusSeconds(leaseSeconds()));
             out.add(Emission.output(s));

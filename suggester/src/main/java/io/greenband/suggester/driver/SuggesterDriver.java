@@ -18,8 +18,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Routes decoded events to the {@link StudyRun} of their study. One owner: the messaging adapter's consumer
- * thread. Events of studies it does not know (not defined yet, or defined by another fingerprint) are ignored.
+ * Routes decoded events to the {@link StudyRun} of their study. One owner: the messaging adapter's
+ * consumer thread. Events of studies it does not know (not defined yet, or defined by another
+ * fingerprint) are ignored.
  */
 public final class SuggesterDriver {
 
@@ -28,13 +29,15 @@ public final class SuggesterDriver {
     /**
      * Handles one event in log order.
      *
-     * @param event      the payload
-     * @param stamp      the decision stamp carried by the record, if any
-     * @param recordTime the record's timestamp (the start time of a definition without {@code definedAt})
-     * @param now        the wall clock, used for leases only
+     * @param event the payload
+     * @param stamp the decision stamp carried by the record, if any
+     * @param recordTime the record's timestamp (the start time of a definition without {@code
+     *     definedAt})
+     * @param now the wall clock, used for leases only
      * @return what to publish
      */
-    public List<Emission> onEvent(GreenbandEvent event, OptionalLong stamp, Instant recordTime, Instant now) {
+    public List<Emission> onEvent(
+            GreenbandEvent event, OptionalLong stamp, Instant recordTime, Instant now) {
         if (event instanceof StudyDefined defined) {
             return define(defined, recordTime, now);
         }
@@ -42,7 +45,8 @@ public final class SuggesterDriver {
         if (run == null) {
             return List.of();
         }
-        if (stamp.isPresent() && (event instanceof StudyStopped || event instanceof TrialFinished)) {
+        if (stamp.isPresent()
+                && (event instanceof StudyStopped || event instanceof TrialFinished)) {
             return run.onDecision(event, stamp.getAsLong(), now);
         }
         if (event instanceof StudyStopped) {
@@ -63,7 +67,10 @@ public final class SuggesterDriver {
         return List.of();
     }
 
-    /** The first wall-clock decision any study wants to make now (one at a time: each must be read back). */
+    /**
+     * The first wall-clock decision any study wants to make now (one at a time: each must be read
+     * back).
+     */
     public Optional<Emission> decide(Instant now) {
         for (StudyRun run : runs.values()) {
             Optional<Emission> d = run.decide(now);
@@ -92,13 +99,17 @@ public final class SuggesterDriver {
     private List<Emission> define(StudyDefined defined, Instant recordTime, Instant now) {
         StudyRun existing = runs.get(defined.studyId());
         if (existing != null) {
-            // Re-published definitions are idempotent; a changed one cannot take over a running study.
+            // Re-published definitions are idempotent; a changed one cannot take over a running
+            // study.
             if (!existing.definition().fingerprint().equals(defined.fingerprint())) {
                 throw new io.greenband.events.deadletter.RejectedEvent(
                         io.greenband.events.deadletter.RejectedEvent.Reason.CONFLICT,
-                        "study " + defined.studyId() + " is already running with fingerprint "
-                        + existing.definition().fingerprint().substring(0, 16) + "; define a new studyId to change "
-                        + "space, objectives, fidelity, scheduler or seed");
+                        "study "
+                                + defined.studyId()
+                                + " is already running with fingerprint "
+                                + existing.definition().fingerprint().substring(0, 16)
+                                + "; define a new studyId to change "
+                                + "space, objectives, fidelity, scheduler or seed");
             }
             return List.of();
         }

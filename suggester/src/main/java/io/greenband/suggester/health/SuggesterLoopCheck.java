@@ -28,8 +28,15 @@ public class SuggesterLoopCheck implements HealthCheck {
 
     @Override
     public HealthStatus call() {
-        return wiring.loop().map(l -> l.isAlive() ? HealthStatus.up(Map.of())
-                        : HealthStatus.down(l.failure() == null ? "stopped" : l.failure().toString()))
+        return wiring.loop()
+                .map(
+                        l ->
+                                l.isAlive()
+                                        ? HealthStatus.up(Map.of())
+                                        : HealthStatus.down(
+                                                l.failure() == null
+                                                        ? "stopped"
+                                                        : l.failure().toString()))
                 .orElse(HealthStatus.up(Map.of("enabled", false)));
     }
 }

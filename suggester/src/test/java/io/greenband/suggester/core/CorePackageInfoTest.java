@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every core package says what it is for (the import rules are in {@code io.greenband.suggester.ArchitectureTest}). */
+/**
+ * Every core package says what it is for (the import rules are in {@code
+ * io.greenband.suggester.ArchitectureTest}).
+ */
 class CorePackageInfoTest {
 
     @Test

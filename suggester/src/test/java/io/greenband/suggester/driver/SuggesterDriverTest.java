@@ -37,10 +37,13 @@ class SuggesterDriverTest {
         assertThat(suggested).hasSize(10);
         assertThat(suggested).extracting(TrialSuggested::trialId).doesNotHaveDuplicates();
         Emission stop = driver.decide(NOW).orElseThrow();
-        assertThat(stop.event()).isInstanceOfSatisfying(StudyStopped.class, s -> {
-            assertThat(s.reason()).isEqualTo(StudyStopped.Reason.BUDGET_EXHAUSTED);
-            assertThat(s.detail()).contains("maxTrials 10");
-        });
+        assertThat(stop.event())
+                .isInstanceOfSatisfying(
+                        StudyStopped.class,
+                        s -> {
+                            assertThat(s.reason()).isEqualTo(StudyStopped.Reason.BUDGET_EXHAUSTED);
+                            assertThat(s.detail()).contains("maxTrials 10");
+                        });
         assertThat(stop.stamp()).hasValue(driver.run("s1").orElseThrow().seq());
     }
 
@@ -64,10 +67,13 @@ class SuggesterDriverTest {
         TrialSuggested first = open.poll();
         assertThat(driver.decide(NOW.plusSeconds(5))).isEmpty();
         Emission lost = driver.decide(NOW.plusSeconds(11)).orElseThrow();
-        assertThat(lost.event()).isInstanceOfSatisfying(TrialFinished.class, f -> {
-            assertThat(f.status()).isEqualTo(TrialStatus.LOST);
-            assertThat(f.attempt()).isEqualTo(1);
-        });
+        assertThat(lost.event())
+                .isInstanceOfSatisfying(
+                        TrialFinished.class,
+                        f -> {
+                            assertThat(f.status()).isEqualTo(TrialStatus.LOST);
+                            assertThat(f.attempt()).isEqualTo(1);
+                        });
         // Nothing happens until the decision is read back from the log.
         assertThat(open).isEmpty();
         feed(lost.event(), lost.stamp());
@@ -103,7 +109,8 @@ class SuggesterDriverTest {
         TrialSuggested a = open.poll();
         TrialSuggested b = open.poll();
         StudyRun run = driver.run("s1").orElseThrow();
-        StudyStopped stop = new StudyStopped("s1", StudyStopped.Reason.REQUESTED, "stop requested", NOW);
+        StudyStopped stop =
+                new StudyStopped("s1", StudyStopped.Reason.REQUESTED, "stop requested", NOW);
         feed(stop, OptionalLong.of(run.seq() + 1));
         assertThat(run.stopped()).isFalse();
         assertThat(run.hasHeldDecisions()).isTrue();
@@ -131,7 +138,8 @@ class SuggesterDriverTest {
             feed(Studies.score(s));
             resumed.feed(Studies.score(resumed.open.poll()));
         }
-        List<TrialSuggested> tail = suggested.subList(suggested.size() - resumed.suggested.size(), suggested.size());
+        List<TrialSuggested> tail =
+                suggested.subList(suggested.size() - resumed.suggested.size(), suggested.size());
         assertThat(resumed.suggested).isNotEmpty().isEqualTo(tail);
     }
 

@@ -12,10 +12,16 @@ import java.util.Optional;
 @ConfigMapping(prefix = "greenband.trainer")
 public interface TrainerConfig {
 
-    /** This trainer instance in events; default: env {@code POD_NAME}, then {@code HOSTNAME}, then the host. */
+    /**
+     * This trainer instance in events; default: env {@code POD_NAME}, then {@code HOSTNAME}, then
+     * the host.
+     */
     Optional<String> worker();
 
-    /** The node in events, as the energy monitor names it; default: env {@code NODE_NAME}, then the host name. */
+    /**
+     * The node in events, as the energy monitor names it; default: env {@code NODE_NAME}, then the
+     * host name.
+     */
     Optional<String> host();
 
     /** Devices to report instead of detecting them (GPU UUIDs, or {@code cpu}). */
@@ -42,12 +48,15 @@ public interface TrainerConfig {
     Command command();
 
     /**
-     * Programs the command backend may run, by the name a study's {@code workload.program} gives, e.g.
-     * {@code greenband.trainer.programs.train-py.argv[0]=python3}. Nothing else runs.
+     * Programs the command backend may run, by the name a study's {@code workload.program} gives,
+     * e.g. {@code greenband.trainer.programs.train-py.argv[0]=python3}. Nothing else runs.
      */
     Map<String, ProgramEntry> programs();
 
-    /** A registry file (JSON or YAML, {@code programs: {name: {argv, workDir, environment, timeout}}}) adding more. */
+    /**
+     * A registry file (JSON or YAML, {@code programs: {name: {argv, workDir, environment,
+     * timeout}}}) adding more.
+     */
     Optional<Path> programsFile();
 
     /** One registered program. */
@@ -58,7 +67,10 @@ public interface TrainerConfig {
         /** Where it runs; unset: the trial's folder. */
         Optional<Path> workDir();
 
-        /** The trainer's environment variables it may see; unset: {@code Program.DEFAULT_ENVIRONMENT}. */
+        /**
+         * The trainer's environment variables it may see; unset: {@code
+         * Program.DEFAULT_ENVIRONMENT}.
+         */
         Optional<List<String>> environment();
 
         /** Wall-clock limit of one trial; unset: {@code command.timeout}. */
@@ -75,7 +87,10 @@ public interface TrainerConfig {
         @WithDefault("greenband-trainer")
         String groupId();
 
-        /** Kafka's {@code max.poll.interval.ms}; the loop keeps polling during trials, so minutes suffice. */
+        /**
+         * Kafka's {@code max.poll.interval.ms}; the loop keeps polling during trials, so minutes
+         * suffice.
+         */
         @WithDefault("5m")
         Duration maxPollInterval();
 
@@ -106,10 +121,15 @@ public interface TrainerConfig {
         @WithDefault("32")
         int syntheticImageSize();
 
-        /** Folder holding {@code cifar-10-batches-bin}; unset: the study's {@code workload.datasetPath}. */
+        /**
+         * Folder holding {@code cifar-10-batches-bin}; unset: the study's {@code
+         * workload.datasetPath}.
+         */
         Optional<Path> cifar10Dir();
 
-        /** Whether CIFAR-10 may be downloaded (SHA-256 checked) when missing; needs network access. */
+        /**
+         * Whether CIFAR-10 may be downloaded (SHA-256 checked) when missing; needs network access.
+         */
         @WithDefault("false")
         boolean download();
     }

@@ -28,8 +28,8 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Builds the trainer from its configuration at start-up (worker settings, planner, worker, Kafka publisher,
- * studies reader, consumer loop) and stops it at shutdown, reporting a running trial.
+ * Builds the trainer from its configuration at start-up (worker settings, planner, worker, Kafka
+ * publisher, studies reader, consumer loop) and stops it at shutdown, reporting a running trial.
  */
 @ApplicationScoped
 public class TrainerWiring {
@@ -47,7 +47,10 @@ public class TrainerWiring {
     private TrialConsumerLoop loop;
 
     @Inject
-    public TrainerWiring(TrainerConfig config, TopicRegistry topics, EventIntake intake,
+    public TrainerWiring(
+            TrainerConfig config,
+            TopicRegistry topics,
+            EventIntake intake,
             @Identifier("default-kafka-broker") Map<String, Object> kafka,
             io.greenband.servicekit.intake.ConsumerWatch watch) {
         this.watch = watch;
@@ -65,16 +68,39 @@ public class TrainerWiring {
         WorkerSettings settings = workerSettings(config, System.getenv());
         events = new KafkaTrialEvents(intake.codec(), kafka, settings.worker() + "-events");
         ProgramRegistry programs = programs(config);
-        worker = new TrialWorker(new TrialPlanner(settings, DeviceInventory.detect(settings.devices()), programs),
-                events, settings, Clock.systemUTC());
-        studies = new StudyReader(kafka, topics, intake.codec(), config.consumer().studiesCatchUp());
+        worker =
+                new TrialWorker(
+                        new TrialPlanner(
+                                settings, DeviceInventory.detect(settings.devices()), programs),
+                        events,
+                        settings,
+                        Clock.systemUTC());
+        studies =
+                new StudyReader(kafka, topics, intake.codec(), config.consumer().studiesCatchUp());
         TrainerConfig.Consumer c = config.consumer();
-        loop = new TrialConsumerLoop(kafka, topics, new ConsumerSettings(c.groupId(), settings.worker(),
-                c.maxPollInterval(), c.pollTimeout(), c.shutdownGrace()), intake, studies, worker, events)
-                .watchedBy(watch);
+        loop =
+                new TrialConsumerLoop(
+                                kafka,
+                                topics,
+                                new ConsumerSettings(
+                                        c.groupId(),
+                                        settings.worker(),
+                                        c.maxPollInterval(),
+                                        c.pollTimeout(),
+                                        c.shutdownGrace()),
+                                intake,
+                                studies,
+                                worker,
+                                events)
+                        .watchedBy(watch);
         loop.start();
-        LOG.infof("trainer %s on %s consuming %s in group %s; programs %s", settings.worker(), settings.host(),
-                topics.name(io.greenband.events.topic.Topic.TRIAL_SUGGESTED), c.groupId(), programs.names());
+        LOG.infof(
+                "trainer %s on %s consuming %s in group %s; programs %s",
+                settings.worker(),
+                settings.host(),
+                topics.name(io.greenband.events.topic.Topic.TRIAL_SUGGESTED),
+                c.groupId(),
+                programs.names());
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -92,26 +118,55 @@ public class TrainerWiring {
         return loop != null && loop.isRunning();
     }
 
-    /** The worker settings of {@code config}, with identities from the environment where not configured. */
+    /**
+     * The worker settings of {@code config}, with identities from the environment where not
+     * configured.
+     */
     static WorkerSettings workerSettings(TrainerConfig config, Map<String, String> env) {
         String hostName = hostName();
         String host = config.host().or(() -> nonBlank(env.get("NODE_NAME"))).orElse(hostName);
-        String worker = config.worker().or(() -> nonBlank(env.get("POD_NAME")))
-                .or(() -> nonBlank(env.get("HOSTNAME"))).orElse(hostName);
+        String worker =
+                config.worker()
+                        .or(() -> nonBlank(env.get("POD_NAME")))
+                        .or(() -> nonBlank(env.get("HOSTNAME")))
+                        .orElse(hostName);
         TrainerConfig.Data data = config.data();
-        return new WorkerSettings(worker, host, ProcessHandle.current().pid(), config.devices().orElse(List.of()),
-                config.heartbeat(), data.syntheticTrainImages(), data.syntheticTestImages(), data.syntheticImageSize(),
-                data.cifar10Dir().orElse(null), data.download(), config.modelsDir().orElse(null),
-                config.command().workDir(), config.command().timeout(), config.evaluateTest());
+        return new WorkerSettings(
+                worker,
+                host,
+                ProcessHandle.current().pid(),
+                config.devices().orElse(List.of()),
+                config.heartbeat(),
+                data.syntheticTrainImages(),
+                data.syntheticTestImages(),
+                data.syntheticImageSize(),
+                data.cifar10Dir().orElse(null),
+                data.download(),
+                config.modelsDir().orElse(null),
+                config.command().workDir(),
+                config.command().timeout(),
+                config.evaluateTest());
     }
 
-    /** The programs registered in the configuration and in the registry file; a bad registration stops start-up. */
+    /**
+     * The programs registered in the configuration and in the registry file; a bad registration
+     * stops start-up.
+     */
     public static ProgramRegistry programs(TrainerConfig config) {
         List<Program> listed = new ArrayList<>();
-        config.programs().forEach((name, p) -> listed.add(new Program(name, p.argv(), p.workDir().orElse(null),
-                p.environment().orElse(null), p.timeout().orElse(config.command().timeout()))));
+        config.programs()
+                .forEach(
+                        (name, p) ->
+                                listed.add(
+                                        new Program(
+                                                name,
+                                                p.argv(),
+                                                p.workDir().orElse(null),
+                                                p.environment().orElse(null),
+                                                p.timeout().orElse(config.command().timeout()))));
         ProgramRegistry programs = ProgramRegistry.of(listed);
-        return config.programsFile().map(file -> programs.with(ProgramRegistry.read(file, config.command().timeout())))
+        return config.programsFile()
+                .map(file -> programs.with(ProgramRegistry.read(file, config.command().timeout())))
                 .orElse(programs);
     }
 

@@ -11,6 +11,7 @@ public record Augmentation(boolean flip, int padding) {
 
     /** No augmentation (evaluation). */
     public static final Augmentation NONE = new Augmentation(false, 0);
+
     /** The CIFAR recipe: flip and 4-pixel padded random crops. */
     public static final Augmentation CIFAR = new Augmentation(true, 4);
 

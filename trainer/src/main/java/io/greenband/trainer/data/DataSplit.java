@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Deterministic train/validation split and data fractions. The split seed is fixed so every trial of
- * a study validates on the same images (45,000/5,000 for CIFAR-10's training set).
+ * Deterministic train/validation split and data fractions. The split seed is fixed so every trial
+ * of a study validates on the same images (45,000/5,000 for CIFAR-10's training set).
  *
  * @param train images to train on
  * @param validation held-out images for search
@@ -15,6 +15,7 @@ public record DataSplit(ImageSet train, ImageSet validation) {
 
     /** Seed of the permutation behind every split and fraction. */
     public static final long SPLIT_SEED = 20_210_622L;
+
     /** Validation images of the CIFAR-10 search split. */
     public static final int CIFAR_VALIDATION = 5_000;
 
@@ -26,18 +27,22 @@ public record DataSplit(ImageSet train, ImageSet validation) {
     /** Holds out {@code validationSize} images chosen by a fixed-seed permutation. */
     public static DataSplit of(ImageSet all, int validationSize) {
         if (validationSize < 1 || validationSize >= all.size()) {
-            throw new IllegalArgumentException("validation size must be in [1, " + (all.size() - 1) + "], got "
-                    + validationSize);
+            throw new IllegalArgumentException(
+                    "validation size must be in [1, "
+                            + (all.size() - 1)
+                            + "], got "
+                            + validationSize);
         }
         int[] order = permutation(all.size(), SPLIT_SEED);
         int trainSize = all.size() - validationSize;
-        return new DataSplit(all.subset(Arrays.copyOfRange(order, 0, trainSize)),
+        return new DataSplit(
+                all.subset(Arrays.copyOfRange(order, 0, trainSize)),
                 all.subset(Arrays.copyOfRange(order, trainSize, all.size())));
     }
 
     /**
-     * The first {@code ceil(fraction * size)} images of a fixed-seed permutation, so a larger fraction
-     * always contains a smaller one; the whole set for fraction 1.
+     * The first {@code ceil(fraction * size)} images of a fixed-seed permutation, so a larger
+     * fraction always contains a smaller one; the whole set for fraction 1.
      */
     public static ImageSet fraction(ImageSet images, double fraction) {
         if (!(fraction > 0 && fraction <= 1)) {
@@ -51,12 +56,14 @@ public record DataSplit(ImageSet train, ImageSet validation) {
     }
 
     /**
-     * At most {@code limit} images: the first of a fixed-seed permutation (so smaller subsets nest in larger
-     * ones and classes stay balanced in expectation); the whole set when {@code limit} is 0 or not smaller.
+     * At most {@code limit} images: the first of a fixed-seed permutation (so smaller subsets nest
+     * in larger ones and classes stay balanced in expectation); the whole set when {@code limit} is
+     * 0 or not smaller.
      */
     public static ImageSet limit(ImageSet images, int limit) {
         if (limit < 0) {
-            throw new IllegalArgumentException("an image limit must be >= 0 (0: all), got " + limit);
+            throw new IllegalArgumentException(
+                    "an image limit must be >= 0 (0: all), got " + limit);
         }
         if (limit == 0 || limit >= images.size()) {
             return images;

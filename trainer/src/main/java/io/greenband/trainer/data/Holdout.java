@@ -1,14 +1,18 @@
 package io.greenband.trainer.data;
 
 /**
- * How many training images a data set holds out for validation: a fraction of them or a fixed count.
+ * How many training images a data set holds out for validation: a fraction of them or a fixed
+ * count.
  *
  * @param fraction share held out, in (0, 1); 0 when {@code count} is used
  * @param count images held out; 0 when {@code fraction} is used
  */
 public record Holdout(double fraction, int count) {
 
-    /** The default: a tenth of the training images (5,000 of CIFAR-10's 50,000, 6,000 of Fashion-MNIST's 60,000). */
+    /**
+     * The default: a tenth of the training images (5,000 of CIFAR-10's 50,000, 6,000 of
+     * Fashion-MNIST's 60,000).
+     */
     public static final Holdout DEFAULT = fraction(0.1);
 
     /** Checks that exactly one of the two is set and in range. */
@@ -16,8 +20,9 @@ public record Holdout(double fraction, int count) {
         boolean byFraction = fraction > 0 && fraction < 1 && count == 0;
         boolean byCount = fraction == 0 && count >= 1;
         if (!byFraction && !byCount) {
-            throw new IllegalArgumentException("validation must be a fraction in (0, 1) or a count >= 1, got "
-                    + (count == 0 ? fraction : count));
+            throw new IllegalArgumentException(
+                    "validation must be a fraction in (0, 1) or a count >= 1, got "
+                            + (count == 0 ? fraction : count));
         }
     }
 
@@ -35,8 +40,11 @@ public record Holdout(double fraction, int count) {
     public static Holdout parse(String text) {
         String value = text == null ? "" : text.strip();
         if (value.isEmpty() || value.length() > 20) {
-            throw new IllegalArgumentException("validation must be a fraction such as 0.1 or 10% or a count such "
-                    + "as 5000, got '" + text + "'");
+            throw new IllegalArgumentException(
+                    "validation must be a fraction such as 0.1 or 10% or a count such "
+                            + "as 5000, got '"
+                            + text
+                            + "'");
         }
         try {
             if (value.endsWith("%")) {
@@ -47,20 +55,25 @@ public record Holdout(double fraction, int count) {
             }
             return fraction(Double.parseDouble(value));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("validation must be a fraction such as 0.1 or 10% or a count such "
-                    + "as 5000, got '" + text + "'", e);
+            throw new IllegalArgumentException(
+                    "validation must be a fraction such as 0.1 or 10% or a count such "
+                            + "as 5000, got '"
+                            + text
+                            + "'",
+                    e);
         }
     }
 
     /** Images held out of {@code total}: at least 1, at most {@code total - 1}. */
     public int of(int total) {
         if (total < 2) {
-            throw new IllegalArgumentException("a validation split needs at least 2 training images, got " + total);
+            throw new IllegalArgumentException(
+                    "a validation split needs at least 2 training images, got " + total);
         }
         int held = count > 0 ? count : (int) Math.round(fraction * total);
         if (count > 0 && count >= total) {
-            throw new IllegalArgumentException("validation count " + count + " leaves no training image of "
-                    + total);
+            throw new IllegalArgumentException(
+                    "validation count " + count + " leaves no training image of " + total);
         }
         return Math.max(1, Math.min(total - 1, held));
     }

@@ -24,8 +24,11 @@ public final class ImageBatcher {
         this.normalization = Objects.requireNonNull(normalization, "normalization");
         this.augmentation = Objects.requireNonNull(augmentation, "augmentation");
         if (normalization.mean().length != images.channels()) {
-            throw new IllegalArgumentException("normalization has " + normalization.mean().length
-                    + " channels, images have " + images.channels());
+            throw new IllegalArgumentException(
+                    "normalization has "
+                            + normalization.mean().length
+                            + " channels, images have "
+                            + images.channels());
         }
     }
 
@@ -42,7 +45,8 @@ public final class ImageBatcher {
      * {@code batchSize}; a final batch of a single image is dropped when {@code dropSingleton}
      * (batch norm cannot train on it).
      */
-    public static List<int[]> epoch(int size, int batchSize, SplittableRandom random, boolean dropSingleton) {
+    public static List<int[]> epoch(
+            int size, int batchSize, SplittableRandom random, boolean dropSingleton) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch_size must be >= 1, got " + batchSize);
         }
@@ -68,7 +72,9 @@ public final class ImageBatcher {
         return batches;
     }
 
-    /** The images at {@code indices}; {@code random} drives the augmentation (unused without one). */
+    /**
+     * The images at {@code indices}; {@code random} drives the augmentation (unused without one).
+     */
     public Batch assemble(int[] indices, SplittableRandom random) {
         int channels = images.channels();
         int height = images.height();
@@ -95,7 +101,9 @@ public final class ImageBatcher {
                         float value = black;
                         if (sy >= 0 && sy < height && fx >= 0 && fx < width) {
                             int sx = flip ? width - 1 - fx : fx;
-                            value = normalization.apply(ch, source[sourceBase + sy * width + sx] & 0xff);
+                            value =
+                                    normalization.apply(
+                                            ch, source[sourceBase + sy * width + sx] & 0xff);
                         }
                         out[outBase + y * width + x] = value;
                     }

@@ -1,6 +1,7 @@
 package io.greenband.trainer.data;
 
 import io.greenband.datasets.ImageSet;
+
 /**
  * Per-channel normalisation {@code (pixel / 255 - mean) / std}.
  *
@@ -10,12 +11,15 @@ import io.greenband.datasets.ImageSet;
 public record Normalization(float[] mean, float[] std) {
 
     /** The CIFAR-10 constants of the DeepShift reference, also used for the synthetic set. */
-    public static final Normalization CIFAR10 = new Normalization(new float[] {0.4914f, 0.4822f, 0.4465f},
-            new float[] {0.2023f, 0.1994f, 0.2010f});
+    public static final Normalization CIFAR10 =
+            new Normalization(
+                    new float[] {0.4914f, 0.4822f, 0.4465f},
+                    new float[] {0.2023f, 0.1994f, 0.2010f});
 
     /**
-     * The per-channel mean and standard deviation of {@code images} (for data sets without published constants;
-     * computed on the training images only, so nothing leaks from validation or test).
+     * The per-channel mean and standard deviation of {@code images} (for data sets without
+     * published constants; computed on the training images only, so nothing leaks from validation
+     * or test).
      */
     public static Normalization of(ImageSet images) {
         int channels = images.channels();
@@ -48,8 +52,11 @@ public record Normalization(float[] mean, float[] std) {
     /** Checks that both arrays have one positive-std entry per channel. */
     public Normalization {
         if (mean.length != std.length || mean.length == 0) {
-            throw new IllegalArgumentException("mean and std need one entry per channel, got " + mean.length
-                    + " and " + std.length);
+            throw new IllegalArgumentException(
+                    "mean and std need one entry per channel, got "
+                            + mean.length
+                            + " and "
+                            + std.length);
         }
         for (float s : std) {
             if (!(s > 0)) {

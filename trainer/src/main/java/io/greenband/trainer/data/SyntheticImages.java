@@ -24,8 +24,13 @@ public final class SyntheticImages {
      */
     public static ImageSet generate(int count, int numClasses, int size, long seed) {
         if (count < 1 || numClasses < 2 || size < 4) {
-            throw new IllegalArgumentException("synthetic set needs count >= 1, classes >= 2 and size >= 4, got "
-                    + count + ", " + numClasses + ", " + size);
+            throw new IllegalArgumentException(
+                    "synthetic set needs count >= 1, classes >= 2 and size >= 4, got "
+                            + count
+                            + ", "
+                            + numClasses
+                            + ", "
+                            + size);
         }
         SplittableRandom random = new SplittableRandom(seed);
         int plane = size * size;
@@ -45,10 +50,13 @@ public final class SyntheticImages {
                 for (int x = 0; x < size; x++) {
                     double stripe = Math.cos(ux * x + uy * y + phase);
                     for (int ch = 0; ch < 3; ch++) {
-                        double value = 128 + 70 * stripe * (0.4 + 0.6 * tint[ch]) + 40 * (tint[ch] - 0.5)
-                                + NOISE * random.nextGaussian();
-                        pixels[n * 3 * plane + ch * plane + y * size + x] = (byte) Math.max(0, Math.min(255,
-                                Math.round(value)));
+                        double value =
+                                128
+                                        + 70 * stripe * (0.4 + 0.6 * tint[ch])
+                                        + 40 * (tint[ch] - 0.5)
+                                        + NOISE * random.nextGaussian();
+                        pixels[n * 3 * plane + ch * plane + y * size + x] =
+                                (byte) Math.max(0, Math.min(255, Math.round(value)));
                     }
                 }
             }

@@ -5,19 +5,23 @@ import ai.djl.ndarray.NDArray;
 /**
  * Signed fixed-point format with {@code integerBits} (sign included) and {@code fractionBits}.
  *
- * <p>Values are floored to multiples of {@code 2^-fractionBits} and clipped to
- * {@code [-2^(integerBits-1), 2^(integerBits-1) - 1]}; the upper bound is an integer, as in the
- * DeepShift reference. The gradient passes straight through, clipped values included.
+ * <p>Values are floored to multiples of {@code 2^-fractionBits} and clipped to {@code
+ * [-2^(integerBits-1), 2^(integerBits-1) - 1]}; the upper bound is an integer, as in the DeepShift
+ * reference. The gradient passes straight through, clipped values included.
  *
  * @param integerBits integer bits including the sign, 2 to 24
  * @param fractionBits fraction bits, 0 to 24
  */
 public record FixedPoint(int integerBits, int fractionBits) {
 
-    /** The reference's default activation format (16 integer, 16 fraction bits): nearly lossless. */
+    /**
+     * The reference's default activation format (16 integer, 16 fraction bits): nearly lossless.
+     */
     public static final FixedPoint DEFAULT = new FixedPoint(16, 16);
 
-    /** Checks the bit counts; {@code integerBits = 1} is refused (the reference's degenerate case). */
+    /**
+     * Checks the bit counts; {@code integerBits = 1} is refused (the reference's degenerate case).
+     */
     public FixedPoint {
         if (integerBits < 2 || integerBits > 24) {
             throw new IllegalArgumentException(
@@ -51,12 +55,13 @@ public record FixedPoint(int integerBits, int fractionBits) {
     }
 
     /**
-     * Rounds every element onto the grid, without a gradient path. It works on a detached view (no autograd
-     * graph) and frees each temporary as soon as the next operation has consumed it.
+     * Rounds every element onto the grid, without a gradient path. It works on a detached view (no
+     * autograd graph) and frees each temporary as soon as the next operation has consumed it.
      */
     public NDArray quantize(NDArray x) {
         float scale = (float) Math.scalb(1.0, fractionBits);
-        try (NDArray detached = x.stopGradient(); NDArray scaled = detached.mul(scale);
+        try (NDArray detached = x.stopGradient();
+                NDArray scaled = detached.mul(scale);
                 NDArray floored = scaled.floor()) {
             return floored.divi(scale).clip(min(), max());
         }

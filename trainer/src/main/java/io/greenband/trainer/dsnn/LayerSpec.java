@@ -13,8 +13,16 @@ package io.greenband.trainer.dsnn;
  * @param inputSize spatial input size (1 for linear)
  * @param bias whether the layer has a bias
  */
-public record LayerSpec(String name, Kind kind, boolean shifted, int inChannels, int outChannels, int kernel,
-        int stride, int inputSize, boolean bias) {
+public record LayerSpec(
+        String name,
+        Kind kind,
+        boolean shifted,
+        int inChannels,
+        int outChannels,
+        int kernel,
+        int stride,
+        int inputSize,
+        boolean bias) {
 
     /** Layer kind. */
     public enum Kind {

@@ -16,8 +16,8 @@ import ai.djl.util.PairList;
 
 /**
  * CIFAR ResNet basic block: conv-BN-ReLU-conv-BN plus a shortcut, then ReLU. The shortcut is the
- * identity, or "option A" when the shape changes: every second pixel, channels zero-padded on
- * both sides (parameter-free).
+ * identity, or "option A" when the shape changes: every second pixel, channels zero-padded on both
+ * sides (parameter-free).
  */
 public final class ResidualUnit extends AbstractBlock {
 
@@ -45,16 +45,25 @@ public final class ResidualUnit extends AbstractBlock {
         this.optionA = stride != 1 || inChannels != outChannels;
         this.padChannels = (outChannels - inChannels) / 2;
         if (optionA && (stride != 2 || outChannels != 2 * inChannels)) {
-            throw new IllegalArgumentException("option-A shortcut needs stride 2 and doubled channels, got stride "
-                    + stride + ", " + inChannels + " -> " + outChannels);
+            throw new IllegalArgumentException(
+                    "option-A shortcut needs stride 2 and doubled channels, got stride "
+                            + stride
+                            + ", "
+                            + inChannels
+                            + " -> "
+                            + outChannels);
         }
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+    protected NDList forwardInternal(
+            ParameterStore store,
+            NDList inputs,
+            boolean training,
             PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        // each intermediate is freed once consumed (autograd keeps what backward needs), as Python frees them
+        // each intermediate is freed once consumed (autograd keeps what backward needs), as Python
+        // frees them
         NDList y1 = conv1.forward(store, inputs, training);
         NDList n1 = bn1.forward(store, y1, training);
         y1.close();
@@ -81,15 +90,21 @@ public final class ResidualUnit extends AbstractBlock {
         }
         try (NDArray sub = x.get(SUBSAMPLE)) {
             Shape shape = sub.getShape();
-            try (NDArray zeros = x.getManager().zeros(
-                    new Shape(shape.get(0), padChannels, shape.get(2), shape.get(3)), x.getDataType(), x.getDevice())) {
+            try (NDArray zeros =
+                    x.getManager()
+                            .zeros(
+                                    new Shape(
+                                            shape.get(0), padChannels, shape.get(2), shape.get(3)),
+                                    x.getDataType(),
+                                    x.getDevice())) {
                 return NDArrays.concat(new NDList(zeros, sub, zeros), 1);
             }
         }
     }
 
     @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
         conv1.initialize(manager, dataType, inputShapes);
         Shape[] mid = conv1.getOutputShapes(inputShapes);
         bn1.initialize(manager, dataType, mid);

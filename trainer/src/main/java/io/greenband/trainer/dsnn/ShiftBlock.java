@@ -9,18 +9,23 @@ import ai.djl.training.ParameterStore;
 import java.util.Objects;
 
 /**
- * Common part of the shift convolution and shift linear blocks: the latent parameters of Q
- * ({@code weight}) or PS ({@code shift}, {@code sign}), the optional {@code bias}, the weight
- * map, the in-place latent clamp and the PS shift penalty.
+ * Common part of the shift convolution and shift linear blocks: the latent parameters of Q ({@code
+ * weight}) or PS ({@code shift}, {@code sign}), the optional {@code bias}, the weight map, the
+ * in-place latent clamp and the PS shift penalty.
  */
 public abstract class ShiftBlock extends AbstractBlock {
 
     /** Parameter name of the Q latent weight. */
     public static final String WEIGHT = "weight";
-    /** Parameter name of the PS shift tensor (no weight decay; penalised by {@link #shiftPenalty}). */
+
+    /**
+     * Parameter name of the PS shift tensor (no weight decay; penalised by {@link #shiftPenalty}).
+     */
     public static final String SHIFT = "shift";
+
     /** Parameter name of the PS sign tensor (no weight decay). */
     public static final String SIGN = "sign";
+
     /** Parameter name of the bias. */
     public static final String BIAS = "bias";
 
@@ -45,23 +50,46 @@ public abstract class ShiftBlock extends AbstractBlock {
         this.weightShape = weightShape;
         int minShift = settings.minShift();
         if (settings.type() == ShiftType.Q) {
-            weight = addParameter(Parameter.builder().setName(WEIGHT).setType(Parameter.Type.WEIGHT)
-                    .optShape(weightShape).optInitializer(ShiftInitializers.uniformFanIn(fanIn)).build());
+            weight =
+                    addParameter(
+                            Parameter.builder()
+                                    .setName(WEIGHT)
+                                    .setType(Parameter.Type.WEIGHT)
+                                    .optShape(weightShape)
+                                    .optInitializer(ShiftInitializers.uniformFanIn(fanIn))
+                                    .build());
             shift = null;
             sign = null;
         } else {
             weight = null;
-            shift = addParameter(Parameter.builder().setName(SHIFT).setType(Parameter.Type.OTHER)
-                    .optShape(weightShape).optInitializer(ShiftInitializers.shiftFromDense(fanIn, minShift))
-                    .build());
-            sign = addParameter(Parameter.builder().setName(SIGN).setType(Parameter.Type.OTHER)
-                    .optShape(weightShape).optInitializer(ShiftInitializers.signFromDense()).build());
+            shift =
+                    addParameter(
+                            Parameter.builder()
+                                    .setName(SHIFT)
+                                    .setType(Parameter.Type.OTHER)
+                                    .optShape(weightShape)
+                                    .optInitializer(
+                                            ShiftInitializers.shiftFromDense(fanIn, minShift))
+                                    .build());
+            sign =
+                    addParameter(
+                            Parameter.builder()
+                                    .setName(SIGN)
+                                    .setType(Parameter.Type.OTHER)
+                                    .optShape(weightShape)
+                                    .optInitializer(ShiftInitializers.signFromDense())
+                                    .build());
         }
-        bias = withBias
-                ? addParameter(Parameter.builder().setName(BIAS).setType(Parameter.Type.BIAS)
-                        .optShape(new Shape(weightShape.get(0)))
-                        .optInitializer(ShiftInitializers.uniformFanIn(fanIn)).build())
-                : null;
+        bias =
+                withBias
+                        ? addParameter(
+                                Parameter.builder()
+                                        .setName(BIAS)
+                                        .setType(Parameter.Type.BIAS)
+                                        .optShape(new Shape(weightShape.get(0)))
+                                        .optInitializer(ShiftInitializers.uniformFanIn(fanIn))
+                                        .build())
+                        : null;
     }
 
     /** The quantisation settings of this layer. */
@@ -81,27 +109,32 @@ public abstract class ShiftBlock extends AbstractBlock {
 
     /**
      * The weight used in the forward pass: signed powers of two with straight-through gradients.
-     * Stochastic rounding applies only while training; evaluation rounds deterministically. A new array,
-     * which the caller closes once the layer's operation has consumed it.
+     * Stochastic rounding applies only while training; evaluation rounds deterministically. A new
+     * array, which the caller closes once the layer's operation has consumed it.
      */
     protected NDArray effectiveWeight(ParameterStore store, Device device, boolean training) {
         Rounding rounding = training ? settings.rounding() : Rounding.DETERMINISTIC;
         if (settings.type() == ShiftType.Q) {
-            return ShiftWeights.weightQ(store.getValue(weight, device, training), settings.minShift(), rounding);
+            return ShiftWeights.weightQ(
+                    store.getValue(weight, device, training), settings.minShift(), rounding);
         }
-        return ShiftWeights.weightPs(store.getValue(shift, device, training),
-                store.getValue(sign, device, training), rounding);
+        return ShiftWeights.weightPs(
+                store.getValue(shift, device, training),
+                store.getValue(sign, device, training),
+                rounding);
     }
 
     /** Fixed-point bias for the forward pass (straight-through), or null without bias. */
     protected NDArray effectiveBias(ParameterStore store, Device device, boolean training) {
-        return bias == null ? null : settings.activations().quantizeSte(store.getValue(bias, device, training));
+        return bias == null
+                ? null
+                : settings.activations().quantizeSte(store.getValue(bias, device, training));
     }
 
     /**
      * Clamps the latent parameters in place (Q: magnitude into {@code [2^minShift, 1]}; PS: shift
-     * into {@code [minShift, 0]}). Call after initialisation and after every optimiser step, outside
-     * any gradient collector; the PS sign latent is left unclamped, as in the reference.
+     * into {@code [minShift, 0]}). Call after initialisation and after every optimiser step,
+     * outside any gradient collector; the PS sign latent is left unclamped, as in the reference.
      */
     public void clampLatent() {
         if (settings.type() == ShiftType.Q) {
@@ -117,17 +150,18 @@ public abstract class ShiftBlock extends AbstractBlock {
         }
     }
 
-    /**
-     * The deployed weight: deterministic signed powers of two, no gradient. Caller closes it.
-     */
+    /** The deployed weight: deterministic signed powers of two, no gradient. Caller closes it. */
     public NDArray exportWeight() {
         if (settings.type() == ShiftType.Q) {
             NDArray w = weight.getArray();
-            return ShiftWeights.quantizeQ(ShiftWeights.clampQ(w, settings.minShift()), settings.minShift(),
+            return ShiftWeights.quantizeQ(
+                    ShiftWeights.clampQ(w, settings.minShift()),
+                    settings.minShift(),
                     Rounding.DETERMINISTIC);
         }
         NDArray p = ShiftWeights.clampShift(shift.getArray(), settings.minShift()).round();
-        return ShiftWeights.ternarySign(sign.getArray(), Rounding.DETERMINISTIC).mul(ShiftMath.pow2(p));
+        return ShiftWeights.ternarySign(sign.getArray(), Rounding.DETERMINISTIC)
+                .mul(ShiftMath.pow2(p));
     }
 
     /** The deployed bias on the activation grid, or null without bias. Caller closes it. */
@@ -144,7 +178,8 @@ public abstract class ShiftBlock extends AbstractBlock {
         if (shift == null) {
             return null;
         }
-        try (NDArray doubled = shift.getArray().mul(2); NDArray squares = ShiftMath.pow2(doubled)) {
+        try (NDArray doubled = shift.getArray().mul(2);
+                NDArray squares = ShiftMath.pow2(doubled)) {
             return squares.sum();
         }
     }

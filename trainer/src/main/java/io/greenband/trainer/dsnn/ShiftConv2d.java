@@ -8,8 +8,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * 2-D convolution whose weights are signed powers of two (DeepShift-Q or -PS). The input and
- * bias are rounded to the fixed-point activation grid (straight-through) before the convolution.
+ * 2-D convolution whose weights are signed powers of two (DeepShift-Q or -PS). The input and bias
+ * are rounded to the fixed-point activation grid (straight-through) before the convolution.
  */
 public final class ShiftConv2d extends ShiftBlock {
 
@@ -27,14 +27,32 @@ public final class ShiftConv2d extends ShiftBlock {
      * @param padding zero padding in both directions
      * @param withBias whether to add a bias
      */
-    public ShiftConv2d(ShiftSettings settings, int inChannels, int outChannels, int kernel, int stride,
-            int padding, boolean withBias) {
-        super(settings, new Shape(outChannels, inChannels, kernel, kernel), (long) inChannels * kernel * kernel,
+    public ShiftConv2d(
+            ShiftSettings settings,
+            int inChannels,
+            int outChannels,
+            int kernel,
+            int stride,
+            int padding,
+            boolean withBias) {
+        super(
+                settings,
+                new Shape(outChannels, inChannels, kernel, kernel),
+                (long) inChannels * kernel * kernel,
                 withBias);
         if (inChannels < 1 || outChannels < 1 || kernel < 1 || stride < 1 || padding < 0) {
-            throw new IllegalArgumentException("ShiftConv2d needs positive channels, kernel and stride and"
-                    + " non-negative padding, got in=" + inChannels + " out=" + outChannels + " kernel=" + kernel
-                    + " stride=" + stride + " padding=" + padding);
+            throw new IllegalArgumentException(
+                    "ShiftConv2d needs positive channels, kernel and stride and"
+                            + " non-negative padding, got in="
+                            + inChannels
+                            + " out="
+                            + outChannels
+                            + " kernel="
+                            + kernel
+                            + " stride="
+                            + stride
+                            + " padding="
+                            + padding);
         }
         this.outChannels = outChannels;
         this.kernel = kernel;
@@ -43,22 +61,34 @@ public final class ShiftConv2d extends ShiftBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+    protected NDList forwardInternal(
+            ParameterStore store,
+            NDList inputs,
+            boolean training,
             PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        // the rounded input and weights are freed right after the convolution; autograd keeps what it saved
+        // the rounded input and weights are freed right after the convolution; autograd keeps what
+        // it saved
         try (NDArray input = settings.activations().quantizeSte(x);
                 NDArray w = effectiveWeight(store, x.getDevice(), training);
                 NDArray b = effectiveBias(store, x.getDevice(), training)) {
-            return Conv2d.conv2d(input, w, b, new Shape(stride, stride), new Shape(padding, padding),
-                    new Shape(1, 1), 1);
+            return Conv2d.conv2d(
+                    input,
+                    w,
+                    b,
+                    new Shape(stride, stride),
+                    new Shape(padding, padding),
+                    new Shape(1, 1),
+                    1);
         }
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape in = inputShapes[0];
-        return new Shape[] {new Shape(in.get(0), outChannels, outSize(in.get(2)), outSize(in.get(3)))};
+        return new Shape[] {
+            new Shape(in.get(0), outChannels, outSize(in.get(2)), outSize(in.get(3)))
+        };
     }
 
     private long outSize(long size) {

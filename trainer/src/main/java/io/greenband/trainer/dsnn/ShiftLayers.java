@@ -21,7 +21,9 @@ public final class ShiftLayers {
         return found;
     }
 
-    /** All convolutions, dense ({@link Conv2d}) or shift ({@link ShiftConv2d}), in definition order. */
+    /**
+     * All convolutions, dense ({@link Conv2d}) or shift ({@link ShiftConv2d}), in definition order.
+     */
     public static List<Block> convolutions(Block root) {
         return collect(root, b -> b instanceof Conv2d || b instanceof ShiftConv2d);
     }
@@ -49,7 +51,8 @@ public final class ShiftLayers {
     }
 
     /**
-     * Sum of the PS shift penalties {@code sum (2^P)^2} over all layers, or null when no layer is PS.
+     * Sum of the PS shift penalties {@code sum (2^P)^2} over all layers, or null when no layer is
+     * PS.
      */
     public static NDArray shiftPenalty(Block root) {
         NDArray total = null;

@@ -24,14 +24,20 @@ public final class ShiftLinear extends ShiftBlock {
     public ShiftLinear(ShiftSettings settings, int inFeatures, int outFeatures, boolean withBias) {
         super(settings, new Shape(outFeatures, inFeatures), inFeatures, withBias);
         if (inFeatures < 1 || outFeatures < 1) {
-            throw new IllegalArgumentException("ShiftLinear needs positive feature counts, got in="
-                    + inFeatures + " out=" + outFeatures);
+            throw new IllegalArgumentException(
+                    "ShiftLinear needs positive feature counts, got in="
+                            + inFeatures
+                            + " out="
+                            + outFeatures);
         }
         this.outFeatures = outFeatures;
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+    protected NDList forwardInternal(
+            ParameterStore store,
+            NDList inputs,
+            boolean training,
             PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         try (NDArray input = settings.activations().quantizeSte(x);

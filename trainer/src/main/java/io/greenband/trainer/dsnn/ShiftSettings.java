@@ -11,10 +11,12 @@ import java.util.Objects;
  * @param rounding rounding of exponents (and PS signs) while training; evaluation is deterministic
  * @param activations fixed-point format of every shift layer's input (and bias)
  */
-public record ShiftSettings(ShiftType type, int weightBits, Rounding rounding, FixedPoint activations) {
+public record ShiftSettings(
+        ShiftType type, int weightBits, Rounding rounding, FixedPoint activations) {
 
     /** Smallest and largest weight bit count accepted. */
     public static final int MIN_WEIGHT_BITS = 2;
+
     /** Largest weight bit count accepted. */
     public static final int MAX_WEIGHT_BITS = 8;
 
@@ -24,8 +26,13 @@ public record ShiftSettings(ShiftType type, int weightBits, Rounding rounding, F
         Objects.requireNonNull(rounding, "rounding");
         Objects.requireNonNull(activations, "activations");
         if (weightBits < MIN_WEIGHT_BITS || weightBits > MAX_WEIGHT_BITS) {
-            throw new IllegalArgumentException("weight_bits must be in [" + MIN_WEIGHT_BITS + ", "
-                    + MAX_WEIGHT_BITS + "], got " + weightBits);
+            throw new IllegalArgumentException(
+                    "weight_bits must be in ["
+                            + MIN_WEIGHT_BITS
+                            + ", "
+                            + MAX_WEIGHT_BITS
+                            + "], got "
+                            + weightBits);
         }
     }
 
@@ -35,9 +42,9 @@ public record ShiftSettings(ShiftType type, int weightBits, Rounding rounding, F
     }
 
     /**
-     * Smallest shift (most negative exponent). Q spends one bit on a binary sign, so
-     * {@code -(2^(b-1) - 1)}; PS needs a code for zero, so {@code -(2^(b-1) - 2)}. The largest
-     * shift is always 0: weight magnitudes never exceed 1.
+     * Smallest shift (most negative exponent). Q spends one bit on a binary sign, so {@code
+     * -(2^(b-1) - 1)}; PS needs a code for zero, so {@code -(2^(b-1) - 2)}. The largest shift is
+     * always 0: weight magnitudes never exceed 1.
      */
     public int minShift() {
         int magnitudes = 1 << (weightBits - 1);

@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum ShiftType {
     /** DeepShift-Q: a latent float weight rounded to a signed power of two in the log domain. */
     Q,
-    /** DeepShift-PS: trainable shift and sign tensors; the sign is ternary so zero weights exist. */
+    /**
+     * DeepShift-PS: trainable shift and sign tensors; the sign is ternary so zero weights exist.
+     */
     PS;
 
     /** Parses {@code Q} or {@code PS} (any case); the message names the accepted values. */

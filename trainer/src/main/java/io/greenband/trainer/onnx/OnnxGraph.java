@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builder of an ONNX model (IR version 8, default opset {@value #OPSET}): float initialisers,
- * nodes in topological order, one float input and one float output. Field numbers follow onnx.proto.
+ * Builder of an ONNX model (IR version 8, default opset {@value #OPSET}): float initialisers, nodes
+ * in topological order, one float input and one float output. Field numbers follow onnx.proto.
  */
 public final class OnnxGraph {
 
     /** Operator set version the graph is written for. */
     public static final int OPSET = 13;
+
     private static final int IR_VERSION = 8;
     private static final int FLOAT = 1;
     private static final int INT64 = 7;
@@ -42,8 +43,12 @@ public final class OnnxGraph {
     /** Adds an int64 constant vector and returns its name. */
     public String longs(String prefix, long... values) {
         String name = name(prefix);
-        Protobuf tensor = new Protobuf().varint(1, values.length).varint(2, INT64).string(8, name)
-                .bytes(9, Protobuf.littleEndian(values));
+        Protobuf tensor =
+                new Protobuf()
+                        .varint(1, values.length)
+                        .varint(2, INT64)
+                        .string(8, name)
+                        .bytes(9, Protobuf.littleEndian(values));
         initializers.add(tensor);
         return name;
     }
@@ -97,24 +102,31 @@ public final class OnnxGraph {
     }
 
     /**
-     * The serialised model whose graph reads {@code input} (float, dims with -1 for a symbolic batch)
-     * and produces {@code output} (float, dims likewise).
+     * The serialised model whose graph reads {@code input} (float, dims with -1 for a symbolic
+     * batch) and produces {@code output} (float, dims likewise).
      */
-    public byte[] toModel(String graphName, String input, long[] inputDims, String output, long[] outputDims) {
+    public byte[] toModel(
+            String graphName, String input, long[] inputDims, String output, long[] outputDims) {
         Protobuf graph = new Protobuf();
         nodes.forEach(node -> graph.message(1, node));
         graph.string(2, graphName);
         initializers.forEach(tensor -> graph.message(5, tensor));
         graph.message(11, valueInfo(input, inputDims));
         graph.message(12, valueInfo(output, outputDims));
-        return new Protobuf().varint(1, IR_VERSION).string(2, "greenband").string(3, "0.1")
-                .message(7, graph).message(8, new Protobuf().string(1, "").varint(2, OPSET)).toByteArray();
+        return new Protobuf()
+                .varint(1, IR_VERSION)
+                .string(2, "greenband")
+                .string(3, "0.1")
+                .message(7, graph)
+                .message(8, new Protobuf().string(1, "").varint(2, OPSET))
+                .toByteArray();
     }
 
     private static Protobuf valueInfo(String name, long[] dims) {
         Protobuf shape = new Protobuf();
         for (long dim : dims) {
-            shape.message(1, dim < 0 ? new Protobuf().string(2, "batch") : new Protobuf().varint(1, dim));
+            shape.message(
+                    1, dim < 0 ? new Protobuf().string(2, "batch") : new Protobuf().varint(1, dim));
         }
         Protobuf tensorType = new Protobuf().varint(1, FLOAT).message(2, shape);
         return new Protobuf().string(1, name).message(2, new Protobuf().message(1, tensorType));

@@ -18,7 +18,8 @@ public final class AdagradOptimizer extends GroupedOptimizer {
     }
 
     @Override
-    protected void apply(NDArray weight, NDArray grad, NDArray[] state, int step, float lr, float weightDecay) {
+    protected void apply(
+            NDArray weight, NDArray grad, NDArray[] state, int step, float lr, float weightDecay) {
         NDArray g = withL2(weight, grad, weightDecay);
         NDArray sum = state[0].addi(g.square());
         weight.subi(g.div(sum.sqrt().add(EPS)).mul(lr));

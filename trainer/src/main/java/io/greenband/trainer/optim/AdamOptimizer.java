@@ -23,7 +23,8 @@ public final class AdamOptimizer extends GroupedOptimizer {
     }
 
     @Override
-    protected void apply(NDArray weight, NDArray grad, NDArray[] state, int step, float lr, float weightDecay) {
+    protected void apply(
+            NDArray weight, NDArray grad, NDArray[] state, int step, float lr, float weightDecay) {
         NDArray g = withL2(weight, grad, weightDecay);
         NDArray m = state[0].muli(BETA1).addi(g.mul(1 - BETA1));
         NDArray v = state[1].muli(BETA2).addi(g.square().mul(1 - BETA2));

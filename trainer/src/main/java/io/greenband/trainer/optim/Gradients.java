@@ -8,8 +8,9 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
- * Gradient housekeeping of a training loop on DJL's PyTorch engine: zeroing the accumulated gradients
- * in place, and switching gradient recording off for evaluation ({@code torch.no_grad()}).
+ * Gradient housekeeping of a training loop on DJL's PyTorch engine: zeroing the accumulated
+ * gradients in place, and switching gradient recording off for evaluation ({@code
+ * torch.no_grad()}).
  */
 public final class Gradients {
 
@@ -18,9 +19,9 @@ public final class Gradients {
     private Gradients() {}
 
     /**
-     * Zeroes every parameter gradient of {@code block} in place. The PyTorch engine accumulates gradients across
-     * backward passes; one native {@code zero_()} per parameter replaces an indexed assignment (several native
-     * calls and a fresh handle each).
+     * Zeroes every parameter gradient of {@code block} in place. The PyTorch engine accumulates
+     * gradients across backward passes; one native {@code zero_()} per parameter replaces an
+     * indexed assignment (several native calls and a fresh handle each).
      */
     public static void zero(Block block) {
         for (Parameter parameter : block.getParameters().values()) {
@@ -37,9 +38,10 @@ public final class Gradients {
     }
 
     /**
-     * Turns gradient recording off on this thread until closed, then restores it. libtorch's grad mode is
-     * per thread and is on by default in every thread but the one that loaded the engine, so an evaluation on a
-     * trial's own thread would otherwise record an autograd graph until its first training step.
+     * Turns gradient recording off on this thread until closed, then restores it. libtorch's grad
+     * mode is per thread and is on by default in every thread but the one that loaded the engine,
+     * so an evaluation on a trial's own thread would otherwise record an autograd graph until its
+     * first training step.
      */
     public static NoGrad noGrad() {
         return new NoGrad(JniUtils.isGradMode());

@@ -23,7 +23,8 @@ public abstract class GroupedOptimizer extends Optimizer {
 
     protected GroupedOptimizer(Builder builder) {
         super(builder);
-        this.learningRate = Objects.requireNonNull(builder.learningRate, "learningRate must be set");
+        this.learningRate =
+                Objects.requireNonNull(builder.learningRate, "learningRate must be set");
         this.weightDecays = Map.copyOf(builder.weightDecays);
         this.defaultWeightDecay = builder.defaultWeightDecay;
     }
@@ -41,14 +42,19 @@ public abstract class GroupedOptimizer extends Optimizer {
                 NDScope.unregister(state);
                 states.put(parameterId, state);
             }
-            // a rescale of 1 without clipping would only copy the gradient (x * 1 is exact): skip the copy
-            NDArray g = clipGrad > 0 ? grad.mul(rescaleGrad).clip(-clipGrad, clipGrad)
-                    : rescaleGrad == 1f ? grad : grad.mul(rescaleGrad);
+            // a rescale of 1 without clipping would only copy the gradient (x * 1 is exact): skip
+            // the copy
+            NDArray g =
+                    clipGrad > 0
+                            ? grad.mul(rescaleGrad).clip(-clipGrad, clipGrad)
+                            : rescaleGrad == 1f ? grad : grad.mul(rescaleGrad);
             apply(weight, g, state, step, lr, decay);
         }
     }
 
-    /** State tensors of a parameter, created at its first update (zeros or copies of the weight). */
+    /**
+     * State tensors of a parameter, created at its first update (zeros or copies of the weight).
+     */
     protected abstract NDArray[] newState(NDArray weight);
 
     /**
@@ -61,12 +67,12 @@ public abstract class GroupedOptimizer extends Optimizer {
      * @param lr learning rate of this step
      * @param weightDecay weight decay of this parameter's group
      */
-    protected abstract void apply(NDArray weight, NDArray grad, NDArray[] state, int step, float lr,
-            float weightDecay);
+    protected abstract void apply(
+            NDArray weight, NDArray grad, NDArray[] state, int step, float lr, float weightDecay);
 
     /**
-     * The gradient with L2 weight decay added, PyTorch's coupled form ({@code g + wd*w}); RAdam and Ranger decouple
-     * the decay instead and do not use this.
+     * The gradient with L2 weight decay added, PyTorch's coupled form ({@code g + wd*w}); RAdam and
+     * Ranger decouple the decay instead and do not use this.
      */
     protected static NDArray withL2(NDArray weight, NDArray grad, float weightDecay) {
         return weightDecay != 0 ? grad.add(weight.mul(weightDecay)) : grad;

@@ -29,7 +29,9 @@ public enum OptimizerKind {
             }
         }
         throw new IllegalArgumentException(
-                "optimizer must be one of sgd, adam, adagrad, adadelta, rmsprop, radam, ranger; got '" + text + "'");
+                "optimizer must be one of sgd, adam, adagrad, adadelta, rmsprop, radam, ranger; got '"
+                        + text
+                        + "'");
     }
 
     /** The configuration name, lower case. */

@@ -12,13 +12,15 @@ import java.util.Objects;
  * @param momentum momentum for SGD and RMSProp, in [0, 1); ignored by the others
  * @param weightDecay L2 weight decay (decoupled for RAdam and Ranger) of the decayed group, >= 0
  */
-public record OptimizerSettings(OptimizerKind kind, float learningRate, float momentum, float weightDecay) {
+public record OptimizerSettings(
+        OptimizerKind kind, float learningRate, float momentum, float weightDecay) {
 
     /** Checks the fields, naming the offending one. */
     public OptimizerSettings {
         Objects.requireNonNull(kind, "optimizer");
         if (!(learningRate > 0) || !Float.isFinite(learningRate)) {
-            throw new IllegalArgumentException("learning_rate must be a positive number, got " + learningRate);
+            throw new IllegalArgumentException(
+                    "learning_rate must be a positive number, got " + learningRate);
         }
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
@@ -33,9 +35,10 @@ public record OptimizerSettings(OptimizerKind kind, float learningRate, float mo
      * learning rate from {@code schedule} stepped every {@code stepsPerEpoch} updates.
      */
     public Optimizer newOptimizer(Block root, LearningRateSchedule schedule, int stepsPerEpoch) {
-        GroupedOptimizer.Builder builder = new GroupedOptimizer.Builder()
-                .setLearningRate(schedule.perUpdate(stepsPerEpoch))
-                .optWeightDecays(ParameterGroup.weightDecays(root, weightDecay));
+        GroupedOptimizer.Builder builder =
+                new GroupedOptimizer.Builder()
+                        .setLearningRate(schedule.perUpdate(stepsPerEpoch))
+                        .optWeightDecays(ParameterGroup.weightDecays(root, weightDecay));
         return switch (kind) {
             case SGD -> new SgdOptimizer(builder, momentum);
             case ADAM -> new AdamOptimizer(builder);

@@ -20,8 +20,10 @@ public class RAdam extends GroupedOptimizer {
 
     /** Default first-moment decay. */
     public static final float BETA1 = 0.9f;
+
     /** Default second-moment decay. */
     public static final float BETA2 = 0.999f;
+
     /** Default denominator epsilon. */
     public static final float EPS = 1e-8f;
 
@@ -30,13 +32,16 @@ public class RAdam extends GroupedOptimizer {
     private final float eps;
     private final boolean strictThreshold;
 
-    /** RAdam with beta1 0.9, beta2 0.999, eps 1e-8 and the adaptive step from {@code rho_t >= 5}. */
+    /**
+     * RAdam with beta1 0.9, beta2 0.999, eps 1e-8 and the adaptive step from {@code rho_t >= 5}.
+     */
     public RAdam(Builder builder) {
         this(builder, BETA1, BETA2, EPS, false);
     }
 
     /**
-     * @param strictThreshold adaptive step only when {@code rho_t > 5} (Ranger) instead of {@code >= 5}
+     * @param strictThreshold adaptive step only when {@code rho_t > 5} (Ranger) instead of {@code
+     *     >= 5}
      */
     protected RAdam(Builder builder, float beta1, float beta2, float eps, boolean strictThreshold) {
         super(builder);
@@ -52,7 +57,8 @@ public class RAdam extends GroupedOptimizer {
     }
 
     @Override
-    protected void apply(NDArray weight, NDArray grad, NDArray[] state, int step, float lr, float weightDecay) {
+    protected void apply(
+            NDArray weight, NDArray grad, NDArray[] state, int step, float lr, float weightDecay) {
         if (weightDecay != 0) {
             weight.subi(weight.mul(lr * weightDecay));
         }
@@ -64,8 +70,13 @@ public class RAdam extends GroupedOptimizer {
         double rho = rhoInf - 2 * step * beta2t / (1 - beta2t);
         boolean adaptive = strictThreshold ? rho > 5 : rho >= 5;
         if (adaptive) {
-            double rect = Math.sqrt((1 - beta2t) * (rho - 4) * (rho - 2) * rhoInf
-                    / ((rhoInf - 4) * (rhoInf - 2) * rho));
+            double rect =
+                    Math.sqrt(
+                            (1 - beta2t)
+                                    * (rho - 4)
+                                    * (rho - 2)
+                                    * rhoInf
+                                    / ((rhoInf - 4) * (rhoInf - 2) * rho));
             weight.subi(m.div(v.sqrt().add(eps)).mul(lr * rect / bias1));
         } else {
             weight.subi(m.mul(lr / bias1));

@@ -6,13 +6,14 @@ import io.greenband.trainer.dsnn.ShiftMath;
 /**
  * Ranger (version 9.3.19, no gradient centralisation): {@link RAdam} with beta1 0.95, beta2 0.999,
  * eps 1e-5 and the adaptive step from {@code rho_t > 5}, wrapped in Lookahead: slow weights start
- * as the weights before the first update; every {@code k}-th update
- * {@code slow += alpha (w - slow)} and {@code w = slow}.
+ * as the weights before the first update; every {@code k}-th update {@code slow += alpha (w -
+ * slow)} and {@code w = slow}.
  */
 public final class Ranger extends RAdam {
 
     /** Lookahead period. */
     public static final int K = 6;
+
     /** Lookahead interpolation factor. */
     public static final float ALPHA = 0.5f;
 
@@ -28,7 +29,8 @@ public final class Ranger extends RAdam {
     }
 
     @Override
-    protected void apply(NDArray weight, NDArray grad, NDArray[] state, int step, float lr, float weightDecay) {
+    protected void apply(
+            NDArray weight, NDArray grad, NDArray[] state, int step, float lr, float weightDecay) {
         super.apply(weight, grad, state, step, lr, weightDecay);
         if (step % K == 0) {
             NDArray slow = state[2];

@@ -3,8 +3,8 @@ package io.greenband.trainer.optim;
 import ai.djl.ndarray.NDArray;
 
 /**
- * RMSProp as in PyTorch (not centred): {@code s = alpha*s + (1-alpha) g^2}; without momentum
- * {@code w -= lr * g/(sqrt(s)+eps)}, with momentum {@code b = mu*b + g/(sqrt(s)+eps)}, {@code w -= lr*b}.
+ * RMSProp as in PyTorch (not centred): {@code s = alpha*s + (1-alpha) g^2}; without momentum {@code
+ * w -= lr * g/(sqrt(s)+eps)}, with momentum {@code b = mu*b + g/(sqrt(s)+eps)}, {@code w -= lr*b}.
  */
 public final class RmsPropOptimizer extends GroupedOptimizer {
 
@@ -12,7 +12,9 @@ public final class RmsPropOptimizer extends GroupedOptimizer {
     private static final float EPS = 1e-8f;
     private final float momentum;
 
-    /** @param momentum momentum factor in [0, 1) */
+    /**
+     * @param momentum momentum factor in [0, 1)
+     */
     public RmsPropOptimizer(Builder builder, float momentum) {
         super(builder);
         if (momentum < 0 || momentum >= 1) {
@@ -27,7 +29,8 @@ public final class RmsPropOptimizer extends GroupedOptimizer {
     }
 
     @Override
-    protected void apply(NDArray weight, NDArray grad, NDArray[] state, int step, float lr, float weightDecay) {
+    protected void apply(
+            NDArray weight, NDArray grad, NDArray[] state, int step, float lr, float weightDecay) {
         NDArray g = withL2(weight, grad, weightDecay);
         NDArray square = state[0].muli(ALPHA).addi(g.square().mul(1 - ALPHA));
         NDArray scaled = g.div(square.sqrt().add(EPS));

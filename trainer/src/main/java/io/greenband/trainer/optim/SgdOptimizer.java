@@ -3,14 +3,16 @@ package io.greenband.trainer.optim;
 import ai.djl.ndarray.NDArray;
 
 /**
- * SGD with PyTorch's momentum form: {@code b = mu*b + (g + wd*w)} (b = g at the first step),
- * {@code w -= lr*b}; plain SGD when momentum is 0.
+ * SGD with PyTorch's momentum form: {@code b = mu*b + (g + wd*w)} (b = g at the first step), {@code
+ * w -= lr*b}; plain SGD when momentum is 0.
  */
 public final class SgdOptimizer extends GroupedOptimizer {
 
     private final float momentum;
 
-    /** @param momentum momentum factor in [0, 1) */
+    /**
+     * @param momentum momentum factor in [0, 1)
+     */
     public SgdOptimizer(Builder builder, float momentum) {
         super(builder);
         if (momentum < 0 || momentum >= 1) {
@@ -25,7 +27,8 @@ public final class SgdOptimizer extends GroupedOptimizer {
     }
 
     @Override
-    protected void apply(NDArray weight, NDArray grad, NDArray[] state, int step, float lr, float weightDecay) {
+    protected void apply(
+            NDArray weight, NDArray grad, NDArray[] state, int step, float lr, float weightDecay) {
         NDArray g = withL2(weight, grad, weightDecay);
         if (momentum == 0) {
             weight.subi(g.mul(lr));

@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A command trial's configuration, passed through untouched: any keys, any JSON values (numbers, strings, booleans,
- * null, lists, objects), no defaults added. The user's program gives the keys their meaning.
+ * A command trial's configuration, passed through untouched: any keys, any JSON values (numbers,
+ * strings, booleans, null, lists, objects), no defaults added. The user's program gives the keys
+ * their meaning.
  *
  * @param values the suggested configuration
  */
@@ -19,7 +20,8 @@ public record CommandConfig(Map<String, Object> values) implements Hyperparamete
         }
         for (String key : values.keySet()) {
             if (key == null || key.isBlank()) {
-                throw new IllegalArgumentException("config keys must be non-empty, got '" + key + "'");
+                throw new IllegalArgumentException(
+                        "config keys must be non-empty, got '" + key + "'");
             }
         }
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));

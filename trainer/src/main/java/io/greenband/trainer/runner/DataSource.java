@@ -1,12 +1,12 @@
 package io.greenband.trainer.runner;
 
-import io.greenband.trainer.data.Augmentation;
 import io.greenband.datasets.CifarBinary;
 import io.greenband.datasets.CifarDownload;
-import io.greenband.trainer.data.DataSplit;
-import io.greenband.trainer.data.Holdout;
 import io.greenband.datasets.ImageSet;
 import io.greenband.datasets.MnistLayout;
+import io.greenband.trainer.data.Augmentation;
+import io.greenband.trainer.data.DataSplit;
+import io.greenband.trainer.data.Holdout;
 import io.greenband.trainer.data.Normalization;
 import io.greenband.trainer.data.SyntheticImages;
 import java.io.IOException;
@@ -17,16 +17,24 @@ import java.util.Objects;
 /** Where a trial's images come from. */
 public sealed interface DataSource {
 
-    /** Train, validation and test images of a source, with the normalisation and augmentation to train them with. */
-    record Splits(ImageSet train, ImageSet validation, ImageSet test, Augmentation augmentation,
+    /**
+     * Train, validation and test images of a source, with the normalisation and augmentation to
+     * train them with.
+     */
+    record Splits(
+            ImageSet train,
+            ImageSet validation,
+            ImageSet test,
+            Augmentation augmentation,
             Normalization normalization) {}
 
     /** Loads (or generates) the splits; failures are {@link TrainerException.Kind#DATA}. */
     Splits load();
 
     /**
-     * CIFAR-10 in the binary layout: the training files split by {@code validation} (default 5,000 of 50,000) for
-     * search, the 10,000 test images for final scores; flip and padded-crop augmentation.
+     * CIFAR-10 in the binary layout: the training files split by {@code validation} (default 5,000
+     * of 50,000) for search, the 10,000 test images for final scores; flip and padded-crop
+     * augmentation.
      *
      * @param root the {@code cifar-10-batches-bin} folder itself, or the folder holding it
      * @param download whether to download the official archive when the files are missing
@@ -56,27 +64,36 @@ public sealed interface DataSource {
                 Path folder = folder();
                 ImageSet all = DataSplit.limit(CifarBinary.readTrain(folder), trainLimit);
                 DataSplit split = DataSplit.of(all, validation);
-                return new Splits(split.train(), split.validation(),
-                        DataSplit.limit(CifarBinary.readTest(folder), testLimit), Augmentation.CIFAR,
+                return new Splits(
+                        split.train(),
+                        split.validation(),
+                        DataSplit.limit(CifarBinary.readTest(folder), testLimit),
+                        Augmentation.CIFAR,
                         Normalization.CIFAR10);
             } catch (IOException | RuntimeException e) {
-                throw new TrainerException(TrainerException.Kind.DATA, "CIFAR-10 unavailable: " + e.getMessage(), e);
+                throw new TrainerException(
+                        TrainerException.Kind.DATA, "CIFAR-10 unavailable: " + e.getMessage(), e);
             }
         }
 
-        /** The folder holding the batch files: {@code root} itself when it holds them, else its sub-folder. */
+        /**
+         * The folder holding the batch files: {@code root} itself when it holds them, else its
+         * sub-folder.
+         */
         private Path folder() throws IOException {
             if (Files.isRegularFile(root.resolve("data_batch_1.bin"))) {
                 return root;
             }
-            return download ? CifarDownload.official().ensure(root) : root.resolve(CifarBinary.FOLDER);
+            return download
+                    ? CifarDownload.official().ensure(root)
+                    : root.resolve(CifarBinary.FOLDER);
         }
     }
 
     /**
-     * Gray images in the MNIST layout of IDX files (Fashion-MNIST from Debian's package, MNIST, or any data set
-     * stored that way): the training files split by {@code validation}, the test files for final scores;
-     * normalised with the training images' own mean and deviation.
+     * Gray images in the MNIST layout of IDX files (Fashion-MNIST from Debian's package, MNIST, or
+     * any data set stored that way): the training files split by {@code validation}, the test files
+     * for final scores; normalised with the training images' own mean and deviation.
      *
      * @param name the data set's name in messages (e.g. {@code fashion-mnist})
      * @param folder the folder holding the four files
@@ -85,10 +102,20 @@ public sealed interface DataSource {
      * @param testLimit test images to use (a fixed subset), 0 for all
      * @param augmentation training augmentation (flips only where the classes are mirror-symmetric)
      */
-    record Idx(String name, Path folder, Holdout validation, int trainLimit, int testLimit,
-            Augmentation augmentation) implements DataSource {
-        /** Flips (clothes are mirror-symmetric) and crops of the image padded by 2, for long Fashion-MNIST runs. */
+    record Idx(
+            String name,
+            Path folder,
+            Holdout validation,
+            int trainLimit,
+            int testLimit,
+            Augmentation augmentation)
+            implements DataSource {
+        /**
+         * Flips (clothes are mirror-symmetric) and crops of the image padded by 2, for long
+         * Fashion-MNIST runs.
+         */
         public static final Augmentation FLIP_CROP = new Augmentation(true, 2);
+
         /** Crops of the image padded by 2 (no flips, for digits and letters). */
         public static final Augmentation CROP = new Augmentation(false, 2);
 
@@ -109,8 +136,9 @@ public sealed interface DataSource {
                 case "none" -> Augmentation.NONE;
                 case "crop" -> CROP;
                 case "flip-crop" -> FLIP_CROP;
-                default -> throw new IllegalArgumentException("augmentation must be none, crop or flip-crop, got '"
-                        + name + "'");
+                default ->
+                        throw new IllegalArgumentException(
+                                "augmentation must be none, crop or flip-crop, got '" + name + "'");
             };
         }
 
@@ -119,11 +147,15 @@ public sealed interface DataSource {
             try {
                 ImageSet all = DataSplit.limit(MnistLayout.readTrain(folder), trainLimit);
                 DataSplit split = DataSplit.of(all, validation);
-                return new Splits(split.train(), split.validation(),
-                        DataSplit.limit(MnistLayout.readTest(folder), testLimit), augmentation,
+                return new Splits(
+                        split.train(),
+                        split.validation(),
+                        DataSplit.limit(MnistLayout.readTest(folder), testLimit),
+                        augmentation,
                         Normalization.of(split.train()));
             } catch (RuntimeException e) {
-                throw new TrainerException(TrainerException.Kind.DATA, name + " unavailable: " + e.getMessage(), e);
+                throw new TrainerException(
+                        TrainerException.Kind.DATA, name + " unavailable: " + e.getMessage(), e);
             }
         }
     }
@@ -137,19 +169,27 @@ public sealed interface DataSource {
      * @param imageSize side of the square images (multiple of 4)
      * @param seed generator seed (the data's own, independent of the trial seed)
      */
-    record Synthetic(int trainImages, int testImages, int imageSize, long seed) implements DataSource {
+    record Synthetic(int trainImages, int testImages, int imageSize, long seed)
+            implements DataSource {
         /** Checks the counts. */
         public Synthetic {
             if (trainImages < 20 || testImages < 1) {
-                throw new IllegalArgumentException("synthetic data needs >= 20 train images and >= 1 test image");
+                throw new IllegalArgumentException(
+                        "synthetic data needs >= 20 train images and >= 1 test image");
             }
         }
 
         @Override
         public Splits load() {
-            DataSplit split = DataSplit.of(SyntheticImages.generate(trainImages, 10, imageSize, seed), trainImages / 10);
-            return new Splits(split.train(), split.validation(),
-                    SyntheticImages.generate(testImages, 10, imageSize, seed + 1), Augmentation.NONE,
+            DataSplit split =
+                    DataSplit.of(
+                            SyntheticImages.generate(trainImages, 10, imageSize, seed),
+                            trainImages / 10);
+            return new Splits(
+                    split.train(),
+                    split.validation(),
+                    SyntheticImages.generate(testImages, 10, imageSize, seed + 1),
+                    Augmentation.NONE,
                     Normalization.CIFAR10);
         }
     }

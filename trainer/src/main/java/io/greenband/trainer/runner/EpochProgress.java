@@ -13,5 +13,13 @@ package io.greenband.trainer.runner;
  * @param learningRate learning rate used in the epoch
  * @param elapsedSeconds wall time since the trial started
  */
-public record EpochProgress(String trialId, int epoch, int epochs, double trainLoss, double trainAccuracy,
-        double validationLoss, double validationAccuracy, double learningRate, double elapsedSeconds) {}
+public record EpochProgress(
+        String trialId,
+        int epoch,
+        int epochs,
+        double trainLoss,
+        double trainAccuracy,
+        double validationLoss,
+        double validationAccuracy,
+        double learningRate,
+        double elapsedSeconds) {}

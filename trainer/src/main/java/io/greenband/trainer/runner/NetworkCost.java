@@ -16,7 +16,11 @@ import java.util.Map;
  * @param denseStorageBits the same network stored in 32-bit floats
  * @param parameters trainable scalars of the effective network
  */
-public record NetworkCost(long shiftMacsPerImage, long totalMacsPerImage, long storageBits, long denseStorageBits,
+public record NetworkCost(
+        long shiftMacsPerImage,
+        long totalMacsPerImage,
+        long storageBits,
+        long denseStorageBits,
         long parameters) {
 
     private static final int FLOAT_BITS = 32;
@@ -28,11 +32,14 @@ public record NetworkCost(long shiftMacsPerImage, long totalMacsPerImage, long s
         long bits = 0;
         long parameters = 0;
         for (LayerSpec layer : layers) {
-            long extra = (layer.bias() ? layer.outChannels() : 0)
-                    + (layer.kind() == LayerSpec.Kind.CONV ? 2L * layer.outChannels() : 0);
+            long extra =
+                    (layer.bias() ? layer.outChannels() : 0)
+                            + (layer.kind() == LayerSpec.Kind.CONV ? 2L * layer.outChannels() : 0);
             totalMacs += layer.macsPerImage();
             shiftMacs += layer.shifted() ? layer.macsPerImage() : 0;
-            bits += layer.weightCount() * (layer.shifted() ? weightBits : FLOAT_BITS) + extra * FLOAT_BITS;
+            bits +=
+                    layer.weightCount() * (layer.shifted() ? weightBits : FLOAT_BITS)
+                            + extra * FLOAT_BITS;
             parameters += layer.weightCount() + extra;
         }
         return new NetworkCost(shiftMacs, totalMacs, bits, parameters * FLOAT_BITS, parameters);

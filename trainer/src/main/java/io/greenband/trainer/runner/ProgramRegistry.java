@@ -15,10 +15,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The programs this trainer may run, by name. A study's {@code workload.program} is looked up here and nowhere else;
- * an unknown name is an INVALID_CONFIG failure naming the known ones, before any process starts.
+ * The programs this trainer may run, by name. A study's {@code workload.program} is looked up here
+ * and nowhere else; an unknown name is an INVALID_CONFIG failure naming the known ones, before any
+ * process starts.
  *
  * <p>A registry file (JSON or YAML) maps names to registrations:
+ *
  * <pre>{@code
  * programs:
  *   train-py:
@@ -47,7 +49,8 @@ public final class ProgramRegistry {
         Map<String, Program> byName = new TreeMap<>();
         for (Program p : programs) {
             if (byName.put(p.name(), p) != null) {
-                throw new IllegalArgumentException("program '" + p.name() + "' is registered twice");
+                throw new IllegalArgumentException(
+                        "program '" + p.name() + "' is registered twice");
             }
         }
         return new ProgramRegistry(byName);
@@ -69,32 +72,44 @@ public final class ProgramRegistry {
     public Program find(String name) {
         Program program = name == null ? null : programs.get(name);
         if (program == null) {
-            throw TrainerException.invalidConfig("workload.program '" + name + "' is not registered on this trainer; "
-                    + "known programs: " + names() + " (greenband.trainer.programs.<name>.argv or "
-                    + "greenband.trainer.programs-file)", null);
+            throw TrainerException.invalidConfig(
+                    "workload.program '"
+                            + name
+                            + "' is not registered on this trainer; "
+                            + "known programs: "
+                            + names()
+                            + " (greenband.trainer.programs.<name>.argv or "
+                            + "greenband.trainer.programs-file)",
+                    null);
         }
         return program;
     }
 
-    /** Reads a registry file; timeouts left out are {@code defaultTimeout}. Errors name the file and program. */
+    /**
+     * Reads a registry file; timeouts left out are {@code defaultTimeout}. Errors name the file and
+     * program.
+     */
     public static ProgramRegistry read(Path file, Duration defaultTimeout) {
         JsonNode root;
         try {
             root = YAML.readTree(Files.readString(file));
         } catch (IOException e) {
-            throw new IllegalArgumentException("program registry '" + file + "' cannot be read: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "program registry '" + file + "' cannot be read: " + e.getMessage(), e);
         }
         JsonNode section = root == null ? null : root.get("programs");
         if (section == null || !section.isObject()) {
-            throw new IllegalArgumentException("program registry '" + file + "' must be a mapping with 'programs'");
+            throw new IllegalArgumentException(
+                    "program registry '" + file + "' must be a mapping with 'programs'");
         }
         List<Program> programs = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             try {
                 programs.add(program(e.getKey(), e.getValue(), defaultTimeout));
             } catch (IllegalArgumentException ex) {
-                throw new IllegalArgumentException("program registry '" + file + "': " + ex.getMessage(), ex);
+                throw new IllegalArgumentException(
+                        "program registry '" + file + "': " + ex.getMessage(), ex);
             }
         }
         return of(programs);
@@ -102,15 +117,27 @@ public final class ProgramRegistry {
 
     private static Program program(String name, JsonNode node, Duration defaultTimeout) {
         List<String> known = List.of("argv", "workDir", "environment", "timeout");
-        node.fieldNames().forEachRemaining(f -> {
-            if (!known.contains(f)) {
-                throw new IllegalArgumentException("program '" + name + "': unknown field '" + f + "'; known: " + known);
-            }
-        });
-        return new Program(name, strings(node.get("argv")), node.hasNonNull("workDir")
-                ? Path.of(node.get("workDir").asText()) : null,
+        node.fieldNames()
+                .forEachRemaining(
+                        f -> {
+                            if (!known.contains(f)) {
+                                throw new IllegalArgumentException(
+                                        "program '"
+                                                + name
+                                                + "': unknown field '"
+                                                + f
+                                                + "'; known: "
+                                                + known);
+                            }
+                        });
+        return new Program(
+                name,
+                strings(node.get("argv")),
+                node.hasNonNull("workDir") ? Path.of(node.get("workDir").asText()) : null,
                 node.has("environment") ? strings(node.get("environment")) : null,
-                node.hasNonNull("timeout") ? duration(name, node.get("timeout").asText()) : defaultTimeout);
+                node.hasNonNull("timeout")
+                        ? duration(name, node.get("timeout").asText())
+                        : defaultTimeout);
     }
 
     private static List<String> strings(JsonNode node) {
@@ -137,8 +164,14 @@ public final class ProgramRegistry {
             }
             return Duration.parse(t);
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new IllegalArgumentException("program '" + name + "': timeout must be like 90s, 10m, 2h or PT2H, "
-                    + "got '" + text + "'", e);
+            throw new IllegalArgumentException(
+                    "program '"
+                            + name
+                            + "': timeout must be like 90s, 10m, 2h or PT2H, "
+                            + "got '"
+                            + text
+                            + "'",
+                    e);
         }
     }
 }

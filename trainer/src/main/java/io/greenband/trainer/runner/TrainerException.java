@@ -23,7 +23,9 @@ public final class TrainerException extends RuntimeException {
 
     private final Kind kind;
 
-    /** @param kind failure kind; @param message what happened and, where possible, how to fix it */
+    /**
+     * @param kind failure kind; @param message what happened and, where possible, how to fix it
+     */
     public TrainerException(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
@@ -55,7 +57,9 @@ public final class TrainerException extends RuntimeException {
         }
         String text = String.valueOf(error.getMessage());
         String message = error.getClass().getSimpleName() + ": " + text;
-        if (error instanceof OutOfMemoryError || text.contains("out of memory") || text.contains("OutOfMemory")
+        if (error instanceof OutOfMemoryError
+                || text.contains("out of memory")
+                || text.contains("OutOfMemory")
                 || text.contains("DefaultCPUAllocator: can't allocate memory")) {
             return new TrainerException(Kind.OUT_OF_MEMORY, message, error);
         }

@@ -28,50 +28,90 @@ import java.util.Set;
  * @param weightDecay {@code weight_decay}
  * @param lrSchedule {@code lr_schedule}: reference (default), cosine or constant
  */
-public record TrialConfig(int batchSize, OptimizerKind optimizer, float learningRate, float momentum, int epochs,
-        int weightBits, int activationIntegerBits, int activationFractionBits, ShiftType shiftType, Rounding rounding,
-        float weightDecay, String lrSchedule) implements Hyperparameters {
+public record TrialConfig(
+        int batchSize,
+        OptimizerKind optimizer,
+        float learningRate,
+        float momentum,
+        int epochs,
+        int weightBits,
+        int activationIntegerBits,
+        int activationFractionBits,
+        ShiftType shiftType,
+        Rounding rounding,
+        float weightDecay,
+        String lrSchedule)
+        implements Hyperparameters {
 
     /** Configuration keys, in the order of the study's table. */
-    public static final Set<String> KEYS = Set.of("batch_size", "optimizer", "learning_rate", "momentum", "epochs",
-            "weight_bits", "activation_integer_bits", "activation_fraction_bits", "shift_type", "rounding",
-            "weight_decay", "lr_schedule");
+    public static final Set<String> KEYS =
+            Set.of(
+                    "batch_size",
+                    "optimizer",
+                    "learning_rate",
+                    "momentum",
+                    "epochs",
+                    "weight_bits",
+                    "activation_integer_bits",
+                    "activation_fraction_bits",
+                    "shift_type",
+                    "rounding",
+                    "weight_decay",
+                    "lr_schedule");
+
     private static final Set<String> SCHEDULES = Set.of("reference", "cosine", "constant");
 
     /** Checks every field (the message names the key); derived settings are validated too. */
     public TrialConfig {
         if (batchSize < 2) {
-            throw new IllegalArgumentException("batch_size must be >= 2 (batch norm), got " + batchSize);
+            throw new IllegalArgumentException(
+                    "batch_size must be >= 2 (batch norm), got " + batchSize);
         }
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
         }
         if (lrSchedule == null || !SCHEDULES.contains(lrSchedule)) {
-            throw new IllegalArgumentException("lr_schedule must be one of " + SCHEDULES + ", got " + lrSchedule);
+            throw new IllegalArgumentException(
+                    "lr_schedule must be one of " + SCHEDULES + ", got " + lrSchedule);
         }
-        new ShiftSettings(shiftType, weightBits, rounding, new FixedPoint(activationIntegerBits, activationFractionBits));
+        new ShiftSettings(
+                shiftType,
+                weightBits,
+                rounding,
+                new FixedPoint(activationIntegerBits, activationFractionBits));
         new OptimizerSettings(optimizer, learningRate, momentum, weightDecay);
     }
 
-    /** The reference's CIFAR defaults (batch 128, SGD 0.1, momentum 0.9, wd 1e-4, 5 bits, 16.16, Q). */
+    /**
+     * The reference's CIFAR defaults (batch 128, SGD 0.1, momentum 0.9, wd 1e-4, 5 bits, 16.16, Q).
+     */
     public static TrialConfig defaults() {
         return fromMap(Map.of());
     }
 
-    /** Parses a configuration; absent keys take the reference defaults, unknown keys are refused. */
+    /**
+     * Parses a configuration; absent keys take the reference defaults, unknown keys are refused.
+     */
     public static TrialConfig fromMap(Map<String, ?> values) {
         for (String key : values.keySet()) {
             if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException("unknown configuration key '" + key + "'; known keys: " + KEYS);
+                throw new IllegalArgumentException(
+                        "unknown configuration key '" + key + "'; known keys: " + KEYS);
             }
         }
-        return new TrialConfig(integer(values, "batch_size", 128),
+        return new TrialConfig(
+                integer(values, "batch_size", 128),
                 OptimizerKind.parse(text(values, "optimizer", "sgd")),
-                (float) number(values, "learning_rate", 0.1), (float) number(values, "momentum", 0.9),
-                integer(values, "epochs", 200), integer(values, "weight_bits", 5),
-                integer(values, "activation_integer_bits", 16), integer(values, "activation_fraction_bits", 16),
-                ShiftType.parse(text(values, "shift_type", "Q")), Rounding.parse(text(values, "rounding", "deterministic")),
-                (float) number(values, "weight_decay", 1e-4), text(values, "lr_schedule", "reference"));
+                (float) number(values, "learning_rate", 0.1),
+                (float) number(values, "momentum", 0.9),
+                integer(values, "epochs", 200),
+                integer(values, "weight_bits", 5),
+                integer(values, "activation_integer_bits", 16),
+                integer(values, "activation_fraction_bits", 16),
+                ShiftType.parse(text(values, "shift_type", "Q")),
+                Rounding.parse(text(values, "rounding", "deterministic")),
+                (float) number(values, "weight_decay", 1e-4),
+                text(values, "lr_schedule", "reference"));
     }
 
     /** The configuration under its keys (numbers as Integer or Double, enums lower case). */
@@ -95,8 +135,11 @@ public record TrialConfig(int batchSize, OptimizerKind optimizer, float learning
 
     /** Shift-layer settings of this configuration. */
     public ShiftSettings shiftSettings() {
-        return new ShiftSettings(shiftType, weightBits, rounding, new FixedPoint(activationIntegerBits,
-                activationFractionBits));
+        return new ShiftSettings(
+                shiftType,
+                weightBits,
+                rounding,
+                new FixedPoint(activationIntegerBits, activationFractionBits));
     }
 
     /** Optimiser settings of this configuration. */

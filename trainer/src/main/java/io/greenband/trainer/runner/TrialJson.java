@@ -12,8 +12,9 @@ final class TrialJson {
     private TrialJson() {}
 
     /**
-     * {@code trial_id}, {@code config} (as suggested for a command trial), {@code fidelity} ({@code knob},
-     * {@code value} and the budget's keys), {@code seed}, {@code evaluate_test}, {@code data}, {@code model_dir}.
+     * {@code trial_id}, {@code config} (as suggested for a command trial), {@code fidelity} ({@code
+     * knob}, {@code value} and the budget's keys), {@code seed}, {@code evaluate_test}, {@code
+     * data}, {@code model_dir}.
      */
     static Map<String, Object> of(TrialRequest request) {
         Map<String, Object> data = new LinkedHashMap<>();
@@ -35,7 +36,9 @@ final class TrialJson {
         trial.put("seed", request.seed());
         trial.put("evaluate_test", request.evaluateTest());
         trial.put("data", data);
-        trial.put("model_dir", request.modelDir() == null ? null : request.modelDir().toAbsolutePath().toString());
+        trial.put(
+                "model_dir",
+                request.modelDir() == null ? null : request.modelDir().toAbsolutePath().toString());
         return trial;
     }
 }

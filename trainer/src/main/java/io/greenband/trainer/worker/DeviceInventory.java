@@ -14,10 +14,11 @@ import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
- * The devices a trial reports, so the aggregator can attribute GPU energy: GPU UUIDs when the trial uses
- * GPUs, else {@code cpu}. UUIDs come from {@code NVIDIA_VISIBLE_DEVICES} / {@code CUDA_VISIBLE_DEVICES} when
- * they hold UUIDs (as the NVIDIA device plugin sets them), else from {@code nvidia-smi}. Detection runs once,
- * on the first trial, so a CPU-only trainer never loads libtorch just to start.
+ * The devices a trial reports, so the aggregator can attribute GPU energy: GPU UUIDs when the trial
+ * uses GPUs, else {@code cpu}. UUIDs come from {@code NVIDIA_VISIBLE_DEVICES} / {@code
+ * CUDA_VISIBLE_DEVICES} when they hold UUIDs (as the NVIDIA device plugin sets them), else from
+ * {@code nvidia-smi}. Detection runs once, on the first trial, so a CPU-only trainer never loads
+ * libtorch just to start.
  */
 public final class DeviceInventory {
 
@@ -35,7 +36,8 @@ public final class DeviceInventory {
      * @param engineGpus GPUs the DJL engine sees
      * @param gpuUuids UUIDs of the GPUs visible to this process
      */
-    public DeviceInventory(List<String> configured, IntSupplier engineGpus, Supplier<List<String>> gpuUuids) {
+    public DeviceInventory(
+            List<String> configured, IntSupplier engineGpus, Supplier<List<String>> gpuUuids) {
         this.configured = List.copyOf(configured);
         this.engineGpus = engineGpus;
         this.gpuUuids = gpuUuids;
@@ -43,7 +45,9 @@ public final class DeviceInventory {
 
     /** Detection through the DJL engine, the environment and {@code nvidia-smi}. */
     public static DeviceInventory detect(List<String> configured) {
-        return new DeviceInventory(configured, () -> Engine.getEngine(DjlTrialRunner.ENGINE).getGpuCount(),
+        return new DeviceInventory(
+                configured,
+                () -> Engine.getEngine(DjlTrialRunner.ENGINE).getGpuCount(),
                 () -> visibleGpuUuids(System.getenv()));
     }
 
@@ -79,11 +83,16 @@ public final class DeviceInventory {
         return uuids;
     }
 
-    /** UUIDs named by the visibility variables, else listed by {@code nvidia-smi}; empty when none. */
+    /**
+     * UUIDs named by the visibility variables, else listed by {@code nvidia-smi}; empty when none.
+     */
     static List<String> visibleGpuUuids(Map<String, String> env) {
         for (String variable : List.of("NVIDIA_VISIBLE_DEVICES", "CUDA_VISIBLE_DEVICES")) {
-            List<String> named = Arrays.stream(env.getOrDefault(variable, "").split(","))
-                    .map(String::strip).filter(s -> s.startsWith("GPU-")).toList();
+            List<String> named =
+                    Arrays.stream(env.getOrDefault(variable, "").split(","))
+                            .map(String::strip)
+                            .filter(s -> s.startsWith("GPU-"))
+                            .toList();
             if (!named.isEmpty()) {
                 return named;
             }
@@ -93,8 +102,10 @@ public final class DeviceInventory {
 
     private static List<String> nvidiaSmiUuids() {
         try {
-            Process process = new ProcessBuilder("nvidia-smi", "--query-gpu=uuid", "--format=csv,noheader")
-                    .redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder("nvidia-smi", "--query-gpu=uuid", "--format=csv,noheader")
+                            .redirectErrorStream(true)
+                            .start();
             String out;
             try (InputStream in = process.getInputStream()) {
                 out = new String(in.readAllBytes(), StandardCharsets.UTF_8);

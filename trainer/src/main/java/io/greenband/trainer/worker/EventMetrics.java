@@ -6,9 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Runner metrics under the names the events speak ({@code val_loss}, {@code val_accuracy}, {@code val_error},
- * {@code train_seconds}, {@code images_per_second}, {@code shift_layers}, {@code weight_bits}); other names
- * pass through. Non-finite values are left out (events carry finite numbers only).
+ * Runner metrics under the names the events speak ({@code val_loss}, {@code val_accuracy}, {@code
+ * val_error}, {@code train_seconds}, {@code images_per_second}, {@code shift_layers}, {@code
+ * weight_bits}); other names pass through. Non-finite values are left out (events carry finite
+ * numbers only).
  */
 public final class EventMetrics {
 
@@ -17,12 +18,19 @@ public final class EventMetrics {
 
     private EventMetrics() {}
 
-    /** Final metrics of a trial, plus {@code val_error} and the budget's {@code shift_layers} and {@code weight_bits}. */
+    /**
+     * Final metrics of a trial, plus {@code val_error} and the budget's {@code shift_layers} and
+     * {@code weight_bits}.
+     */
     public static Map<String, Double> finished(Map<String, Double> metrics, TrialPlan plan) {
         Map<String, Double> out = rename(metrics);
         if (plan != null && plan.backend().equals("dsnn")) {
-            out.put("shift_layers", (double) Math.min(plan.request().fidelity().shiftDepth(),
-                    io.greenband.trainer.runner.Fidelity.ALL_LAYERS));
+            out.put(
+                    "shift_layers",
+                    (double)
+                            Math.min(
+                                    plan.request().fidelity().shiftDepth(),
+                                    io.greenband.trainer.runner.Fidelity.ALL_LAYERS));
             out.put("weight_bits", (double) plan.request().dsnnConfig().weightBits());
         }
         return out;
@@ -42,11 +50,12 @@ public final class EventMetrics {
 
     private static Map<String, Double> rename(Map<String, Double> metrics) {
         Map<String, Double> out = new LinkedHashMap<>();
-        metrics.forEach((name, value) -> {
-            if (value != null && Double.isFinite(value)) {
-                out.put(RENAMED.getOrDefault(name, name), value);
-            }
-        });
+        metrics.forEach(
+                (name, value) -> {
+                    if (value != null && Double.isFinite(value)) {
+                        out.put(RENAMED.getOrDefault(name, name), value);
+                    }
+                });
         Double accuracy = out.get("val_accuracy");
         if (accuracy != null && !out.containsKey("val_error")) {
             out.put("val_error", 1 - accuracy);

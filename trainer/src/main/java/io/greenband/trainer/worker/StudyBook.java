@@ -6,9 +6,9 @@ import io.greenband.events.study.StudyCatalogue;
 import java.util.Optional;
 
 /**
- * The studies a trainer has read from the {@code studies} topic, folded by the shared {@link StudyCatalogue} (latest
- * event per study), seen as what a trainer needs of each. Written by the reader of that topic, read when a trial
- * arrives.
+ * The studies a trainer has read from the {@code studies} topic, folded by the shared {@link
+ * StudyCatalogue} (latest event per study), seen as what a trainer needs of each. Written by the
+ * reader of that topic, read when a trial arrives.
  */
 public final class StudyBook {
 
@@ -35,12 +35,16 @@ public final class StudyBook {
     }
 
     private static StudyEntry entry(StudyCatalogue.Entry e) {
-        String reason = e.stop() == null ? null
-                : e.stop().reason() + (e.stop().detail() == null ? "" : " (" + e.stop().detail() + ")");
+        String reason =
+                e.stop() == null
+                        ? null
+                        : e.stop().reason()
+                                + (e.stop().detail() == null ? "" : " (" + e.stop().detail() + ")");
         if (e.definition() == null) {
             return new StudyEntry(e.studyId(), null, null, reason);
         }
         StudyEntry defined = StudyEntry.of(e.definition());
-        return new StudyEntry(defined.studyId(), defined.workload(), defined.knob(), reason, defined.metrics());
+        return new StudyEntry(
+                defined.studyId(), defined.workload(), defined.knob(), reason, defined.metrics());
     }
 }

@@ -13,4 +13,9 @@ import java.util.List;
  * @param epochs epochs planned, 0 when unknown (a command study whose knob is not epochs)
  * @param devices GPU UUIDs or {@code cpu}
  */
-public record TrialPlan(String backend, TrialRunner runner, TrialRequest request, int epochs, List<String> devices) {}
+public record TrialPlan(
+        String backend,
+        TrialRunner runner,
+        TrialRequest request,
+        int epochs,
+        List<String> devices) {}

@@ -1,10 +1,10 @@
 package io.greenband.trainer.data;
 
-import io.greenband.datasets.ImageSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.greenband.datasets.ImageSet;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -64,7 +64,8 @@ class DataPipelineTest {
         }
         ImageSet one = new ImageSet(pixels, new int[] {3}, 3, 4, 4, 10);
         Normalization norm = Normalization.CIFAR10;
-        ImageBatcher.Batch plain = new ImageBatcher(one, norm, Augmentation.NONE).assemble(new int[] {0}, null);
+        ImageBatcher.Batch plain =
+                new ImageBatcher(one, norm, Augmentation.NONE).assemble(new int[] {0}, null);
         assertThat(plain.labels()).containsExactly(3);
         assertThat(plain.pixels()[17]).isCloseTo((170 / 255f - 0.4822f) / 0.1994f, within(1e-6f));
 

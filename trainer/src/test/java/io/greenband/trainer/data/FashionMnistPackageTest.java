@@ -1,10 +1,10 @@
 package io.greenband.trainer.data;
 
-import io.greenband.datasets.MnistLayout;
-import io.greenband.datasets.ImageSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.greenband.datasets.ImageSet;
+import io.greenband.datasets.MnistLayout;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -13,9 +13,15 @@ class FashionMnistPackageTest {
 
     @Test
     void readsTheInstalledPackage() {
-        assumeTrue(MnistLayout.present(MnistLayout.FASHION_MNIST_DEBIAN), "the Debian package "
-                + MnistLayout.FASHION_MNIST_PACKAGE + " is not installed (" + MnistLayout.FASHION_MNIST_DEBIAN
-                + "); apt-get install " + MnistLayout.FASHION_MNIST_PACKAGE + " to run this test");
+        assumeTrue(
+                MnistLayout.present(MnistLayout.FASHION_MNIST_DEBIAN),
+                "the Debian package "
+                        + MnistLayout.FASHION_MNIST_PACKAGE
+                        + " is not installed ("
+                        + MnistLayout.FASHION_MNIST_DEBIAN
+                        + "); apt-get install "
+                        + MnistLayout.FASHION_MNIST_PACKAGE
+                        + " to run this test");
         ImageSet train = MnistLayout.readTrain(MnistLayout.FASHION_MNIST_DEBIAN);
         ImageSet test = MnistLayout.readTest(MnistLayout.FASHION_MNIST_DEBIAN);
         assertThat(train.size()).isEqualTo(60_000);

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 class ResNet20Test {
 
     private static ResNet20 net(int depth, ShiftType type) {
-        return ResNet20.builder().setShiftDepth(depth).setShiftSettings(ShiftSettings.defaults(type)).build();
+        return ResNet20.builder()
+                .setShiftDepth(depth)
+                .setShiftSettings(ShiftSettings.defaults(type))
+                .build();
     }
 
     @Test
@@ -31,7 +34,8 @@ class ResNet20Test {
             int converted = Math.min(depth, 19);
             for (int i = 0; i < 19; i++) {
                 boolean shouldShift = i >= 19 - converted;
-                assertThat(convs.get(i)).as("depth %d, conv %d", depth, i)
+                assertThat(convs.get(i))
+                        .as("depth %d, conv %d", depth, i)
                         .isInstanceOf(shouldShift ? ShiftConv2d.class : Conv2d.class);
             }
             List<ShiftBlock> shifted = ShiftLayers.find(net(depth, ShiftType.PS).newBlock());
@@ -57,8 +61,13 @@ class ResNet20Test {
     void grayImagesEnterThroughOneInputChannelOfTheStem() {
         Engine.getEngine("PyTorch").setRandomSeed(1);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
-            ResNet20 plan = ResNet20.builder().setShiftDepth(19).setShiftSettings(ShiftSettings.defaults(ShiftType.Q))
-                    .optImageSize(28).optInputChannels(1).build();
+            ResNet20 plan =
+                    ResNet20.builder()
+                            .setShiftDepth(19)
+                            .setShiftSettings(ShiftSettings.defaults(ShiftType.Q))
+                            .optImageSize(28)
+                            .optInputChannels(1)
+                            .build();
             assertThat(plan.layers().get(0).inChannels()).isEqualTo(1);
             assertThat(plan.inputShape(2)).isEqualTo(new Shape(2, 1, 28, 28));
             Block block = plan.newBlock();
@@ -71,12 +80,22 @@ class ResNet20Test {
             }
             // the RGB network's 269,722 less two thirds of the stem's 16 x 3 x 3 x 3 weights
             assertThat(count).isEqualTo(269_722 - 288);
-            NDArray y = block.forward(new ParameterStore(manager, false),
-                    new NDList(manager.randomNormal(new Shape(2, 1, 28, 28))), false).singletonOrThrow();
+            NDArray y =
+                    block.forward(
+                                    new ParameterStore(manager, false),
+                                    new NDList(manager.randomNormal(new Shape(2, 1, 28, 28))),
+                                    false)
+                            .singletonOrThrow();
             assertThat(y.getShape()).isEqualTo(new Shape(2, 10));
         }
-        assertThatThrownBy(() -> ResNet20.builder().setShiftDepth(0).setShiftSettings(ShiftSettings.defaults(ShiftType.Q))
-                .optInputChannels(0).build()).hasMessageContaining("inputChannels must be 1-4");
+        assertThatThrownBy(
+                        () ->
+                                ResNet20.builder()
+                                        .setShiftDepth(0)
+                                        .setShiftSettings(ShiftSettings.defaults(ShiftType.Q))
+                                        .optInputChannels(0)
+                                        .build())
+                .hasMessageContaining("inputChannels must be 1-4");
     }
 
     @Test
@@ -94,7 +113,9 @@ class ResNet20Test {
             }
             assertThat(count).isEqualTo(269_722);
             NDArray x = manager.randomNormal(new Shape(2, 3, 32, 32));
-            NDArray y = block.forward(new ParameterStore(manager, false), new NDList(x), false).singletonOrThrow();
+            NDArray y =
+                    block.forward(new ParameterStore(manager, false), new NDList(x), false)
+                            .singletonOrThrow();
             assertThat(y.getShape()).isEqualTo(new Shape(2, 10));
             assertThat(y.isNaN().any().getBoolean()).isFalse();
         }
@@ -102,8 +123,14 @@ class ResNet20Test {
 
     @Test
     void refusesBadSettings() {
-        assertThatThrownBy(() -> ResNet20.builder().setShiftDepth(-1).setShiftSettings(ShiftSettings.defaults(ShiftType.Q))
-                .build()).hasMessageContaining("shift_depth");
-        assertThatThrownBy(() -> ResNet20.builder().setShiftDepth(3).build()).hasMessageContaining("shiftSettings");
+        assertThatThrownBy(
+                        () ->
+                                ResNet20.builder()
+                                        .setShiftDepth(-1)
+                                        .setShiftSettings(ShiftSettings.defaults(ShiftType.Q))
+                                        .build())
+                .hasMessageContaining("shift_depth");
+        assertThatThrownBy(() -> ResNet20.builder().setShiftDepth(3).build())
+                .hasMessageContaining("shiftSettings");
     }
 }

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Hand-computed forward values and gradients of tiny shift layers (y = x W^T + b, L = sum(c * y)). */
+/**
+ * Hand-computed forward values and gradients of tiny shift layers (y = x W^T + b, L = sum(c * y)).
+ */
 class ShiftLayerGradientTest {
 
     private static final float LN2 = (float) Math.log(2);
@@ -56,7 +58,8 @@ class ShiftLayerGradientTest {
         param(layer, ShiftBlock.WEIGHT).getArray().set(new float[] {0.74f, -0.3f, 0.09f, 1.7f});
         param(layer, ShiftBlock.BIAS).getArray().set(new float[] {0.25f, -0.5f});
         layer.clampLatent();
-        assertThat(param(layer, ShiftBlock.WEIGHT).getArray().toFloatArray()).containsExactly(0.74f, -0.3f, 0.09f, 1f);
+        assertThat(param(layer, ShiftBlock.WEIGHT).getArray().toFloatArray())
+                .containsExactly(0.74f, -0.3f, 0.09f, 1f);
 
         NDArray x = manager.create(new float[] {0.5f, -1.25f}, new Shape(1, 2));
         x.setRequiresGradient(true);
@@ -66,7 +69,8 @@ class ShiftLayerGradientTest {
         assertThat(y.toFloatArray()).containsExactly(1.0625f, -1.6875f);
         assertThat(param(layer, ShiftBlock.WEIGHT).getArray().getGradient().toFloatArray())
                 .containsExactly(1f, -2.5f, -1.5f, 3.75f);
-        assertThat(param(layer, ShiftBlock.BIAS).getArray().getGradient().toFloatArray()).containsExactly(2f, -3f);
+        assertThat(param(layer, ShiftBlock.BIAS).getArray().getGradient().toFloatArray())
+                .containsExactly(2f, -3f);
         assertThat(x.getGradient().toFloatArray()).containsExactly(1.625f, -3.5f);
         assertThat(layer.exportWeight().toFloatArray()).containsExactly(1f, -0.25f, 0.125f, 1f);
     }
@@ -78,7 +82,8 @@ class ShiftLayerGradientTest {
         param(layer, ShiftBlock.SHIFT).getArray().set(new float[] {-1.2f, -3.6f, 0.3f, -2.5f});
         param(layer, ShiftBlock.SIGN).getArray().set(new float[] {0.8f, -0.7f, 0.2f, 1.3f});
         layer.clampLatent();
-        assertThat(param(layer, ShiftBlock.SHIFT).getArray().toFloatArray()).containsExactly(-1.2f, -3.6f, 0f, -2.5f);
+        assertThat(param(layer, ShiftBlock.SHIFT).getArray().toFloatArray())
+                .containsExactly(-1.2f, -3.6f, 0f, -2.5f);
 
         NDArray x = manager.create(new float[] {0.5f, -1.25f}, new Shape(1, 2));
         NDArray y = run(layer, x);
@@ -97,16 +102,27 @@ class ShiftLayerGradientTest {
 
     @Test
     void shiftConvolutionEqualsADenseConvolutionWithTheExportedWeightOnTheActivationGrid() {
-        ShiftSettings settings = new ShiftSettings(ShiftType.Q, 4, Rounding.DETERMINISTIC, new FixedPoint(4, 3));
+        ShiftSettings settings =
+                new ShiftSettings(ShiftType.Q, 4, Rounding.DETERMINISTIC, new FixedPoint(4, 3));
         ShiftConv2d conv = new ShiftConv2d(settings, 2, 3, 3, 2, 1, true);
         Engine.getEngine("PyTorch").setRandomSeed(11);
         conv.initialize(manager, DataType.FLOAT32, new Shape(1, 2, 5, 5));
         conv.clampLatent();
         NDArray x = manager.randomNormal(0f, 2f, new Shape(1, 2, 5, 5), DataType.FLOAT32);
-        NDArray y = conv.forward(new ParameterStore(manager, false), new NDList(x), false).singletonOrThrow();
+        NDArray y =
+                conv.forward(new ParameterStore(manager, false), new NDList(x), false)
+                        .singletonOrThrow();
         assertThat(y.getShape()).isEqualTo(conv.getOutputShapes(new Shape[] {x.getShape()})[0]);
-        NDArray expected = Conv2d.conv2d(settings.activations().quantize(x), conv.exportWeight(), conv.exportBias(),
-                new Shape(2, 2), new Shape(1, 1), new Shape(1, 1), 1).singletonOrThrow();
+        NDArray expected =
+                Conv2d.conv2d(
+                                settings.activations().quantize(x),
+                                conv.exportWeight(),
+                                conv.exportBias(),
+                                new Shape(2, 2),
+                                new Shape(1, 1),
+                                new Shape(1, 1),
+                                1)
+                        .singletonOrThrow();
         assertThat(y.toFloatArray()).containsExactly(expected.toFloatArray());
         for (float w : conv.exportWeight().toFloatArray()) {
             ShiftWeightsTest.assertPowerOfTwo(w, settings.minShift(), 0);
@@ -115,19 +131,26 @@ class ShiftLayerGradientTest {
 
     @Test
     void stochasticRoundingVariesInTrainingButEvaluationIsDeterministic() {
-        ShiftSettings settings = new ShiftSettings(ShiftType.Q, 5, Rounding.STOCHASTIC, FixedPoint.DEFAULT);
+        ShiftSettings settings =
+                new ShiftSettings(ShiftType.Q, 5, Rounding.STOCHASTIC, FixedPoint.DEFAULT);
         ShiftLinear layer = new ShiftLinear(settings, 64, 4, false);
         Engine.getEngine("PyTorch").setRandomSeed(5);
         layer.initialize(manager, DataType.FLOAT32, new Shape(1, 64));
         layer.clampLatent();
         ParameterStore store = new ParameterStore(manager, false);
         NDArray x = manager.ones(new Shape(1, 64));
-        float[] eval1 = layer.forward(store, new NDList(x), false).singletonOrThrow().toFloatArray();
-        float[] eval2 = layer.forward(store, new NDList(x), false).singletonOrThrow().toFloatArray();
+        float[] eval1 =
+                layer.forward(store, new NDList(x), false).singletonOrThrow().toFloatArray();
+        float[] eval2 =
+                layer.forward(store, new NDList(x), false).singletonOrThrow().toFloatArray();
         assertThat(eval2).containsExactly(eval1);
-        assertThat(eval1).containsExactly(Linear.linear(x, layer.exportWeight()).singletonOrThrow().toFloatArray());
-        float[] train1 = layer.forward(store, new NDList(x), true).singletonOrThrow().toFloatArray();
-        float[] train2 = layer.forward(store, new NDList(x), true).singletonOrThrow().toFloatArray();
+        assertThat(eval1)
+                .containsExactly(
+                        Linear.linear(x, layer.exportWeight()).singletonOrThrow().toFloatArray());
+        float[] train1 =
+                layer.forward(store, new NDList(x), true).singletonOrThrow().toFloatArray();
+        float[] train2 =
+                layer.forward(store, new NDList(x), true).singletonOrThrow().toFloatArray();
         assertThat(train2).isNotEqualTo(train1);
     }
 

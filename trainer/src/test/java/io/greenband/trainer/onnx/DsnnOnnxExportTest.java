@@ -28,11 +28,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** The exported graph, run in ONNX Runtime, reproduces the DJL network's inference output. */
 class DsnnOnnxExportTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
-    private float[][] exportAndCompare(ShiftSettings settings, int shiftDepth, String name) throws Exception {
-        ResNet20 plan = ResNet20.builder().setShiftDepth(shiftDepth).setShiftSettings(settings).optImageSize(16).build();
+    private float[][] exportAndCompare(ShiftSettings settings, int shiftDepth, String name)
+            throws Exception {
+        ResNet20 plan =
+                ResNet20.builder()
+                        .setShiftDepth(shiftDepth)
+                        .setShiftSettings(settings)
+                        .optImageSize(16)
+                        .build();
         Engine.getEngine("PyTorch").setRandomSeed(21);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             Block block = plan.newBlock();
@@ -44,9 +49,12 @@ class DsnnOnnxExportTest {
             for (int i = 0; i < 3; i++) {
                 block.forward(store, new NDList(x.mul(1 + i)), true);
             }
-            float[] expected = block.forward(store, new NDList(x), false).singletonOrThrow().toFloatArray();
+            float[] expected =
+                    block.forward(store, new NDList(x), false).singletonOrThrow().toFloatArray();
             for (ShiftBlock shift : ShiftLayers.find(block)) {
-                assertThat(DsnnOnnxExport.signedPowersOfTwo(shift.exportWeight().toFloatArray(), settings.minShift()))
+                assertThat(
+                                DsnnOnnxExport.signedPowersOfTwo(
+                                        shift.exportWeight().toFloatArray(), settings.minShift()))
                         .isTrue();
             }
             Path file = dir.resolve(name + ".onnx");
@@ -54,7 +62,8 @@ class DsnnOnnxExportTest {
             float[] actual;
             try (Model onnx = Model.newInstance(name, Device.cpu(), "OnnxRuntime")) {
                 onnx.load(file);
-                try (Predictor<NDList, NDList> predictor = onnx.newPredictor(new NoopTranslator())) {
+                try (Predictor<NDList, NDList> predictor =
+                        onnx.newPredictor(new NoopTranslator())) {
                     NDArray input = onnx.getNDManager().create(x.toFloatArray(), x.getShape());
                     input.setName(DsnnOnnxExport.INPUT);
                     actual = predictor.predict(new NDList(input)).singletonOrThrow().toFloatArray();
@@ -71,17 +80,30 @@ class DsnnOnnxExportTest {
             scale = Math.max(scale, Math.abs(v));
         }
         for (int i = 0; i < pair[0].length; i++) {
-            assertThat((double) pair[1][i]).as("logit %d", i).isCloseTo(pair[0][i], org.assertj.core.api.Assertions.within(1e-3 * (1 + scale)));
+            assertThat((double) pair[1][i])
+                    .as("logit %d", i)
+                    .isCloseTo(
+                            pair[0][i], org.assertj.core.api.Assertions.within(1e-3 * (1 + scale)));
         }
     }
 
     @Test
     void qNetworkWithDenseAndShiftConvolutionsMatchesInOnnxRuntime() throws Exception {
-        assertClose(exportAndCompare(new ShiftSettings(ShiftType.Q, 5, Rounding.DETERMINISTIC, FixedPoint.DEFAULT), 10, "q"));
+        assertClose(
+                exportAndCompare(
+                        new ShiftSettings(
+                                ShiftType.Q, 5, Rounding.DETERMINISTIC, FixedPoint.DEFAULT),
+                        10,
+                        "q"));
     }
 
     @Test
     void psNetworkOnACoarseActivationGridMatchesInOnnxRuntime() throws Exception {
-        assertClose(exportAndCompare(new ShiftSettings(ShiftType.PS, 4, Rounding.DETERMINISTIC, new FixedPoint(8, 8)), 19, "ps"));
+        assertClose(
+                exportAndCompare(
+                        new ShiftSettings(
+                                ShiftType.PS, 4, Rounding.DETERMINISTIC, new FixedPoint(8, 8)),
+                        19,
+                        "ps"));
     }
 }

@@ -25,8 +25,13 @@ class GradientsTest {
             linear.initialize(manager, DataType.FLOAT32, new Shape(1, 3));
             NDArray x = manager.create(new float[] {1f, 2f, 3f}, new Shape(1, 3));
             try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
-                collector.backward(linear.forward(new ai.djl.training.ParameterStore(manager, false),
-                        new ai.djl.ndarray.NDList(x), true).singletonOrThrow().sum());
+                collector.backward(
+                        linear.forward(
+                                        new ai.djl.training.ParameterStore(manager, false),
+                                        new ai.djl.ndarray.NDList(x),
+                                        true)
+                                .singletonOrThrow()
+                                .sum());
             }
             NDArray weight = linear.getParameters().get("weight").getArray();
             assertThat(weight.getGradient().toFloatArray()).containsExactly(1f, 2f, 3f, 1f, 2f, 3f);
@@ -48,14 +53,17 @@ class GradientsTest {
             NDArray w = manager.create(new float[] {1f, 2f});
             w.setRequiresGradient(true);
             // libtorch enables grad mode in every new thread, as on a trial's own thread
-            Thread thread = new Thread(() -> {
-                JniUtils.setGradMode(true);
-                try (Gradients.NoGrad noGrad = Gradients.noGrad()) {
-                    inside.set(JniUtils.isGradMode());
-                }
-                restored.set(JniUtils.isGradMode());
-                outside.set(JniUtils.getGradientFunctionNames((PtNDArray) w.mul(2)));
-            });
+            Thread thread =
+                    new Thread(
+                            () -> {
+                                JniUtils.setGradMode(true);
+                                try (Gradients.NoGrad noGrad = Gradients.noGrad()) {
+                                    inside.set(JniUtils.isGradMode());
+                                }
+                                restored.set(JniUtils.isGradMode());
+                                outside.set(
+                                        JniUtils.getGradientFunctionNames((PtNDArray) w.mul(2)));
+                            });
             thread.start();
             thread.join();
         }

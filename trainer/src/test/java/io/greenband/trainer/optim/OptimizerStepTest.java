@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two-parameter problem L = 0.5 (3 w0^2 + 0.5 w1^2), gradient (3 w0, 0.5 w1), from w = (1, -2):
- * our DJL optimisers against scalar hand computations of the same formulas.
+ * Two-parameter problem L = 0.5 (3 w0^2 + 0.5 w1^2), gradient (3 w0, 0.5 w1), from w = (1, -2): our
+ * DJL optimisers against scalar hand computations of the same formulas.
  */
 class OptimizerStepTest {
 
@@ -33,14 +33,16 @@ class OptimizerStepTest {
     }
 
     private static GroupedOptimizer.Builder builder(float lr, float weightDecay) {
-        return new GroupedOptimizer.Builder().setLearningRate(LearningRateSchedule.constant(lr).perUpdate(1))
+        return new GroupedOptimizer.Builder()
+                .setLearningRate(LearningRateSchedule.constant(lr).perUpdate(1))
                 .optWeightDecays(Map.of("w", weightDecay));
     }
 
     /** Runs {@code steps} updates and returns the weights after each one. */
     private float[][] run(Optimizer optimizer, int steps) {
         NDArray w = manager.create(new float[] {(float) START[0], (float) START[1]});
-        NDArray curvature = manager.create(new float[] {(float) CURVATURE[0], (float) CURVATURE[1]});
+        NDArray curvature =
+                manager.create(new float[] {(float) CURVATURE[0], (float) CURVATURE[1]});
         float[][] trace = new float[steps][];
         for (int t = 0; t < steps; t++) {
             optimizer.update("w", w, w.mul(curvature));
@@ -50,8 +52,15 @@ class OptimizerStepTest {
     }
 
     /** Scalar RAdam / Ranger exactly as documented in {@link RAdam} and {@link Ranger}. */
-    private static double[][] handRAdam(int steps, double lr, double wd, double b1, double b2, double eps,
-            boolean strict, int lookahead) {
+    private static double[][] handRAdam(
+            int steps,
+            double lr,
+            double wd,
+            double b1,
+            double b2,
+            double eps,
+            boolean strict,
+            int lookahead) {
         double[] w = START.clone();
         double[] m = new double[2];
         double[] v = new double[2];
@@ -67,7 +76,13 @@ class OptimizerStepTest {
                 double rhoInf = 2 / (1 - b2) - 1;
                 double rho = rhoInf - 2 * t * b2t / (1 - b2t);
                 if (strict ? rho > 5 : rho >= 5) {
-                    double r = Math.sqrt((1 - b2t) * (rho - 4) * (rho - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rho));
+                    double r =
+                            Math.sqrt(
+                                    (1 - b2t)
+                                            * (rho - 4)
+                                            * (rho - 2)
+                                            * rhoInf
+                                            / ((rhoInf - 4) * (rhoInf - 2) * rho));
                     w[i] -= lr * r / (1 - Math.pow(b1, t)) * m[i] / (Math.sqrt(v[i]) + eps);
                 } else {
                     w[i] -= lr / (1 - Math.pow(b1, t)) * m[i];
@@ -85,7 +100,8 @@ class OptimizerStepTest {
     private static void assertTrace(float[][] actual, double[][] expected) {
         for (int t = 0; t < expected.length; t++) {
             for (int i = 0; i < 2; i++) {
-                assertThat((double) actual[t][i]).as("step %d, w%d", t + 1, i)
+                assertThat((double) actual[t][i])
+                        .as("step %d, w%d", t + 1, i)
                         .isCloseTo(expected[t][i], within(2e-6 + 1e-5 * Math.abs(expected[t][i])));
             }
         }
@@ -106,7 +122,8 @@ class OptimizerStepTest {
         assertThat(trace[0][0]).isCloseTo(0.7f, within(1e-6f));
         assertTrace(trace, handRAdam(13, 0.1, 0, 0.95, 0.999, 1e-5, true, 6));
         double[][] withoutLookahead = handRAdam(6, 0.1, 0, 0.95, 0.999, 1e-5, true, 0);
-        assertThat((double) trace[5][0]).isCloseTo((1.0 + withoutLookahead[5][0]) / 2, within(1e-5));
+        assertThat((double) trace[5][0])
+                .isCloseTo((1.0 + withoutLookahead[5][0]) / 2, within(1e-5));
     }
 
     @Test
@@ -133,15 +150,16 @@ class OptimizerStepTest {
             float lr = kind == OptimizerKind.ADADELTA ? 1f : 0.05f;
             OptimizerSettings settings = new OptimizerSettings(kind, lr, 0.5f, 0f);
             GroupedOptimizer.Builder b = builder(lr, 0f);
-            Optimizer optimizer = switch (kind) {
-                case SGD -> new SgdOptimizer(b, settings.momentum());
-                case RMSPROP -> new RmsPropOptimizer(b, settings.momentum());
-                case ADAM -> new AdamOptimizer(b);
-                case ADAGRAD -> new AdagradOptimizer(b);
-                case ADADELTA -> new AdadeltaOptimizer(b);
-                case RADAM -> new RAdam(b);
-                case RANGER -> new Ranger(b);
-            };
+            Optimizer optimizer =
+                    switch (kind) {
+                        case SGD -> new SgdOptimizer(b, settings.momentum());
+                        case RMSPROP -> new RmsPropOptimizer(b, settings.momentum());
+                        case ADAM -> new AdamOptimizer(b);
+                        case ADAGRAD -> new AdagradOptimizer(b);
+                        case ADADELTA -> new AdadeltaOptimizer(b);
+                        case RADAM -> new RAdam(b);
+                        case RANGER -> new Ranger(b);
+                    };
             float[][] trace = run(optimizer, 30);
             double start = 0.5 * (3 * 1 + 0.5 * 4);
             float[] end = trace[29];
@@ -160,7 +178,8 @@ class OptimizerStepTest {
         LearningRateSchedule shortRun = LearningRateSchedule.referenceSteps(1f, 3);
         assertThat(new float[] {shortRun.at(0), shortRun.at(1), shortRun.at(2)})
                 .containsExactly(new float[] {1f, 1f, 0.01f}, within(1e-7f));
-        assertThat(LearningRateSchedule.constant(0.3f).perUpdate(10).getNewValue(95)).isEqualTo(0.3f);
+        assertThat(LearningRateSchedule.constant(0.3f).perUpdate(10).getNewValue(95))
+                .isEqualTo(0.3f);
         assertThat(full.perUpdate(10).getNewValue(799)).isEqualTo(0.1f);
         assertThat(full.perUpdate(10).getNewValue(800)).isCloseTo(0.01f, within(1e-9f));
     }

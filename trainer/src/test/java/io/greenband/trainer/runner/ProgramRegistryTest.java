@@ -12,13 +12,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ProgramRegistryTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void aRegistryFileListsProgramsWithTheirFolderEnvironmentAndTimeout() throws Exception {
         Path file = dir.resolve("programs.yaml");
-        Files.writeString(file, """
+        Files.writeString(
+                file,
+                """
                 programs:
                   train-py:
                     argv: [python3, /opt/train.py, --quiet]
@@ -37,7 +38,9 @@ class ProgramRegistryTest {
         assertThat(train.environment()).containsExactly("PATH", "PYTHONPATH");
         assertThat(train.timeout()).isEqualTo(Duration.ofHours(2));
         Program eval = registry.find("eval");
-        assertThat(eval.environment()).isEqualTo(Program.DEFAULT_ENVIRONMENT).doesNotContain("KAFKA_SASL_JAAS_CONFIG");
+        assertThat(eval.environment())
+                .isEqualTo(Program.DEFAULT_ENVIRONMENT)
+                .doesNotContain("KAFKA_SASL_JAAS_CONFIG");
         assertThat(eval.timeout()).isEqualTo(Duration.ofHours(24));
     }
 
@@ -46,14 +49,25 @@ class ProgramRegistryTest {
         Path file = dir.resolve("programs.json");
         Files.writeString(file, "{\"programs\": {\"x\": {\"argv\": [\"a\"], \"shell\": true}}}");
         assertThatThrownBy(() -> ProgramRegistry.read(file, Duration.ofHours(1)))
-                .hasMessageContaining("program 'x'").hasMessageContaining("unknown field 'shell'");
+                .hasMessageContaining("program 'x'")
+                .hasMessageContaining("unknown field 'shell'");
         Files.writeString(file, "{\"programs\": {\"x\": {}}}");
-        assertThatThrownBy(() -> ProgramRegistry.read(file, Duration.ofHours(1))).hasMessageContaining("argv");
+        assertThatThrownBy(() -> ProgramRegistry.read(file, Duration.ofHours(1)))
+                .hasMessageContaining("argv");
         Files.writeString(file, "{\"programs\": {\"../x\": {\"argv\": [\"a\"]}}}");
-        assertThatThrownBy(() -> ProgramRegistry.read(file, Duration.ofHours(1))).hasMessageContaining("'../x'");
+        assertThatThrownBy(() -> ProgramRegistry.read(file, Duration.ofHours(1)))
+                .hasMessageContaining("'../x'");
         Program p = new Program("p", List.of("a"), null, null, Duration.ofMinutes(1));
-        assertThatThrownBy(() -> ProgramRegistry.of(List.of(p, p))).hasMessageContaining("registered twice");
-        assertThatThrownBy(() -> new Program("p", List.of("a"), null, List.of("A=B"), Duration.ofMinutes(1)))
+        assertThatThrownBy(() -> ProgramRegistry.of(List.of(p, p)))
+                .hasMessageContaining("registered twice");
+        assertThatThrownBy(
+                        () ->
+                                new Program(
+                                        "p",
+                                        List.of("a"),
+                                        null,
+                                        List.of("A=B"),
+                                        Duration.ofMinutes(1)))
                 .hasMessageContaining("variable names");
     }
 }

@@ -4,7 +4,6 @@ import io.greenband.energy.adapter.messaging.EnergySampleMapper;
 import io.greenband.energy.adapter.messaging.EnergySamplePublisher;
 import io.greenband.energy.adapter.messaging.Incarnation;
 import io.greenband.energy.adapter.metrics.EnergyMetrics;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.greenband.energy.config.EnergyConfig;
 import io.greenband.energy.config.EnergyWiring;
 import io.greenband.energy.node.NodeIdentity;
@@ -17,6 +16,7 @@ import io.greenband.energy.source.SourceStatus;
 import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.payload.EnergySample;
 import io.greenband.events.topic.TopicRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -31,8 +31,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The running monitor: opens the node's sources at startup, ticks the sampler, sends every closed window
- * to the metrics and (when enabled) to Kafka as {@code energy-sample}, and flushes on shutdown.
+ * The running monitor: opens the node's sources at startup, ticks the sampler, sends every closed
+ * window to the metrics and (when enabled) to Kafka as {@code energy-sample}, and flushes on
+ * shutdown.
  */
 @ApplicationScoped
 public class EnergyMonitor {
@@ -49,18 +50,23 @@ public class EnergyMonitor {
     private volatile EnergySamplePublisher publisher;
 
     @Inject
-    public EnergyMonitor(EnergyConfig config,
-                         @Identifier("default-kafka-broker") Map<String, Object> kafka,
-                         @ConfigProperty(name = "greenband.topics.prefix") Optional<String> topicPrefix,
-                         MeterRegistry registry) {
+    public EnergyMonitor(
+            EnergyConfig config,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
+            @ConfigProperty(name = "greenband.topics.prefix") Optional<String> topicPrefix,
+            MeterRegistry registry) {
         this.config = config;
         this.kafka = kafka;
         this.topicPrefix = topicPrefix.map(String::strip).orElse("");
         this.node = EnergyWiring.identity(config, System.getenv());
         this.metrics = new EnergyMetrics(registry, node.host());
-        // A fresh incarnation per process, so restarted monitors never reuse an earlier run's sample ids.
-        this.mapper = new EnergySampleMapper(node, Incarnation.startingAt(Instant.now()),
-                EnergyWiring.machine(config).orElse(null));
+        // A fresh incarnation per process, so restarted monitors never reuse an earlier run's
+        // sample ids.
+        this.mapper =
+                new EnergySampleMapper(
+                        node,
+                        Incarnation.startingAt(Instant.now()),
+                        EnergyWiring.machine(config).orElse(null));
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -79,23 +85,50 @@ public class EnergyMonitor {
         NodeSources.Settings settings = EnergyWiring.sources(config);
         int ticksPerWindow = EnergyWiring.ticksPerWindow(config);
         if (config.publish().enabled()) {
-            EventCodec codec = EventCodec.builder().setSource(config.publish().eventSource())
-                    .optRegistry(TopicRegistry.withPrefix(topicPrefix)).build();
+            EventCodec codec =
+                    EventCodec.builder()
+                            .setSource(config.publish().eventSource())
+                            .optRegistry(TopicRegistry.withPrefix(topicPrefix))
+                            .build();
             // Every kafka.* setting (TLS, SASL), like the other services' clients.
-            publisher = new EnergySamplePublisher(codec, EnergySamplePublisher.kafkaProducer(kafka),
-                    config.publish().outboxCapacity());
+            publisher =
+                    new EnergySamplePublisher(
+                            codec,
+                            EnergySamplePublisher.kafkaProducer(kafka),
+                            config.publish().outboxCapacity());
             EnergySamplePublisher p = publisher;
             metrics.bindPublisher(p::published, p::dropped, p::failed);
         }
-        Sampler sampler = Sampler.builder().setSources(NodeSources.open(settings))
-                .optTickInterval(config.interval()).optTicksPerWindow(ticksPerWindow).optSink(this::onWindows)
-                .optUsage(EnergyWiring.usage(config).orElse(null)).build();
+        Sampler sampler =
+                Sampler.builder()
+                        .setSources(NodeSources.open(settings))
+                        .optTickInterval(config.interval())
+                        .optTicksPerWindow(ticksPerWindow)
+                        .optSink(this::onWindows)
+                        .optUsage(EnergyWiring.usage(config).orElse(null))
+                        .build();
         loop = new SamplerLoop(sampler, new ExecutorTicker("greenband-energy-sampler"));
         loop.start();
-        LOG.log(System.Logger.Level.INFO, "energy monitor for node " + node.nodeId() + " (host " + node.host()
-                + "): tick " + config.interval() + ", window " + sampler.window() + ", sources "
-                + sampler.sourceStatuses().stream().map(s -> s.source().label() + (s.available() ? "" : " (unavailable)"))
-                .toList() + (publisher == null ? ", publishing off" : ", publishing to Kafka at " + kafka.get("bootstrap.servers")));
+        LOG.log(
+                System.Logger.Level.INFO,
+                "energy monitor for node "
+                        + node.nodeId()
+                        + " (host "
+                        + node.host()
+                        + "): tick "
+                        + config.interval()
+                        + ", window "
+                        + sampler.window()
+                        + ", sources "
+                        + sampler.sourceStatuses().stream()
+                                .map(
+                                        s ->
+                                                s.source().label()
+                                                        + (s.available() ? "" : " (unavailable)"))
+                                .toList()
+                        + (publisher == null
+                                ? ", publishing off"
+                                : ", publishing to Kafka at " + kafka.get("bootstrap.servers")));
     }
 
     private void onWindows(List<DeviceWindow> windows) {
@@ -110,7 +143,9 @@ public class EnergyMonitor {
             try {
                 events.add(mapper.toEvent(w));
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "window of " + w.device().id() + " not publishable: " + e);
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "window of " + w.device().id() + " not publishable: " + e);
             }
         }
         p.submit(events);
@@ -152,11 +187,11 @@ public class EnergyMonitor {
     /**
      * A snapshot for health checks.
      *
-     * @param started        whether sources are open and the sampler runs
-     * @param sources        each source's status
-     * @param lastTickAgeMs  milliseconds since the last tick, -1 before the first
-     * @param intervalMs     the tick interval
+     * @param started whether sources are open and the sampler runs
+     * @param sources each source's status
+     * @param lastTickAgeMs milliseconds since the last tick, -1 before the first
+     * @param intervalMs the tick interval
      */
-    public record MonitorState(boolean started, List<SourceStatus> sources, long lastTickAgeMs, long intervalMs) {
-    }
+    public record MonitorState(
+            boolean started, List<SourceStatus> sources, long lastTickAgeMs, long intervalMs) {}
 }

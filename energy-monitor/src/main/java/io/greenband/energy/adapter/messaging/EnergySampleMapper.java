@@ -20,10 +20,10 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
- * {@link DeviceWindow} → {@link EnergySample}. Hardware counters are published in the source's own unit
- * (NVML millijoules, RAPL microjoules), unwrapped by the monitor, so {@code counterEnd − counterStart}
- * equals the window energy unless a reset was detected. Every sample carries the machine's facts (with the GPUs
- * seen so far), clipped to the event's bounds.
+ * {@link DeviceWindow} → {@link EnergySample}. Hardware counters are published in the source's own
+ * unit (NVML millijoules, RAPL microjoules), unwrapped by the monitor, so {@code counterEnd −
+ * counterStart} equals the window energy unless a reset was detected. Every sample carries the
+ * machine's facts (with the GPUs seen so far), clipped to the event's bounds.
  */
 public final class EnergySampleMapper {
 
@@ -33,7 +33,9 @@ public final class EnergySampleMapper {
     private final Map<String, String> gpus = new TreeMap<>();
     private volatile HostFacts machine;
 
-    /** A mapper publishing under {@code node}'s names, numbering samples within {@code incarnation}. */
+    /**
+     * A mapper publishing under {@code node}'s names, numbering samples within {@code incarnation}.
+     */
     public EnergySampleMapper(NodeIdentity node, Incarnation incarnation) {
         this(node, incarnation, null);
     }
@@ -55,7 +57,9 @@ public final class EnergySampleMapper {
         for (DeviceWindow w : windows) {
             DeviceInfo d = w.device();
             if (d.component() == io.greenband.energy.source.Component.GPU) {
-                String key = String.format(java.util.Locale.ROOT, "%08d/%s", Math.max(0, d.index()), d.id());
+                String key =
+                        String.format(
+                                java.util.Locale.ROOT, "%08d/%s", Math.max(0, d.index()), d.id());
                 changed |= !d.name().equals(gpus.put(key, d.name()));
             }
         }
@@ -69,17 +73,34 @@ public final class EnergySampleMapper {
         return machine;
     }
 
-    /** {@code facts} within the event's bounds: texts clipped and freed of control characters, unknowns left out. */
+    /**
+     * {@code facts} within the event's bounds: texts clipped and freed of control characters,
+     * unknowns left out.
+     */
     static HostFacts hostFacts(MachineFacts facts) {
-        Integer cpus = facts.cpuCount().isPresent()
-                ? Math.max(1, Math.min(HostFacts.MAX_CPUS, facts.cpuCount().getAsInt())) : null;
-        Long mem = facts.memTotalBytes().isPresent() && facts.memTotalBytes().getAsLong() <= HostFacts.MAX_MEM_BYTES
-                ? facts.memTotalBytes().getAsLong() : null;
+        Integer cpus =
+                facts.cpuCount().isPresent()
+                        ? Math.max(1, Math.min(HostFacts.MAX_CPUS, facts.cpuCount().getAsInt()))
+                        : null;
+        Long mem =
+                facts.memTotalBytes().isPresent()
+                                && facts.memTotalBytes().getAsLong() <= HostFacts.MAX_MEM_BYTES
+                        ? facts.memTotalBytes().getAsLong()
+                        : null;
         int gpuCount = Math.min(HostFacts.MAX_GPUS, facts.gpuModels().size());
-        String country = facts.country().map(c -> c.toUpperCase(java.util.Locale.ROOT))
-                .filter(c -> c.matches("[A-Z]{2,3}")).orElse(null);
-        return new HostFacts(clean(facts.os(), HostFacts.MAX_TEXT), clean(facts.cpuModel(), HostFacts.MAX_TEXT), cpus,
-                mem, clean(facts.gpuModel(), HostFacts.MAX_TEXT), gpuCount > 0 ? gpuCount : null, country,
+        String country =
+                facts.country()
+                        .map(c -> c.toUpperCase(java.util.Locale.ROOT))
+                        .filter(c -> c.matches("[A-Z]{2,3}"))
+                        .orElse(null);
+        return new HostFacts(
+                clean(facts.os(), HostFacts.MAX_TEXT),
+                clean(facts.cpuModel(), HostFacts.MAX_TEXT),
+                cpus,
+                mem,
+                clean(facts.gpuModel(), HostFacts.MAX_TEXT),
+                gpuCount > 0 ? gpuCount : null,
+                country,
                 clean(facts.region().orElse(""), HostFacts.MAX_REGION));
     }
 
@@ -98,32 +119,64 @@ public final class EnergySampleMapper {
         DeviceInfo d = w.device();
         double unit = d.source() == SourceKind.NVML ? 1e3 : 1e6;
         String counterUnit = d.source() == SourceKind.NVML ? "mJ" : "uJ";
-        // Only hardware counters are published; power integration's running total is the monitor's own.
-        boolean hardwareCounter = d.method() == Method.NVML_ENERGY_COUNTER || d.method() == Method.RAPL;
-        boolean counters = hardwareCounter && w.counterStartJoules().isPresent() && w.counterEndJoules().isPresent();
-        return new EnergySample(node.nodeId(), node.host(), component(d), d.id(), emptyToNull(d.name()),
-                d.index() >= 0 ? d.index() : null, EnergySample.Method.valueOf(d.method().name()), d.estimated(),
-                w.start(), w.end(), w.durationNanos(), w.energyJoules(),
+        // Only hardware counters are published; power integration's running total is the monitor's
+        // own.
+        boolean hardwareCounter =
+                d.method() == Method.NVML_ENERGY_COUNTER || d.method() == Method.RAPL;
+        boolean counters =
+                hardwareCounter
+                        && w.counterStartJoules().isPresent()
+                        && w.counterEndJoules().isPresent();
+        return new EnergySample(
+                node.nodeId(),
+                node.host(),
+                component(d),
+                d.id(),
+                emptyToNull(d.name()),
+                d.index() >= 0 ? d.index() : null,
+                EnergySample.Method.valueOf(d.method().name()),
+                d.estimated(),
+                w.start(),
+                w.end(),
+                w.durationNanos(),
+                w.energyJoules(),
                 counters ? Math.max(0, w.counterStartJoules().getAsDouble() * unit) : null,
                 counters ? Math.max(0, w.counterEndJoules().getAsDouble() * unit) : null,
-                counters ? counterUnit : null, w.wraps(), w.flags().contains(SampleFlag.RESET),
-                Math.max(0, w.meanPowerWatts()), boxed(w.maxPowerWatts()), boxed(d.powerLimitWatts()),
-                percent(w.utilizationPct()), processes(w.processes()), List.of(), null, idleJoules(w), flags(w), incarnation.seq(w.seq()),
-                w.usage().map(EnergySampleMapper::usage).orElse(null), machine);
+                counters ? counterUnit : null,
+                w.wraps(),
+                w.flags().contains(SampleFlag.RESET),
+                Math.max(0, w.meanPowerWatts()),
+                boxed(w.maxPowerWatts()),
+                boxed(d.powerLimitWatts()),
+                percent(w.utilizationPct()),
+                processes(w.processes()),
+                List.of(),
+                null,
+                idleJoules(w),
+                flags(w),
+                incarnation.seq(w.seq()),
+                w.usage().map(EnergySampleMapper::usage).orElse(null),
+                machine);
     }
 
     /**
-     * The part of a CPU estimate's window that the model draws whatever runs (its idle share of the TDP): the
-     * aggregator keeps it as idle energy and splits only the rest by CPU time, so a trial is charged its CPU
-     * time against the TDP per core. Unknown (null) for measurements.
+     * The part of a CPU estimate's window that the model draws whatever runs (its idle share of the
+     * TDP): the aggregator keeps it as idle energy and splits only the rest by CPU time, so a trial
+     * is charged its CPU time against the TDP per core. Unknown (null) for measurements.
      */
     static Double idleJoules(DeviceWindow w) {
         DeviceInfo d = w.device();
-        if (d.source() != SourceKind.ESTIMATE || d.component() != io.greenband.energy.source.Component.CPU
-                || d.method() != Method.CPU_LOAD_MODEL || d.powerLimitWatts().isEmpty()) {
+        if (d.source() != SourceKind.ESTIMATE
+                || d.component() != io.greenband.energy.source.Component.CPU
+                || d.method() != Method.CPU_LOAD_MODEL
+                || d.powerLimitWatts().isEmpty()) {
             return null;
         }
-        double idle = CpuPowerModel.IDLE_SHARE * d.powerLimitWatts().getAsDouble() * w.durationNanos() / 1e9;
+        double idle =
+                CpuPowerModel.IDLE_SHARE
+                        * d.powerLimitWatts().getAsDouble()
+                        * w.durationNanos()
+                        / 1e9;
         return Math.max(0, Math.min(w.energyJoules(), idle));
     }
 
@@ -136,8 +189,13 @@ public final class EnergySampleMapper {
             trees.add(new HostUsage.ProcessTree(t.pid(), t.cpuSeconds(), t.rssBytes()));
         }
         boolean truncated = u.truncated() || trees.size() < u.trees().size();
-        return new HostUsage(u.hostCpuSeconds(), u.cpuCount(), u.memTotalBytes(),
-                u.memUsedBytes().isPresent() ? u.memUsedBytes().getAsLong() : null, trees, truncated);
+        return new HostUsage(
+                u.hostCpuSeconds(),
+                u.cpuCount(),
+                u.memTotalBytes(),
+                u.memUsedBytes().isPresent() ? u.memUsedBytes().getAsLong() : null,
+                trees,
+                truncated);
     }
 
     private static EnergySample.Component component(DeviceInfo d) {
@@ -153,14 +211,23 @@ public final class EnergySampleMapper {
     private static List<EnergySample.ProcessSeen> processes(List<ProcessUse> seen) {
         List<EnergySample.ProcessSeen> out = new ArrayList<>(seen.size());
         for (ProcessUse p : seen) {
-            out.add(new EnergySample.ProcessSeen(p.pid(), null,
-                    p.smUtilPct().isPresent() ? p.smUtilPct().getAsDouble() : null,
-                    p.usedMemoryBytes().isPresent() ? p.usedMemoryBytes().getAsLong() : null, p.ancestors()));
+            out.add(
+                    new EnergySample.ProcessSeen(
+                            p.pid(),
+                            null,
+                            p.smUtilPct().isPresent() ? p.smUtilPct().getAsDouble() : null,
+                            p.usedMemoryBytes().isPresent()
+                                    ? p.usedMemoryBytes().getAsLong()
+                                    : null,
+                            p.ancestors()));
         }
         return out;
     }
 
-    /** Flags the event schema knows; RESET travels as {@code resetDetected}, NO_DATA and WRAPPED as counts. */
+    /**
+     * Flags the event schema knows; RESET travels as {@code resetDetected}, NO_DATA and WRAPPED as
+     * counts.
+     */
     private static List<EnergySample.Flag> flags(DeviceWindow w) {
         List<EnergySample.Flag> out = new ArrayList<>();
         for (SampleFlag f : SampleFlag.values()) {
@@ -173,7 +240,7 @@ public final class EnergySampleMapper {
                 case POSSIBLE_MISSED_WRAP -> out.add(EnergySample.Flag.POSSIBLE_MISSED_WRAP);
                 case DEVICE_LOST -> out.add(EnergySample.Flag.DEVICE_LOST);
                 case PERMISSION_DENIED -> out.add(EnergySample.Flag.PERMISSION_DENIED);
-                default -> { }
+                default -> {}
             }
         }
         return out;

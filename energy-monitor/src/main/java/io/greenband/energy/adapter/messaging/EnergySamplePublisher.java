@@ -19,16 +19,17 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes samples as binary-mode CloudEvents through the events codec, from its own thread: the sampler
- * only enqueues, so a slow or absent broker never delays a tick. A bounded outbox drops its oldest
- * samples when full, and counts them.
+ * Publishes samples as binary-mode CloudEvents through the events codec, from its own thread: the
+ * sampler only enqueues, so a slow or absent broker never delays a tick. A bounded outbox drops its
+ * oldest samples when full, and counts them.
  */
 public final class EnergySamplePublisher implements AutoCloseable {
 
     /** The producer's {@code client.id}. */
     public static final String CLIENT_ID = "greenband-energy-monitor";
 
-    private static final System.Logger LOG = System.getLogger(EnergySamplePublisher.class.getName());
+    private static final System.Logger LOG =
+            System.getLogger(EnergySamplePublisher.class.getName());
 
     private final EventCodec codec;
     private final Producer<String, byte[]> producer;
@@ -40,10 +41,11 @@ public final class EnergySamplePublisher implements AutoCloseable {
     private volatile boolean running = true;
 
     /** A publisher sending with {@code producer}; starts its thread. */
-    public EnergySamplePublisher(EventCodec codec, Producer<String, byte[]> producer, int outboxCapacity) {
+    public EnergySamplePublisher(
+            EventCodec codec, Producer<String, byte[]> producer, int outboxCapacity) {
         if (outboxCapacity < 1) {
-            throw new IllegalArgumentException("greenband.energy.publish.outbox-capacity must be >= 1, was "
-                    + outboxCapacity);
+            throw new IllegalArgumentException(
+                    "greenband.energy.publish.outbox-capacity must be >= 1, was " + outboxCapacity);
         }
         this.codec = codec;
         this.producer = producer;
@@ -56,14 +58,17 @@ public final class EnergySamplePublisher implements AutoCloseable {
     /**
      * A Kafka producer for event records: idempotent, all replicas acknowledge.
      *
-     * @param kafka the service's {@code kafka.*} client settings (bootstrap servers, security protocol, SASL, trust
-     *              store), as {@link KafkaClientSettings} takes them
+     * @param kafka the service's {@code kafka.*} client settings (bootstrap servers, security
+     *     protocol, SASL, trust store), as {@link KafkaClientSettings} takes them
      */
     public static Producer<String, byte[]> kafkaProducer(Map<String, Object> kafka) {
         return new KafkaProducer<>(producerProperties(kafka));
     }
 
-    /** The properties {@link #kafkaProducer} builds its producer with: every {@code kafka.*} setting plus its own. */
+    /**
+     * The properties {@link #kafkaProducer} builds its producer with: every {@code kafka.*} setting
+     * plus its own.
+     */
     public static Properties producerProperties(Map<String, Object> kafka) {
         // Samples come every second from every device: a short linger batches them.
         Properties p = ProducerSettings.durable(kafka, CLIENT_ID, Duration.ofMillis(20));
@@ -77,8 +82,11 @@ public final class EnergySamplePublisher implements AutoCloseable {
         for (EnergySample s : samples) {
             while (!outbox.offer(s)) {
                 if (outbox.poll() != null && dropped.incrementAndGet() % 1000 == 1) {
-                    LOG.log(System.Logger.Level.WARNING, "energy-sample outbox full; dropped " + dropped.get()
-                            + " oldest samples so far (is Kafka reachable?)");
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "energy-sample outbox full; dropped "
+                                    + dropped.get()
+                                    + " oldest samples so far (is Kafka reachable?)");
                 }
             }
         }
@@ -97,18 +105,25 @@ public final class EnergySamplePublisher implements AutoCloseable {
                 continue;
             }
             try {
-                producer.send(codec.toRecord(s), (meta, error) -> {
-                    if (error == null) {
-                        published.incrementAndGet();
-                    } else if (failed.incrementAndGet() % 1000 == 1) {
-                        LOG.log(System.Logger.Level.WARNING, "energy-sample not delivered (" + failed.get()
-                                + " so far): " + error);
-                    }
-                });
+                producer.send(
+                        codec.toRecord(s),
+                        (meta, error) -> {
+                            if (error == null) {
+                                published.incrementAndGet();
+                            } else if (failed.incrementAndGet() % 1000 == 1) {
+                                LOG.log(
+                                        System.Logger.Level.WARNING,
+                                        "energy-sample not delivered ("
+                                                + failed.get()
+                                                + " so far): "
+                                                + error);
+                            }
+                        });
             } catch (RuntimeException e) {
                 if (failed.incrementAndGet() % 1000 == 1) {
-                    LOG.log(System.Logger.Level.WARNING, "energy-sample could not be sent (" + failed.get()
-                            + " so far): " + e);
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "energy-sample could not be sent (" + failed.get() + " so far): " + e);
                 }
             }
         }

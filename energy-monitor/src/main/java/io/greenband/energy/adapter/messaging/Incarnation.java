@@ -3,16 +3,20 @@ package io.greenband.energy.adapter.messaging;
 import java.time.Instant;
 
 /**
- * One run of the energy monitor, named by the millisecond it started. Every published sequence number
- * is {@code startMillis × 1,000,000 + window number}, so a restarted monitor's sample ids never repeat an
- * earlier run's (which consumers would drop as duplicates) and still increase across restarts: a run
- * would need a million windows per device per millisecond to reach the next run's range.
+ * One run of the energy monitor, named by the millisecond it started. Every published sequence
+ * number is {@code startMillis × 1,000,000 + window number}, so a restarted monitor's sample ids
+ * never repeat an earlier run's (which consumers would drop as duplicates) and still increase
+ * across restarts: a run would need a million windows per device per millisecond to reach the next
+ * run's range.
  *
  * @param startMillis when this run started, in milliseconds since the epoch
  */
 public record Incarnation(long startMillis) {
 
-    /** Window numbers one incarnation may use before touching the range of one started a millisecond later. */
+    /**
+     * Window numbers one incarnation may use before touching the range of one started a millisecond
+     * later.
+     */
     public static final long WINDOWS_PER_MILLI = 1_000_000L;
 
     /** The latest start time whose range still fits a {@code long} (year 2262). */
@@ -20,8 +24,11 @@ public record Incarnation(long startMillis) {
 
     public Incarnation {
         if (startMillis < 0 || startMillis > MAX_START_MILLIS) {
-            throw new IllegalArgumentException("incarnation start must be within 0.." + MAX_START_MILLIS
-                    + " ms, was " + startMillis);
+            throw new IllegalArgumentException(
+                    "incarnation start must be within 0.."
+                            + MAX_START_MILLIS
+                            + " ms, was "
+                            + startMillis);
         }
     }
 

@@ -11,22 +11,48 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
-/** {@link LogIntegrity.Log} on the broker: {@code studies}, {@code trial-suggested} and {@code trial-started} indexed. */
+/**
+ * {@link LogIntegrity.Log} on the broker: {@code studies}, {@code trial-suggested} and {@code
+ * trial-started} indexed.
+ */
 public final class IndexedLog implements LogIntegrity.Log, AutoCloseable {
 
     private final TopicIndex<StudyDefined> studies;
     private final TopicIndex<TrialSuggested> suggestions;
     private final TopicIndex<TrialStarted> starts;
 
-    /** Indexes over the topics of {@code topics}, read with {@code properties} (bootstrap servers, security). */
+    /**
+     * Indexes over the topics of {@code topics}, read with {@code properties} (bootstrap servers,
+     * security).
+     */
     public IndexedLog(Properties properties, TopicRegistry topics, EventCodec codec) {
-        this.studies = new TopicIndex<>(properties, topics.name(Topic.STUDIES), codec, e ->
-                e.payload() instanceof StudyDefined s ? Optional.of(Map.entry(s.studyId(), s)) : Optional.empty());
-        this.suggestions = new TopicIndex<>(properties, topics.name(Topic.TRIAL_SUGGESTED), codec, e ->
-                e.payload() instanceof TrialSuggested s ? Optional.of(Map.entry(s.trialId(), s)) : Optional.empty());
-        this.starts = new TopicIndex<>(properties, topics.name(Topic.TRIAL_STARTED), codec, e ->
-                e.payload() instanceof TrialStarted s ? Optional.of(Map.entry(s.trialId() + ":" + s.attempt(), s))
-                        : Optional.empty());
+        this.studies =
+                new TopicIndex<>(
+                        properties,
+                        topics.name(Topic.STUDIES),
+                        codec,
+                        e ->
+                                e.payload() instanceof StudyDefined s
+                                        ? Optional.of(Map.entry(s.studyId(), s))
+                                        : Optional.empty());
+        this.suggestions =
+                new TopicIndex<>(
+                        properties,
+                        topics.name(Topic.TRIAL_SUGGESTED),
+                        codec,
+                        e ->
+                                e.payload() instanceof TrialSuggested s
+                                        ? Optional.of(Map.entry(s.trialId(), s))
+                                        : Optional.empty());
+        this.starts =
+                new TopicIndex<>(
+                        properties,
+                        topics.name(Topic.TRIAL_STARTED),
+                        codec,
+                        e ->
+                                e.payload() instanceof TrialStarted s
+                                        ? Optional.of(Map.entry(s.trialId() + ":" + s.attempt(), s))
+                                        : Optional.empty());
     }
 
     @Override

@@ -21,9 +21,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sends events through the service's codec (CloudEvents binary headers, topic and key from the event) with
- * {@code acks=all}, idempotence on, and waits for the acknowledgements: the consumer acknowledges its input
- * only after this returns.
+ * Sends events through the service's codec (CloudEvents binary headers, topic and key from the
+ * event) with {@code acks=all}, idempotence on, and waits for the acknowledgements: the consumer
+ * acknowledges its input only after this returns.
  */
 @ApplicationScoped
 public class KafkaEventPublisher implements EventPublisher {
@@ -32,11 +32,15 @@ public class KafkaEventPublisher implements EventPublisher {
     private final KafkaProducer<String, byte[]> producer;
 
     @Inject
-    public KafkaEventPublisher(EventIntake intake, @Identifier("default-kafka-broker") Map<String, Object> kafka,
+    public KafkaEventPublisher(
+            EventIntake intake,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "quarkus.application.name") String application) {
         this.intake = intake;
         // Every kafka.* setting (TLS, SASL), like the service's other clients.
-        this.producer = ProducerSettings.producer(ProducerSettings.durable(kafka, application + "-events", Duration.ZERO));
+        this.producer =
+                ProducerSettings.producer(
+                        ProducerSettings.durable(kafka, application + "-events", Duration.ZERO));
     }
 
     @Override

@@ -2,8 +2,8 @@ package io.greenband.aggregator.adapter.messaging;
 
 import io.greenband.aggregator.driver.LoggedScores;
 import io.greenband.events.EventType;
-import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.codec.ReceivedEvent;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.payload.TrialScored;
 import io.greenband.events.topic.Topic;
 import io.greenband.servicekit.kafka.KafkaClientSettings;
@@ -21,11 +21,11 @@ import org.apache.kafka.common.KafkaException;
 import org.jboss.logging.Logger;
 
 /**
- * {@link LoggedScores} read from the {@code trial-scored} topic without a consumer group. Every lookup first reads up
- * to the end offsets of that moment, so a score published before a crash, or imported before its trial's end was
- * re-read, is always seen. Only events from this service's own source or from the CLI's import count. Lookups happen
- * once per scored attempt; when the topic cannot be read the score is treated as new (and a warning logged) rather
- * than lost.
+ * {@link LoggedScores} read from the {@code trial-scored} topic without a consumer group. Every
+ * lookup first reads up to the end offsets of that moment, so a score published before a crash, or
+ * imported before its trial's end was re-read, is always seen. Only events from this service's own
+ * source or from the CLI's import count. Lookups happen once per scored attempt; when the topic
+ * cannot be read the score is treated as new (and a warning logged) rather than lost.
  */
 public final class KafkaLoggedScores implements LoggedScores, AutoCloseable {
 
@@ -60,7 +60,9 @@ public final class KafkaLoggedScores implements LoggedScores, AutoCloseable {
         try {
             catchUp();
         } catch (KafkaException e) {
-            LOG.warnf("cannot read %s (%s): scoring %s attempt %d as new", topic, e.getMessage(), trialId, attempt);
+            LOG.warnf(
+                    "cannot read %s (%s): scoring %s attempt %d as new",
+                    topic, e.getMessage(), trialId, attempt);
         }
         return Optional.ofNullable(latest.get(key(studyId, trialId, attempt)));
     }
@@ -77,7 +79,9 @@ public final class KafkaLoggedScores implements LoggedScores, AutoCloseable {
         }
         TrialScored s = event.payload(TrialScored.class);
         // The first event of a revision stands; a later revision of the same attempt supersedes it.
-        latest.merge(key(s.studyId(), s.trialId(), s.attempt()), s,
+        latest.merge(
+                key(s.studyId(), s.trialId(), s.attempt()),
+                s,
                 (old, now) -> now.revision() > old.revision() ? now : old);
     }
 

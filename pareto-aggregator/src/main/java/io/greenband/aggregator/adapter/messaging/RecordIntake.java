@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Full decoding with dead-lettering, as the consumers need it: the service's shared {@code EventIntake} in
- * production, a plain codec in the benchmark (which runs without the service kit).
+ * Full decoding with dead-lettering, as the consumers need it: the service's shared {@code
+ * EventIntake} in production, a plain codec in the benchmark (which runs without the service kit).
  */
 public interface RecordIntake {
 

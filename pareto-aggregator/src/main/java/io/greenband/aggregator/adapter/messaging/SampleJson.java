@@ -15,22 +15,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A streaming reader of energy-sample JSON that builds the {@link EnergySample} record straight from the parser's
- * tokens, for the sample consumer's fast path. It accepts a strict subset of what the full codec (JSON Schema, then
- * binding) accepts and yields the same record for it: every value must have the JSON type the schema gives it
- * (no coercion, no nulls), the schema's bounds that the records do not check themselves are checked here, unknown
- * fields are skipped, and anything else (a duplicate key anywhere, malformed JSON, trailing tokens, a timestamp not
- * in UTC {@code Z} form, a huge number) makes it answer {@code null}, leaving the record to the full codec.
+ * A streaming reader of energy-sample JSON that builds the {@link EnergySample} record straight
+ * from the parser's tokens, for the sample consumer's fast path. It accepts a strict subset of what
+ * the full codec (JSON Schema, then binding) accepts and yields the same record for it: every value
+ * must have the JSON type the schema gives it (no coercion, no nulls), the schema's bounds that the
+ * records do not check themselves are checked here, unknown fields are skipped, and anything else
+ * (a duplicate key anywhere, malformed JSON, trailing tokens, a timestamp not in UTC {@code Z}
+ * form, a huge number) makes it answer {@code null}, leaving the record to the full codec.
  */
 final class SampleJson {
 
-    /** The events' parser settings, duplicate-key detection included (it reaches into skipped unknown fields). */
+    /**
+     * The events' parser settings, duplicate-key detection included (it reaches into skipped
+     * unknown fields).
+     */
     private static final JsonFactory JSON = EventJson.mapper().getFactory();
 
     /** Node, host and device names repeat in every sample of a stream: one copy each is kept. */
     private static final RepeatedStrings NAMES = new RepeatedStrings();
 
-    private static final int[] SCALE = {100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
+    private static final int[] SCALE = {
+        100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1
+    };
 
     private static final EnergySample.Component[] COMPONENTS = EnergySample.Component.values();
     private static final EnergySample.Method[] METHODS = EnergySample.Method.values();
@@ -68,12 +74,12 @@ final class SampleJson {
     private static final int IDLE = 1 << 25;
     private static final int FLAGS_BIT = 1 << 26;
 
-    private SampleJson() {
-    }
+    private SampleJson() {}
 
     /**
-     * Thrown by the reader without duplicate-key detection when it meets an unknown key, whose value it would skip
-     * unchecked: the record is read again with the parser's own detection. Never escapes {@link #read}.
+     * Thrown by the reader without duplicate-key detection when it meets an unknown key, whose
+     * value it would skip unchecked: the record is read again with the parser's own detection.
+     * Never escapes {@link #read}.
      */
     private static final class Unknown extends Exception {
         private static final long serialVersionUID = 1L;
@@ -84,7 +90,10 @@ final class SampleJson {
         }
     }
 
-    /** Thrown inside the reader for a value it leaves to the full codec; never escapes {@link #read}. */
+    /**
+     * Thrown inside the reader for a value it leaves to the full codec; never escapes {@link
+     * #read}.
+     */
     private static final class NotFast extends Exception {
         private static final long serialVersionUID = 1L;
         private static final NotFast INSTANCE = new NotFast();
@@ -95,12 +104,13 @@ final class SampleJson {
     }
 
     /**
-     * The sample in {@code json}, or null when the fast reader does not accept it (the full codec then decides, and
-     * names the field if it is invalid).
+     * The sample in {@code json}, or null when the fast reader does not accept it (the full codec
+     * then decides, and names the field if it is invalid).
      */
     static EnergySample read(byte[] json) {
         try {
-            // Known keys are checked for duplicates by their bits, which costs less than the parser's detection.
+            // Known keys are checked for duplicates by their bits, which costs less than the
+            // parser's detection.
             return read(json, false);
         } catch (Unknown e) {
             try {
@@ -122,13 +132,15 @@ final class SampleJson {
             EnergySample sample = sample(p, parserDetectsDuplicates);
             return p.nextToken() == null ? sample : null;
         } catch (NotFast | IOException | RuntimeException e) {
-            // Malformed, duplicated, out of the fast reader's bounds or failing the record's own checks: the full
+            // Malformed, duplicated, out of the fast reader's bounds or failing the record's own
+            // checks: the full
             // codec reads it again and reports the reason.
             return null;
         }
     }
 
-    private static EnergySample sample(JsonParser p, boolean strict) throws IOException, NotFast, Unknown {
+    private static EnergySample sample(JsonParser p, boolean strict)
+            throws IOException, NotFast, Unknown {
         String nodeId = null;
         String host = null;
         EnergySample.Component component = null;
@@ -161,33 +173,114 @@ final class SampleJson {
         while ((name = p.nextFieldName()) != null) {
             JsonToken t = p.nextToken();
             switch (name) {
-                case "nodeId" -> { seen = once(seen, NODE_ID); nodeId = NAMES.of(id(p, t)); }
-                case "host" -> { seen = once(seen, HOST); host = NAMES.of(id(p, t)); }
-                case "component" -> { seen = once(seen, COMPONENT); component = choice(p, t, COMPONENTS); }
-                case "deviceId" -> { seen = once(seen, DEVICE_ID); deviceId = NAMES.of(id(p, t)); }
-                case "deviceName" -> { seen = once(seen, DEVICE_NAME); deviceName = NAMES.of(text(p, t)); }
-                case "deviceIndex" -> { seen = once(seen, DEVICE_INDEX); deviceIndex = (int) integer(p, t, Integer.MAX_VALUE); }
-                case "method" -> { seen = once(seen, METHOD); method = choice(p, t, METHODS); }
-                case "estimated" -> { seen = once(seen, ESTIMATED); estimated = bool(t); }
-                case "windowStart" -> { seen = once(seen, WINDOW_START); windowStart = instant(p, t); }
-                case "windowEnd" -> { seen = once(seen, WINDOW_END); windowEnd = instant(p, t); }
-                case "durationNs" -> { seen = once(seen, DURATION); durationNs = integer(p, t, Long.MAX_VALUE); }
-                case "energyJoules" -> { seen = once(seen, ENERGY); energyJoules = number(p, t); }
-                case "counterStart" -> { seen = once(seen, COUNTER_START); counterStart = atLeastZero(number(p, t)); }
-                case "counterEnd" -> { seen = once(seen, COUNTER_END); counterEnd = atLeastZero(number(p, t)); }
-                case "counterUnit" -> { seen = once(seen, COUNTER_UNIT); counterUnit = NAMES.of(text(p, t)); }
-                case "wraps" -> { seen = once(seen, WRAPS); wraps = (int) integer(p, t, Integer.MAX_VALUE); }
-                case "resetDetected" -> { seen = once(seen, RESET); resetDetected = bool(t); }
-                case "avgPowerW" -> { seen = once(seen, AVG_POWER); avgPowerW = number(p, t); }
-                case "maxPowerW" -> { seen = once(seen, MAX_POWER); maxPowerW = number(p, t); }
-                case "powerLimitW" -> { seen = once(seen, POWER_LIMIT); powerLimitW = number(p, t); }
-                case "utilizationPct" -> { seen = once(seen, UTILIZATION); utilizationPct = number(p, t); }
-                case "processes" -> { seen = once(seen, PROCESSES); processes = processes(p, t, strict); }
-                case "attribution" -> { seen = once(seen, ATTRIBUTION); attribution = attributions(p, t, strict); }
-                case "unattributedJoules" -> { seen = once(seen, UNATTRIBUTED); unattributedJoules = number(p, t); }
-                case "idleJoules" -> { seen = once(seen, IDLE); idleJoules = number(p, t); }
-                case "flags" -> { seen = once(seen, FLAGS_BIT); flags = flags(p, t); }
-                case "seq" -> { seen = once(seen, SEQ); seq = integer(p, t, Long.MAX_VALUE); }
+                case "nodeId" -> {
+                    seen = once(seen, NODE_ID);
+                    nodeId = NAMES.of(id(p, t));
+                }
+                case "host" -> {
+                    seen = once(seen, HOST);
+                    host = NAMES.of(id(p, t));
+                }
+                case "component" -> {
+                    seen = once(seen, COMPONENT);
+                    component = choice(p, t, COMPONENTS);
+                }
+                case "deviceId" -> {
+                    seen = once(seen, DEVICE_ID);
+                    deviceId = NAMES.of(id(p, t));
+                }
+                case "deviceName" -> {
+                    seen = once(seen, DEVICE_NAME);
+                    deviceName = NAMES.of(text(p, t));
+                }
+                case "deviceIndex" -> {
+                    seen = once(seen, DEVICE_INDEX);
+                    deviceIndex = (int) integer(p, t, Integer.MAX_VALUE);
+                }
+                case "method" -> {
+                    seen = once(seen, METHOD);
+                    method = choice(p, t, METHODS);
+                }
+                case "estimated" -> {
+                    seen = once(seen, ESTIMATED);
+                    estimated = bool(t);
+                }
+                case "windowStart" -> {
+                    seen = once(seen, WINDOW_START);
+                    windowStart = instant(p, t);
+                }
+                case "windowEnd" -> {
+                    seen = once(seen, WINDOW_END);
+                    windowEnd = instant(p, t);
+                }
+                case "durationNs" -> {
+                    seen = once(seen, DURATION);
+                    durationNs = integer(p, t, Long.MAX_VALUE);
+                }
+                case "energyJoules" -> {
+                    seen = once(seen, ENERGY);
+                    energyJoules = number(p, t);
+                }
+                case "counterStart" -> {
+                    seen = once(seen, COUNTER_START);
+                    counterStart = atLeastZero(number(p, t));
+                }
+                case "counterEnd" -> {
+                    seen = once(seen, COUNTER_END);
+                    counterEnd = atLeastZero(number(p, t));
+                }
+                case "counterUnit" -> {
+                    seen = once(seen, COUNTER_UNIT);
+                    counterUnit = NAMES.of(text(p, t));
+                }
+                case "wraps" -> {
+                    seen = once(seen, WRAPS);
+                    wraps = (int) integer(p, t, Integer.MAX_VALUE);
+                }
+                case "resetDetected" -> {
+                    seen = once(seen, RESET);
+                    resetDetected = bool(t);
+                }
+                case "avgPowerW" -> {
+                    seen = once(seen, AVG_POWER);
+                    avgPowerW = number(p, t);
+                }
+                case "maxPowerW" -> {
+                    seen = once(seen, MAX_POWER);
+                    maxPowerW = number(p, t);
+                }
+                case "powerLimitW" -> {
+                    seen = once(seen, POWER_LIMIT);
+                    powerLimitW = number(p, t);
+                }
+                case "utilizationPct" -> {
+                    seen = once(seen, UTILIZATION);
+                    utilizationPct = number(p, t);
+                }
+                case "processes" -> {
+                    seen = once(seen, PROCESSES);
+                    processes = processes(p, t, strict);
+                }
+                case "attribution" -> {
+                    seen = once(seen, ATTRIBUTION);
+                    attribution = attributions(p, t, strict);
+                }
+                case "unattributedJoules" -> {
+                    seen = once(seen, UNATTRIBUTED);
+                    unattributedJoules = number(p, t);
+                }
+                case "idleJoules" -> {
+                    seen = once(seen, IDLE);
+                    idleJoules = number(p, t);
+                }
+                case "flags" -> {
+                    seen = once(seen, FLAGS_BIT);
+                    flags = flags(p, t);
+                }
+                case "seq" -> {
+                    seen = once(seen, SEQ);
+                    seq = integer(p, t, Long.MAX_VALUE);
+                }
                 // Host usage is rare (host components only) and nested: the full codec reads it.
                 case "usage" -> throw NotFast.INSTANCE;
                 default -> unknown(p, strict); // An unknown field: tolerated, as the schema allows.
@@ -196,10 +289,34 @@ final class SampleJson {
         if ((seen & REQUIRED) != REQUIRED) {
             throw NotFast.INSTANCE;
         }
-        return new EnergySample(nodeId, host, component, deviceId, deviceName, deviceIndex, method, estimated,
-                windowStart, windowEnd, durationNs, energyJoules, counterStart, counterEnd, counterUnit, wraps,
-                resetDetected, avgPowerW, maxPowerW, powerLimitW, utilizationPct, processes, attribution,
-                unattributedJoules, idleJoules, flags, seq);
+        return new EnergySample(
+                nodeId,
+                host,
+                component,
+                deviceId,
+                deviceName,
+                deviceIndex,
+                method,
+                estimated,
+                windowStart,
+                windowEnd,
+                durationNs,
+                energyJoules,
+                counterStart,
+                counterEnd,
+                counterUnit,
+                wraps,
+                resetDetected,
+                avgPowerW,
+                maxPowerW,
+                powerLimitW,
+                utilizationPct,
+                processes,
+                attribution,
+                unattributedJoules,
+                idleJoules,
+                flags,
+                seq);
     }
 
     private static List<ProcessSeen> processes(JsonParser p, JsonToken t, boolean strict)
@@ -218,11 +335,26 @@ final class SampleJson {
             while ((field = p.nextFieldName()) != null) {
                 JsonToken v = p.nextToken();
                 switch (field) {
-                    case "pid" -> { seen = once(seen, 1); pid = integer(p, v, Long.MAX_VALUE); }
-                    case "name" -> { seen = once(seen, 2); name = text(p, v); }
-                    case "utilizationPct" -> { seen = once(seen, 4); utilizationPct = number(p, v); }
-                    case "memoryBytes" -> { seen = once(seen, 8); memoryBytes = integer(p, v, Long.MAX_VALUE); }
-                    case "ancestors" -> { seen = once(seen, 16); ancestors = pids(p, v); }
+                    case "pid" -> {
+                        seen = once(seen, 1);
+                        pid = integer(p, v, Long.MAX_VALUE);
+                    }
+                    case "name" -> {
+                        seen = once(seen, 2);
+                        name = text(p, v);
+                    }
+                    case "utilizationPct" -> {
+                        seen = once(seen, 4);
+                        utilizationPct = number(p, v);
+                    }
+                    case "memoryBytes" -> {
+                        seen = once(seen, 8);
+                        memoryBytes = integer(p, v, Long.MAX_VALUE);
+                    }
+                    case "ancestors" -> {
+                        seen = once(seen, 16);
+                        ancestors = pids(p, v);
+                    }
                     default -> unknown(p, strict);
                 }
             }
@@ -250,16 +382,35 @@ final class SampleJson {
             while ((field = p.nextFieldName()) != null) {
                 JsonToken v = p.nextToken();
                 switch (field) {
-                    case "trialId" -> { seen = once(seen, 1); trialId = id(p, v); }
-                    case "pids" -> { seen = once(seen, 2); pids = pids(p, v); }
-                    case "basis" -> { seen = once(seen, 4); basis = choice(p, v, BASES); }
-                    case "share" -> { seen = once(seen, 8); share = number(p, v); }
-                    case "energyJoules" -> { seen = once(seen, 16); energyJoules = number(p, v); }
+                    case "trialId" -> {
+                        seen = once(seen, 1);
+                        trialId = id(p, v);
+                    }
+                    case "pids" -> {
+                        seen = once(seen, 2);
+                        pids = pids(p, v);
+                    }
+                    case "basis" -> {
+                        seen = once(seen, 4);
+                        basis = choice(p, v, BASES);
+                    }
+                    case "share" -> {
+                        seen = once(seen, 8);
+                        share = number(p, v);
+                    }
+                    case "energyJoules" -> {
+                        seen = once(seen, 16);
+                        energyJoules = number(p, v);
+                    }
                     default -> unknown(p, strict);
                 }
             }
             // The schema bounds a share by 1; the record allows rounding above it.
-            if (trialId == null || basis == null || share == null || energyJoules == null || share > 1) {
+            if (trialId == null
+                    || basis == null
+                    || share == null
+                    || energyJoules == null
+                    || share > 1) {
                 throw NotFast.INSTANCE;
             }
             list.add(new Attribution(trialId, pids, basis, share, energyJoules));
@@ -276,7 +427,8 @@ final class SampleJson {
         return list;
     }
 
-    private static List<EnergySample.Flag> flags(JsonParser p, JsonToken t) throws IOException, NotFast {
+    private static List<EnergySample.Flag> flags(JsonParser p, JsonToken t)
+            throws IOException, NotFast {
         expect(t, JsonToken.START_ARRAY);
         List<EnergySample.Flag> list = new ArrayList<>();
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -285,7 +437,9 @@ final class SampleJson {
         return list;
     }
 
-    /** Marks a known key as seen; a key seen before is a duplicate, which the full codec refuses. */
+    /**
+     * Marks a known key as seen; a key seen before is a duplicate, which the full codec refuses.
+     */
     private static int once(int seen, int bit) throws NotFast {
         if ((seen & bit) != 0) {
             throw NotFast.INSTANCE;
@@ -294,8 +448,8 @@ final class SampleJson {
     }
 
     /**
-     * Skips an unknown key's value when the parser detects duplicate keys itself; otherwise the record is read again
-     * with that detection, which then reaches into the skipped value.
+     * Skips an unknown key's value when the parser detects duplicate keys itself; otherwise the
+     * record is read again with that detection, which then reaches into the skipped value.
      */
     private static void unknown(JsonParser p, boolean strict) throws IOException, Unknown {
         if (!strict) {
@@ -316,8 +470,9 @@ final class SampleJson {
     }
 
     /**
-     * A string the schema wants non-blank ({@code minLength 1}, pattern {@code \S}): here it must hold a printable
-     * ASCII character, which satisfies the pattern under any regex dialect; the record then checks it is not blank.
+     * A string the schema wants non-blank ({@code minLength 1}, pattern {@code \S}): here it must
+     * hold a printable ASCII character, which satisfies the pattern under any regex dialect; the
+     * record then checks it is not blank.
      */
     private static String id(JsonParser p, JsonToken t) throws IOException, NotFast {
         String s = text(p, t);
@@ -330,7 +485,8 @@ final class SampleJson {
         throw NotFast.INSTANCE;
     }
 
-    private static <E extends Enum<E>> E choice(JsonParser p, JsonToken t, E[] values) throws IOException, NotFast {
+    private static <E extends Enum<E>> E choice(JsonParser p, JsonToken t, E[] values)
+            throws IOException, NotFast {
         String s = text(p, t);
         for (E e : values) {
             if (e.name().equals(s)) {
@@ -364,7 +520,9 @@ final class SampleJson {
         return v;
     }
 
-    /** A JSON number as the full codec's tree would hold it; integers past a long are left to it. */
+    /**
+     * A JSON number as the full codec's tree would hold it; integers past a long are left to it.
+     */
     private static double number(JsonParser p, JsonToken t) throws IOException, NotFast {
         if (t == JsonToken.VALUE_NUMBER_FLOAT) {
             return p.getDoubleValue();
@@ -393,11 +551,20 @@ final class SampleJson {
         return instant;
     }
 
-    /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} as an instant; null for any other form or an invalid date. */
+    /**
+     * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} as an instant; null for any other form or an invalid
+     * date.
+     */
     static Instant parseUtc(String s) {
         int n = s.length();
-        if (n < 20 || n > 30 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
-                || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+        if (n < 20
+                || n > 30
+                || s.charAt(n - 1) != 'Z'
+                || s.charAt(4) != '-'
+                || s.charAt(7) != '-'
+                || s.charAt(10) != 'T'
+                || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
             return null;
         }
         int year = digits(s, 0, 4);
@@ -406,7 +573,14 @@ final class SampleJson {
         int hour = digits(s, 11, 2);
         int minute = digits(s, 14, 2);
         int second = digits(s, 17, 2);
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
+        if (year < 0
+                || month < 0
+                || day < 0
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
                 || second > 59) {
             return null;
         }
@@ -424,7 +598,8 @@ final class SampleJson {
         }
         try {
             long days = LocalDate.of(year, month, day).toEpochDay();
-            return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+            return Instant.ofEpochSecond(
+                    days * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
         } catch (DateTimeException e) {
             return null;
         }

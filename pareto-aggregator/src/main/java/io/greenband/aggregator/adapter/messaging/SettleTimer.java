@@ -16,7 +16,9 @@ public class SettleTimer {
         this.engine = engine;
     }
 
-    @Scheduled(every = "${greenband.aggregator.tick-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${greenband.aggregator.tick-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         engine.tick();
     }

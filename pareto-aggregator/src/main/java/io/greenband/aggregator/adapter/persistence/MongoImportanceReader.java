@@ -12,13 +12,15 @@ import java.util.Optional;
 import org.bson.Document;
 
 /**
- * Reads the {@code parameter_importances} view the suggester writes (one document per study, replaced after each
- * refit of its forest). Untrusted like any input: at most {@link #MAX_SHARES} shares, finite values in [0, 1].
+ * Reads the {@code parameter_importances} view the suggester writes (one document per study,
+ * replaced after each refit of its forest). Untrusted like any input: at most {@link #MAX_SHARES}
+ * shares, finite values in [0, 1].
  */
 public final class MongoImportanceReader {
 
     /** Collection the suggester writes. */
     public static final String IMPORTANCES = "parameter_importances";
+
     /** Most shares returned. */
     public static final int MAX_SHARES = 200;
 
@@ -26,7 +28,9 @@ public final class MongoImportanceReader {
 
     /** A reader on one database. */
     public MongoImportanceReader(MongoDatabase database) {
-        this.importances = Objects.requireNonNull(database, "database must not be null").getCollection(IMPORTANCES);
+        this.importances =
+                Objects.requireNonNull(database, "database must not be null")
+                        .getCollection(IMPORTANCES);
     }
 
     /** The study's importances, if the suggester has written them. */
@@ -46,11 +50,17 @@ public final class MongoImportanceReader {
             Number v = s.get("importance", Number.class);
             String name = s.getString("name");
             if (name != null && v != null && Double.isFinite(v.doubleValue())) {
-                shares.add(new StoredImportances.Share(name, Math.max(0, Math.min(1, v.doubleValue()))));
+                shares.add(
+                        new StoredImportances.Share(
+                                name, Math.max(0, Math.min(1, v.doubleValue()))));
             }
         }
         Number rows = d.get("trainingRows", Number.class);
-        return new StoredImportances(d.getString("_id"), d.getString("method"), rows == null ? 0 : rows.intValue(),
-                d.getDate("computedAt") == null ? null : d.getDate("computedAt").toInstant(), shares);
+        return new StoredImportances(
+                d.getString("_id"),
+                d.getString("method"),
+                rows == null ? 0 : rows.intValue(),
+                d.getDate("computedAt") == null ? null : d.getDate("computedAt").toInstant(),
+                shares);
     }
 }

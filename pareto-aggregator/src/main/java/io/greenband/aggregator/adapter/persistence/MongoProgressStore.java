@@ -21,19 +21,23 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The learning curves of a study's trials, kept from {@code trial-progress} for the dashboard: one document per
- * trial attempt, one entry per epoch (a redelivered or repeated report of an epoch replaces it, so writes are
- * idempotent). Bounded: epochs above {@link #MAX_EPOCHS} and metrics beyond {@link #MAX_METRICS} per report are
- * not kept, and heartbeats without metrics are not stored.
+ * The learning curves of a study's trials, kept from {@code trial-progress} for the dashboard: one
+ * document per trial attempt, one entry per epoch (a redelivered or repeated report of an epoch
+ * replaces it, so writes are idempotent). Bounded: epochs above {@link #MAX_EPOCHS} and metrics
+ * beyond {@link #MAX_METRICS} per report are not kept, and heartbeats without metrics are not
+ * stored.
  */
 public final class MongoProgressStore {
 
     /** Collection of the curves. */
     public static final String PROGRESS = "trial_progress";
+
     /** Highest epoch kept per trial attempt. */
     public static final int MAX_EPOCHS = 1000;
+
     /** Metrics kept per report (in name order). */
     public static final int MAX_METRICS = 16;
+
     /** Trial attempts returned per study. */
     public static final int MAX_CURVES = 1000;
 
@@ -43,43 +47,70 @@ public final class MongoProgressStore {
 
     /** A store on one database. */
     public MongoProgressStore(MongoDatabase database) {
-        this.curves = Objects.requireNonNull(database, "database must not be null").getCollection(PROGRESS);
+        this.curves =
+                Objects.requireNonNull(database, "database must not be null")
+                        .getCollection(PROGRESS);
     }
 
     /** Creates the query index (idempotent). */
     public void ensureIndexes() {
-        run("creating the progress index", () -> curves.createIndex(Indexes.ascending("studyId"),
-                new IndexOptions().name("study")));
+        run(
+                "creating the progress index",
+                () ->
+                        curves.createIndex(
+                                Indexes.ascending("studyId"), new IndexOptions().name("study")));
     }
 
-    /** Keeps one report; returns false when it is not kept (a heartbeat, or an epoch beyond the bound). */
+    /**
+     * Keeps one report; returns false when it is not kept (a heartbeat, or an epoch beyond the
+     * bound).
+     */
     public boolean record(TrialProgress p) {
         if (p.metrics().isEmpty() || p.epoch() > MAX_EPOCHS) {
             return false;
         }
-        // Metrics as name/value pairs: names are free text and may not be valid MongoDB field names.
+        // Metrics as name/value pairs: names are free text and may not be valid MongoDB field
+        // names.
         List<org.bson.Document> metrics = new ArrayList<>();
-        new TreeMap<>(p.metrics()).entrySet().stream().limit(MAX_METRICS).forEach(m -> metrics.add(
-                new org.bson.Document("name", m.getKey()).append("value", m.getValue())));
+        new TreeMap<>(p.metrics())
+                .entrySet().stream()
+                        .limit(MAX_METRICS)
+                        .forEach(
+                                m ->
+                                        metrics.add(
+                                                new org.bson.Document("name", m.getKey())
+                                                        .append("value", m.getValue())));
         String id = p.studyId() + "/" + p.trialId() + "#" + p.attempt();
-        var update = Updates.combine(Updates.set("studyId", p.studyId()), Updates.set("trialId", p.trialId()),
-                Updates.set("attempt", p.attempt()), Updates.set("epochs", p.epochs()),
-                Updates.set("points." + p.epoch(), new org.bson.Document("metrics", metrics)
-                        .append("at", Date.from(p.at()))));
-        run("saving progress of " + id, () -> curves.updateOne(Filters.eq("_id", id), update, UPSERT));
+        var update =
+                Updates.combine(
+                        Updates.set("studyId", p.studyId()),
+                        Updates.set("trialId", p.trialId()),
+                        Updates.set("attempt", p.attempt()),
+                        Updates.set("epochs", p.epochs()),
+                        Updates.set(
+                                "points." + p.epoch(),
+                                new org.bson.Document("metrics", metrics)
+                                        .append("at", Date.from(p.at()))));
+        run(
+                "saving progress of " + id,
+                () -> curves.updateOne(Filters.eq("_id", id), update, UPSERT));
         return true;
     }
 
     /** The study's curves, by trial and attempt. */
     public List<StoredCurve> curves(String studyId) {
         List<StoredCurve> out = new ArrayList<>();
-        run("reading progress of " + studyId, () -> {
-            for (org.bson.Document d : curves.find(Filters.eq("studyId", studyId)).sort(Sorts.ascending("_id"))
-                    .limit(MAX_CURVES)) {
-                out.add(curve(d));
-            }
-            return null;
-        });
+        run(
+                "reading progress of " + studyId,
+                () -> {
+                    for (org.bson.Document d :
+                            curves.find(Filters.eq("studyId", studyId))
+                                    .sort(Sorts.ascending("_id"))
+                                    .limit(MAX_CURVES)) {
+                        out.add(curve(d));
+                    }
+                    return null;
+                });
         return out;
     }
 
@@ -87,17 +118,25 @@ public final class MongoProgressStore {
         List<StoredCurve.Point> points = new ArrayList<>();
         org.bson.Document byEpoch = d.get("points", org.bson.Document.class);
         if (byEpoch != null) {
-            byEpoch.forEach((epoch, value) -> {
-                org.bson.Document p = (org.bson.Document) value;
-                Map<String, Double> metrics = new LinkedHashMap<>();
-                for (org.bson.Document m : p.getList("metrics", org.bson.Document.class)) {
-                    metrics.put(m.getString("name"), m.get("value", Number.class).doubleValue());
-                }
-                points.add(new StoredCurve.Point(Integer.parseInt(epoch), metrics, p.getDate("at").toInstant()));
-            });
+            byEpoch.forEach(
+                    (epoch, value) -> {
+                        org.bson.Document p = (org.bson.Document) value;
+                        Map<String, Double> metrics = new LinkedHashMap<>();
+                        for (org.bson.Document m : p.getList("metrics", org.bson.Document.class)) {
+                            metrics.put(
+                                    m.getString("name"),
+                                    m.get("value", Number.class).doubleValue());
+                        }
+                        points.add(
+                                new StoredCurve.Point(
+                                        Integer.parseInt(epoch),
+                                        metrics,
+                                        p.getDate("at").toInstant()));
+                    });
         }
         points.sort(Comparator.comparingInt(StoredCurve.Point::epoch));
-        return new StoredCurve(d.getString("trialId"), d.getInteger("attempt"), d.getInteger("epochs"), points);
+        return new StoredCurve(
+                d.getString("trialId"), d.getInteger("attempt"), d.getInteger("epochs"), points);
     }
 
     private static <T> T run(String what, java.util.function.Supplier<T> action) {

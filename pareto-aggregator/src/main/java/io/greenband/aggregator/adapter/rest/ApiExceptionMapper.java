@@ -21,7 +21,10 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
             if (r.hasEntity()) {
                 return r;
             }
-            return json(r.getStatus(), r.getStatusInfo().getReasonPhrase().toUpperCase().replace(' ', '_'), e.getMessage());
+            return json(
+                    r.getStatus(),
+                    r.getStatusInfo().getReasonPhrase().toUpperCase().replace(' ', '_'),
+                    e.getMessage());
         }
         if (e instanceof AggregatorException a) {
             return switch (a.kind()) {
@@ -38,6 +41,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
     }
 
     private static Response json(int status, String kind, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(kind, message)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new ApiError(kind, message))
+                .build();
     }
 }

@@ -13,9 +13,9 @@ import java.security.MessageDigest;
 import java.util.Optional;
 
 /**
- * Checks {@code Authorization: Bearer <token>} on write endpoints against {@code greenband.aggregator.api-token},
- * else the file {@code greenband.aggregator.api-token-file} (read on each check, so a rotated Secret applies
- * without a restart). With neither, writes are refused.
+ * Checks {@code Authorization: Bearer <token>} on write endpoints against {@code
+ * greenband.aggregator.api-token}, else the file {@code greenband.aggregator.api-token-file} (read
+ * on each check, so a rotated Secret applies without a restart). With neither, writes are refused.
  */
 @ApplicationScoped
 public class ApiToken {
@@ -31,13 +31,15 @@ public class ApiToken {
     void check(String authorization) {
         Optional<String> expected = expected();
         if (expected.isEmpty()) {
-            throw refuse("no API token is configured: set greenband.aggregator.api-token or mount one at "
-                    + config.apiTokenFile());
+            throw refuse(
+                    "no API token is configured: set greenband.aggregator.api-token or mount one at "
+                            + config.apiTokenFile());
         }
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             throw refuse("write endpoints need the header 'Authorization: Bearer <token>'");
         }
-        byte[] given = authorization.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8);
+        byte[] given =
+                authorization.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(given, expected.get().getBytes(StandardCharsets.UTF_8))) {
             throw refuse("the bearer token does not match the configured API token");
         }
@@ -50,7 +52,8 @@ public class ApiToken {
         }
         Path file = Path.of(config.apiTokenFile());
         try {
-            return Files.isReadable(file) ? Optional.of(Files.readString(file).trim()).filter(t -> !t.isEmpty())
+            return Files.isReadable(file)
+                    ? Optional.of(Files.readString(file).trim()).filter(t -> !t.isEmpty())
                     : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
@@ -58,7 +61,11 @@ public class ApiToken {
     }
 
     private static NotAuthorizedException refuse(String message) {
-        return new NotAuthorizedException(message, Response.status(401)
-                .header("WWW-Authenticate", "Bearer").entity(new ApiError("UNAUTHORIZED", message)).build());
+        return new NotAuthorizedException(
+                message,
+                Response.status(401)
+                        .header("WWW-Authenticate", "Bearer")
+                        .entity(new ApiError("UNAUTHORIZED", message))
+                        .build());
     }
 }

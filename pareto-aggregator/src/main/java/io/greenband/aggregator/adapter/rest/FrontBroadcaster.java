@@ -25,6 +25,5 @@ public class FrontBroadcaster implements TrialScoredListener {
         return processor.filter(s -> s.studyId().equals(studyId)).map(Scored::event);
     }
 
-    private record Scored(String studyId, TrialScored event) {
-    }
+    private record Scored(String studyId, TrialScored event) {}
 }

@@ -1,8 +1,6 @@
 package io.greenband.aggregator.adapter.rest;
 
 import jakarta.ws.rs.GET;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,10 +10,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The chart library of the dashboard, served from this origin (its policy allows scripts from 'self' only): the
- * minified Apache ECharts bundle of the {@code org.webjars.npm:echarts} webjar, whose version the root pom sets.
+ * The chart library of the dashboard, served from this origin (its policy allows scripts from
+ * 'self' only): the minified Apache ECharts bundle of the {@code org.webjars.npm:echarts} webjar,
+ * whose version the root pom sets.
  */
 @Path("/lib")
 @Tag(name = "dashboard", description = "Files the dashboard loads")
@@ -26,7 +27,9 @@ public class LibraryResource {
 
     @GET
     @Path("/echarts.min.js")
-    @Operation(summary = "The charting library the dashboard draws with (Apache ECharts, from its webjar)")
+    @Operation(
+            summary =
+                    "The charting library the dashboard draws with (Apache ECharts, from its webjar)")
     @Produces("text/javascript; charset=utf-8")
     public Response echarts() {
         CacheControl cache = new CacheControl();
@@ -42,7 +45,10 @@ public class LibraryResource {
             }
             Properties p = new Properties();
             p.load(in);
-            String path = "META-INF/resources/webjars/echarts/" + p.getProperty("version") + "/dist/echarts.min.js";
+            String path =
+                    "META-INF/resources/webjars/echarts/"
+                            + p.getProperty("version")
+                            + "/dist/echarts.min.js";
             try (InputStream js = loader.getResourceAsStream(path)) {
                 if (js == null) {
                     throw new NotFoundException(path + " is missing from the echarts webjar");

@@ -10,19 +10,20 @@ import java.util.Objects;
  */
 public record TrialKey(String trialId, int attempt) {
 
-  /** Checks the fields. */
-  public TrialKey {
-    Objects.requireNonNull(trialId, "trialId must not be null");
-    if (trialId.isBlank()) {
-      throw new IllegalArgumentException("trialId is blank: give the trial's id");
+    /** Checks the fields. */
+    public TrialKey {
+        Objects.requireNonNull(trialId, "trialId must not be null");
+        if (trialId.isBlank()) {
+            throw new IllegalArgumentException("trialId is blank: give the trial's id");
+        }
+        if (attempt < 0) {
+            throw new IllegalArgumentException(
+                    "attempt of trial " + trialId + " is " + attempt + ": it must be >= 0");
+        }
     }
-    if (attempt < 0) {
-      throw new IllegalArgumentException("attempt of trial " + trialId + " is " + attempt + ": it must be >= 0");
-    }
-  }
 
-  @Override
-  public String toString() {
-    return trialId + "#" + attempt;
-  }
+    @Override
+    public String toString() {
+        return trialId + "#" + attempt;
+    }
 }

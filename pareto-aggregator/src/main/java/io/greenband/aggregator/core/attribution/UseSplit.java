@@ -10,27 +10,32 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Splits a host-component sample by what the trials' process trees used in its window (Kepler's rule): a
- * trial gets {@code (E - baseline) × use / max(host use, Σ trial use)}; the baseline is idle energy and what
- * no trial used is the host's other energy, never charged to a trial. A pid held by several trials in the
- * window (trials run one after another by one trainer process) is shared by their time in the window.
+ * Splits a host-component sample by what the trials' process trees used in its window (Kepler's
+ * rule): a trial gets {@code (E - baseline) × use / max(host use, Σ trial use)}; the baseline is
+ * idle energy and what no trial used is the host's other energy, never charged to a trial. A pid
+ * held by several trials in the window (trials run one after another by one trainer process) is
+ * shared by their time in the window.
  */
 final class UseSplit {
 
-    private UseSplit() {
-    }
+    private UseSplit() {}
 
     /**
-     * The allocation of [a, b) of {@code sample}, or null when use cannot decide it: no trial in the window, a
-     * trial without a usable pid (none, or only pid 1, which in the monitor's namespace is the host's init: a
-     * trial reporting it runs in another pid namespace), or a trial running through the whole window none of
-     * whose pids the usage lists (the monitor lists every tree that used CPU, so an absent pid most likely names
-     * a process the monitor cannot see; charging it nothing would hide that). A trial only starting or ending
-     * inside the window may have had no process at any tick of it, and is charged nothing for it. The caller
-     * then splits by time.
+     * The allocation of [a, b) of {@code sample}, or null when use cannot decide it: no trial in
+     * the window, a trial without a usable pid (none, or only pid 1, which in the monitor's
+     * namespace is the host's init: a trial reporting it runs in another pid namespace), or a trial
+     * running through the whole window none of whose pids the usage lists (the monitor lists every
+     * tree that used CPU, so an absent pid most likely names a process the monitor cannot see;
+     * charging it nothing would hide that). A trial only starting or ending inside the window may
+     * have had no process at any tick of it, and is charged nothing for it. The caller then splits
+     * by time.
      */
-    static Splitter.Allocation split(EnergySample sample, HostUsage usage, List<TrialWindow> candidates,
-                                     Instant a, Instant b) {
+    static Splitter.Allocation split(
+            EnergySample sample,
+            HostUsage usage,
+            List<TrialWindow> candidates,
+            Instant a,
+            Instant b) {
         Instant ws = sample.windowStart();
         Instant we = sample.windowEnd();
         Map<TrialWindow, Long> overlap = new LinkedHashMap<>();
@@ -70,7 +75,8 @@ final class UseSplit {
             amount.put(e.getKey(), amt);
             sum += amt;
         }
-        // Never more than the whole: the host total bounds the trials' shares even if counters disagree.
+        // Never more than the whole: the host total bounds the trials' shares even if counters
+        // disagree.
         double denominator = Math.max(usage.hostAmount(), sum);
         double baseline = Math.min(sample.joules(), usage.baselineJoules());
         double active = sample.joules() - baseline;

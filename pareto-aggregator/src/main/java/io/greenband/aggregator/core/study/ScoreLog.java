@@ -5,9 +5,9 @@ import io.greenband.aggregator.core.objective.ScoredTrial;
 import java.util.Optional;
 
 /**
- * The scores a study's log already holds. A trial attempt scored there (before a crash, or imported with its
- * score) keeps that score: scoring it again from re-read events adopts the logged one instead of publishing a
- * second, possibly different, result.
+ * The scores a study's log already holds. A trial attempt scored there (before a crash, or imported
+ * with its score) keeps that score: scoring it again from re-read events adopts the logged one
+ * instead of publishing a second, possibly different, result.
  */
 @FunctionalInterface
 public interface ScoreLog {

@@ -1,7 +1,5 @@
 package io.greenband.aggregator.adapter.messaging;
 
-import io.greenband.aggregator.driver.FlowScript;
-import io.greenband.aggregator.driver.ScoringEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
@@ -11,6 +9,8 @@ import io.greenband.aggregator.adapter.persistence.MongoAggregatorStore;
 import io.greenband.aggregator.adapter.persistence.MongoProgressStore;
 import io.greenband.aggregator.adapter.persistence.MongoStudyStore;
 import io.greenband.aggregator.core.attribution.AttributionSettings;
+import io.greenband.aggregator.driver.FlowScript;
+import io.greenband.aggregator.driver.ScoringEngine;
 import io.greenband.embedded.EmbeddedStack;
 import io.greenband.embedded.junit.EmbeddedStackTest;
 import io.greenband.events.kafka.DeadLetterRecords;
@@ -34,7 +34,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -44,10 +43,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The aggregator's consumers against hostile records on a real broker: every row of {@link ChaosTable} is sent to its
- * topic followed by a good record on the same topic; each hostile record must be dead-lettered with its reason and
- * origin, each good one processed (committed, not dead-lettered), the consumers healthy throughout, and a scripted
- * study sent afterwards scored as usual.
+ * The aggregator's consumers against hostile records on a real broker: every row of {@link
+ * ChaosTable} is sent to its topic followed by a good record on the same topic; each hostile record
+ * must be dead-lettered with its reason and origin, each good one processed (committed, not
+ * dead-lettered), the consumers healthy throughout, and a scripted study sent afterwards scored as
+ * usual.
  */
 @EmbeddedStackTest
 class AggregatorChaosIT {
@@ -57,7 +57,8 @@ class AggregatorChaosIT {
     EmbeddedStack stack;
 
     @Test
-    void everyHostileRecordIsDeadLetteredWithItsReasonAndTheNextGoodOneProcessed() throws Exception {
+    void everyHostileRecordIsDeadLetteredWithItsReasonAndTheNextGoodOneProcessed()
+            throws Exception {
         TopicRegistry topics = TopicRegistry.withPrefix("chaos.").withPartitions(2);
         stack.createTopics(topics);
         Map<String, Object> kafka = Map.of("bootstrap.servers", stack.kafkaBootstrapServers());
@@ -67,19 +68,35 @@ class AggregatorChaosIT {
         ConsumerWatch watch = new ConsumerWatch(Duration.ofMinutes(2), java.time.Clock.systemUTC());
         ConsumerGroups groups = ConsumerGroups.of("chaos", "r1", null, topics);
         try (MongoClient mongo = MongoClients.create(stack.mongoConnectionString());
-             IndexedLog log = new IndexedLog(props(), topics, intake.codec());
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props(), new StringSerializer(),
-                     new ByteArraySerializer())) {
+                IndexedLog log = new IndexedLog(props(), topics, intake.codec());
+                KafkaProducer<String, byte[]> producer =
+                        new KafkaProducer<>(
+                                props(), new StringSerializer(), new ByteArraySerializer())) {
             MongoDatabase db = mongo.getDatabase("chaos");
             MongoAggregatorStore store = new MongoAggregatorStore(db);
             store.ensureIndexes();
             MongoStudyStore studies = new MongoStudyStore(db);
             studies.ensureIndexes();
-            ScoringEngine engine = ScoringEngine.builder().setStore(store).setStudyStore(studies)
-                    .setPublisher(events -> events.forEach(e -> scored.add((TrialScored) e)))
-                    .optAttribution(new AttributionSettings(Duration.ofSeconds(30), Duration.ofMillis(500))).build();
-            EventConsumers consumers = new EventConsumers(intake, engine, new LogIntegrity(log), PowerBounds.DEFAULTS,
-                    groups, watch, new MongoProgressStore(db), kafka);
+            ScoringEngine engine =
+                    ScoringEngine.builder()
+                            .setStore(store)
+                            .setStudyStore(studies)
+                            .setPublisher(
+                                    events -> events.forEach(e -> scored.add((TrialScored) e)))
+                            .optAttribution(
+                                    new AttributionSettings(
+                                            Duration.ofSeconds(30), Duration.ofMillis(500)))
+                            .build();
+            EventConsumers consumers =
+                    new EventConsumers(
+                            intake,
+                            engine,
+                            new LogIntegrity(log),
+                            PowerBounds.DEFAULTS,
+                            groups,
+                            watch,
+                            new MongoProgressStore(db),
+                            kafka);
             try {
                 for (GreenbandEvent e : ChaosTable.setUp(r)) {
                     producer.send(r.record(e)).get();
@@ -108,47 +125,68 @@ class AggregatorChaosIT {
 
                 Map<String, String> letters = awaitDeadLetters(topics, hostile.keySet());
                 for (Map.Entry<String, ChaosTable.Row> e : hostile.entrySet()) {
-                    assertThat(letters.get(e.getKey())).as(e.getValue().name() + " at " + e.getKey())
+                    assertThat(letters.get(e.getKey()))
+                            .as(e.getValue().name() + " at " + e.getKey())
                             .isEqualTo(e.getValue().reason());
                 }
                 awaitCommitted(groups, good);
                 for (RecordMetadata g : good) {
-                    assertThat(letters).as("good record at " + origin(g)).doesNotContainKey(origin(g));
+                    assertThat(letters)
+                            .as("good record at " + origin(g))
+                            .doesNotContainKey(origin(g));
                 }
                 long deadline = System.nanoTime() + PATIENCE.toNanos();
                 while (scored.stream().filter(s -> s.studyId().equals("chaos-flow")).count() < 3
                         && System.nanoTime() < deadline) {
                     Thread.sleep(200);
                 }
-                assertThat(scored).filteredOn(s -> s.studyId().equals("chaos-flow")).extracting(TrialScored::trialId)
-                        .containsExactlyInAnyOrder(flow.trialId(0), flow.trialId(1), flow.trialId(2));
-                assertThat(scored).as("no event the log does not vouch for is scored")
-                        .noneMatch(s -> List.of("ghost", "never", "x1", "p0").contains(s.trialId())
-                                || s.studyId().equals("no-such-study"));
-                assertThat(scored).as("the first end of b0 stands").filteredOn(s -> s.trialId().equals("b0"))
+                assertThat(scored)
+                        .filteredOn(s -> s.studyId().equals("chaos-flow"))
+                        .extracting(TrialScored::trialId)
+                        .containsExactlyInAnyOrder(
+                                flow.trialId(0), flow.trialId(1), flow.trialId(2));
+                assertThat(scored)
+                        .as("no event the log does not vouch for is scored")
+                        .noneMatch(
+                                s ->
+                                        List.of("ghost", "never", "x1", "p0").contains(s.trialId())
+                                                || s.studyId().equals("no-such-study"));
+                assertThat(scored)
+                        .as("the first end of b0 stands")
+                        .filteredOn(s -> s.trialId().equals("b0"))
                         .allSatisfy(s -> assertThat(s.objectives().get(0).value()).isEqualTo(0.3));
                 assertThat(watch.status().up()).as(watch.status().data().toString()).isTrue();
-                assertThat(watch.status().data()).containsKeys("studies", "trials", "energy-sample");
+                assertThat(watch.status().data())
+                        .containsKeys("studies", "trials", "energy-sample");
             } finally {
                 consumers.stop();
             }
         }
     }
 
-    private Map<String, String> awaitDeadLetters(TopicRegistry topics, java.util.Set<String> expected) {
+    private Map<String, String> awaitDeadLetters(
+            TopicRegistry topics, java.util.Set<String> expected) {
         Map<String, String> kinds = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(props(), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> c =
+                new KafkaConsumer<>(
+                        props(), new StringDeserializer(), new ByteArrayDeserializer())) {
             String name = topics.name(Topic.DEAD_LETTER);
-            List<TopicPartition> parts = c.partitionsFor(name).stream()
-                    .map(i -> new TopicPartition(name, i.partition())).toList();
+            List<TopicPartition> parts =
+                    c.partitionsFor(name).stream()
+                            .map(i -> new TopicPartition(name, i.partition()))
+                            .toList();
             c.assign(parts);
             c.seekToBeginning(parts);
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             while (!kinds.keySet().containsAll(expected) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> d : c.poll(Duration.ofMillis(200))) {
-                    kinds.put(header(d, DeadLetterRecords.TOPIC) + "-" + header(d, DeadLetterRecords.PARTITION) + "@"
-                            + header(d, DeadLetterRecords.OFFSET), header(d, DeadLetterRecords.KIND));
+                    kinds.put(
+                            header(d, DeadLetterRecords.TOPIC)
+                                    + "-"
+                                    + header(d, DeadLetterRecords.PARTITION)
+                                    + "@"
+                                    + header(d, DeadLetterRecords.OFFSET),
+                            header(d, DeadLetterRecords.KIND));
                 }
             }
         }
@@ -161,16 +199,29 @@ class AggregatorChaosIT {
             while (true) {
                 Map<TopicPartition, Long> committed = new HashMap<>();
                 for (String g : List.of(groups.studies(), groups.trials(), groups.samples())) {
-                    Map<TopicPartition, OffsetAndMetadata> o = admin.listConsumerGroupOffsets(g)
-                            .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                    Map<TopicPartition, OffsetAndMetadata> o =
+                            admin.listConsumerGroupOffsets(g)
+                                    .partitionsToOffsetAndMetadata()
+                                    .get(30, TimeUnit.SECONDS);
                     o.forEach((tp, om) -> committed.put(tp, om == null ? 0 : om.offset()));
                 }
-                List<String> behind = good.stream().filter(m -> committed.getOrDefault(
-                        new TopicPartition(m.topic(), m.partition()), 0L) <= m.offset()).map(AggregatorChaosIT::origin).toList();
+                List<String> behind =
+                        good.stream()
+                                .filter(
+                                        m ->
+                                                committed.getOrDefault(
+                                                                new TopicPartition(
+                                                                        m.topic(), m.partition()),
+                                                                0L)
+                                                        <= m.offset())
+                                .map(AggregatorChaosIT::origin)
+                                .toList();
                 if (behind.isEmpty()) {
                     return;
                 }
-                assertThat(System.nanoTime()).as("good records not committed: " + behind).isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("good records not committed: " + behind)
+                        .isLessThan(deadline);
                 Thread.sleep(200);
             }
         }

@@ -5,8 +5,7 @@ import io.greenband.aggregator.driver.FlowScript;
 /** Exposes the scripted study's expected figures to tests in other packages. */
 public final class FlowScriptAccess {
 
-    private FlowScriptAccess() {
-    }
+    private FlowScriptAccess() {}
 
     /** Joules of trial {@code i}. */
     public static double joules(int i) {

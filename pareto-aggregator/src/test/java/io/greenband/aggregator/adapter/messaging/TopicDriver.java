@@ -23,9 +23,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Consumes the aggregator's input topics into an engine the way the service does, in arrival order: records
- * of a poll handed over one by one, samples in batches through {@link SampleBatches}, offsets committed after
- * each poll. One consumer group for all topics, so a test can stop it, restart it and read its offsets.
+ * Consumes the aggregator's input topics into an engine the way the service does, in arrival order:
+ * records of a poll handed over one by one, samples in batches through {@link SampleBatches},
+ * offsets committed after each poll. One consumer group for all topics, so a test can stop it,
+ * restart it and read its offsets.
  */
 final class TopicDriver implements AutoCloseable {
 
@@ -37,7 +38,12 @@ final class TopicDriver implements AutoCloseable {
     private final SampleBatches samples;
     private final Set<String> topicNames;
 
-    TopicDriver(String servers, String groupId, int maxPollRecords, TopicRegistry topics, EventCodec codec,
+    TopicDriver(
+            String servers,
+            String groupId,
+            int maxPollRecords,
+            TopicRegistry topics,
+            EventCodec codec,
             ScoringEngine engine) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
@@ -45,20 +51,27 @@ final class TopicDriver implements AutoCloseable {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(maxPollRecords));
-        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
         this.codec = codec;
         this.engine = engine;
-        this.samples = new SampleBatches(new RecordIntake() {
-            @Override
-            public Optional<GreenbandEvent> decode(ConsumerRecord<String, byte[]> record) {
-                return TopicDriver.this.decode(record);
-            }
+        this.samples =
+                new SampleBatches(
+                        new RecordIntake() {
+                            @Override
+                            public Optional<GreenbandEvent> decode(
+                                    ConsumerRecord<String, byte[]> record) {
+                                return TopicDriver.this.decode(record);
+                            }
 
-            @Override
-            public void deadLetter(ConsumerRecord<String, byte[]> record, Throwable error) {
-                // The service dead-letters it; here it is simply skipped, as the service's offsets move on.
-            }
-        }, engine);
+                            @Override
+                            public void deadLetter(
+                                    ConsumerRecord<String, byte[]> record, Throwable error) {
+                                // The service dead-letters it; here it is simply skipped, as the
+                                // service's offsets move on.
+                            }
+                        },
+                        engine);
         this.topicNames = TopicReplay.INPUTS.stream().map(topics::name).collect(Collectors.toSet());
         consumer.subscribe(List.copyOf(topicNames));
     }
@@ -69,8 +82,9 @@ final class TopicDriver implements AutoCloseable {
     }
 
     /**
-     * Polls, hands each poll to the engine and commits, until every partition is read to the end offsets taken
-     * at the first assignment or {@code stop} holds after a poll; returns whether it stopped early.
+     * Polls, hands each poll to the engine and commits, until every partition is read to the end
+     * offsets taken at the first assignment or {@code stop} holds after a poll; returns whether it
+     * stopped early.
      */
     boolean run(BooleanSupplier stop) {
         Map<TopicPartition, Long> end = null;
@@ -86,7 +100,9 @@ final class TopicDriver implements AutoCloseable {
                 return true;
             }
             Map<TopicPartition, Long> limits = end;
-            if (limits != null && limits.keySet().stream().allMatch(tp -> consumer.position(tp) >= limits.get(tp))) {
+            if (limits != null
+                    && limits.keySet().stream()
+                            .allMatch(tp -> consumer.position(tp) >= limits.get(tp))) {
                 return false;
             }
         }
@@ -106,7 +122,8 @@ final class TopicDriver implements AutoCloseable {
     private void handle(ConsumerRecords<String, byte[]> records) {
         List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : records) {
-            if (SampleBatches.quickDecode(r).isPresent() || decode(r).filter(e -> e instanceof EnergySample).isPresent()) {
+            if (SampleBatches.quickDecode(r).isPresent()
+                    || decode(r).filter(e -> e instanceof EnergySample).isPresent()) {
                 batch.add(r);
                 continue;
             }

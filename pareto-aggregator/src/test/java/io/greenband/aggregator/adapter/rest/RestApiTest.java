@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.greenband.aggregator.driver.ScoringEngine;
 import io.greenband.aggregator.adapter.messaging.SeededStudy;
 import io.greenband.aggregator.core.export.CodeCarbonCsv;
 import io.greenband.aggregator.driver.FlowScript;
-import io.greenband.events.payload.HostFacts;
+import io.greenband.aggregator.driver.ScoringEngine;
 import io.greenband.embedded.quarkus.EmbeddedStackResource;
+import io.greenband.events.payload.HostFacts;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,8 +34,8 @@ class RestApiTest {
 
     @TestHTTPResource("/")
     URI root;
-    @Inject
-    ScoringEngine engine;
+
+    @Inject ScoringEngine engine;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -66,7 +66,8 @@ class RestApiTest {
         assertThat(trialIds(desc)).containsExactly(STUDY + "-t0");
         JsonNode front = get("/api/studies/" + STUDY + "/trials?onFront=true&sort=trialId");
         assertThat(trialIds(front)).containsExactly(STUDY + "-t1", STUDY + "-t2");
-        assertThat(front.path("items").get(0).path("config").path("optimizer").isMissingNode()).isFalse();
+        assertThat(front.path("items").get(0).path("config").path("optimizer").isMissingNode())
+                .isFalse();
         HttpResponse<String> bad = send("/api/studies/" + STUDY + "/trials?sort=colour");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(json.readTree(bad.body()).path("message").asText()).contains("colour");
@@ -84,25 +85,41 @@ class RestApiTest {
         assertThat(history.size()).isGreaterThanOrEqualTo(2);
         assertThat(history.get(0).path("frame").asText()).isEqualTo("derived");
         JsonNode energy = get("/api/studies/" + STUDY + "/trials/" + STUDY + "-t1/energy");
-        assertThat(energy.path("totalJoules").asDouble()).isCloseTo(
-                io.greenband.aggregator.adapter.messaging.FlowScriptAccess.joules(1), within(1e-6));
+        assertThat(energy.path("totalJoules").asDouble())
+                .isCloseTo(
+                        io.greenband.aggregator.adapter.messaging.FlowScriptAccess.joules(1),
+                        within(1e-6));
         JsonNode power = get("/api/studies/" + STUDY + "/power");
         assertThat(power.size()).isEqualTo(18);
         assertThat(power.get(6).path("watts").asDouble()).isCloseTo(300.0, within(1e-9));
-        power.forEach(p -> assertThat(p.path("attributedWatts").asDouble() + p.path("otherWatts").asDouble()
-                + p.path("idleWatts").asDouble()).isCloseTo(p.path("watts").asDouble(), within(1e-6)));
-        // The study's hosts over its trials: what its trials were charged is the sum of their energies.
+        power.forEach(
+                p ->
+                        assertThat(
+                                        p.path("attributedWatts").asDouble()
+                                                + p.path("otherWatts").asDouble()
+                                                + p.path("idleWatts").asDouble())
+                                .isCloseTo(p.path("watts").asDouble(), within(1e-6)));
+        // The study's hosts over its trials: what its trials were charged is the sum of their
+        // energies.
         JsonNode studyEnergy = get("/api/studies/" + STUDY + "/energy");
         double trials = 0;
         for (JsonNode t : get("/api/studies/" + STUDY + "/trials").path("items")) {
-            trials += get("/api/studies/" + STUDY + "/trials/" + t.path("trialId").asText() + "/energy")
-                    .path("totalJoules").asDouble();
+            trials +=
+                    get("/api/studies/"
+                                    + STUDY
+                                    + "/trials/"
+                                    + t.path("trialId").asText()
+                                    + "/energy")
+                            .path("totalJoules")
+                            .asDouble();
         }
         assertThat(trials).isPositive();
         assertThat(studyEnergy.path("attributedJoules").asDouble()).isCloseTo(trials, within(1e-6));
-        assertThat(studyEnergy.path("attributedJoules").asDouble() + studyEnergy.path("otherJoules").asDouble()
-                + studyEnergy.path("idleJoules").asDouble()).isCloseTo(studyEnergy.path("measuredJoules").asDouble(),
-                within(1e-6));
+        assertThat(
+                        studyEnergy.path("attributedJoules").asDouble()
+                                + studyEnergy.path("otherJoules").asDouble()
+                                + studyEnergy.path("idleJoules").asDouble())
+                .isCloseTo(studyEnergy.path("measuredJoules").asDouble(), within(1e-6));
     }
 
     @Test
@@ -116,11 +133,12 @@ class RestApiTest {
         assertThat(front.path("hypervolume").asDouble()).isCloseTo(0.835, within(1e-9));
         JsonNode history = get("/api/studies/" + REFERENCED + "/hypervolume");
         List<Double> values = new ArrayList<>();
-        history.forEach(h -> {
-            assertThat(h.path("frame").asText()).isEqualTo("fixed");
-            assertThat(h.path("reference").toString()).isEqualTo("[1.0,2.0]");
-            values.add(h.path("hypervolume").asDouble());
-        });
+        history.forEach(
+                h -> {
+                    assertThat(h.path("frame").asText()).isEqualTo("fixed");
+                    assertThat(h.path("reference").toString()).isEqualTo("[1.0,2.0]");
+                    values.add(h.path("hypervolume").asDouble());
+                });
         assertThat(values).hasSize(3).isSorted();
         assertThat(values.get(2)).isCloseTo(0.835, within(1e-9));
     }
@@ -140,9 +158,22 @@ class RestApiTest {
         SeededStudy.seed(engine, study, 3);
         FlowScript script = new FlowScript(study, FlowScript.T0.minusSeconds(3600L * 3));
         // A redelivered sample of the study's host, now telling what the host is.
-        engine.acceptSamples(List.of(script.samples().get(0).withMachine(new HostFacts("Linux 6.1", "Test CPU 3000",
-                4, 16L << 30, "test GPU", 1, "CH", "Zurich"))));
-        String[] lines = send("/api/studies/" + study + "/emissions.csv").body().trim().split("\r?\n");
+        engine.acceptSamples(
+                List.of(
+                        script.samples()
+                                .get(0)
+                                .withMachine(
+                                        new HostFacts(
+                                                "Linux 6.1",
+                                                "Test CPU 3000",
+                                                4,
+                                                16L << 30,
+                                                "test GPU",
+                                                1,
+                                                "CH",
+                                                "Zurich"))));
+        String[] lines =
+                send("/api/studies/" + study + "/emissions.csv").body().trim().split("\r?\n");
         assertThat(lines).hasSize(4);
         List<String> header = List.of(lines[0].split(","));
         for (int i = 1; i < lines.length; i++) {
@@ -162,16 +193,28 @@ class RestApiTest {
         HttpResponse<String> missing = send("/api/studies/nope");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(json.readTree(missing.body()).path("kind").asText()).isEqualTo("NOT_FOUND");
-        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(root.resolve("/api/studies/" + STUDY + "/stop"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous =
+                http.send(
+                        HttpRequest.newBuilder(root.resolve("/api/studies/" + STUDY + "/stop"))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(root.resolve("/api/studies/" + STUDY + "/stop"))
-                .header("Authorization", "Bearer wrong").POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrong =
+                http.send(
+                        HttpRequest.newBuilder(root.resolve("/api/studies/" + STUDY + "/stop"))
+                                .header("Authorization", "Bearer wrong")
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(wrong.statusCode()).isEqualTo(401);
-        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(root.resolve("/api/studies/" + STUDY + "/stop"))
-                .header("Authorization", "Bearer test-token").POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ok =
+                http.send(
+                        HttpRequest.newBuilder(root.resolve("/api/studies/" + STUDY + "/stop"))
+                                .header("Authorization", "Bearer test-token")
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(ok.statusCode()).isEqualTo(202);
     }
 
@@ -181,8 +224,14 @@ class RestApiTest {
         assertThat(doc.statusCode()).isEqualTo(200);
         assertThat(doc.body()).contains("openapi: 3.1").contains("/api/studies/{studyId}/front");
         HttpResponse<String> old = send("/openapi.yaml");
-        assertThat(old.statusCode()).as(old.headers().map() + "\n" + old.body().substring(0, Math.min(300, old.body().length()))).isEqualTo(308);
-        assertThat(old.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/q/openapi"));
+        assertThat(old.statusCode())
+                .as(
+                        old.headers().map()
+                                + "\n"
+                                + old.body().substring(0, Math.min(300, old.body().length())))
+                .isEqualTo(308);
+        assertThat(old.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/q/openapi"));
     }
 
     private static List<String> trialIds(JsonNode page) {
@@ -198,6 +247,8 @@ class RestApiTest {
     }
 
     private HttpResponse<String> send(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(root.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(root.resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
-/** Properties of the memory split (resident bytes while running, {@link HostUsage#residentWhileRunning}). */
+/**
+ * Properties of the memory split (resident bytes while running, {@link
+ * HostUsage#residentWhileRunning}).
+ */
 class MemorySplitPropertiesTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -33,10 +36,20 @@ class MemorySplitPropertiesTest {
         return Math.max(0, Math.min(b, to) - Math.max(a, from));
     }
 
-    private static EnergySample sample(int k, double joules, Map<Long, double[]> trees, double baseline) {
-        return new EnergySample("h/ram/" + k, "h", "ram", Component.ESTIMATED, at(k * WINDOW), at((k + 1) * WINDOW),
-                joules, OptionalDouble.empty(), List.of(),
-                Optional.of(HostUsage.residentWhileRunning(trees, MEM, CPUS, WINDOW, false, baseline)));
+    private static EnergySample sample(
+            int k, double joules, Map<Long, double[]> trees, double baseline) {
+        return new EnergySample(
+                "h/ram/" + k,
+                "h",
+                "ram",
+                Component.ESTIMATED,
+                at(k * WINDOW),
+                at((k + 1) * WINDOW),
+                joules,
+                OptionalDouble.empty(),
+                List.of(),
+                Optional.of(
+                        HostUsage.residentWhileRunning(trees, MEM, CPUS, WINDOW, false, baseline)));
     }
 
     @RepeatedTest(20)
@@ -45,8 +58,14 @@ class MemorySplitPropertiesTest {
         List<TrialWindow> trials = new ArrayList<>();
         for (int i = 0; i < 1 + info.getCurrentRepetition() % 4; i++) {
             double start = random.nextDouble() * 200;
-            trials.add(TrialWindow.finished(new TrialKey("t" + i, 1), "h", Set.of(TrialWindow.CPU),
-                    Set.of(100L + i), at(start), at(start + 20 + random.nextDouble() * 70)));
+            trials.add(
+                    TrialWindow.finished(
+                            new TrialKey("t" + i, 1),
+                            "h",
+                            Set.of(TrialWindow.CPU),
+                            Set.of(100L + i),
+                            at(start),
+                            at(start + 20 + random.nextDouble() * 70)));
         }
         EnergyLedger ledger = new EnergyLedger(AttributionSettings.defaults());
         trials.forEach(ledger::putTrial);
@@ -56,11 +75,17 @@ class MemorySplitPropertiesTest {
             Map<Long, double[]> trees = new HashMap<>();
             double trialCpu = 0;
             for (TrialWindow t : trials) {
-                double o = overlap(secondsOf(t.start()), secondsOf(t.end().orElseThrow()), k * WINDOW,
-                        (k + 1) * WINDOW);
+                double o =
+                        overlap(
+                                secondsOf(t.start()),
+                                secondsOf(t.end().orElseThrow()),
+                                k * WINDOW,
+                                (k + 1) * WINDOW);
                 if (o > 0) {
                     double cpu = random.nextDouble() * o * CPUS / trials.size();
-                    trees.put(t.pids().iterator().next(), new double[] {cpu, random.nextDouble() * MEM / 4});
+                    trees.put(
+                            t.pids().iterator().next(),
+                            new double[] {cpu, random.nextDouble() * MEM / 4});
                     trialCpu += cpu;
                 }
             }
@@ -69,18 +94,22 @@ class MemorySplitPropertiesTest {
             double joules = 40 + random.nextDouble() * 200;
             measured += joules;
             for (Map.Entry<Long, double[]> e : trees.entrySet()) {
-                bound.merge(e.getKey(), hostCpu > 0 ? joules * e.getValue()[0] / hostCpu : 0, Double::sum);
+                bound.merge(
+                        e.getKey(),
+                        hostCpu > 0 ? joules * e.getValue()[0] / hostCpu : 0,
+                        Double::sum);
             }
             ledger.addSample(sample(k, joules, trees, random.nextBoolean() ? 0 : joules * 0.3));
         }
         EnergyTotals totals = ledger.totals();
-        assertThat(totals.attributed() + totals.other() + totals.idle() + totals.late()).isCloseTo(measured,
-                within(1e-6));
+        assertThat(totals.attributed() + totals.other() + totals.idle() + totals.late())
+                .isCloseTo(measured, within(1e-6));
         double charged = 0;
         for (TrialWindow t : trials) {
             TrialEnergy e = ledger.energyOf(t.key());
             assertThat(e.devices().get(0).basis()).containsOnly(ShareBasis.RSS);
-            assertThat(e.totalJoules()).isLessThanOrEqualTo(bound.get(t.pids().iterator().next()) + 1e-6);
+            assertThat(e.totalJoules())
+                    .isLessThanOrEqualTo(bound.get(t.pids().iterator().next()) + 1e-6);
             charged += e.totalJoules();
         }
         assertThat(charged).isCloseTo(totals.attributed(), within(1e-6));
@@ -93,18 +122,38 @@ class MemorySplitPropertiesTest {
         double startB = 3 + random.nextDouble();
         double length = 200;
         EnergyLedger ledger = new EnergyLedger(AttributionSettings.defaults());
-        ledger.putTrial(TrialWindow.finished(new TrialKey("a", 1), "h", Set.of(TrialWindow.CPU), Set.of(11L),
-                at(startA), at(startA + length)));
-        ledger.putTrial(TrialWindow.finished(new TrialKey("b", 1), "h", Set.of(TrialWindow.CPU), Set.of(12L),
-                at(startB), at(startB + length)));
+        ledger.putTrial(
+                TrialWindow.finished(
+                        new TrialKey("a", 1),
+                        "h",
+                        Set.of(TrialWindow.CPU),
+                        Set.of(11L),
+                        at(startA),
+                        at(startA + length)));
+        ledger.putTrial(
+                TrialWindow.finished(
+                        new TrialKey("b", 1),
+                        "h",
+                        Set.of(TrialWindow.CPU),
+                        Set.of(12L),
+                        at(startB),
+                        at(startB + length)));
         for (int k = 0; k < WINDOWS; k++) {
             double from = k * WINDOW;
             double to = from + WINDOW;
             Map<Long, double[]> trees = new HashMap<>();
-            trees.put(11L, new double[] {0.6 * overlap(startA, startA + length, from, to), 1e9 * (0.98
-                    + random.nextDouble() * 0.04)});
-            trees.put(12L, new double[] {0.6 * overlap(startB, startB + length, from, to), 1e9 * (0.98
-                    + random.nextDouble() * 0.04)});
+            trees.put(
+                    11L,
+                    new double[] {
+                        0.6 * overlap(startA, startA + length, from, to),
+                        1e9 * (0.98 + random.nextDouble() * 0.04)
+                    });
+            trees.put(
+                    12L,
+                    new double[] {
+                        0.6 * overlap(startB, startB + length, from, to),
+                        1e9 * (0.98 + random.nextDouble() * 0.04)
+                    });
             ledger.addSample(sample(k, 200, trees, 0));
         }
         double a = ledger.energyOf(new TrialKey("a", 1)).totalJoules();
@@ -124,8 +173,14 @@ class MemorySplitPropertiesTest {
 
     private static double chargedFor(double[] cpuPerWindow, double rss) {
         EnergyLedger ledger = new EnergyLedger(AttributionSettings.defaults());
-        ledger.putTrial(TrialWindow.finished(new TrialKey("t", 1), "h", Set.of(TrialWindow.CPU), Set.of(7L), at(0),
-                at(cpuPerWindow.length * WINDOW)));
+        ledger.putTrial(
+                TrialWindow.finished(
+                        new TrialKey("t", 1),
+                        "h",
+                        Set.of(TrialWindow.CPU),
+                        Set.of(7L),
+                        at(0),
+                        at(cpuPerWindow.length * WINDOW)));
         for (int k = 0; k < cpuPerWindow.length; k++) {
             ledger.addSample(sample(k, 100, Map.of(7L, new double[] {cpuPerWindow[k], rss}), 0));
         }

@@ -23,10 +23,14 @@ class UseSplitPropertiesTest {
     private static final double WINDOW = 10;
     private static final int WINDOWS = 30;
 
-    /** One generated scenario: trials with pids, and per window the use of each pid and of the host. */
-    private record Scenario(List<TrialWindow> trials, List<EnergySample> samples, Map<String, Map<Long, Double>> use,
-                            Map<String, Double> host) {
-    }
+    /**
+     * One generated scenario: trials with pids, and per window the use of each pid and of the host.
+     */
+    private record Scenario(
+            List<TrialWindow> trials,
+            List<EnergySample> samples,
+            Map<String, Map<Long, Double>> use,
+            Map<String, Double> host) {}
 
     private static Instant at(double seconds) {
         return T0.plusNanos(Math.round(seconds * 1e9));
@@ -38,8 +42,14 @@ class UseSplitPropertiesTest {
         for (int i = 0; i < trialCount; i++) {
             double start = random.nextDouble() * (horizon - 60);
             double end = start + 20 + random.nextDouble() * (horizon - start - 20);
-            trials.add(TrialWindow.finished(new TrialKey("t" + i, 1), "h", Set.of(TrialWindow.CPU),
-                    Set.of(100L + i), at(start), at(end)));
+            trials.add(
+                    TrialWindow.finished(
+                            new TrialKey("t" + i, 1),
+                            "h",
+                            Set.of(TrialWindow.CPU),
+                            Set.of(100L + i),
+                            at(start),
+                            at(end)));
         }
         List<EnergySample> samples = new ArrayList<>();
         Map<String, Map<Long, Double>> use = new HashMap<>();
@@ -55,15 +65,35 @@ class UseSplitPropertiesTest {
                     sum += cpu;
                 }
             }
-            // The host's busy time: the trials' plus foreign work, sometimes (counters read apart) a bit less.
-            double hostCpu = Math.max(0, sum * (0.95 + random.nextDouble() * 0.1) + random.nextDouble() * 2 * WINDOW);
+            // The host's busy time: the trials' plus foreign work, sometimes (counters read apart)
+            // a bit less.
+            double hostCpu =
+                    Math.max(
+                            0,
+                            sum * (0.95 + random.nextDouble() * 0.1)
+                                    + random.nextDouble() * 2 * WINDOW);
             double joules = 50 + random.nextDouble() * 500;
             double baseline = random.nextDouble() < 0.5 ? 0 : random.nextDouble() * joules * 1.2;
             use.put(id, byPid);
             host.put(id, hostCpu);
-            samples.add(new EnergySample(id, "h", "package-0", Component.CPU_PACKAGE, at(k * WINDOW),
-                    at((k + 1) * WINDOW), joules, OptionalDouble.empty(), List.of(),
-                    Optional.of(new HostUsage(ShareBasis.CPU_TIME, hostCpu, byPid, truncated, baseline))));
+            samples.add(
+                    new EnergySample(
+                            id,
+                            "h",
+                            "package-0",
+                            Component.CPU_PACKAGE,
+                            at(k * WINDOW),
+                            at((k + 1) * WINDOW),
+                            joules,
+                            OptionalDouble.empty(),
+                            List.of(),
+                            Optional.of(
+                                    new HostUsage(
+                                            ShareBasis.CPU_TIME,
+                                            hostCpu,
+                                            byPid,
+                                            truncated,
+                                            baseline))));
         }
         return new Scenario(trials, samples, use, host);
     }
@@ -77,13 +107,17 @@ class UseSplitPropertiesTest {
 
     @RepeatedTest(20)
     void measuredIsAttributedPlusOtherPlusIdle(RepetitionInfo info) {
-        Scenario s = scenario(new SplittableRandom(7000 + info.getCurrentRepetition()), 1 + info.getCurrentRepetition() % 5,
-                false);
+        Scenario s =
+                scenario(
+                        new SplittableRandom(7000 + info.getCurrentRepetition()),
+                        1 + info.getCurrentRepetition() % 5,
+                        false);
         EnergyLedger ledger = ledger(s);
         EnergyTotals totals = ledger.totals();
         double measured = s.samples().stream().mapToDouble(EnergySample::joules).sum();
         assertThat(totals.measured()).isCloseTo(measured, within(1e-6));
-        assertThat(totals.attributed() + totals.other() + totals.idle() + totals.late()).isCloseTo(measured, within(1e-6));
+        assertThat(totals.attributed() + totals.other() + totals.idle() + totals.late())
+                .isCloseTo(measured, within(1e-6));
         double trials = 0;
         for (TrialWindow w : s.trials()) {
             TrialEnergy e = ledger.energyOf(w.key());
@@ -96,8 +130,11 @@ class UseSplitPropertiesTest {
 
     @RepeatedTest(20)
     void noTrialIsChargedMoreThanItsCpuTimeShare(RepetitionInfo info) {
-        Scenario s = scenario(new SplittableRandom(9000 + info.getCurrentRepetition()), 2 + info.getCurrentRepetition() % 4,
-                false);
+        Scenario s =
+                scenario(
+                        new SplittableRandom(9000 + info.getCurrentRepetition()),
+                        2 + info.getCurrentRepetition() % 4,
+                        false);
         EnergyLedger ledger = ledger(s);
         for (TrialWindow w : s.trials()) {
             long pid = w.pids().iterator().next();
@@ -114,29 +151,59 @@ class UseSplitPropertiesTest {
     @RepeatedTest(10)
     void twoIdenticalTrialsInParallelAreChargedAlike(RepetitionInfo info) {
         SplittableRandom random = new SplittableRandom(11000 + info.getCurrentRepetition());
-        // Same work, started up to a second apart (not on window edges), beside a varying foreign load.
+        // Same work, started up to a second apart (not on window edges), beside a varying foreign
+        // load.
         double startA = 3 + random.nextDouble();
         double startB = 3 + random.nextDouble();
         double length = 200;
-        List<TrialWindow> trials = List.of(
-                TrialWindow.finished(new TrialKey("a", 1), "h", Set.of(TrialWindow.CPU), Set.of(11L), at(startA),
-                        at(startA + length)),
-                TrialWindow.finished(new TrialKey("b", 1), "h", Set.of(TrialWindow.CPU), Set.of(12L), at(startB),
-                        at(startB + length)));
+        List<TrialWindow> trials =
+                List.of(
+                        TrialWindow.finished(
+                                new TrialKey("a", 1),
+                                "h",
+                                Set.of(TrialWindow.CPU),
+                                Set.of(11L),
+                                at(startA),
+                                at(startA + length)),
+                        TrialWindow.finished(
+                                new TrialKey("b", 1),
+                                "h",
+                                Set.of(TrialWindow.CPU),
+                                Set.of(12L),
+                                at(startB),
+                                at(startB + length)));
         EnergyLedger ledger = new EnergyLedger(AttributionSettings.defaults());
         trials.forEach(ledger::putTrial);
         for (int k = 0; k < WINDOWS; k++) {
             double from = k * WINDOW;
             double to = from + WINDOW;
             Map<Long, Double> byPid = new HashMap<>();
-            byPid.put(11L, overlap(startA, startA + length, from, to) * (0.98 + random.nextDouble() * 0.04));
-            byPid.put(12L, overlap(startB, startB + length, from, to) * (0.98 + random.nextDouble() * 0.04));
+            byPid.put(
+                    11L,
+                    overlap(startA, startA + length, from, to)
+                            * (0.98 + random.nextDouble() * 0.04));
+            byPid.put(
+                    12L,
+                    overlap(startB, startB + length, from, to)
+                            * (0.98 + random.nextDouble() * 0.04));
             double foreign = random.nextDouble() * 2 * WINDOW;
-            double hostCpu = byPid.values().stream().mapToDouble(Double::doubleValue).sum() + foreign;
+            double hostCpu =
+                    byPid.values().stream().mapToDouble(Double::doubleValue).sum() + foreign;
             double joules = 20 + 6 * hostCpu;
-            ledger.addSample(new EnergySample("h/cpu/" + k, "h", "package-0", Component.CPU_PACKAGE, at(from), at(to),
-                    joules, OptionalDouble.empty(), List.of(),
-                    Optional.of(new HostUsage(ShareBasis.CPU_TIME, hostCpu, byPid, false, 20))));
+            ledger.addSample(
+                    new EnergySample(
+                            "h/cpu/" + k,
+                            "h",
+                            "package-0",
+                            Component.CPU_PACKAGE,
+                            at(from),
+                            at(to),
+                            joules,
+                            OptionalDouble.empty(),
+                            List.of(),
+                            Optional.of(
+                                    new HostUsage(
+                                            ShareBasis.CPU_TIME, hostCpu, byPid, false, 20))));
         }
         double a = ledger.energyOf(new TrialKey("a", 1)).totalJoules();
         double b = ledger.energyOf(new TrialKey("b", 1)).totalJoules();
@@ -150,32 +217,66 @@ class UseSplitPropertiesTest {
         List<EnergySample> stripped = new ArrayList<>();
         for (EnergySample e : s.samples()) {
             HostUsage u = e.usage().orElseThrow();
-            stripped.add(new EnergySample(e.sampleId(), e.host(), e.device(), e.component(), e.windowStart(),
-                    e.windowEnd(), e.joules(), OptionalDouble.empty(), List.of(), Optional.of(new HostUsage(u.basis(),
-                    u.hostAmount(), Map.of(), true, u.baselineJoules()))));
+            stripped.add(
+                    new EnergySample(
+                            e.sampleId(),
+                            e.host(),
+                            e.device(),
+                            e.component(),
+                            e.windowStart(),
+                            e.windowEnd(),
+                            e.joules(),
+                            OptionalDouble.empty(),
+                            List.of(),
+                            Optional.of(
+                                    new HostUsage(
+                                            u.basis(),
+                                            u.hostAmount(),
+                                            Map.of(),
+                                            true,
+                                            u.baselineJoules()))));
         }
         EnergyLedger ledger = new EnergyLedger(AttributionSettings.defaults());
         s.trials().forEach(ledger::putTrial);
         stripped.forEach(ledger::addSample);
         for (TrialWindow w : s.trials()) {
             TrialEnergy e = ledger.energyOf(w.key());
-            // Windows it ran through are shared by time; a window it only started or ended in charges it nothing.
+            // Windows it ran through are shared by time; a window it only started or ended in
+            // charges it nothing.
             assertThat(e.devices().get(0).basis()).contains(ShareBasis.EQUAL);
             assertThat(e.totalJoules()).isPositive();
         }
         EnergyTotals totals = ledger.totals();
-        assertThat(totals.attributed() + totals.other() + totals.idle()).isCloseTo(totals.measured(), within(1e-6));
+        assertThat(totals.attributed() + totals.other() + totals.idle())
+                .isCloseTo(totals.measured(), within(1e-6));
     }
 
     @Test
     void aTrialStartingInsideAWindowBeforeAnyTickSawItIsChargedNothingThere() {
-        TrialWindow w = TrialWindow.finished(new TrialKey("late", 1), "h", Set.of(TrialWindow.CPU), Set.of(42L),
-                at(WINDOW - 0.2), at(3 * WINDOW));
+        TrialWindow w =
+                TrialWindow.finished(
+                        new TrialKey("late", 1),
+                        "h",
+                        Set.of(TrialWindow.CPU),
+                        Set.of(42L),
+                        at(WINDOW - 0.2),
+                        at(3 * WINDOW));
         EnergyLedger ledger = new EnergyLedger(AttributionSettings.defaults());
         ledger.putTrial(w);
-        ledger.addSample(new EnergySample("h/cpu/0", "h", "package-0", Component.CPU_PACKAGE, at(0), at(WINDOW), 300,
-                OptionalDouble.empty(), List.of(), Optional.of(new HostUsage(ShareBasis.CPU_TIME, 19.5,
-                Map.of(7L, 19.5), false, 0))));
+        ledger.addSample(
+                new EnergySample(
+                        "h/cpu/0",
+                        "h",
+                        "package-0",
+                        Component.CPU_PACKAGE,
+                        at(0),
+                        at(WINDOW),
+                        300,
+                        OptionalDouble.empty(),
+                        List.of(),
+                        Optional.of(
+                                new HostUsage(
+                                        ShareBasis.CPU_TIME, 19.5, Map.of(7L, 19.5), false, 0))));
         TrialEnergy e = ledger.energyOf(w.key());
         assertThat(e.totalJoules()).isZero();
         assertThat(e.devices().get(0).basis()).containsExactly(ShareBasis.CPU_TIME);
@@ -183,15 +284,37 @@ class UseSplitPropertiesTest {
 
     @Test
     void aTrialThatUsedNothingIsChargedNothingAndTheRestIsOther() {
-        TrialWindow w = TrialWindow.finished(new TrialKey("idle", 1), "h", Set.of(TrialWindow.CPU), Set.of(42L),
-                at(0), at(WINDOW));
+        TrialWindow w =
+                TrialWindow.finished(
+                        new TrialKey("idle", 1),
+                        "h",
+                        Set.of(TrialWindow.CPU),
+                        Set.of(42L),
+                        at(0),
+                        at(WINDOW));
         EnergyLedger ledger = new EnergyLedger(AttributionSettings.defaults());
         ledger.putTrial(w);
-        ledger.addSample(new EnergySample("h/cpu/0", "h", "package-0", Component.CPU_PACKAGE, at(0), at(WINDOW), 300,
-                OptionalDouble.empty(), List.of(), Optional.of(new HostUsage(ShareBasis.CPU_TIME, 19.5,
-                Map.of(7L, 19.5, 42L, 0.0), false, 40))));
+        ledger.addSample(
+                new EnergySample(
+                        "h/cpu/0",
+                        "h",
+                        "package-0",
+                        Component.CPU_PACKAGE,
+                        at(0),
+                        at(WINDOW),
+                        300,
+                        OptionalDouble.empty(),
+                        List.of(),
+                        Optional.of(
+                                new HostUsage(
+                                        ShareBasis.CPU_TIME,
+                                        19.5,
+                                        Map.of(7L, 19.5, 42L, 0.0),
+                                        false,
+                                        40))));
         assertThat(ledger.energyOf(w.key()).totalJoules()).isZero();
-        assertThat(ledger.energyOf(w.key()).devices().get(0).otherJoules()).isCloseTo(260, within(1e-9));
+        assertThat(ledger.energyOf(w.key()).devices().get(0).otherJoules())
+                .isCloseTo(260, within(1e-9));
         EnergyTotals totals = ledger.totals();
         assertThat(totals.other()).isCloseTo(260, within(1e-9));
         assertThat(totals.idle()).isCloseTo(40, within(1e-9));
@@ -199,37 +322,82 @@ class UseSplitPropertiesTest {
 
     @Test
     void aTrialReportingPidOneIsNotChargedTheWholeHost() {
-        // pid 1 seen from the monitor is the host's init, whose tree is everything: a trial in its own pid
+        // pid 1 seen from the monitor is the host's init, whose tree is everything: a trial in its
+        // own pid
         // namespace reports 1 for itself. Its share is then taken by time, and says so.
-        TrialWindow w = TrialWindow.finished(new TrialKey("container", 1), "h", Set.of(TrialWindow.CPU), Set.of(1L),
-                at(0), at(WINDOW));
-        TrialWindow other = TrialWindow.finished(new TrialKey("host", 1), "h", Set.of(TrialWindow.CPU), Set.of(50L),
-                at(0), at(WINDOW));
+        TrialWindow w =
+                TrialWindow.finished(
+                        new TrialKey("container", 1),
+                        "h",
+                        Set.of(TrialWindow.CPU),
+                        Set.of(1L),
+                        at(0),
+                        at(WINDOW));
+        TrialWindow other =
+                TrialWindow.finished(
+                        new TrialKey("host", 1),
+                        "h",
+                        Set.of(TrialWindow.CPU),
+                        Set.of(50L),
+                        at(0),
+                        at(WINDOW));
         EnergyLedger ledger = new EnergyLedger(AttributionSettings.defaults());
         ledger.putTrial(w);
         ledger.putTrial(other);
-        ledger.addSample(new EnergySample("h/cpu/0", "h", "package-0", Component.CPU_PACKAGE, at(0), at(WINDOW), 300,
-                OptionalDouble.empty(), List.of(), Optional.of(new HostUsage(ShareBasis.CPU_TIME, 20,
-                Map.of(1L, 20.0, 50L, 2.0), false, 0))));
+        ledger.addSample(
+                new EnergySample(
+                        "h/cpu/0",
+                        "h",
+                        "package-0",
+                        Component.CPU_PACKAGE,
+                        at(0),
+                        at(WINDOW),
+                        300,
+                        OptionalDouble.empty(),
+                        List.of(),
+                        Optional.of(
+                                new HostUsage(
+                                        ShareBasis.CPU_TIME,
+                                        20,
+                                        Map.of(1L, 20.0, 50L, 2.0),
+                                        false,
+                                        0))));
         assertThat(ledger.energyOf(w.key()).totalJoules()).isCloseTo(150, within(1e-9));
-        assertThat(ledger.energyOf(w.key()).devices().get(0).basis()).containsExactly(ShareBasis.EQUAL);
+        assertThat(ledger.energyOf(w.key()).devices().get(0).basis())
+                .containsExactly(ShareBasis.EQUAL);
     }
 
     @Test
     void windowsMissingDuringATrialMakeItPartialNotZero() {
         // The monitor restarted: five windows in the middle of the trial never arrived.
         Scenario s = scenario(new SplittableRandom(3), 1, false);
-        TrialWindow t = TrialWindow.finished(new TrialKey("long", 1), "h", Set.of(TrialWindow.CPU),
-                s.trials().get(0).pids(), at(0), at(WINDOW * WINDOWS));
+        TrialWindow t =
+                TrialWindow.finished(
+                        new TrialKey("long", 1),
+                        "h",
+                        Set.of(TrialWindow.CPU),
+                        s.trials().get(0).pids(),
+                        at(0),
+                        at(WINDOW * WINDOWS));
         EnergyLedger ledger = new EnergyLedger(AttributionSettings.defaults());
         ledger.putTrial(t);
         for (EnergySample e : s.samples()) {
             long k = Long.parseLong(e.sampleId().substring(e.sampleId().lastIndexOf('/') + 1));
             if (k < 10 || k >= 15) {
                 Map<Long, Double> byPid = Map.of(t.pids().iterator().next(), 3.0);
-                ledger.addSample(new EnergySample(e.sampleId(), "h", e.device(), e.component(), e.windowStart(),
-                        e.windowEnd(), e.joules(), OptionalDouble.empty(), List.of(),
-                        Optional.of(new HostUsage(ShareBasis.CPU_TIME, 6.0, byPid, false, 0))));
+                ledger.addSample(
+                        new EnergySample(
+                                e.sampleId(),
+                                "h",
+                                e.device(),
+                                e.component(),
+                                e.windowStart(),
+                                e.windowEnd(),
+                                e.joules(),
+                                OptionalDouble.empty(),
+                                List.of(),
+                                Optional.of(
+                                        new HostUsage(ShareBasis.CPU_TIME, 6.0, byPid, false, 0))));
             }
         }
         TrialEnergy e = ledger.energyOf(t.key());

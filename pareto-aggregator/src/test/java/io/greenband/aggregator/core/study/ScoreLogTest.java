@@ -36,11 +36,30 @@ class ScoreLogTest {
     @Test
     void aLoggedScoreIsAdoptedInsteadOfTheRecomputedOne() {
         TrialKey logged = new TrialKey("t0", 1);
-        ScoredTrial inLog = new ScoredTrial(logged, 8, ScoredTrial.Status.SCORED, List.of(
-                new ObjectiveValue("error", Direction.MINIMIZE, OptionalDouble.of(0.30), false, ""),
-                new ObjectiveValue("co2", Direction.MINIMIZE, OptionalDouble.of(1.25), false, "")),
-                Optional.empty(), "as logged", T0.plusSeconds(5), 0);
-        List<TrialResult> results = score(key -> key.equals(logged) ? Optional.of(inLog) : Optional.empty());
+        ScoredTrial inLog =
+                new ScoredTrial(
+                        logged,
+                        8,
+                        ScoredTrial.Status.SCORED,
+                        List.of(
+                                new ObjectiveValue(
+                                        "error",
+                                        Direction.MINIMIZE,
+                                        OptionalDouble.of(0.30),
+                                        false,
+                                        ""),
+                                new ObjectiveValue(
+                                        "co2",
+                                        Direction.MINIMIZE,
+                                        OptionalDouble.of(1.25),
+                                        false,
+                                        "")),
+                        Optional.empty(),
+                        "as logged",
+                        T0.plusSeconds(5),
+                        0);
+        List<TrialResult> results =
+                score(key -> key.equals(logged) ? Optional.of(inLog) : Optional.empty());
 
         assertThat(results).hasSize(2);
         TrialResult adopted = results.get(0);
@@ -57,16 +76,28 @@ class ScoreLogTest {
     }
 
     private static List<TrialResult> score(ScoreLog log) {
-        ObjectivePlan plan = ObjectivePlan.builder()
-                .addObjective("error", "minimize", "metric:val_error")
-                .addObjective("co2", "minimize", "energy:emissions_g").build();
-        StudyCarbon carbon = new StudyCarbon(CarbonSettings.fixed(400, 1.5),
-                new IntensityResolver(IntensityTable.bundled()));
-        StudyScoring study = new StudyScoring("s1", plan, carbon, OptionalDouble.of(8), Optional.empty(), log);
+        ObjectivePlan plan =
+                ObjectivePlan.builder()
+                        .addObjective("error", "minimize", "metric:val_error")
+                        .addObjective("co2", "minimize", "energy:emissions_g")
+                        .build();
+        StudyCarbon carbon =
+                new StudyCarbon(
+                        CarbonSettings.fixed(400, 1.5),
+                        new IntensityResolver(IntensityTable.bundled()));
+        StudyScoring study =
+                new StudyScoring("s1", plan, carbon, OptionalDouble.of(8), Optional.empty(), log);
         EnergyLedger ledger = new EnergyLedger(AttributionSettings.defaults());
         for (int s = 0; s < 200; s++) {
-            ledger.addSample(EnergySample.of("g/" + s, "h", "GPU-0", Component.GPU, T0.plusSeconds(s),
-                    T0.plusSeconds(s + 1), 250));
+            ledger.addSample(
+                    EnergySample.of(
+                            "g/" + s,
+                            "h",
+                            "GPU-0",
+                            Component.GPU,
+                            T0.plusSeconds(s),
+                            T0.plusSeconds(s + 1),
+                            250));
         }
         List<TrialResult> results = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -74,8 +105,15 @@ class ScoreLogTest {
             Instant start = T0.plusSeconds(i * 100L);
             Instant end = start.plusSeconds(100);
             ledger.putTrial(TrialWindow.finished(key, "h", Set.of("GPU-0"), Set.of(), start, end));
-            results.addAll(study.onFinished(new TrialOutcome(key, 8, TrialStatus.SUCCEEDED,
-                    Map.of("val_error", 0.2 + i / 10.0), end, "")));
+            results.addAll(
+                    study.onFinished(
+                            new TrialOutcome(
+                                    key,
+                                    8,
+                                    TrialStatus.SUCCEEDED,
+                                    Map.of("val_error", 0.2 + i / 10.0),
+                                    end,
+                                    "")));
         }
         for (TrialEnergy e : ledger.finalizeDue(T0.plusSeconds(1000))) {
             results.addAll(study.onEnergy(e, Optional.empty(), 0, T0.plusSeconds(1000)));

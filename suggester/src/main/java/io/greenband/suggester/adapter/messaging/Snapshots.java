@@ -14,11 +14,11 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * When to snapshot, what the offsets are, and where to resume. Every save round covers every known study
- * (new ones included), and no round runs while any study holds decisions, so the stored set always
- * covers everything below the smallest stored offset of each partition. {@code studies} is always re-read
- * from the beginning (small, compacted; definitions and stamped stops are idempotent), so a study defined
- * after the last round is found again.
+ * When to snapshot, what the offsets are, and where to resume. Every save round covers every known
+ * study (new ones included), and no round runs while any study holds decisions, so the stored set
+ * always covers everything below the smallest stored offset of each partition. {@code studies} is
+ * always re-read from the beginning (small, compacted; definitions and stamped stops are
+ * idempotent), so a study defined after the last round is found again.
  */
 final class Snapshots {
 
@@ -31,7 +31,11 @@ final class Snapshots {
     private final Map<String, Long> savedSeq = new HashMap<>();
     private final Map<String, Instant> savedAt = new HashMap<>();
 
-    Snapshots(SnapshotStore store, SuggesterDriver driver, LoopSettings settings, TopicRegistry topics) {
+    Snapshots(
+            SnapshotStore store,
+            SuggesterDriver driver,
+            LoopSettings settings,
+            TopicRegistry topics) {
         this.store = store;
         this.driver = driver;
         this.settings = settings;
@@ -50,8 +54,13 @@ final class Snapshots {
         }
         Map<TopicPartition, Long> seek = new LinkedHashMap<>();
         for (TopicPartition tp : partitions) {
-            long from = topics.roleOf(tp.topic()).orElse(null) == Topic.STUDIES || stored.isEmpty() ? 0
-                    : stored.stream().mapToLong(s -> s.offsets().getOrDefault(key(tp), 0L)).min().orElse(0);
+            long from =
+                    topics.roleOf(tp.topic()).orElse(null) == Topic.STUDIES || stored.isEmpty()
+                            ? 0
+                            : stored.stream()
+                                    .mapToLong(s -> s.offsets().getOrDefault(key(tp), 0L))
+                                    .min()
+                                    .orElse(0);
             seek.put(tp, from);
             next.put(tp, from);
         }
@@ -80,8 +89,12 @@ final class Snapshots {
             String id = e.getKey();
             StudyRun run = e.getValue();
             Long last = savedSeq.get(id);
-            boolean due = last == null || run.seq() - last >= settings.snapshotEveryInputs()
-                    || (run.seq() != last && !now.isBefore(savedAt.get(id).plus(settings.snapshotEvery())));
+            boolean due =
+                    last == null
+                            || run.seq() - last >= settings.snapshotEveryInputs()
+                            || (run.seq() != last
+                                    && !now.isBefore(
+                                            savedAt.get(id).plus(settings.snapshotEvery())));
             if (due) {
                 store.save(new StoredSnapshot(run.definition(), run.state(), offsets), now);
                 run.importances().ifPresent(p -> store.saveImportances(id, p, now));

@@ -1,18 +1,18 @@
 package io.greenband.suggester.adapter.messaging;
 
-import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.codec.ReceivedEvent;
+import io.greenband.events.deadletter.RejectedEvent;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.events.payload.StudyStopped;
 import io.greenband.events.payload.TrialFinished;
 import io.greenband.events.payload.TrialSuggested;
 import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;
-import io.greenband.events.deadletter.RejectedEvent;
 import io.greenband.servicekit.intake.ConsumerWatch;
 import io.greenband.servicekit.intake.EventIntake;
-import io.greenband.servicekit.metrics.IntakeMetrics;
 import io.greenband.servicekit.log.ProducerSettings;
+import io.greenband.servicekit.metrics.IntakeMetrics;
 import io.greenband.suggester.adapter.persistence.SnapshotStore;
 import io.greenband.suggester.driver.Emission;
 import io.greenband.suggester.driver.SuggesterDriver;
@@ -45,13 +45,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
- * The suggester's one consumer thread. It assigns every partition of {@code studies}, {@code trial-finished},
- * {@code trial-scored}, {@code trial-started} and {@code trial-progress} (no consumer group: offsets live in
- * the snapshots) and keeps one ordering rule: a {@code trial-scored} record is applied only once
- * {@code studies} and {@code trial-finished} are read to their current end, so every stamped decision in
- * the log is known before the score that follows it. Wall-clock decisions are made only when every input is
- * read to its end; each is published with its stamp in the {@value #STAMP_HEADER} header and applied when
- * read back.
+ * The suggester's one consumer thread. It assigns every partition of {@code studies}, {@code
+ * trial-finished}, {@code trial-scored}, {@code trial-started} and {@code trial-progress} (no
+ * consumer group: offsets live in the snapshots) and keeps one ordering rule: a {@code
+ * trial-scored} record is applied only once {@code studies} and {@code trial-finished} are read to
+ * their current end, so every stamped decision in the log is known before the score that follows
+ * it. Wall-clock decisions are made only when every input is read to its end; each is published
+ * with its stamp in the {@value #STAMP_HEADER} header and applied when read back.
  */
 public final class SuggesterLoop implements AutoCloseable {
 
@@ -61,7 +61,9 @@ public final class SuggesterLoop implements AutoCloseable {
     /** Header carrying a decision's stamp: the study's input sequence number it applies at. */
     public static final String STAMP_HEADER = "greenband-suggester-seq";
 
-    /** The {@code ce_source} of the aggregator, the only publisher of scores the suggester believes. */
+    /**
+     * The {@code ce_source} of the aggregator, the only publisher of scores the suggester believes.
+     */
     public static final String DEFAULT_SCORER_SOURCE = "/greenband/greenband-pareto-aggregator";
 
     private static final Logger LOG = Logger.getLogger(SuggesterLoop.class);
@@ -75,7 +77,8 @@ public final class SuggesterLoop implements AutoCloseable {
     private final Consumer<TrialSuggested> observer;
     private final SuggesterDriver driver = new SuggesterDriver();
     private final Snapshots snapshots;
-    private final Map<TopicPartition, ArrayDeque<ConsumerRecord<String, byte[]>>> scoredQueue = new HashMap<>();
+    private final Map<TopicPartition, ArrayDeque<ConsumerRecord<String, byte[]>>> scoredQueue =
+            new HashMap<>();
     private final SuggesterMeters meters = new SuggesterMeters();
     private final CountDownLatch ready = new CountDownLatch(1);
     private final Thread thread;
@@ -95,8 +98,14 @@ public final class SuggesterLoop implements AutoCloseable {
      *
      * @param observer sees every suggestion the driver makes, published or found already in the log
      */
-    public SuggesterLoop(LoopSettings settings, Properties clientProperties, TopicRegistry topics, EventIntake intake,
-                         SnapshotStore store, Clock clock, Consumer<TrialSuggested> observer) {
+    public SuggesterLoop(
+            LoopSettings settings,
+            Properties clientProperties,
+            TopicRegistry topics,
+            EventIntake intake,
+            SnapshotStore store,
+            Clock clock,
+            Consumer<TrialSuggested> observer) {
         this.settings = settings;
         this.clientProperties = clientProperties;
         this.topics = topics;
@@ -115,7 +124,10 @@ public final class SuggesterLoop implements AutoCloseable {
         return this;
     }
 
-    /** Reports polls and failure to {@code watch}, which turns health DOWN when the loop stops or stalls. */
+    /**
+     * Reports polls and failure to {@code watch}, which turns health DOWN when the loop stops or
+     * stalls.
+     */
     public SuggesterLoop watchedBy(ConsumerWatch watch) {
         this.watch = watch;
         return this;
@@ -146,7 +158,11 @@ public final class SuggesterLoop implements AutoCloseable {
         try {
             published = PublishedSuggestions.scan(consumerProperties(), topics, codec);
             producer = ProducerSettings.producer(producerProperties());
-            consumer = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new ByteArrayDeserializer());
+            consumer =
+                    new KafkaConsumer<>(
+                            consumerProperties(),
+                            new StringDeserializer(),
+                            new ByteArrayDeserializer());
             priority = new ArrayList<>(partitions(Topic.STUDIES));
             priority.addAll(partitions(Topic.TRIAL_FINISHED));
             all = new ArrayList<>(priority);
@@ -156,7 +172,8 @@ public final class SuggesterLoop implements AutoCloseable {
             consumer.assign(all);
             checks = new LogChecks(consumerProperties(), topics, codec, scorerSource);
             snapshots.restore(all, clock.instant()).forEach(consumer::seek);
-            LOG.infof("suggester loop ready: %d studies restored, %d suggestions already published",
+            LOG.infof(
+                    "suggester loop ready: %d studies restored, %d suggestions already published",
                     driver.runs().size(), published.size());
             ready.countDown();
             if (watch != null) {
@@ -209,7 +226,8 @@ public final class SuggesterLoop implements AutoCloseable {
             }
         }
         Map<TopicPartition, Long> end = consumer.endOffsets(all);
-        boolean decisionsRead = priority.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
+        boolean decisionsRead =
+                priority.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
         if (decisionsRead) {
             for (var e : scoredQueue.entrySet()) {
                 while (!e.getValue().isEmpty()) {
@@ -218,7 +236,8 @@ public final class SuggesterLoop implements AutoCloseable {
             }
         }
         meters.queued(scoredQueue.values().stream().mapToLong(ArrayDeque::size).sum());
-        boolean allRead = decisionsRead && all.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
+        boolean allRead =
+                decisionsRead && all.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
         if (allRead) {
             var decision = driver.decide(clock.instant());
             if (decision.isPresent()) {
@@ -243,17 +262,26 @@ public final class SuggesterLoop implements AutoCloseable {
         snapshots.advance(tp, record.offset() + 1);
     }
 
-    private void apply(ReceivedEvent event, ConsumerRecord<String, byte[]> record) throws Exception {
+    private void apply(ReceivedEvent event, ConsumerRecord<String, byte[]> record)
+            throws Exception {
         Header stamp = record.headers().lastHeader(STAMP_HEADER);
-        OptionalLong s = stamp == null ? OptionalLong.empty()
-                : OptionalLong.of(Long.parseLong(new String(stamp.value(), StandardCharsets.UTF_8)));
-        for (Emission out : driver.onEvent(event.payload(), s, Instant.ofEpochMilli(record.timestamp()),
-                clock.instant())) {
+        OptionalLong s =
+                stamp == null
+                        ? OptionalLong.empty()
+                        : OptionalLong.of(
+                                Long.parseLong(new String(stamp.value(), StandardCharsets.UTF_8)));
+        for (Emission out :
+                driver.onEvent(
+                        event.payload(),
+                        s,
+                        Instant.ofEpochMilli(record.timestamp()),
+                        clock.instant())) {
             publish(out);
         }
     }
 
-    private void publish(Emission out) throws InterruptedException, ExecutionException, TimeoutException {
+    private void publish(Emission out)
+            throws InterruptedException, ExecutionException, TimeoutException {
         String id = EventCodec.idFor(out.event());
         if (out.event() instanceof TrialSuggested s) {
             observer.accept(s);
@@ -262,9 +290,15 @@ public final class SuggesterLoop implements AutoCloseable {
             }
         }
         ProducerRecord<String, byte[]> record = codec.toRecord(out.event());
-        out.stamp().ifPresent(v -> record.headers().add(STAMP_HEADER,
-                Long.toString(v).getBytes(StandardCharsets.UTF_8)));
-        // Synchronous: a decision must be in the log before the loop reads on, a suggestion before its snapshot.
+        out.stamp()
+                .ifPresent(
+                        v ->
+                                record.headers()
+                                        .add(
+                                                STAMP_HEADER,
+                                                Long.toString(v).getBytes(StandardCharsets.UTF_8)));
+        // Synchronous: a decision must be in the log before the loop reads on, a suggestion before
+        // its snapshot.
         producer.send(record).get(30, TimeUnit.SECONDS);
         if (out.event() instanceof TrialSuggested) {
             published.add(id);
@@ -275,19 +309,31 @@ public final class SuggesterLoop implements AutoCloseable {
 
     private static void logPublished(GreenbandEvent event) {
         if (event instanceof TrialSuggested s) {
-            LOG.infof("suggested trial %s attempt %d (study %s, config %s, fidelity %s, bracket %d, rung %d)",
-                    s.trialId(), s.attempt(), s.studyId(), s.configId(), s.fidelity(), s.bracket(), s.rung());
+            LOG.infof(
+                    "suggested trial %s attempt %d (study %s, config %s, fidelity %s, bracket %d, rung %d)",
+                    s.trialId(),
+                    s.attempt(),
+                    s.studyId(),
+                    s.configId(),
+                    s.fidelity(),
+                    s.bracket(),
+                    s.rung());
         } else if (event instanceof StudyStopped s) {
-            LOG.infof("study %s stopped: %s%s", s.studyId(), s.reason(), s.detail() == null ? "" : " (" + s.detail() + ")");
+            LOG.infof(
+                    "study %s stopped: %s%s",
+                    s.studyId(), s.reason(), s.detail() == null ? "" : " (" + s.detail() + ")");
         } else if (event instanceof TrialFinished f) {
-            LOG.infof("trial %s attempt %d declared %s: %s", f.trialId(), f.attempt(), f.status(), f.error());
+            LOG.infof(
+                    "trial %s attempt %d declared %s: %s",
+                    f.trialId(), f.attempt(), f.status(), f.error());
         }
     }
 
     private List<TopicPartition> partitions(Topic topic) {
         String name = topics.name(topic);
         return consumer.partitionsFor(name, Duration.ofSeconds(30)).stream()
-                .map(i -> new TopicPartition(name, i.partition())).toList();
+                .map(i -> new TopicPartition(name, i.partition()))
+                .toList();
     }
 
     private Properties consumerProperties() {
@@ -300,8 +346,10 @@ public final class SuggesterLoop implements AutoCloseable {
     }
 
     private Properties producerProperties() {
-        return ProducerSettings.durable(clientProperties,
-                clientProperties.getProperty("client.id", "greenband-suggester") + "-suggestions", Duration.ZERO);
+        return ProducerSettings.durable(
+                clientProperties,
+                clientProperties.getProperty("client.id", "greenband-suggester") + "-suggestions",
+                Duration.ZERO);
     }
 
     /** Driver state for tests: the studies and their runs (read only after {@link #close()}). */

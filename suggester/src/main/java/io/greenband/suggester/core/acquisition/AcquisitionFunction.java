@@ -3,7 +3,10 @@ package io.greenband.suggester.core.acquisition;
 /** Scores configuration vectors; larger is more promising. */
 public interface AcquisitionFunction {
 
-    /** Writes the score of vector {@code i} into {@code out[i]}; {@code out} may be longer than {@code vectors}. */
+    /**
+     * Writes the score of vector {@code i} into {@code out[i]}; {@code out} may be longer than
+     * {@code vectors}.
+     */
     void evaluate(double[][] vectors, double[] out);
 
     /** The score of one configuration vector. */

@@ -6,11 +6,12 @@ import io.greenband.suggester.core.space.VectorSpace;
 import java.util.SplittableRandom;
 
 /**
- * A space-filling initial design: a Latin hypercube of {@code size} points. Each numeric entry takes one value
- * from each of {@code size} equal strata of the unit interval (at a random place inside it), each choice entry
- * cycles through its choices as evenly as {@code size} allows, and every column is shuffled on its own. The
- * whole design is drawn once from its own seed, so it does not depend on the order of asks; a point that breaks a
- * forbidden clause, or repeats an earlier one, is replaced by a uniform random configuration.
+ * A space-filling initial design: a Latin hypercube of {@code size} points. Each numeric entry
+ * takes one value from each of {@code size} equal strata of the unit interval (at a random place
+ * inside it), each choice entry cycles through its choices as evenly as {@code size} allows, and
+ * every column is shuffled on its own. The whole design is drawn once from its own seed, so it does
+ * not depend on the order of asks; a point that breaks a forbidden clause, or repeats an earlier
+ * one, is replaced by a uniform random configuration.
  */
 public final class LatinHypercubeDesign implements InitialDesign {
 
@@ -26,12 +27,14 @@ public final class LatinHypercubeDesign implements InitialDesign {
             int[] order = permutation(size, rng);
             ParamKind kind = space.kind(j);
             for (int i = 0; i < size; i++) {
-                double value = switch (kind) {
-                    case FLOAT, INT -> (order[i] + rng.nextDouble()) / size;
-                    case CATEGORICAL, ORDINAL -> order[i] % space.cardinality(j);
-                    case CONSTANT -> 0;
-                };
-                points[i][j] = space instanceof VectorSpace vs ? vs.dimensionAt(j).snap(value) : value;
+                double value =
+                        switch (kind) {
+                            case FLOAT, INT -> (order[i] + rng.nextDouble()) / size;
+                            case CATEGORICAL, ORDINAL -> order[i] % space.cardinality(j);
+                            case CONSTANT -> 0;
+                        };
+                points[i][j] =
+                        space instanceof VectorSpace vs ? vs.dimensionAt(j).snap(value) : value;
             }
         }
         if (space instanceof VectorSpace vs) {

@@ -11,6 +11,7 @@ public final class RandomInitialDesign implements InitialDesign {
 
     /** Configurations per hyperparameter. */
     public static final int CONFIGS_PER_HYPERPARAMETER = 10;
+
     /** Largest share of the trial budget the design may take. */
     public static final double MAX_RATIO = 0.25;
 
@@ -35,7 +36,11 @@ public final class RandomInitialDesign implements InitialDesign {
 
     /** {@code max(1, min(10·d, floor(0.25·nTrials)))}. */
     public static int sizeFor(int dimension, int nTrials) {
-        return Math.max(1, Math.min(CONFIGS_PER_HYPERPARAMETER * dimension, (int) Math.floor(MAX_RATIO * nTrials)));
+        return Math.max(
+                1,
+                Math.min(
+                        CONFIGS_PER_HYPERPARAMETER * dimension,
+                        (int) Math.floor(MAX_RATIO * nTrials)));
     }
 
     @Override

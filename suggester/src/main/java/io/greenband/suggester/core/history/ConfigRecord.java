@@ -9,5 +9,5 @@ package io.greenband.suggester.core.history;
  * @param weights the ParEGO weight vector of its model, or null when no model was used
  * @param firstTrial the trial that first evaluated it
  */
-public record ConfigRecord(long configId, double[] vector, Origin origin, double[] weights, long firstTrial) {
-}
+public record ConfigRecord(
+        long configId, double[] vector, Origin origin, double[] weights, long firstTrial) {}

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** The append-only run history. Owned by the study; everyone else reads it as a {@link HistoryView}. */
+/**
+ * The append-only run history. Owned by the study; everyone else reads it as a {@link HistoryView}.
+ */
 public final class History implements HistoryView {
 
     private final int objectives;
@@ -37,7 +39,13 @@ public final class History implements HistoryView {
     /** Records a new configuration; returns its id. */
     public long addConfig(double[] vector, Origin origin, double[] weights, long firstTrial) {
         long id = configs.size();
-        configs.add(new ConfigRecord(id, vector.clone(), origin, weights == null ? null : weights.clone(), firstTrial));
+        configs.add(
+                new ConfigRecord(
+                        id,
+                        vector.clone(),
+                        origin,
+                        weights == null ? null : weights.clone(),
+                        firstTrial));
         long[] at = new long[levels];
         Arrays.fill(at, -1);
         trialAtLevel.add(at);
@@ -46,16 +54,39 @@ public final class History implements HistoryView {
     }
 
     /** Records a pending trial; its id must be the next trial id. */
-    public TrialRecord addTrial(long configId, int level, double budget, int bracket, int rung, long split,
-                                boolean promoted) {
+    public TrialRecord addTrial(
+            long configId,
+            int level,
+            double budget,
+            int bracket,
+            int rung,
+            long split,
+            boolean promoted) {
         long id = trials.size();
         long[] at = trialAtLevel.get((int) configId);
         if (at[level] >= 0) {
-            throw new IllegalStateException("configuration " + configId + " already has trial " + at[level]
-                    + " at level " + level);
+            throw new IllegalStateException(
+                    "configuration "
+                            + configId
+                            + " already has trial "
+                            + at[level]
+                            + " at level "
+                            + level);
         }
-        TrialRecord t = new TrialRecord(id, configId, level, budget, bracket, rung, split, promoted,
-                TrialStatus.PENDING, null, null, -1);
+        TrialRecord t =
+                new TrialRecord(
+                        id,
+                        configId,
+                        level,
+                        budget,
+                        bracket,
+                        rung,
+                        split,
+                        promoted,
+                        TrialStatus.PENDING,
+                        null,
+                        null,
+                        -1);
         trials.add(t);
         at[level] = id;
         pending.put(id, t);
@@ -76,12 +107,13 @@ public final class History implements HistoryView {
 
     private TrialRecord pendingTrial(long trialId) {
         if (trialId < 0 || trialId >= trials.size()) {
-            throw new IllegalArgumentException("unknown trial id " + trialId + "; ids run from 0 to "
-                    + (trials.size() - 1));
+            throw new IllegalArgumentException(
+                    "unknown trial id " + trialId + "; ids run from 0 to " + (trials.size() - 1));
         }
         TrialRecord t = trials.get((int) trialId);
         if (t.isFinished()) {
-            throw new IllegalStateException("trial " + trialId + " already has a result (" + t.status() + ")");
+            throw new IllegalStateException(
+                    "trial " + trialId + " already has a result (" + t.status() + ")");
         }
         return t;
     }

@@ -16,9 +16,19 @@ package io.greenband.suggester.core.history;
  * @param failure the failure reason when FAILED, else null
  * @param finishOrder 0-based order in which results arrived, -1 while pending
  */
-public record TrialRecord(long trialId, long configId, int level, double budget, int bracket, int rung,
-                          long split, boolean promoted, TrialStatus status, double[] costs, String failure,
-                          long finishOrder) {
+public record TrialRecord(
+        long trialId,
+        long configId,
+        int level,
+        double budget,
+        int bracket,
+        int rung,
+        long split,
+        boolean promoted,
+        TrialStatus status,
+        double[] costs,
+        String failure,
+        long finishOrder) {
 
     /** True once a result (success or failure) arrived. */
     public boolean isFinished() {
@@ -26,12 +36,34 @@ public record TrialRecord(long trialId, long configId, int level, double budget,
     }
 
     TrialRecord succeeded(double[] c, long order) {
-        return new TrialRecord(trialId, configId, level, budget, bracket, rung, split, promoted,
-                TrialStatus.SUCCESS, c.clone(), null, order);
+        return new TrialRecord(
+                trialId,
+                configId,
+                level,
+                budget,
+                bracket,
+                rung,
+                split,
+                promoted,
+                TrialStatus.SUCCESS,
+                c.clone(),
+                null,
+                order);
     }
 
     TrialRecord failed(String reason, long order) {
-        return new TrialRecord(trialId, configId, level, budget, bracket, rung, split, promoted,
-                TrialStatus.FAILED, null, reason, order);
+        return new TrialRecord(
+                trialId,
+                configId,
+                level,
+                budget,
+                bracket,
+                rung,
+                split,
+                promoted,
+                TrialStatus.FAILED,
+                null,
+                reason,
+                order);
     }
 }

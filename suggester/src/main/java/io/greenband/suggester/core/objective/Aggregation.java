@@ -8,7 +8,10 @@ public interface Aggregation {
     /** True when each model-based suggestion should draw its own weight vector (ParEGO). */
     boolean drawsWeights();
 
-    /** Weights for {@code objectives} objectives; fixed aggregations return the same vector every time. */
+    /**
+     * Weights for {@code objectives} objectives; fixed aggregations return the same vector every
+     * time.
+     */
     double[] weights(int objectives, SplittableRandom rng);
 
     /** The scalar of normalized costs under {@code weights}; smaller is better. */

@@ -1,13 +1,13 @@
 package io.greenband.suggester.core.objective;
 
 /**
- * Farthest-point ordering of one front (an ε-net, as Syne Tune's MO-ASHA uses instead of crowding): start
- * at the best point of objective 0, then repeatedly take the point farthest from everything taken.
+ * Farthest-point ordering of one front (an ε-net, as Syne Tune's MO-ASHA uses instead of crowding):
+ * start at the best point of objective 0, then repeatedly take the point farthest from everything
+ * taken.
  */
 public final class EpsilonNet {
 
-    private EpsilonNet() {
-    }
+    private EpsilonNet() {}
 
     /** The members of {@code front} in ε-net order; ties go to the lower index. */
     public static int[] order(double[][] points, int[] front) {
@@ -36,8 +36,10 @@ public final class EpsilonNet {
                 if (taken[i]) {
                     continue;
                 }
-                nearest[i] = Math.min(nearest[i], distance(points[front[i]], points[front[current]]));
-                if (next < 0 || nearest[i] > nearest[next]
+                nearest[i] =
+                        Math.min(nearest[i], distance(points[front[i]], points[front[current]]));
+                if (next < 0
+                        || nearest[i] > nearest[next]
                         || (nearest[i] == nearest[next] && front[i] < front[next])) {
                     next = i;
                 }

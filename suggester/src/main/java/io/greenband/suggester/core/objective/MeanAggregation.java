@@ -18,8 +18,9 @@ public final class MeanAggregation implements Aggregation {
         double sum = 0;
         for (double w : weights) {
             if (!(w >= 0) || Double.isInfinite(w)) {
-                throw new IllegalArgumentException("mean aggregation weights must be finite and >= 0: "
-                        + Arrays.toString(weights));
+                throw new IllegalArgumentException(
+                        "mean aggregation weights must be finite and >= 0: "
+                                + Arrays.toString(weights));
             }
             sum += w;
         }
@@ -42,8 +43,12 @@ public final class MeanAggregation implements Aggregation {
             return w;
         }
         if (fixed.length != objectives) {
-            throw new IllegalArgumentException("mean aggregation has " + fixed.length + " weights for "
-                    + objectives + " objectives");
+            throw new IllegalArgumentException(
+                    "mean aggregation has "
+                            + fixed.length
+                            + " weights for "
+                            + objectives
+                            + " objectives");
         }
         return fixed.clone();
     }

@@ -3,8 +3,9 @@ package io.greenband.suggester.core.objective;
 import java.util.Arrays;
 
 /**
- * Per-objective minimum and maximum cost over successful trials (all budgets), updated incrementally, and
- * the min-max normalization SMAC applies before scalarizing. One owner: the history.
+ * Per-objective minimum and maximum cost over successful trials (all budgets), updated
+ * incrementally, and the min-max normalization SMAC applies before scalarizing. One owner: the
+ * history.
  */
 public final class ObjectiveBounds {
 
@@ -42,12 +43,18 @@ public final class ObjectiveBounds {
         return min[i];
     }
 
-    /** Highest observed cost of objective {@code i}: the value a failure is given under the worst policy. */
+    /**
+     * Highest observed cost of objective {@code i}: the value a failure is given under the worst
+     * policy.
+     */
     public double max(int i) {
         return max[i];
     }
 
-    /** Writes the normalized costs {@code (c - min) / (max - min)} into {@code out}; 1.0 on a flat range. */
+    /**
+     * Writes the normalized costs {@code (c - min) / (max - min)} into {@code out}; 1.0 on a flat
+     * range.
+     */
     public void normalize(double[] costs, double[] out) {
         for (int i = 0; i < min.length; i++) {
             double range = max[i] - min[i];
@@ -55,9 +62,14 @@ public final class ObjectiveBounds {
         }
     }
 
-    /** {@code (c - lo) / (hi - lo)} clamped to [0,1]; finite even when the range overflows a double. */
+    /**
+     * {@code (c - lo) / (hi - lo)} clamped to [0,1]; finite even when the range overflows a double.
+     */
     static double unit(double c, double lo, double hi) {
-        double u = Double.isInfinite(hi - lo) ? (c / 2 - lo / 2) / (hi / 2 - lo / 2) : (c - lo) / (hi - lo);
+        double u =
+                Double.isInfinite(hi - lo)
+                        ? (c / 2 - lo / 2) / (hi / 2 - lo / 2)
+                        : (c - lo) / (hi - lo);
         return Double.isNaN(u) ? 1.0 : Math.min(1, Math.max(0, u));
     }
 }

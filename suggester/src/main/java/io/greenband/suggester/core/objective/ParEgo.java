@@ -3,8 +3,8 @@ package io.greenband.suggester.core.objective;
 import java.util.SplittableRandom;
 
 /**
- * ParEGO's augmented Chebyshev scalarization {@code max_i(θ_i f_i) + ρ Σ_i θ_i f_i} over normalized costs,
- * with the weight vector θ redrawn for every model-based suggestion.
+ * ParEGO's augmented Chebyshev scalarization {@code max_i(θ_i f_i) + ρ Σ_i θ_i f_i} over normalized
+ * costs, with the weight vector θ redrawn for every model-based suggestion.
  */
 public final class ParEgo implements Aggregation {
 
@@ -46,7 +46,10 @@ public final class ParEgo implements Aggregation {
         double[] w = new double[objectives];
         double sum = 0;
         for (int i = 0; i < objectives; i++) {
-            w[i] = draw == WeightDraw.DIRICHLET ? -Math.log(1 - rng.nextDouble()) : rng.nextDouble();
+            w[i] =
+                    draw == WeightDraw.DIRICHLET
+                            ? -Math.log(1 - rng.nextDouble())
+                            : rng.nextDouble();
             sum += w[i];
         }
         for (int i = 0; i < objectives; i++) {

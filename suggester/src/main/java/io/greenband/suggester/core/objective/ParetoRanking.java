@@ -5,9 +5,10 @@ import io.greenband.pareto.NonDominatedSort;
 import java.util.SplittableRandom;
 
 /**
- * Non-dominated sorting, fronts in order, each front ordered by a tie-breaker on per-rung normalized
- * costs. Unlike SMAC's truncation, a better front is never cut in favour of a worse one, and unlike Syne
- * Tune's MO-ASHA the result is a true order (a point dominating all others always comes first).
+ * Non-dominated sorting, fronts in order, each front ordered by a tie-breaker on per-rung
+ * normalized costs. Unlike SMAC's truncation, a better front is never cut in favour of a worse one,
+ * and unlike Syne Tune's MO-ASHA the result is a true order (a point dominating all others always
+ * comes first).
  */
 public final class ParetoRanking implements Ranking {
 
@@ -32,8 +33,10 @@ public final class ParetoRanking implements Ranking {
         int[] out = new int[costs.length];
         int k = 0;
         for (int[] front : NonDominatedSort.fronts(points)) {
-            int[] inFront = tieBreak == TieBreak.CROWDING
-                    ? CrowdingDistance.order(points, front) : EpsilonNet.order(points, front);
+            int[] inFront =
+                    tieBreak == TieBreak.CROWDING
+                            ? CrowdingDistance.order(points, front)
+                            : EpsilonNet.order(points, front);
             System.arraycopy(inFront, 0, out, k, inFront.length);
             k += inFront.length;
         }

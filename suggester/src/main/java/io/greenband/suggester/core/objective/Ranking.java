@@ -5,13 +5,19 @@ import java.util.SplittableRandom;
 /** Orders trials of one rung for promotion, best first, from their cost vectors. */
 public interface Ranking {
 
-    /** Item indices best first. {@code costs} is n×m (minimization); {@code rng} serves random tie-breakers. */
+    /**
+     * Item indices best first. {@code costs} is n×m (minimization); {@code rng} serves random
+     * tie-breakers.
+     */
     int[] order(double[][] costs, SplittableRandom rng);
 
     /** True when the order depends on {@code rng} (so it must not be cached across asks). */
     boolean isRandomized();
 
-    /** The true per-item rank: {@code rank[item]} = position of the item in {@code order} (0 = best). */
+    /**
+     * The true per-item rank: {@code rank[item]} = position of the item in {@code order} (0 =
+     * best).
+     */
     static int[] ranksOf(int[] order) {
         int[] rank = new int[order.length];
         for (int pos = 0; pos < order.length; pos++) {
@@ -20,7 +26,9 @@ public interface Ranking {
         return rank;
     }
 
-    /** Each column scaled to [0,1] by its min and max over the rows; a constant column becomes 0. */
+    /**
+     * Each column scaled to [0,1] by its min and max over the rows; a constant column becomes 0.
+     */
     static double[][] normalizeColumns(double[][] costs) {
         int n = costs.length;
         if (n == 0) {

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Ranking by one scalar: costs normalized per rung, then aggregated (ParEGO draws a fresh weight vector
- * for every decision, so over many promotions all trade-offs are favoured in turn).
+ * Ranking by one scalar: costs normalized per rung, then aggregated (ParEGO draws a fresh weight
+ * vector for every decision, so over many promotions all trade-offs are favoured in turn).
  */
 public final class ScalarRanking implements Ranking {
 
@@ -32,10 +32,12 @@ public final class ScalarRanking implements Ranking {
         for (int i = 0; i < n; i++) {
             idx[i] = i;
         }
-        Arrays.sort(idx, (a, b) -> {
-            int c = Double.compare(s[a], s[b]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
+        Arrays.sort(
+                idx,
+                (a, b) -> {
+                    int c = Double.compare(s[a], s[b]);
+                    return c != 0 ? c : Integer.compare(a, b);
+                });
         return Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
     }
 

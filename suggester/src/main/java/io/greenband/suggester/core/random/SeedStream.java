@@ -3,9 +3,9 @@ package io.greenband.suggester.core.random;
 import java.util.SplittableRandom;
 
 /**
- * A study seed and the generators derived from it. Split number {@code k} is always the same stream, so a
- * trial that records its split counter can be replayed, and a restored study continues exactly where the
- * snapshot stopped without storing any generator state.
+ * A study seed and the generators derived from it. Split number {@code k} is always the same
+ * stream, so a trial that records its split counter can be replayed, and a restored study continues
+ * exactly where the snapshot stopped without storing any generator state.
  */
 public final class SeedStream {
 
@@ -33,11 +33,12 @@ public final class SeedStream {
     }
 
     /**
-     * A generator for a purpose other than asks (for example fitting the surrogate on a given data set),
-     * keyed so that the same purpose and key always give the same stream.
+     * A generator for a purpose other than asks (for example fitting the surrogate on a given data
+     * set), keyed so that the same purpose and key always give the same stream.
      */
     public SplittableRandom derive(long purpose, long key) {
-        return new SplittableRandom(mix(mix(seed ^ (purpose * 0xBF58476D1CE4E5B9L)) + GOLDEN * key));
+        return new SplittableRandom(
+                mix(mix(seed ^ (purpose * 0xBF58476D1CE4E5B9L)) + GOLDEN * key));
     }
 
     /** The SplitMix64 finalizer: a bijective avalanche of 64 bits. */

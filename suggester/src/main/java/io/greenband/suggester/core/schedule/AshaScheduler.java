@@ -7,11 +7,12 @@ import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
 
 /**
- * Asynchronous successive halving, promotion variant (Li et al.'s ASHA) with multi-objective ranking:
- * looking from the highest rung down, the first configuration in the top {@code floor(|rung| / η)} of a
- * rung (by the ranking's true per-item order, failures last) that has no trial one level up is promoted;
- * otherwise a fresh configuration starts at the lowest budget. Nothing ever waits for stragglers. The state
- * is the history itself; deterministic rankings are cached per rung until the rung changes.
+ * Asynchronous successive halving, promotion variant (Li et al.'s ASHA) with multi-objective
+ * ranking: looking from the highest rung down, the first configuration in the top {@code
+ * floor(|rung| / η)} of a rung (by the ranking's true per-item order, failures last) that has no
+ * trial one level up is promoted; otherwise a fresh configuration starts at the lowest budget.
+ * Nothing ever waits for stragglers. The state is the history itself; deterministic rankings are
+ * cached per rung until the rung changes.
  */
 public final class AshaScheduler implements Scheduler {
 

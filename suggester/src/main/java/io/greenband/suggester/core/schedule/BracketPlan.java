@@ -1,16 +1,18 @@
 package io.greenband.suggester.core.schedule;
 
 /**
- * Hyperband's budgets and bracket sizes from the minimum and maximum budget and η, following Li et al.'s
- * pseudo-code as SMAC does: {@code s_max = floor(log_η(R/r_min))} (with a small epsilon so that 243/1 with
- * η = 3 gives 5, not 4), bracket i has {@code k = s_max - i} halvings, {@code n0 = ceil(η^k (s_max+1)/(k+1))}
- * configurations, {@code n_j = floor(n0 / η^j)} at stage j and budget {@code R η^-(k-j)}. Budgets form one
- * ladder of {@code s_max + 1} levels; stage j of bracket i runs at level {@code i + j}.
+ * Hyperband's budgets and bracket sizes from the minimum and maximum budget and η, following Li et
+ * al.'s pseudo-code as SMAC does: {@code s_max = floor(log_η(R/r_min))} (with a small epsilon so
+ * that 243/1 with η = 3 gives 5, not 4), bracket i has {@code k = s_max - i} halvings, {@code n0 =
+ * ceil(η^k (s_max+1)/(k+1))} configurations, {@code n_j = floor(n0 / η^j)} at stage j and budget
+ * {@code R η^-(k-j)}. Budgets form one ladder of {@code s_max + 1} levels; stage j of bracket i
+ * runs at level {@code i + j}.
  */
 public final class BracketPlan {
 
     /** SMAC's default reduction factor. */
     public static final int DEFAULT_ETA = 3;
+
     /** Guards the floor of a logarithm that is an exact integer in real arithmetic. */
     private static final double LOG_EPSILON = 1e-9;
 
@@ -21,8 +23,8 @@ public final class BracketPlan {
 
     private BracketPlan(double minBudget, double maxBudget, int eta) {
         if (!(minBudget > 0) || Double.isInfinite(maxBudget) || !(maxBudget >= minBudget)) {
-            throw new IllegalArgumentException("fidelity needs 0 < min <= max, got min " + minBudget
-                    + ", max " + maxBudget);
+            throw new IllegalArgumentException(
+                    "fidelity needs 0 < min <= max, got min " + minBudget + ", max " + maxBudget);
         }
         if (eta < 2) {
             throw new IllegalArgumentException("fidelity eta must be >= 2, was " + eta);
@@ -32,8 +34,12 @@ public final class BracketPlan {
         this.eta = eta;
         this.sMax = (int) Math.floor(Math.log(maxBudget / minBudget) / Math.log(eta) + LOG_EPSILON);
         if (sMax > 40) {
-            throw new IllegalArgumentException("fidelity max/min = " + maxBudget / minBudget
-                    + " gives " + (sMax + 1) + " levels; raise eta or the minimum budget");
+            throw new IllegalArgumentException(
+                    "fidelity max/min = "
+                            + maxBudget / minBudget
+                            + " gives "
+                            + (sMax + 1)
+                            + " levels; raise eta or the minimum budget");
         }
     }
 

@@ -3,7 +3,10 @@ package io.greenband.suggester.core.schedule;
 import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
 
-/** Single fidelity: every trial is a new configuration at the maximum budget (the random-search baseline). */
+/**
+ * Single fidelity: every trial is a new configuration at the maximum budget (the random-search
+ * baseline).
+ */
 public final class FullBudgetScheduler implements Scheduler {
 
     private final int topLevel;

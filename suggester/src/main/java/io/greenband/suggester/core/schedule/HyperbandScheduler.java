@@ -12,13 +12,13 @@ import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
 
 /**
- * SMAC's synchronous Hyperband / successive-halving tracker. Batches are kept per (bracket, stage) key in
- * key-creation order. A call scans them and returns the first member without a trial at the batch's
- * budget; a batch whose members all finished is halved: the top {@code n[bracket][stage+1]} by the ranking
- * move to the next stage. When nothing can run (everything pending or waiting for stragglers) a new batch
- * opens in the next bracket, rotating 0..s_max (always 0 in successive-halving mode), so free workers
- * never idle. New configurations are drawn when their slot is first handed out, so each one benefits
- * from every result known at that moment.
+ * SMAC's synchronous Hyperband / successive-halving tracker. Batches are kept per (bracket, stage)
+ * key in key-creation order. A call scans them and returns the first member without a trial at the
+ * batch's budget; a batch whose members all finished is halved: the top {@code n[bracket][stage+1]}
+ * by the ranking move to the next stage. When nothing can run (everything pending or waiting for
+ * stragglers) a new batch opens in the next bracket, rotating 0..s_max (always 0 in
+ * successive-halving mode), so free workers never idle. New configurations are drawn when their
+ * slot is first handed out, so each one benefits from every result known at that moment.
  */
 public final class HyperbandScheduler implements Scheduler {
 
@@ -33,8 +33,12 @@ public final class HyperbandScheduler implements Scheduler {
      * @param rotate true for Hyperband, false for successive halving (bracket 0 only)
      * @param state restored state, or null for a fresh study
      */
-    public HyperbandScheduler(BracketPlan plan, HistoryView history, Ranking ranking, boolean rotate,
-                              ScheduleState state) {
+    public HyperbandScheduler(
+            BracketPlan plan,
+            HistoryView history,
+            Ranking ranking,
+            boolean rotate,
+            ScheduleState state) {
         this.plan = plan;
         this.history = history;
         this.promotions = new Promotions(history, ranking);
@@ -91,9 +95,15 @@ public final class HyperbandScheduler implements Scheduler {
                         e.getValue().remove(batch);
                         if (stage + 1 < plan.stages(bracket)) {
                             long[] best = promotions.best(promotions.finished(batch, level), rng);
-                            long[] winners = Arrays.copyOf(best, Math.min(best.length, plan.configs(bracket, stage + 1)));
+                            long[] winners =
+                                    Arrays.copyOf(
+                                            best,
+                                            Math.min(
+                                                    best.length, plan.configs(bracket, stage + 1)));
                             if (winners.length > 0) {
-                                tracker.computeIfAbsent(key(bracket, stage + 1), k -> new ArrayList<>()).add(winners);
+                                tracker.computeIfAbsent(
+                                                key(bracket, stage + 1), k -> new ArrayList<>())
+                                        .add(winners);
                             }
                         }
                         changed = true;
@@ -112,7 +122,9 @@ public final class HyperbandScheduler implements Scheduler {
             for (long[] b : e.getValue()) {
                 batches.add(Arrays.stream(b).boxed().toList());
             }
-            keys.add(new ScheduleState.Key((int) (e.getKey() >>> 32), (int) (long) e.getKey(), batches));
+            keys.add(
+                    new ScheduleState.Key(
+                            (int) (e.getKey() >>> 32), (int) (long) e.getKey(), batches));
         }
         return new ScheduleState(nextBracket, keys);
     }

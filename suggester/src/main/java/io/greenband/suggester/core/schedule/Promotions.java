@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** Ranks the successful trials of a set of configurations at one level; failed trials are never promoted. */
+/**
+ * Ranks the successful trials of a set of configurations at one level; failed trials are never
+ * promoted.
+ */
 final class Promotions {
 
     private final HistoryView history;

@@ -3,8 +3,9 @@ package io.greenband.suggester.core.schedule;
 import java.util.List;
 
 /**
- * The part of a synchronous scheduler's state that the history does not hold: the bracket opened next and
- * the open batches, grouped by (bracket, stage) key in the order the keys were first created.
+ * The part of a synchronous scheduler's state that the history does not hold: the bracket opened
+ * next and the open batches, grouped by (bracket, stage) key in the order the keys were first
+ * created.
  *
  * @param nextBracket bracket of the next batch to open
  * @param keys the tracker keys in creation order, each with its batches
@@ -16,7 +17,10 @@ public record ScheduleState(int nextBracket, List<Key> keys) {
         keys = List.copyOf(keys);
     }
 
-    /** One (bracket, stage) key and its batches; each batch lists config ids, -1 for a slot not yet filled. */
+    /**
+     * One (bracket, stage) key and its batches; each batch lists config ids, -1 for a slot not yet
+     * filled.
+     */
     public record Key(int bracket, int stage, List<List<Long>> batches) {
         /** Defensive copy. */
         public Key {

@@ -6,7 +6,9 @@ public enum SchedulerKind {
     HYPERBAND,
     /** Synchronous successive halving: bracket 0 only. */
     SUCCESSIVE_HALVING,
-    /** Asynchronous promotion (ASHA): promote as soon as a rung's top 1/η holds an unpromoted trial. */
+    /**
+     * Asynchronous promotion (ASHA): promote as soon as a rung's top 1/η holds an unpromoted trial.
+     */
     ASHA,
     /** Every trial is a new configuration at the maximum budget. */
     FULL_BUDGET

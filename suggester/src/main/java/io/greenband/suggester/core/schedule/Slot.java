@@ -9,5 +9,4 @@ package io.greenband.suggester.core.schedule;
  * @param rung stage in the bracket (the level in asynchronous mode)
  * @param promoted true when the configuration moves up from a lower budget
  */
-public record Slot(long configId, int level, int bracket, int rung, boolean promoted) {
-}
+public record Slot(long configId, int level, int bracket, int rung, boolean promoted) {}

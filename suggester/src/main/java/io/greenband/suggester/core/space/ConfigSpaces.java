@@ -19,15 +19,15 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Turns the event model's {@link ConfigSpace} (ConfigSpace JSON) into the optimizer's {@link VectorSpace}:
- * the same hyperparameter order and vector encoding; conditions and forbidden clauses keep the event
- * model's semantics (they are compiled by asking the model), so both sides agree on what is active and legal.
- * Normal and beta hyperparameters keep their distribution as a {@link Prior} on the unit scale.
+ * Turns the event model's {@link ConfigSpace} (ConfigSpace JSON) into the optimizer's {@link
+ * VectorSpace}: the same hyperparameter order and vector encoding; conditions and forbidden clauses
+ * keep the event model's semantics (they are compiled by asking the model), so both sides agree on
+ * what is active and legal. Normal and beta hyperparameters keep their distribution as a {@link
+ * Prior} on the unit scale.
  */
 public final class ConfigSpaces {
 
-    private ConfigSpaces() {
-    }
+    private ConfigSpaces() {}
 
     /** The vector space of {@code space}. */
     public static VectorSpace of(ConfigSpace space) {
@@ -44,22 +44,23 @@ public final class ConfigSpaces {
             int child = index.get(c.child());
             int[] parents = c.parents().stream().mapToInt(index::get).toArray();
             VectorPredicate test = compiler.condition(c);
-            conditions.add(new VectorCondition() {
-                @Override
-                public int child() {
-                    return child;
-                }
+            conditions.add(
+                    new VectorCondition() {
+                        @Override
+                        public int child() {
+                            return child;
+                        }
 
-                @Override
-                public int[] parents() {
-                    return parents.clone();
-                }
+                        @Override
+                        public int[] parents() {
+                            return parents.clone();
+                        }
 
-                @Override
-                public boolean holds(double[] vector) {
-                    return test.test(vector);
-                }
-            });
+                        @Override
+                        public boolean holds(double[] vector) {
+                            return test.test(vector);
+                        }
+                    });
         }
         List<VectorForbidden> forbiddens = new ArrayList<>();
         for (Forbidden f : space.forbiddens()) {
@@ -75,10 +76,11 @@ public final class ConfigSpaces {
     }
 
     /**
-     * Turns the event model's conditions and clauses into vector tests with the model's own semantics: a
-     * test on one discrete hyperparameter is tabulated over its values once (by asking the model), a test on
-     * one float decodes only that entry, conjunctions combine their compiled parts, and anything else (a
-     * relation between two hyperparameters) asks the model on the decoded values.
+     * Turns the event model's conditions and clauses into vector tests with the model's own
+     * semantics: a test on one discrete hyperparameter is tabulated over its values once (by asking
+     * the model), a test on one float decodes only that entry, conjunctions combine their compiled
+     * parts, and anything else (a relation between two hyperparameters) asks the model on the
+     * decoded values.
      */
     private static final class Compiler {
 
@@ -100,7 +102,9 @@ public final class ConfigSpaces {
                 return combine(j.and(), j.parts().stream().map(this::condition).toList());
             }
             if (c.parents().size() == 1) {
-                return single(index.get(c.parents().iterator().next()), valueOf -> c.holds(valueOf, byName));
+                return single(
+                        index.get(c.parents().iterator().next()),
+                        valueOf -> c.holds(valueOf, byName));
             }
             return v -> c.holds(valuesOf(v), byName);
         }
@@ -110,7 +114,9 @@ public final class ConfigSpaces {
                 return combine(j.and(), j.clauses().stream().map(this::forbidden).toList());
             }
             if (f.names().size() == 1) {
-                return single(index.get(f.names().iterator().next()), valueOf -> f.holds(valueOf, byName));
+                return single(
+                        index.get(f.names().iterator().next()),
+                        valueOf -> f.holds(valueOf, byName));
             }
             return v -> f.holds(valuesOf(v), byName);
         }
@@ -128,7 +134,8 @@ public final class ConfigSpaces {
         }
 
         /** A test reading entry {@code i} only; false when it is inactive. */
-        private VectorPredicate single(int i, java.util.function.Predicate<Function<String, Object>> model) {
+        private VectorPredicate single(
+                int i, java.util.function.Predicate<Function<String, Object>> model) {
             Dimension d = dims.get(i);
             String name = d.name();
             int size = d.cardinality();
@@ -154,7 +161,9 @@ public final class ConfigSpaces {
         }
 
         private static int position(Dimension d, double u) {
-            return d.kind() == ParamKind.INT ? (int) ((Long) d.toValue(u) - (long) d.lower()) : (int) u;
+            return d.kind() == ParamKind.INT
+                    ? (int) ((Long) d.toValue(u) - (long) d.lower())
+                    : (int) u;
         }
 
         private Function<String, Object> valuesOf(double[] vector) {
@@ -168,11 +177,20 @@ public final class ConfigSpaces {
     /** The optimizer's view of one hyperparameter. */
     static Dimension dimension(Hyperparameter h) {
         if (h instanceof NumericHyperparameter n) {
-            Dimension d = n.integer()
-                    ? Dimension.uniformInt(n.name(), (long) n.lowerBound(), (long) n.upperBound(), n.log(),
-                            ((Number) n.defaultValue()).longValue())
-                    : Dimension.uniformFloat(n.name(), n.lowerBound(), n.upperBound(), n.log(),
-                            ((Number) n.defaultValue()).doubleValue());
+            Dimension d =
+                    n.integer()
+                            ? Dimension.uniformInt(
+                                    n.name(),
+                                    (long) n.lowerBound(),
+                                    (long) n.upperBound(),
+                                    n.log(),
+                                    ((Number) n.defaultValue()).longValue())
+                            : Dimension.uniformFloat(
+                                    n.name(),
+                                    n.lowerBound(),
+                                    n.upperBound(),
+                                    n.log(),
+                                    ((Number) n.defaultValue()).doubleValue());
             Prior prior = null;
             if (h instanceof NormalFloat f) {
                 prior = Prior.normal(f.mu(), f.sigma(), f.lower(), f.upper(), f.log());
@@ -186,8 +204,10 @@ public final class ConfigSpaces {
             return prior == null ? d : d.withPrior(prior);
         }
         if (h instanceof Categorical c) {
-            double[] weights = c.weights() == null ? null
-                    : c.weights().stream().mapToDouble(Double::doubleValue).toArray();
+            double[] weights =
+                    c.weights() == null
+                            ? null
+                            : c.weights().stream().mapToDouble(Double::doubleValue).toArray();
             return Dimension.categorical(c.name(), c.choices(), weights, c.defaultValue());
         }
         if (h instanceof Ordinal o) {
@@ -196,7 +216,11 @@ public final class ConfigSpaces {
         if (h instanceof Constant k) {
             return Dimension.constant(k.name(), k.value());
         }
-        throw new IllegalArgumentException("hyperparameter '" + h.name() + "' of type " + h.type()
-                + " has no vector form in the optimizer");
+        throw new IllegalArgumentException(
+                "hyperparameter '"
+                        + h.name()
+                        + "' of type "
+                        + h.type()
+                        + " has no vector form in the optimizer");
     }
 }

@@ -7,13 +7,22 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * One hyperparameter and its vector encoding. {@code values} holds the choices of a categorical, the
- * sequence of an ordinal or the single value of a constant; {@code weights} the normalized categorical
- * probabilities (null when uniform); {@code defaultVector} the default as a vector entry; {@code prior} the
- * distribution of a numeric hyperparameter over its unit interval (null when uniform).
+ * One hyperparameter and its vector encoding. {@code values} holds the choices of a categorical,
+ * the sequence of an ordinal or the single value of a constant; {@code weights} the normalized
+ * categorical probabilities (null when uniform); {@code defaultVector} the default as a vector
+ * entry; {@code prior} the distribution of a numeric hyperparameter over its unit interval (null
+ * when uniform).
  */
-public record Dimension(String name, ParamKind kind, double lower, double upper, boolean log,
-                        List<Object> values, double[] weights, double defaultVector, Prior prior) {
+public record Dimension(
+        String name,
+        ParamKind kind,
+        double lower,
+        double upper,
+        boolean log,
+        List<Object> values,
+        double[] weights,
+        double defaultVector,
+        Prior prior) {
 
     /** Checks the domain; the factories below are the usual way to build one. */
     public Dimension {
@@ -21,12 +30,16 @@ public record Dimension(String name, ParamKind kind, double lower, double upper,
         Objects.requireNonNull(kind, "kind of " + name);
         values = values == null ? List.of() : List.copyOf(values);
         if ((kind == ParamKind.FLOAT || kind == ParamKind.INT) && !(lower <= upper)) {
-            throw new IllegalArgumentException(name + ": lower " + lower + " must be <= upper " + upper);
+            throw new IllegalArgumentException(
+                    name + ": lower " + lower + " must be <= upper " + upper);
         }
         if (log && !(lower > 0)) {
-            throw new IllegalArgumentException(name + ": a log-scaled range needs lower > 0, was " + lower);
+            throw new IllegalArgumentException(
+                    name + ": a log-scaled range needs lower > 0, was " + lower);
         }
-        if ((kind == ParamKind.CATEGORICAL || kind == ParamKind.ORDINAL || kind == ParamKind.CONSTANT)
+        if ((kind == ParamKind.CATEGORICAL
+                        || kind == ParamKind.ORDINAL
+                        || kind == ParamKind.CONSTANT)
                 && values.isEmpty()) {
             throw new IllegalArgumentException(name + ": needs at least one value");
         }
@@ -34,7 +47,8 @@ public record Dimension(String name, ParamKind kind, double lower, double upper,
             weights = normalized(name, weights, values.size());
         }
         if (prior != null && kind != ParamKind.FLOAT && kind != ParamKind.INT) {
-            throw new IllegalArgumentException(name + ": only numeric hyperparameters take a prior");
+            throw new IllegalArgumentException(
+                    name + ": only numeric hyperparameters take a prior");
         }
     }
 
@@ -49,27 +63,62 @@ public record Dimension(String name, ParamKind kind, double lower, double upper,
     }
 
     /** A float in [lower, upper] with a default. */
-    public static Dimension uniformFloat(String name, double lower, double upper, boolean log, double dflt) {
+    public static Dimension uniformFloat(
+            String name, double lower, double upper, boolean log, double dflt) {
         Dimension d = uniformFloat(name, lower, upper, log);
-        return new Dimension(name, ParamKind.FLOAT, lower, upper, log, null, null, d.toVector(dflt), null);
+        return new Dimension(
+                name, ParamKind.FLOAT, lower, upper, log, null, null, d.toVector(dflt), null);
     }
 
     /** An integer in [lower, upper] with a default. */
-    public static Dimension uniformInt(String name, long lower, long upper, boolean log, long dflt) {
+    public static Dimension uniformInt(
+            String name, long lower, long upper, boolean log, long dflt) {
         Dimension d = new Dimension(name, ParamKind.INT, lower, upper, log, null, null, 0, null);
-        return new Dimension(name, ParamKind.INT, lower, upper, log, null, null, d.toVector(dflt), null);
+        return new Dimension(
+                name, ParamKind.INT, lower, upper, log, null, null, d.toVector(dflt), null);
     }
 
     /** A categorical; {@code weights} may be null (uniform). */
-    public static Dimension categorical(String name, List<?> choices, double[] weights, Object dflt) {
-        Dimension d = new Dimension(name, ParamKind.CATEGORICAL, 0, 0, false, new ArrayList<>(choices), weights, 0, null);
-        return new Dimension(name, ParamKind.CATEGORICAL, 0, 0, false, d.values, d.weights, d.toVector(dflt), null);
+    public static Dimension categorical(
+            String name, List<?> choices, double[] weights, Object dflt) {
+        Dimension d =
+                new Dimension(
+                        name,
+                        ParamKind.CATEGORICAL,
+                        0,
+                        0,
+                        false,
+                        new ArrayList<>(choices),
+                        weights,
+                        0,
+                        null);
+        return new Dimension(
+                name,
+                ParamKind.CATEGORICAL,
+                0,
+                0,
+                false,
+                d.values,
+                d.weights,
+                d.toVector(dflt),
+                null);
     }
 
     /** An ordinal over {@code sequence}. */
     public static Dimension ordinal(String name, List<?> sequence, Object dflt) {
-        Dimension d = new Dimension(name, ParamKind.ORDINAL, 0, 0, false, new ArrayList<>(sequence), null, 0, null);
-        return new Dimension(name, ParamKind.ORDINAL, 0, 0, false, d.values, null, d.toVector(dflt), null);
+        Dimension d =
+                new Dimension(
+                        name,
+                        ParamKind.ORDINAL,
+                        0,
+                        0,
+                        false,
+                        new ArrayList<>(sequence),
+                        null,
+                        0,
+                        null);
+        return new Dimension(
+                name, ParamKind.ORDINAL, 0, 0, false, d.values, null, d.toVector(dflt), null);
     }
 
     /** A constant. */
@@ -142,7 +191,9 @@ public record Dimension(String name, ParamKind kind, double lower, double upper,
         };
     }
 
-    /** The value of a vector entry: Double for floats, Long for ints, the choice object otherwise. */
+    /**
+     * The value of a vector entry: Double for floats, Long for ints, the choice object otherwise.
+     */
     public Object toValue(double u) {
         switch (kind) {
             case FLOAT:
@@ -158,7 +209,10 @@ public record Dimension(String name, ParamKind kind, double lower, double upper,
         }
     }
 
-    /** The vector entry of a value; throws IllegalArgumentException naming this hyperparameter when illegal. */
+    /**
+     * The vector entry of a value; throws IllegalArgumentException naming this hyperparameter when
+     * illegal.
+     */
     public double toVector(Object value) {
         switch (kind) {
             case FLOAT:
@@ -168,7 +222,8 @@ public record Dimension(String name, ParamKind kind, double lower, double upper,
                 }
                 double x = n.doubleValue();
                 if (x < lower - 1e-12 * Math.abs(lower) || x > upper + 1e-12 * Math.abs(upper)) {
-                    throw new IllegalArgumentException(name + ": " + x + " is outside [" + lower + ", " + upper + "]");
+                    throw new IllegalArgumentException(
+                            name + ": " + x + " is outside [" + lower + ", " + upper + "]");
                 }
                 if (kind == ParamKind.INT && x != Math.rint(x)) {
                     throw new IllegalArgumentException(name + ": expected an integer, got " + x);
@@ -181,10 +236,12 @@ public record Dimension(String name, ParamKind kind, double lower, double upper,
                         return i;
                     }
                 }
-                throw new IllegalArgumentException(name + ": " + value + " is not one of " + values);
+                throw new IllegalArgumentException(
+                        name + ": " + value + " is not one of " + values);
             default:
                 if (!sameValue(values.get(0), value)) {
-                    throw new IllegalArgumentException(name + ": constant is " + values.get(0) + ", got " + value);
+                    throw new IllegalArgumentException(
+                            name + ": constant is " + values.get(0) + ", got " + value);
                 }
                 return 0;
         }
@@ -194,18 +251,25 @@ public record Dimension(String name, ParamKind kind, double lower, double upper,
         if (upper == lower) {
             return 0;
         }
-        double u = log ? (Math.log(x) - Math.log(lower)) / (Math.log(upper) - Math.log(lower))
-                : (x - lower) / (upper - lower);
+        double u =
+                log
+                        ? (Math.log(x) - Math.log(lower)) / (Math.log(upper) - Math.log(lower))
+                        : (x - lower) / (upper - lower);
         return Math.min(1, Math.max(0, u));
     }
 
     private double unscale(double u) {
-        return log ? Math.exp(Math.log(lower) + u * (Math.log(upper) - Math.log(lower))) : lower + u * (upper - lower);
+        return log
+                ? Math.exp(Math.log(lower) + u * (Math.log(upper) - Math.log(lower)))
+                : lower + u * (upper - lower);
     }
 
     /** Numbers compare numerically (1 equals 1.0, as in Python); anything else by equals. */
     static boolean sameValue(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y && !(a instanceof Boolean) && !(b instanceof Boolean)) {
+        if (a instanceof Number x
+                && b instanceof Number y
+                && !(a instanceof Boolean)
+                && !(b instanceof Boolean)) {
             return x.doubleValue() == y.doubleValue();
         }
         return Objects.equals(a, b);
@@ -213,12 +277,14 @@ public record Dimension(String name, ParamKind kind, double lower, double upper,
 
     private static double[] normalized(String name, double[] w, int n) {
         if (w.length != n) {
-            throw new IllegalArgumentException(name + ": " + w.length + " weights for " + n + " choices");
+            throw new IllegalArgumentException(
+                    name + ": " + w.length + " weights for " + n + " choices");
         }
         double sum = 0;
         for (double x : w) {
             if (!(x >= 0) || Double.isInfinite(x)) {
-                throw new IllegalArgumentException(name + ": weights must be finite and >= 0, got " + Arrays.toString(w));
+                throw new IllegalArgumentException(
+                        name + ": weights must be finite and >= 0, got " + Arrays.toString(w));
             }
             sum += x;
         }

@@ -8,15 +8,16 @@ import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 
 /**
- * The one-exchange neighbourhood of a configuration: every other choice of a categorical, the adjacent
- * positions of an ordinal, up to {@link #NUMERIC_NEIGHBOURS} Gaussian steps of a float or integer. The
- * hyperparameter varied next is drawn at random, so neighbours of different hyperparameters interleave.
- * A hyperparameter's values are drawn when it is first picked.
+ * The one-exchange neighbourhood of a configuration: every other choice of a categorical, the
+ * adjacent positions of an ordinal, up to {@link #NUMERIC_NEIGHBOURS} Gaussian steps of a float or
+ * integer. The hyperparameter varied next is drawn at random, so neighbours of different
+ * hyperparameters interleave. A hyperparameter's values are drawn when it is first picked.
  */
 final class Neighbourhood {
 
     /** Neighbours per numeric hyperparameter (SMAC passes 8). */
     static final int NUMERIC_NEIGHBOURS = 8;
+
     /** Gaussian draws per numeric hyperparameter before widening the step. */
     private static final int DRAWS_PER_WIDENING = 16;
 
@@ -39,8 +40,8 @@ final class Neighbourhood {
     }
 
     /**
-     * The neighbourhood drawn lazily: a hyperparameter's values are drawn the first time it is picked, so a
-     * local search that moves after a few neighbours does not pay for the rest.
+     * The neighbourhood drawn lazily: a hyperparameter's values are drawn the first time it is
+     * picked, so a local search that moves after a few neighbours does not pay for the rest.
      */
     Iterator<double[]> iterator(double[] vector, double stdev, SplittableRandom rng) {
         return new Lazy(vector, stdev, rng);
@@ -50,8 +51,13 @@ final class Neighbourhood {
         private final double[] vector;
         private final double stdev;
         private final SplittableRandom rng;
-        /** Per varied hyperparameter: its index, how many values it offers, the values once drawn, how many used. */
+
+        /**
+         * Per varied hyperparameter: its index, how many values it offers, the values once drawn,
+         * how many used.
+         */
         private final int[] dimOf;
+
         private final int[] count;
         private final double[][] values;
         private final int[] used;
@@ -110,7 +116,8 @@ final class Neighbourhood {
                 if (values[d] == null) {
                     values[d] = valuesFor(dims.get(dimOf[d]), vector[dimOf[d]], stdev, rng);
                     if (values[d].length < count[d]) {
-                        // Fewer distinct steps landed than expected: shrink the count and pick again.
+                        // Fewer distinct steps landed than expected: shrink the count and pick
+                        // again.
                         remaining -= count[d] - values[d].length;
                         count[d] = values[d].length;
                         continue;
@@ -141,39 +148,46 @@ final class Neighbourhood {
 
     private static double[] valuesFor(Dimension dim, double u, double stdev, SplittableRandom rng) {
         switch (dim.kind()) {
-            case CATEGORICAL: {
-                int n = dim.cardinality();
-                double[] out = new double[n - 1];
-                int k = 0;
-                for (int c = 0; c < n; c++) {
-                    if (c != (int) u) {
-                        out[k++] = c;
+            case CATEGORICAL:
+                {
+                    int n = dim.cardinality();
+                    double[] out = new double[n - 1];
+                    int k = 0;
+                    for (int c = 0; c < n; c++) {
+                        if (c != (int) u) {
+                            out[k++] = c;
+                        }
                     }
+                    shuffle(out, rng);
+                    return out;
                 }
-                shuffle(out, rng);
-                return out;
-            }
-            case ORDINAL: {
-                List<Double> adj = new ArrayList<>(2);
-                if (u - 1 >= 0) {
-                    adj.add(u - 1);
+            case ORDINAL:
+                {
+                    List<Double> adj = new ArrayList<>(2);
+                    if (u - 1 >= 0) {
+                        adj.add(u - 1);
+                    }
+                    if (u + 1 < dim.cardinality()) {
+                        adj.add(u + 1);
+                    }
+                    return adj.stream().mapToDouble(Double::doubleValue).toArray();
                 }
-                if (u + 1 < dim.cardinality()) {
-                    adj.add(u + 1);
-                }
-                return adj.stream().mapToDouble(Double::doubleValue).toArray();
-            }
             case FLOAT:
                 return gaussianSteps(dim, u, stdev, NUMERIC_NEIGHBOURS, rng);
             case INT:
-                return gaussianSteps(dim, u, stdev, Math.min(NUMERIC_NEIGHBOURS, dim.cardinality() - 1), rng);
+                return gaussianSteps(
+                        dim, u, stdev, Math.min(NUMERIC_NEIGHBOURS, dim.cardinality() - 1), rng);
             default:
                 return new double[0];
         }
     }
 
-    /** Distinct steps N(u, stdev) kept inside [0,1] (snapped for integers); the step widens when too few land. */
-    private static double[] gaussianSteps(Dimension dim, double u, double stdev, int wanted, SplittableRandom rng) {
+    /**
+     * Distinct steps N(u, stdev) kept inside [0,1] (snapped for integers); the step widens when too
+     * few land.
+     */
+    private static double[] gaussianSteps(
+            Dimension dim, double u, double stdev, int wanted, SplittableRandom rng) {
         double[] out = new double[wanted];
         int k = 0;
         double sd = Math.max(1e-6, stdev);

@@ -1,6 +1,9 @@
 package io.greenband.suggester.core.space;
 
-/** The kinds of hyperparameters, which decide how a vector entry is sampled, varied and fed to the surrogate. */
+/**
+ * The kinds of hyperparameters, which decide how a vector entry is sampled, varied and fed to the
+ * surrogate.
+ */
 public enum ParamKind {
     /** A real number; vector entry in [0,1] (on the log scale when log). */
     FLOAT,

@@ -3,8 +3,8 @@ package io.greenband.suggester.core.space;
 import java.util.SplittableRandom;
 
 /**
- * A non-uniform distribution of a numeric hyperparameter over its unit interval (the vector scale, which is
- * logarithmic for log hyperparameters): a normal truncated to [0,1], or a beta.
+ * A non-uniform distribution of a numeric hyperparameter over its unit interval (the vector scale,
+ * which is logarithmic for log hyperparameters): a normal truncated to [0,1], or a beta.
  *
  * @param kind normal or beta
  * @param a the normal's mean, or the beta's alpha
@@ -25,15 +25,25 @@ public record Prior(Kind kind, double a, double b) {
 
     /** Checks the parameters. */
     public Prior {
-        if (!Double.isFinite(a) || !(b > 0) || !Double.isFinite(b) || (kind == Kind.BETA && !(a > 0))) {
-            throw new IllegalArgumentException("prior " + kind + " needs finite parameters with b > 0"
-                    + (kind == Kind.BETA ? " and a > 0" : "") + ", got " + a + ", " + b);
+        if (!Double.isFinite(a)
+                || !(b > 0)
+                || !Double.isFinite(b)
+                || (kind == Kind.BETA && !(a > 0))) {
+            throw new IllegalArgumentException(
+                    "prior "
+                            + kind
+                            + " needs finite parameters with b > 0"
+                            + (kind == Kind.BETA ? " and a > 0" : "")
+                            + ", got "
+                            + a
+                            + ", "
+                            + b);
         }
     }
 
     /**
-     * A normal given on the value scale (on ln values when {@code log}), mapped to the unit interval of
-     * [lower, upper].
+     * A normal given on the value scale (on ln values when {@code log}), mapped to the unit
+     * interval of [lower, upper].
      */
     public static Prior normal(double mu, double sigma, double lower, double upper, boolean log) {
         double lo = log ? Math.log(lower) : lower;

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.function.DoublePredicate;
 
 /**
- * When a child hyperparameter is active, stated on vector entries. A child is active when every parent is
- * active and its condition holds; a condition reading an inactive (NaN) parent does not hold.
+ * When a child hyperparameter is active, stated on vector entries. A child is active when every
+ * parent is active and its condition holds; a condition reading an inactive (NaN) parent does not
+ * hold.
  */
 public interface VectorCondition {
 
@@ -49,16 +50,21 @@ public interface VectorCondition {
     }
 
     /** A conjunction or disjunction of conditions on the same child. */
-    record Junction(int child, List<VectorCondition> parts, boolean any) implements VectorCondition {
+    record Junction(int child, List<VectorCondition> parts, boolean any)
+            implements VectorCondition {
         public Junction {
             if (parts.isEmpty()) {
-                throw new IllegalArgumentException("a conjunction of conditions for child " + child + " needs parts");
+                throw new IllegalArgumentException(
+                        "a conjunction of conditions for child " + child + " needs parts");
             }
         }
 
         @Override
         public int[] parents() {
-            return parts.stream().flatMapToInt(p -> Arrays.stream(p.parents())).distinct().toArray();
+            return parts.stream()
+                    .flatMapToInt(p -> Arrays.stream(p.parents()))
+                    .distinct()
+                    .toArray();
         }
 
         @Override

@@ -21,19 +21,23 @@ public interface VectorForbidden {
     /** Triggered when entry {@code index} equals one of {@code vectorValues}. */
     static VectorForbidden in(int index, double... vectorValues) {
         double[] copy = vectorValues.clone();
-        return of(index, x -> {
-            for (double c : copy) {
-                if (Math.abs(c - x) < 1e-12) {
-                    return true;
-                }
-            }
-            return false;
-        });
+        return of(
+                index,
+                x -> {
+                    for (double c : copy) {
+                        if (Math.abs(c - x) < 1e-12) {
+                            return true;
+                        }
+                    }
+                    return false;
+                });
     }
 
     /** Triggered when both entries are active and {@code test} accepts the pair. */
-    static VectorForbidden relation(int left, int right, java.util.function.BiPredicate<Double, Double> test) {
-        return v -> !Double.isNaN(v[left]) && !Double.isNaN(v[right]) && test.test(v[left], v[right]);
+    static VectorForbidden relation(
+            int left, int right, java.util.function.BiPredicate<Double, Double> test) {
+        return v ->
+                !Double.isNaN(v[left]) && !Double.isNaN(v[right]) && test.test(v[left], v[right]);
     }
 
     /** Triggered when every part is. */

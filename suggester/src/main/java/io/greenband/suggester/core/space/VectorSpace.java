@@ -4,16 +4,17 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A {@link SearchSpace} built from hyperparameters, conditions and forbidden clauses stated on vector
- * entries. Any richer space model (a ConfigSpace document) can be turned into one by translating its
- * conditions and clauses into {@link VectorCondition}s and {@link VectorForbidden}s.
+ * A {@link SearchSpace} built from hyperparameters, conditions and forbidden clauses stated on
+ * vector entries. Any richer space model (a ConfigSpace document) can be turned into one by
+ * translating its conditions and clauses into {@link VectorCondition}s and {@link
+ * VectorForbidden}s.
  */
 public final class VectorSpace implements SearchSpace {
 
@@ -27,8 +28,14 @@ public final class VectorSpace implements SearchSpace {
     private final List<VectorForbidden> forbiddens;
     private final int[] topological;
 
-    /** A space; at most one condition per child (combine several with AND/OR), parents form no cycle. */
-    public VectorSpace(List<Dimension> dims, List<VectorCondition> conditions, List<VectorForbidden> forbiddens) {
+    /**
+     * A space; at most one condition per child (combine several with AND/OR), parents form no
+     * cycle.
+     */
+    public VectorSpace(
+            List<Dimension> dims,
+            List<VectorCondition> conditions,
+            List<VectorForbidden> forbiddens) {
         this.dims = List.copyOf(dims);
         this.names = this.dims.stream().map(Dimension::name).toList();
         if (names.stream().distinct().count() != names.size()) {
@@ -41,8 +48,10 @@ public final class VectorSpace implements SearchSpace {
                 check(p, "condition parent of " + names.get(c.child()));
             }
             if (conditionOf[c.child()] != null) {
-                throw new IllegalArgumentException("hyperparameter " + names.get(c.child())
-                        + " has two conditions; combine them with VectorCondition.and/or");
+                throw new IllegalArgumentException(
+                        "hyperparameter "
+                                + names.get(c.child())
+                                + " has two conditions; combine them with VectorCondition.and/or");
             }
             conditionOf[c.child()] = c;
         }
@@ -105,8 +114,10 @@ public final class VectorSpace implements SearchSpace {
                 return v;
             }
         }
-        throw new IllegalStateException("the forbidden clauses rejected " + MAX_SAMPLE_TRIES
-                + " random configurations in a row; loosen the space's forbidden clauses");
+        throw new IllegalStateException(
+                "the forbidden clauses rejected "
+                        + MAX_SAMPLE_TRIES
+                        + " random configurations in a row; loosen the space's forbidden clauses");
     }
 
     @Override
@@ -120,8 +131,8 @@ public final class VectorSpace implements SearchSpace {
     }
 
     /**
-     * Makes the activity pattern consistent, parents first: inactive entries become NaN and entries that
-     * are active but NaN take their default.
+     * Makes the activity pattern consistent, parents first: inactive entries become NaN and entries
+     * that are active but NaN take their default.
      */
     public void resolveActivity(double[] v) {
         for (int i : topological) {
@@ -193,7 +204,8 @@ public final class VectorSpace implements SearchSpace {
     public double[] encode(Map<String, ?> values) {
         for (String key : values.keySet()) {
             if (!names.contains(key)) {
-                throw new IllegalArgumentException("unknown hyperparameter '" + key + "'; the space has " + names);
+                throw new IllegalArgumentException(
+                        "unknown hyperparameter '" + key + "'; the space has " + names);
             }
         }
         double[] v = new double[dims.size()];
@@ -219,7 +231,8 @@ public final class VectorSpace implements SearchSpace {
 
     private void check(int index, String what) {
         if (index < 0 || index >= dims.size()) {
-            throw new IllegalArgumentException(what + " index " + index + " is outside 0.." + (dims.size() - 1));
+            throw new IllegalArgumentException(
+                    what + " index " + index + " is outside 0.." + (dims.size() - 1));
         }
     }
 
@@ -253,7 +266,8 @@ public final class VectorSpace implements SearchSpace {
             }
         }
         if (k != n) {
-            throw new IllegalArgumentException("the conditions form a cycle among the hyperparameters");
+            throw new IllegalArgumentException(
+                    "the conditions form a cycle among the hyperparameters");
         }
         return order;
     }

@@ -15,21 +15,28 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Chooses each new configuration: the initial design first, then (with a model) a random configuration
- * with the interleave probability or the model's proposal under a freshly drawn weight vector that differs
- * from those of all pending suggestions; random sampling when the model is off or lacks data.
+ * Chooses each new configuration: the initial design first, then (with a model) a random
+ * configuration with the interleave probability or the model's proposal under a freshly drawn
+ * weight vector that differs from those of all pending suggestions; random sampling when the model
+ * is off or lacks data.
  */
 final class ConfigSelector {
 
-    /** Random draws tried to find a configuration not proposed before (SMAC's max_new_config_tries). */
+    /**
+     * Random draws tried to find a configuration not proposed before (SMAC's max_new_config_tries).
+     */
     static final int MAX_NEW_CONFIG_TRIES = 16;
+
     private static final int WEIGHT_REDRAWS = 16;
-    /** Derivation purpose of the Latin hypercube's seed (the model proposer uses 1 and 2, the optimizer 3). */
+
+    /**
+     * Derivation purpose of the Latin hypercube's seed (the model proposer uses 1 and 2, the
+     * optimizer 3).
+     */
     private static final long DESIGN_PURPOSE = 4;
 
     /** A chosen configuration with its provenance. */
-    record Choice(double[] vector, Origin origin, double[] weights) {
-    }
+    record Choice(double[] vector, Origin origin, double[] weights) {}
 
     private final StudySpec spec;
     private final HistoryView history;
@@ -41,14 +48,20 @@ final class ConfigSelector {
     ConfigSelector(StudySpec spec, BracketPlan plan, HistoryView history, SeedStream seeds) {
         this.spec = spec;
         this.history = history;
-        this.design = spec.latinHypercube()
-                ? new LatinHypercubeDesign(spec.space(), spec.effectiveInitialDesign(),
-                        seeds.derive(DESIGN_PURPOSE, 0).nextLong())
-                : RandomInitialDesign.ofSize(spec.space(), spec.effectiveInitialDesign());
+        this.design =
+                spec.latinHypercube()
+                        ? new LatinHypercubeDesign(
+                                spec.space(),
+                                spec.effectiveInitialDesign(),
+                                seeds.derive(DESIGN_PURPOSE, 0).nextLong())
+                        : RandomInitialDesign.ofSize(spec.space(), spec.effectiveInitialDesign());
         this.aggregation = spec.aggregation().create();
-        this.model = spec.model() ? new ModelProposer(spec, plan, history, seeds, aggregation) : null;
-        this.tpe = spec.model() && spec.surrogate().usesTpe()
-                ? new MotpeProposer(spec.space(), history, spec.effectiveMinTrainingRows()) : null;
+        this.model =
+                spec.model() ? new ModelProposer(spec, plan, history, seeds, aggregation) : null;
+        this.tpe =
+                spec.model() && spec.surrogate().usesTpe()
+                        ? new MotpeProposer(spec.space(), history, spec.effectiveMinTrainingRows())
+                        : null;
     }
 
     /** Size of the initial design. */
@@ -61,12 +74,15 @@ final class ConfigSelector {
         return design.size();
     }
 
-    /** The next configuration; {@code initialUsed} counts design configurations handed out so far. */
+    /**
+     * The next configuration; {@code initialUsed} counts design configurations handed out so far.
+     */
     Choice next(SplittableRandom rng, int initialUsed) {
         if (initialUsed < design.size()) {
             double[] v = design.config(initialUsed, rng);
             for (int i = 1; i < MAX_NEW_CONFIG_TRIES && history.contains(v); i++) {
-                // Same draws as before for the random design; a repeated hypercube point is replaced.
+                // Same draws as before for the random design; a repeated hypercube point is
+                // replaced.
                 v = spec.space().sampleUniform(rng);
             }
             return new Choice(v, Origin.INITIAL_DESIGN, null);
@@ -74,10 +90,13 @@ final class ConfigSelector {
         if (model == null) {
             return new Choice(randomNew(rng), Origin.RANDOM, null);
         }
-        if (tpe != null && (spec.surrogate() == SurrogateKind.TPE || !model.gaussianProcessApplies())) {
+        if (tpe != null
+                && (spec.surrogate() == SurrogateKind.TPE || !model.gaussianProcessApplies())) {
             // No random interleave: the densities' prior kernel already keeps some draws anywhere.
             double[] v = tpe.propose(rng);
-            return v == null ? new Choice(randomNew(rng), Origin.RANDOM, null) : new Choice(v, Origin.MODEL, null);
+            return v == null
+                    ? new Choice(randomNew(rng), Origin.RANDOM, null)
+                    : new Choice(v, Origin.MODEL, null);
         }
         if (rng.nextDouble() < spec.randomInterleave()) {
             return new Choice(randomNew(rng), Origin.RANDOM_INTERLEAVE, null);

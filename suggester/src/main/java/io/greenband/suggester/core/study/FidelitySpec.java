@@ -8,8 +8,9 @@ import io.greenband.suggester.core.schedule.BracketPlan;
  * @param min smallest budget (> 0)
  * @param max largest budget
  * @param eta reduction factor, {@link BracketPlan#DEFAULT_ETA} by default
- * @param integral true when the knob takes whole numbers (epochs, shift depth): reported budgets are rounded
- *     to the nearest integer, never below {@code min}; the schedule itself keeps its exact levels
+ * @param integral true when the knob takes whole numbers (epochs, shift depth): reported budgets
+ *     are rounded to the nearest integer, never below {@code min}; the schedule itself keeps its
+ *     exact levels
  */
 public record FidelitySpec(double min, double max, int eta, boolean integral) {
 

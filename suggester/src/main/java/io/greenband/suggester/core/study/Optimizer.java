@@ -21,11 +21,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The ask/tell optimizer. {@link #ask()} always returns a trial, however many are in flight; results
- * come back through {@link #tell(long, double[])} or {@link #tell(long, TrialFailure)} in any order. The
- * optimizer owns its history; for a given spec (seed included) the same sequence of asks and tells
- * yields the same trials, and {@link #snapshot()} / {@link #restore} continue that sequence exactly.
- * Calls are serialized (synchronized): one optimizer per study.
+ * The ask/tell optimizer. {@link #ask()} always returns a trial, however many are in flight;
+ * results come back through {@link #tell(long, double[])} or {@link #tell(long, TrialFailure)} in
+ * any order. The optimizer owns its history; for a given spec (seed included) the same sequence of
+ * asks and tells yields the same trials, and {@link #snapshot()} / {@link #restore} continue that
+ * sequence exactly. Calls are serialized (synchronized): one optimizer per study.
  */
 public final class Optimizer {
 
@@ -49,25 +49,36 @@ public final class Optimizer {
         ScheduleState state = null;
         if (snapshot != null) {
             if (snapshot.formatVersion() != OptimizerSnapshot.FORMAT_VERSION) {
-                throw new IllegalArgumentException("snapshot format " + snapshot.formatVersion()
-                        + " is not supported; this version reads format " + OptimizerSnapshot.FORMAT_VERSION);
+                throw new IllegalArgumentException(
+                        "snapshot format "
+                                + snapshot.formatVersion()
+                                + " is not supported; this version reads format "
+                                + OptimizerSnapshot.FORMAT_VERSION);
             }
             if (!spec.fingerprint().equals(snapshot.fingerprint())) {
-                throw new IllegalArgumentException("snapshot fingerprint " + snapshot.fingerprint()
-                        + " does not match the study spec's " + spec.fingerprint()
-                        + "; restore with the exact spec (seed, space, settings) the snapshot was taken from");
+                throw new IllegalArgumentException(
+                        "snapshot fingerprint "
+                                + snapshot.fingerprint()
+                                + " does not match the study spec's "
+                                + spec.fingerprint()
+                                + "; restore with the exact spec (seed, space, settings) the snapshot was taken from");
             }
             Snapshots.replay(snapshot, history);
             nextSplit = snapshot.nextSplit();
             initialDesignUsed = snapshot.initialDesignUsed();
             state = snapshot.schedule();
         }
-        this.scheduler = switch (spec.scheduler()) {
-            case HYPERBAND -> new HyperbandScheduler(plan, history, spec.ranking().create(), true, state);
-            case SUCCESSIVE_HALVING -> new HyperbandScheduler(plan, history, spec.ranking().create(), false, state);
-            case ASHA -> new AshaScheduler(plan, history, spec.ranking().create());
-            case FULL_BUDGET -> new FullBudgetScheduler(plan);
-        };
+        this.scheduler =
+                switch (spec.scheduler()) {
+                    case HYPERBAND ->
+                            new HyperbandScheduler(
+                                    plan, history, spec.ranking().create(), true, state);
+                    case SUCCESSIVE_HALVING ->
+                            new HyperbandScheduler(
+                                    plan, history, spec.ranking().create(), false, state);
+                    case ASHA -> new AshaScheduler(plan, history, spec.ranking().create());
+                    case FULL_BUDGET -> new FullBudgetScheduler(plan);
+                };
         this.selector = new ConfigSelector(spec, plan, history, seeds);
     }
 
@@ -101,38 +112,72 @@ public final class Optimizer {
         long split = nextSplit;
         SplittableRandom rng = seeds.split(split);
         long trialId = history.trialCount();
-        Slot slot = scheduler.next(rng, () -> {
-            ConfigSelector.Choice c = selector.next(rng, initialDesignUsed);
-            if (c.origin() == Origin.INITIAL_DESIGN) {
-                initialDesignUsed++;
-            }
-            return history.addConfig(c.vector(), c.origin(), c.weights(), trialId);
-        });
-        TrialRecord t = history.addTrial(slot.configId(), slot.level(), spec.fidelity().budgetOf(plan, slot.level()),
-                slot.bracket(), slot.rung(), split, slot.promoted());
+        Slot slot =
+                scheduler.next(
+                        rng,
+                        () -> {
+                            ConfigSelector.Choice c = selector.next(rng, initialDesignUsed);
+                            if (c.origin() == Origin.INITIAL_DESIGN) {
+                                initialDesignUsed++;
+                            }
+                            return history.addConfig(c.vector(), c.origin(), c.weights(), trialId);
+                        });
+        TrialRecord t =
+                history.addTrial(
+                        slot.configId(),
+                        slot.level(),
+                        spec.fidelity().budgetOf(plan, slot.level()),
+                        slot.bracket(),
+                        slot.rung(),
+                        split,
+                        slot.promoted());
         nextSplit++;
         ConfigRecord c = history.config(slot.configId());
         double[] weights = c.weights() == null ? null : c.weights().clone();
-        return new Trial(t.trialId(), c.configId(), spec.space().decode(c.vector()), c.vector().clone(), t.budget(),
-                t.bracket(), t.rung(), t.level(), split, seeds.derive(TRAINING_SEED_PURPOSE, t.trialId()).nextLong(),
-                t.promoted(), c.origin(), weights);
+        return new Trial(
+                t.trialId(),
+                c.configId(),
+                spec.space().decode(c.vector()),
+                c.vector().clone(),
+                t.budget(),
+                t.bracket(),
+                t.rung(),
+                t.level(),
+                split,
+                seeds.derive(TRAINING_SEED_PURPOSE, t.trialId()).nextLong(),
+                t.promoted(),
+                c.origin(),
+                weights);
     }
 
     /**
-     * Reports the objective values of a trial, in the spec's objective order and directions. A non-finite
-     * value records the trial as failed (the failure policy decides what the model learns from it).
+     * Reports the objective values of a trial, in the spec's objective order and directions. A
+     * non-finite value records the trial as failed (the failure policy decides what the model
+     * learns from it).
      */
     public synchronized void tell(long trialId, double[] objectives) {
         int m = spec.objectives().size();
         if (objectives == null || objectives.length != m) {
-            throw new IllegalArgumentException("trial " + trialId + ": expected " + m + " objective values "
-                    + names() + ", got " + (objectives == null ? "null" : objectives.length));
+            throw new IllegalArgumentException(
+                    "trial "
+                            + trialId
+                            + ": expected "
+                            + m
+                            + " objective values "
+                            + names()
+                            + ", got "
+                            + (objectives == null ? "null" : objectives.length));
         }
         double[] costs = new double[m];
         for (int i = 0; i < m; i++) {
             if (!Double.isFinite(objectives[i])) {
-                record(history.fail(trialId, "objective '" + spec.objectives().get(i).name() + "' is "
-                        + objectives[i]));
+                record(
+                        history.fail(
+                                trialId,
+                                "objective '"
+                                        + spec.objectives().get(i).name()
+                                        + "' is "
+                                        + objectives[i]));
                 return;
             }
             costs[i] = spec.objectives().get(i).direction().toCost(objectives[i]);
@@ -145,15 +190,21 @@ public final class Optimizer {
         List<String> names = names();
         for (String key : objectives.keySet()) {
             if (!names.contains(key)) {
-                throw new IllegalArgumentException("trial " + trialId + ": unknown objective '" + key
-                        + "'; the study has " + names);
+                throw new IllegalArgumentException(
+                        "trial "
+                                + trialId
+                                + ": unknown objective '"
+                                + key
+                                + "'; the study has "
+                                + names);
             }
         }
         double[] values = new double[names.size()];
         for (int i = 0; i < values.length; i++) {
             Number v = objectives.get(names.get(i));
             if (v == null) {
-                throw new IllegalArgumentException("trial " + trialId + ": objective '" + names.get(i) + "' is missing");
+                throw new IllegalArgumentException(
+                        "trial " + trialId + ": objective '" + names.get(i) + "' is missing");
             }
             values[i] = v.doubleValue();
         }
@@ -170,13 +221,15 @@ public final class Optimizer {
     }
 
     /**
-     * The current Pareto front: successful trials at the highest budget that has any, not dominated by
-     * another trial there.
+     * The current Pareto front: successful trials at the highest budget that has any, not dominated
+     * by another trial there.
      */
     public synchronized List<TrialRecord> paretoFront() {
         for (int level = plan.levels() - 1; level >= 0; level--) {
-            List<TrialRecord> ok = history.finishedAt(level).stream()
-                    .filter(t -> t.status() == TrialStatus.SUCCESS).toList();
+            List<TrialRecord> ok =
+                    history.finishedAt(level).stream()
+                            .filter(t -> t.status() == TrialStatus.SUCCESS)
+                            .toList();
             if (!ok.isEmpty()) {
                 double[][] costs = ok.stream().map(TrialRecord::costs).toArray(double[][]::new);
                 List<TrialRecord> front = new ArrayList<>();
@@ -190,9 +243,9 @@ public final class Optimizer {
     }
 
     /**
-     * How much each hyperparameter explains of the forest's predictions at its latest refit with new results;
-     * empty while the study is in its initial design or runs without a model. Not part of the snapshot: a restored
-     * optimizer has none until it next refits.
+     * How much each hyperparameter explains of the forest's predictions at its latest refit with
+     * new results; empty while the study is in its initial design or runs without a model. Not part
+     * of the snapshot: a restored optimizer has none until it next refits.
      */
     public synchronized java.util.Optional<ParameterImportances> importances() {
         return selector.importances();
@@ -200,8 +253,14 @@ public final class Optimizer {
 
     /** The complete state as plain values. */
     public synchronized OptimizerSnapshot snapshot() {
-        return new OptimizerSnapshot(OptimizerSnapshot.FORMAT_VERSION, spec.fingerprint(), nextSplit,
-                initialDesignUsed, Snapshots.configs(history), Snapshots.trials(history), scheduler.state());
+        return new OptimizerSnapshot(
+                OptimizerSnapshot.FORMAT_VERSION,
+                spec.fingerprint(),
+                nextSplit,
+                initialDesignUsed,
+                Snapshots.configs(history),
+                Snapshots.trials(history),
+                scheduler.state());
     }
 
     private List<String> names() {

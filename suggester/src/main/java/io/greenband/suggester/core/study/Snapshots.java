@@ -15,14 +15,19 @@ import java.util.List;
 /** Converts a history to and from its snapshot form. */
 final class Snapshots {
 
-    private Snapshots() {
-    }
+    private Snapshots() {}
 
     static List<ConfigEntry> configs(HistoryView h) {
         List<ConfigEntry> out = new ArrayList<>(h.configCount());
         for (int i = 0; i < h.configCount(); i++) {
             ConfigRecord c = h.config(i);
-            out.add(new ConfigEntry(c.configId(), boxed(c.vector()), c.origin(), boxed(c.weights()), c.firstTrial()));
+            out.add(
+                    new ConfigEntry(
+                            c.configId(),
+                            boxed(c.vector()),
+                            c.origin(),
+                            boxed(c.weights()),
+                            c.firstTrial()));
         }
         return out;
     }
@@ -31,29 +36,63 @@ final class Snapshots {
         List<TrialEntry> out = new ArrayList<>(h.trialCount());
         for (int i = 0; i < h.trialCount(); i++) {
             TrialRecord t = h.trial(i);
-            out.add(new TrialEntry(t.trialId(), t.configId(), t.level(), t.budget(), t.bracket(), t.rung(),
-                    t.split(), t.promoted(), t.status(), boxed(t.costs()), t.failure(), t.finishOrder()));
+            out.add(
+                    new TrialEntry(
+                            t.trialId(),
+                            t.configId(),
+                            t.level(),
+                            t.budget(),
+                            t.bracket(),
+                            t.rung(),
+                            t.split(),
+                            t.promoted(),
+                            t.status(),
+                            boxed(t.costs()),
+                            t.failure(),
+                            t.finishOrder()));
         }
         return out;
     }
 
-    /** Replays the snapshot into {@code h}: configurations, trials, then results in arrival order. */
+    /**
+     * Replays the snapshot into {@code h}: configurations, trials, then results in arrival order.
+     */
     static void replay(OptimizerSnapshot s, History h) {
         for (ConfigEntry c : s.configs()) {
-            long id = h.addConfig(unboxed(c.vector()), c.origin(), c.weights() == null ? null : unboxed(c.weights()),
-                    c.firstTrial());
-            expect(id == c.configId(), "configuration ids must run 0,1,2,… in order; found " + c.configId());
+            long id =
+                    h.addConfig(
+                            unboxed(c.vector()),
+                            c.origin(),
+                            c.weights() == null ? null : unboxed(c.weights()),
+                            c.firstTrial());
+            expect(
+                    id == c.configId(),
+                    "configuration ids must run 0,1,2,… in order; found " + c.configId());
         }
         for (TrialEntry t : s.trials()) {
-            TrialRecord r = h.addTrial(t.configId(), t.level(), t.budget(), t.bracket(), t.rung(), t.split(),
-                    t.promoted());
-            expect(r.trialId() == t.trialId(), "trial ids must run 0,1,2,… in order; found " + t.trialId());
+            TrialRecord r =
+                    h.addTrial(
+                            t.configId(),
+                            t.level(),
+                            t.budget(),
+                            t.bracket(),
+                            t.rung(),
+                            t.split(),
+                            t.promoted());
+            expect(
+                    r.trialId() == t.trialId(),
+                    "trial ids must run 0,1,2,… in order; found " + t.trialId());
         }
-        List<TrialEntry> finished = new ArrayList<>(s.trials().stream().filter(t -> t.status() != TrialStatus.PENDING).toList());
+        List<TrialEntry> finished =
+                new ArrayList<>(
+                        s.trials().stream()
+                                .filter(t -> t.status() != TrialStatus.PENDING)
+                                .toList());
         finished.sort(Comparator.comparingLong(TrialEntry::finishOrder));
         for (TrialEntry t : finished) {
             if (t.status() == TrialStatus.SUCCESS) {
-                expect(t.costs() != null && t.costs().size() == h.objectives(),
+                expect(
+                        t.costs() != null && t.costs().size() == h.objectives(),
                         "trial " + t.trialId() + " is SUCCESS but has no cost per objective");
                 h.succeed(t.trialId(), unboxed(t.costs()));
             } else {

@@ -15,8 +15,10 @@ public final class StudySpecBuilder {
 
     /** SMAC's default number of trials, used to size the initial design when no hint is given. */
     public static final int DEFAULT_TRIALS_HINT = 100;
+
     /** SMAC's probability of a random configuration among model-based ones. */
     public static final double DEFAULT_RANDOM_INTERLEAVE = 0.2;
+
     /** Training rows beyond which the surrogate subsamples (keeps ask fast at 10k observations). */
     public static final int DEFAULT_MAX_TRAINING_ROWS = 5_000;
 
@@ -40,8 +42,7 @@ public final class StudySpecBuilder {
     private SurrogateKind surrogate = SurrogateKind.FOREST;
     private boolean latinHypercube;
 
-    StudySpecBuilder() {
-    }
+    StudySpecBuilder() {}
 
     /** Required: the configuration space. */
     public StudySpecBuilder setSpace(SearchSpace value) {
@@ -103,7 +104,10 @@ public final class StudySpecBuilder {
         return this;
     }
 
-    /** Expected number of trials, which sizes the initial design (default {@link #DEFAULT_TRIALS_HINT}). */
+    /**
+     * Expected number of trials, which sizes the initial design (default {@link
+     * #DEFAULT_TRIALS_HINT}).
+     */
     public StudySpecBuilder optTrialsHint(int value) {
         this.trialsHint = value;
         return this;
@@ -115,19 +119,28 @@ public final class StudySpecBuilder {
         return this;
     }
 
-    /** Random configurations scored per maximization (default {@link LocalAndSortedRandomSearch#DEFAULT_RANDOM}). */
+    /**
+     * Random configurations scored per maximization (default {@link
+     * LocalAndSortedRandomSearch#DEFAULT_RANDOM}).
+     */
     public StudySpecBuilder optRandomCandidates(int value) {
         this.randomCandidates = value;
         return this;
     }
 
-    /** Rows a budget needs before the model trains on it (default 0 = max(d+1, 5), -1 = max(3, d/2); SMAC uses 1). */
+    /**
+     * Rows a budget needs before the model trains on it (default 0 = max(d+1, 5), -1 = max(3, d/2);
+     * SMAC uses 1).
+     */
     public StudySpecBuilder optMinTrainingRows(int value) {
         this.minTrainingRows = value;
         return this;
     }
 
-    /** Training rows beyond which the set is subsampled (default {@link #DEFAULT_MAX_TRAINING_ROWS}). */
+    /**
+     * Training rows beyond which the set is subsampled (default {@link
+     * #DEFAULT_MAX_TRAINING_ROWS}).
+     */
     public StudySpecBuilder optMaxTrainingRows(int value) {
         this.maxTrainingRows = value;
         return this;
@@ -142,8 +155,8 @@ public final class StudySpecBuilder {
     /**
      * Random configurations handed out before the model proposes any (default {@link
      * StudySpec#SMAC_INITIAL_DESIGN}: {@code max(1, min(10·d, 0.25·trialsHint))}; {@link
-     * StudySpec#AUTO_INITIAL_DESIGN}: by dimension and budget). 0 is allowed: the model then starts as soon as it
-     * has enough rows.
+     * StudySpec#AUTO_INITIAL_DESIGN}: by dimension and budget). 0 is allowed: the model then starts
+     * as soon as it has enough rows.
      */
     public StudySpecBuilder optInitialDesign(int value) {
         this.initialDesign = value;
@@ -156,7 +169,10 @@ public final class StudySpecBuilder {
         return this;
     }
 
-    /** Whether the initial design is a Latin hypercube (default false: uniform random configurations). */
+    /**
+     * Whether the initial design is a Latin hypercube (default false: uniform random
+     * configurations).
+     */
     public StudySpecBuilder optLatinHypercube(boolean value) {
         this.latinHypercube = value;
         return this;
@@ -165,26 +181,61 @@ public final class StudySpecBuilder {
     /** The spec; throws IllegalArgumentException naming the first bad field. */
     public StudySpec build() {
         require(space != null, "space", "call setSpace");
-        require(objectives != null && !objectives.isEmpty(), "objectives", "call setObjectives with at least one");
-        require(objectives.stream().map(ObjectiveSpec::name).distinct().count() == objectives.size(),
-                "objectives", "names must be unique");
+        require(
+                objectives != null && !objectives.isEmpty(),
+                "objectives",
+                "call setObjectives with at least one");
+        require(
+                objectives.stream().map(ObjectiveSpec::name).distinct().count()
+                        == objectives.size(),
+                "objectives",
+                "names must be unique");
         require(fidelity != null, "fidelity", "must not be null");
-        require(scheduler != null && ranking != null && aggregation != null && failurePolicy != null && forest != null
-                && surrogate != null,
-                "scheduler/ranking/aggregation/failurePolicy/forest", "must not be null");
+        require(
+                scheduler != null
+                        && ranking != null
+                        && aggregation != null
+                        && failurePolicy != null
+                        && forest != null
+                        && surrogate != null,
+                "scheduler/ranking/aggregation/failurePolicy/forest",
+                "must not be null");
         require(trialsHint >= 1, "trialsHint", "must be >= 1, was " + trialsHint);
-        require(randomInterleave >= 0 && randomInterleave <= 1, "randomInterleave",
+        require(
+                randomInterleave >= 0 && randomInterleave <= 1,
+                "randomInterleave",
                 "must be in [0,1], was " + randomInterleave);
         require(randomCandidates >= 1, "randomCandidates", "must be >= 1, was " + randomCandidates);
-        require(minTrainingRows >= -1, "minTrainingRows", "must be >= 0 (0 = automatic, -1 = max(3, d/2)), was "
-                + minTrainingRows);
-        require(initialDesign >= StudySpec.SPACE_FILLING_INITIAL_DESIGN, "initialDesign",
+        require(
+                minTrainingRows >= -1,
+                "minTrainingRows",
+                "must be >= 0 (0 = automatic, -1 = max(3, d/2)), was " + minTrainingRows);
+        require(
+                initialDesign >= StudySpec.SPACE_FILLING_INITIAL_DESIGN,
+                "initialDesign",
                 "must be >= 0 (-1 = SMAC's rule, -2 = by dimension and budget, -3 = the Latin hypercube's rule), was "
                         + initialDesign);
         require(maxTrainingRows >= 2, "maxTrainingRows", "must be >= 2, was " + maxTrainingRows);
-        return new StudySpec(space, objectives, fidelity, scheduler, ranking, aggregation, model, budgetFeature,
-                failurePolicy, seed, trialsHint, randomInterleave, randomCandidates, minTrainingRows,
-                maxTrainingRows, forest, initialDesign, surrogate, latinHypercube);
+        return new StudySpec(
+                space,
+                objectives,
+                fidelity,
+                scheduler,
+                ranking,
+                aggregation,
+                model,
+                budgetFeature,
+                failurePolicy,
+                seed,
+                trialsHint,
+                randomInterleave,
+                randomCandidates,
+                minTrainingRows,
+                maxTrainingRows,
+                forest,
+                initialDesign,
+                surrogate,
+                latinHypercube);
     }
 
     private static void require(boolean ok, String field, String fix) {

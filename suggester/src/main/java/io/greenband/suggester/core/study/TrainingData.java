@@ -17,16 +17,19 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The surrogate's training set for one weight vector: rows at the highest budget with enough results (or
- * at every budget, with the budget as a feature), costs normalized by the history's bounds, scalarized,
- * then log-scaled. Failures enter at the worst observed cost or not at all, per the failure policy.
+ * The surrogate's training set for one weight vector: rows at the highest budget with enough
+ * results (or at every budget, with the budget as a feature), costs normalized by the history's
+ * bounds, scalarized, then log-scaled. Failures enter at the worst observed cost or not at all, per
+ * the failure policy.
  */
 final class TrainingData {
 
     final double[][] x;
     final double[] y;
+
     /** Distinct configurations among the rows, in first-seen order. */
     final List<double[]> configs;
+
     /** Where predictions are made, on the budget-feature scale. */
     final double targetUnit;
 
@@ -38,9 +41,16 @@ final class TrainingData {
     }
 
     /** The training set, or null when no budget has enough usable rows yet. */
-    static TrainingData build(HistoryView h, BracketPlan plan, FeatureEncoder encoder, Aggregation aggregation,
-                              double[] weights, FailurePolicy policy, int minRows, int maxRows,
-                              SplittableRandom subsample) {
+    static TrainingData build(
+            HistoryView h,
+            BracketPlan plan,
+            FeatureEncoder encoder,
+            Aggregation aggregation,
+            double[] weights,
+            FailurePolicy policy,
+            int minRows,
+            int maxRows,
+            SplittableRandom subsample) {
         ObjectiveBounds bounds = h.bounds();
         if (bounds.isEmpty()) {
             return null;
@@ -81,10 +91,12 @@ final class TrainingData {
             x[r] = encoder.row(vector, plan.levelUnit(t.level()));
             configs.putIfAbsent(t.configId(), vector);
         }
-        return new TrainingData(x, LogScaledResponse.transform(y), new ArrayList<>(configs.values()), targetUnit);
+        return new TrainingData(
+                x, LogScaledResponse.transform(y), new ArrayList<>(configs.values()), targetUnit);
     }
 
-    private static void addUsable(List<TrialRecord> finished, FailurePolicy policy, List<TrialRecord> out) {
+    private static void addUsable(
+            List<TrialRecord> finished, FailurePolicy policy, List<TrialRecord> out) {
         for (TrialRecord t : finished) {
             if (t.status() == TrialStatus.SUCCESS || policy == FailurePolicy.WORST_OBSERVED) {
                 out.add(t);
@@ -93,7 +105,8 @@ final class TrainingData {
     }
 
     /** A uniform random subset of {@code k} rows, kept in their original order. */
-    private static List<TrialRecord> subsample(List<TrialRecord> rows, int k, SplittableRandom rng) {
+    private static List<TrialRecord> subsample(
+            List<TrialRecord> rows, int k, SplittableRandom rng) {
         int n = rows.size();
         int[] idx = new int[n];
         for (int i = 0; i < n; i++) {

@@ -4,8 +4,8 @@ import io.greenband.suggester.core.history.Origin;
 import java.util.Map;
 
 /**
- * A suggestion returned by {@link Optimizer#ask()}: run {@code config} at {@code budget}, then tell the
- * result under {@code trialId}.
+ * A suggestion returned by {@link Optimizer#ask()}: run {@code config} at {@code budget}, then tell
+ * the result under {@code trialId}.
  *
  * @param trialId id to pass to tell
  * @param configId the configuration's id (shared by all budgets of one configuration)
@@ -21,11 +21,25 @@ import java.util.Map;
  * @param origin how the configuration was chosen
  * @param weights the ParEGO weight vector of its model, or null
  */
-public record Trial(long trialId, long configId, Map<String, Object> config, double[] vector, double budget,
-                    int bracket, int rung, int level, long split, long seed, boolean promoted, Origin origin,
-                    double[] weights) {
+public record Trial(
+        long trialId,
+        long configId,
+        Map<String, Object> config,
+        double[] vector,
+        double budget,
+        int bracket,
+        int rung,
+        int level,
+        long split,
+        long seed,
+        boolean promoted,
+        Origin origin,
+        double[] weights) {
 
-    /** One word for the provenance: {@code promotion}, {@code initial}, {@code model} or {@code random}. */
+    /**
+     * One word for the provenance: {@code promotion}, {@code initial}, {@code model} or {@code
+     * random}.
+     */
     public String originLabel() {
         if (promoted) {
             return "promotion";

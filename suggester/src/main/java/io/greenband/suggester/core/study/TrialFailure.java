@@ -1,6 +1,9 @@
 package io.greenband.suggester.core.study;
 
-/** A trial that produced no usable result (crash, timeout, lost worker), with a reason for the record. */
+/**
+ * A trial that produced no usable result (crash, timeout, lost worker), with a reason for the
+ * record.
+ */
 public record TrialFailure(String reason) {
 
     /** A blank reason becomes "failed". */

@@ -1,5 +1,5 @@
 /**
- * The ask/tell loop: a study specification, the optimizer that owns the history and hands out trials,
- * and snapshots that restore it exactly.
+ * The ask/tell loop: a study specification, the optimizer that owns the history and hands out
+ * trials, and snapshots that restore it exactly.
  */
 package io.greenband.suggester.core.study;

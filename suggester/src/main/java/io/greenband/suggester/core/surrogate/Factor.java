@@ -1,9 +1,10 @@
 package io.greenband.suggester.core.surrogate;
 
 /**
- * The Cholesky factor of a Gaussian process's correlation matrix {@code R = C + g I} for one setting of
- * length scales and nugget, with {@code R⁻¹z}, the profiled signal variance {@code zᵀR⁻¹z / n} and the
- * profiled log marginal likelihood {@code -n/2 log(signal) - Σ log L_ii} that ranks settings.
+ * The Cholesky factor of a Gaussian process's correlation matrix {@code R = C + g I} for one
+ * setting of length scales and nugget, with {@code R⁻¹z}, the profiled signal variance {@code
+ * zᵀR⁻¹z / n} and the profiled log marginal likelihood {@code -n/2 log(signal) - Σ log L_ii} that
+ * ranks settings.
  */
 final class Factor {
 
@@ -14,8 +15,13 @@ final class Factor {
     final double logLikelihood;
     private final int n;
 
-    private Factor(double[] inverseScale, double[] lower, double[] alpha, double signal, double logLikelihood,
-                   int n) {
+    private Factor(
+            double[] inverseScale,
+            double[] lower,
+            double[] alpha,
+            double signal,
+            double logLikelihood,
+            int n) {
         this.inverseScale = inverseScale;
         this.lower = lower;
         this.alpha = alpha;
@@ -24,7 +30,10 @@ final class Factor {
         this.n = n;
     }
 
-    /** The factor for rows {@code x}, standardized targets {@code z}; null when R is not positive definite. */
+    /**
+     * The factor for rows {@code x}, standardized targets {@code z}; null when R is not positive
+     * definite.
+     */
     static Factor of(double[][] x, double[] z, double[] inverseScale, double nugget) {
         int n = z.length;
         double[] l = new double[n * n];

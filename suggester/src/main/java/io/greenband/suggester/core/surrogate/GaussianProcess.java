@@ -3,11 +3,12 @@ package io.greenband.suggester.core.surrogate;
 import java.util.Arrays;
 
 /**
- * A Gaussian process with a Matérn-5/2 kernel, one length scale per input column (ARD) and a nugget, on
- * standardized targets. The signal variance is profiled out of the marginal likelihood in closed form; the
- * length scales and the nugget are chosen by a deterministic search (a shared-scale grid, then per-column
- * halving and doubling), so the same rows always give the same model. Meant for small training sets: a fit
- * costs a few dozen Cholesky factorizations of an n x n matrix and a prediction O(n²).
+ * A Gaussian process with a Matérn-5/2 kernel, one length scale per input column (ARD) and a
+ * nugget, on standardized targets. The signal variance is profiled out of the marginal likelihood
+ * in closed form; the length scales and the nugget are chosen by a deterministic search (a
+ * shared-scale grid, then per-column halving and doubling), so the same rows always give the same
+ * model. Meant for small training sets: a fit costs a few dozen Cholesky factorizations of an n x n
+ * matrix and a prediction O(n²).
  */
 public final class GaussianProcess implements Surrogate {
 
@@ -26,8 +27,13 @@ public final class GaussianProcess implements Surrogate {
     private final double yStd;
     private final KernelFeatures features;
 
-    private GaussianProcess(KernelFeatures features, double[][] x, double[] inverseScale, Factor factor,
-                            double yMean, double yStd) {
+    private GaussianProcess(
+            KernelFeatures features,
+            double[][] x,
+            double[] inverseScale,
+            Factor factor,
+            double yMean,
+            double yStd) {
         this.features = features;
         this.x = x;
         this.inverseScale = inverseScale;
@@ -36,7 +42,10 @@ public final class GaussianProcess implements Surrogate {
         this.yStd = yStd;
     }
 
-    /** Fits the process to forest feature rows {@code rows} mapped by {@code features}, targets {@code y}. */
+    /**
+     * Fits the process to forest feature rows {@code rows} mapped by {@code features}, targets
+     * {@code y}.
+     */
     public static GaussianProcess fit(KernelFeatures features, double[][] rows, double[] y) {
         double[][] x = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) {
@@ -45,7 +54,9 @@ public final class GaussianProcess implements Surrogate {
         return fitMapped(features, x, y);
     }
 
-    /** Fits the process to rows {@code x} (at least one, all of equal width) with targets {@code y}. */
+    /**
+     * Fits the process to rows {@code x} (at least one, all of equal width) with targets {@code y}.
+     */
     public static GaussianProcess fit(double[][] x, double[] y) {
         return fitMapped(null, x, y);
     }
@@ -120,8 +131,10 @@ public final class GaussianProcess implements Surrogate {
     @Override
     public void predictFlat(double[] flat, int width, double[] mean, double[] variance) {
         for (int r = 0; r < mean.length; r++) {
-            double[] row = features == null ? Arrays.copyOfRange(flat, r * width, (r + 1) * width)
-                    : features.map(flat, r * width);
+            double[] row =
+                    features == null
+                            ? Arrays.copyOfRange(flat, r * width, (r + 1) * width)
+                            : features.map(flat, r * width);
             predictOne(row, r, mean, variance);
         }
     }

@@ -3,8 +3,7 @@ package io.greenband.suggester.core.surrogate;
 /** Indirect sort of indices by double keys without boxing (a stable bottom-up merge sort). */
 final class IndexSort {
 
-    private IndexSort() {
-    }
+    private IndexSort() {}
 
     /** Indices 0..n-1 ordered by {@code keys} ascending, ties by index. */
     static int[] byKey(double[] keys) {

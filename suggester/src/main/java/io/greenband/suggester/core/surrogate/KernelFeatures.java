@@ -4,10 +4,10 @@ import io.greenband.suggester.core.space.ParamKind;
 import io.greenband.suggester.core.space.SearchSpace;
 
 /**
- * Maps the forest's feature rows ({@link FeatureEncoder}) to a Gaussian process's inputs: numbers stay on
- * their [0,1] scale (an inactive one keeps the forest's -1, far from every active value), an ordinal position
- * is scaled to [0,1], a categorical becomes one-hot with the inactive state as a value of its own, constants
- * are dropped and the budget column is kept.
+ * Maps the forest's feature rows ({@link FeatureEncoder}) to a Gaussian process's inputs: numbers
+ * stay on their [0,1] scale (an inactive one keeps the forest's -1, far from every active value),
+ * an ordinal position is scaled to [0,1], a categorical becomes one-hot with the inactive state as
+ * a value of its own, constants are dropped and the budget column is kept.
  */
 public final class KernelFeatures {
 
@@ -57,7 +57,9 @@ public final class KernelFeatures {
         this.numeric = onlyNumbers;
     }
 
-    /** True when the space has no categorical hyperparameter (numbers, ordinals and constants only). */
+    /**
+     * True when the space has no categorical hyperparameter (numbers, ordinals and constants only).
+     */
     public boolean numeric() {
         return numeric;
     }
@@ -67,7 +69,10 @@ public final class KernelFeatures {
         return width;
     }
 
-    /** The mapped row of a forest feature row of {@code inputWidth} values starting at {@code offset}. */
+    /**
+     * The mapped row of a forest feature row of {@code inputWidth} values starting at {@code
+     * offset}.
+     */
     public double[] map(double[] features, int offset) {
         double[] out = new double[width];
         int c = 0;
@@ -75,7 +80,8 @@ public final class KernelFeatures {
             double v = features[offset + i];
             switch (kinds[i]) {
                 case NUMBER -> out[c++] = v;
-                case ORDINAL -> out[c++] = v >= cardinality[i] ? -1 : v / Math.max(1, cardinality[i] - 1);
+                case ORDINAL ->
+                        out[c++] = v >= cardinality[i] ? -1 : v / Math.max(1, cardinality[i] - 1);
                 case ONE_HOT -> {
                     int k = (int) Math.min(cardinality[i], Math.max(0, Math.round(v)));
                     out[c + k] = 1;

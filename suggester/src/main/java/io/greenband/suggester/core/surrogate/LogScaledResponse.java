@@ -3,17 +3,16 @@ package io.greenband.suggester.core.surrogate;
 import java.util.Arrays;
 
 /**
- * SMAC's log-scaled response transform: shift the targets just below their minimum (by the gap to the
- * 5th percentile) and take {@code log((y - lo) / (max - lo))}, so the best values are spread out and the
- * worst is 0.
+ * SMAC's log-scaled response transform: shift the targets just below their minimum (by the gap to
+ * the 5th percentile) and take {@code log((y - lo) / (max - lo))}, so the best values are spread
+ * out and the worst is 0.
  */
 public final class LogScaledResponse {
 
     /** Percentile whose distance to the minimum sets the shift. */
     public static final double SHIFT_PERCENTILE = 5;
 
-    private LogScaledResponse() {
-    }
+    private LogScaledResponse() {}
 
     /** The transformed targets (a new array); all values must be finite. */
     public static double[] transform(double[] y) {

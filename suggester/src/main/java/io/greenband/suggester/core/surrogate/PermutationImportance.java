@@ -1,15 +1,15 @@
 package io.greenband.suggester.core.surrogate;
 
 /**
- * Permutation importance of each input column of a fitted surrogate: how much its squared error on the training
- * rows rises when that column's values are moved to other rows (a fixed rotation by half the rows, so the result
- * needs no randomness and the optimizer's random streams are untouched). Rises below zero count as zero; the
- * shares are normalized to sum to 1 (all zero when no column matters).
+ * Permutation importance of each input column of a fitted surrogate: how much its squared error on
+ * the training rows rises when that column's values are moved to other rows (a fixed rotation by
+ * half the rows, so the result needs no randomness and the optimizer's random streams are
+ * untouched). Rises below zero count as zero; the shares are normalized to sum to 1 (all zero when
+ * no column matters).
  */
 public final class PermutationImportance {
 
-    private PermutationImportance() {
-    }
+    private PermutationImportance() {}
 
     /** One share per column of {@code x} for {@code model} fitted on ({@code x}, {@code y}). */
     public static double[] of(Surrogate model, double[][] x, double[] y) {

@@ -4,34 +4,39 @@ import io.greenband.suggester.core.parallel.ParallelLoop;
 import java.util.SplittableRandom;
 
 /**
- * SMAC's random forest: regression trees on bootstrap samples (of at most {@link #MAX_BOOTSTRAP_ROWS} draws);
- * the prediction is the mean across trees and the variance across trees (not the law of total variance),
- * floored at {@link #MIN_VARIANCE}. Rows are
- * sorted once per feature for the whole forest; each tree filters that order by its bootstrap sample.
- * Trees grow, and large batches are predicted, on the common fork-join pool; results do not depend on it.
+ * SMAC's random forest: regression trees on bootstrap samples (of at most {@link
+ * #MAX_BOOTSTRAP_ROWS} draws); the prediction is the mean across trees and the variance across
+ * trees (not the law of total variance), floored at {@link #MIN_VARIANCE}. Rows are sorted once per
+ * feature for the whole forest; each tree filters that order by its bootstrap sample. Trees grow,
+ * and large batches are predicted, on the common fork-join pool; results do not depend on it.
  */
 public final class RandomForest implements Surrogate {
 
     /** Smallest predicted variance. */
     public static final double MIN_VARIANCE = 1e-10;
+
     /** Rows per parallel prediction chunk; smaller batches are predicted on the calling thread. */
     private static final int PARALLEL_ROWS = 512;
+
     private static final double[] NO_FEATURES = {0};
+
     /**
-     * Largest bootstrap sample per tree: with more rows each tree draws this many (with replacement) instead
-     * of one per row, so growing a tree costs the same beyond it while the trees together still cover the
-     * data. Up to this many rows the forest is SMAC's exactly.
+     * Largest bootstrap sample per tree: with more rows each tree draws this many (with
+     * replacement) instead of one per row, so growing a tree costs the same beyond it while the
+     * trees together still cover the data. Up to this many rows the forest is SMAC's exactly.
      */
     public static final int MAX_BOOTSTRAP_ROWS = 500;
 
     private final RegressionTree[] trees;
+
     /**
-     * All trees' nodes in one layout (see {@link RegressionTree#copyInto}): per node one int holding the index
-     * of the left child above the low {@link #featureBits} bits and the split feature in them, so one walk step
-     * reads one int and one threshold. A leaf is its own left child with threshold +infinity, and its value
-     * sits in {@link #leafValue}.
+     * All trees' nodes in one layout (see {@link RegressionTree#copyInto}): per node one int
+     * holding the index of the left child above the low {@link #featureBits} bits and the split
+     * feature in them, so one walk step reads one int and one threshold. A leaf is its own left
+     * child with threshold +infinity, and its value sits in {@link #leafValue}.
      */
     private final int[] nodeLinks;
+
     private final int featureBits;
     private final int featureMask;
     private final double[] nodeThreshold;
@@ -49,14 +54,19 @@ public final class RandomForest implements Surrogate {
         featureBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, width - 1)));
         featureMask = (1 << featureBits) - 1;
         if (featureBits >= 31 || total > (Integer.MAX_VALUE >>> featureBits)) {
-            throw new IllegalArgumentException("a forest of " + total + " nodes over " + width
-                    + " features is too large to index; use fewer trees or training rows");
+            throw new IllegalArgumentException(
+                    "a forest of "
+                            + total
+                            + " nodes over "
+                            + width
+                            + " features is too large to index; use fewer trees or training rows");
         }
         nodeLinks = new int[total];
         nodeThreshold = new double[total];
         leafValue = new double[total];
-        ParallelLoop.forEach(trees.length, t ->
-                trees[t].copyInto(nodeLinks, featureBits, nodeThreshold, leafValue, roots[t]));
+        ParallelLoop.forEach(
+                trees.length,
+                t -> trees[t].copyInto(nodeLinks, featureBits, nodeThreshold, leafValue, roots[t]));
     }
 
     /**
@@ -69,8 +79,12 @@ public final class RandomForest implements Surrogate {
     public static RandomForest fit(double[][] x, double[] y, ForestSettings settings, long seed) {
         int n = x.length;
         if (n == 0 || y.length != n) {
-            throw new IllegalArgumentException("a forest needs at least one row and one target per row, got "
-                    + n + " rows and " + y.length + " targets");
+            throw new IllegalArgumentException(
+                    "a forest needs at least one row and one target per row, got "
+                            + n
+                            + " rows and "
+                            + y.length
+                            + " targets");
         }
         int d = x[0].length;
         double[][] cols = new double[d][n];
@@ -86,38 +100,47 @@ public final class RandomForest implements Surrogate {
         for (int t = 0; t < treeRngs.length; t++) {
             treeRngs[t] = rng.split();
         }
-        // Trees are independent and each has its own generator, so growing them in parallel stays deterministic.
+        // Trees are independent and each has its own generator, so growing them in parallel stays
+        // deterministic.
         RegressionTree[] trees = new RegressionTree[settings.trees()];
-        ParallelLoop.forEach(trees.length, t -> {
-            SplittableRandom treeRng = treeRngs[t];
-            int[] weight = new int[n];
-            int distinct = 0;
-            int draws = settings.bootstrap() ? Math.min(n, MAX_BOOTSTRAP_ROWS) : n;
-            for (int i = 0; i < draws; i++) {
-                int r = settings.bootstrap() ? treeRng.nextInt(n) : i;
-                if (weight[r]++ == 0) {
-                    distinct++;
-                }
-            }
-            int[][] sorted = new int[d][distinct];
-            for (int f = 0; f < d; f++) {
-                int k = 0;
-                for (int r : order[f]) {
-                    if (weight[r] > 0) {
-                        sorted[f][k++] = r;
+        ParallelLoop.forEach(
+                trees.length,
+                t -> {
+                    SplittableRandom treeRng = treeRngs[t];
+                    int[] weight = new int[n];
+                    int distinct = 0;
+                    int draws = settings.bootstrap() ? Math.min(n, MAX_BOOTSTRAP_ROWS) : n;
+                    for (int i = 0; i < draws; i++) {
+                        int r = settings.bootstrap() ? treeRng.nextInt(n) : i;
+                        if (weight[r]++ == 0) {
+                            distinct++;
+                        }
                     }
-                }
-            }
-            trees[t] = d == 0 ? constantTree(y, weight, settings, treeRng)
-                    : RegressionTree.grow(cols, y, weight, sorted, settings, treeRng);
-        });
+                    int[][] sorted = new int[d][distinct];
+                    for (int f = 0; f < d; f++) {
+                        int k = 0;
+                        for (int r : order[f]) {
+                            if (weight[r] > 0) {
+                                sorted[f][k++] = r;
+                            }
+                        }
+                    }
+                    trees[t] =
+                            d == 0
+                                    ? constantTree(y, weight, settings, treeRng)
+                                    : RegressionTree.grow(
+                                            cols, y, weight, sorted, settings, treeRng);
+                });
         return new RandomForest(trees, d);
     }
 
-    private static RegressionTree constantTree(double[] y, int[] weight, ForestSettings s, SplittableRandom rng) {
+    private static RegressionTree constantTree(
+            double[] y, int[] weight, ForestSettings s, SplittableRandom rng) {
         int n = y.length;
         double[][] cols = {new double[n]};
-        int[][] sorted = {java.util.stream.IntStream.range(0, n).filter(r -> weight[r] > 0).toArray()};
+        int[][] sorted = {
+            java.util.stream.IntStream.range(0, n).filter(r -> weight[r] > 0).toArray()
+        };
         return RegressionTree.grow(cols, y, weight, sorted, s, rng);
     }
 
@@ -140,9 +163,16 @@ public final class RandomForest implements Surrogate {
     public void predictFlat(double[] flat, int width, double[] mean, double[] variance) {
         int n = mean.length;
         if (n >= PARALLEL_ROWS) {
-            ParallelLoop.forEach((n + PARALLEL_ROWS - 1) / PARALLEL_ROWS, chunk ->
-                    predictFlatRange(flat, width, mean, variance, chunk * PARALLEL_ROWS,
-                            Math.min(n, (chunk + 1) * PARALLEL_ROWS)));
+            ParallelLoop.forEach(
+                    (n + PARALLEL_ROWS - 1) / PARALLEL_ROWS,
+                    chunk ->
+                            predictFlatRange(
+                                    flat,
+                                    width,
+                                    mean,
+                                    variance,
+                                    chunk * PARALLEL_ROWS,
+                                    Math.min(n, (chunk + 1) * PARALLEL_ROWS)));
         } else {
             predictFlatRange(flat, width, mean, variance, 0, n);
         }
@@ -163,11 +193,12 @@ public final class RandomForest implements Surrogate {
     }
 
     /**
-     * Each row descends four trees together, without a branch
-     * on the comparison (the child index is computed), so the four walks' memory reads overlap; a walk that
-     * reached its leaf stays there, as a leaf points to itself. Leaves are summed in tree order.
+     * Each row descends four trees together, without a branch on the comparison (the child index is
+     * computed), so the four walks' memory reads overlap; a walk that reached its leaf stays there,
+     * as a leaf points to itself. Leaves are summed in tree order.
      */
-    private void predictFlatRangeTrees(double[] flat, int width, double[] mean, double[] variance, int from, int to) {
+    private void predictFlatRangeTrees(
+            double[] flat, int width, double[] mean, double[] variance, int from, int to) {
         int t = roots.length;
         // A leaf reads feature 0; a forest without features still has a zero there.
         double[] rows = width == 0 ? NO_FEATURES : flat;
@@ -219,7 +250,10 @@ public final class RandomForest implements Surrogate {
             for (; k < t; k++) {
                 int node = r[k];
                 int next;
-                while ((next = (links[node] >>> fb) + (rows[b + (links[node] & fm)] > thr[node] ? 1 : 0)) != node) {
+                while ((next =
+                                (links[node] >>> fb)
+                                        + (rows[b + (links[node] & fm)] > thr[node] ? 1 : 0))
+                        != node) {
                     node = next;
                 }
                 double p = leafValue[node];
@@ -233,11 +267,12 @@ public final class RandomForest implements Surrogate {
     }
 
     /**
-     * Predicts rows {@code from..to-1} of row-major {@code flat}: four rows at a time down each tree when
-     * there are enough rows, otherwise four trees at a time down each row. Either way each row sums its
-     * trees in tree order, so the results are the same.
+     * Predicts rows {@code from..to-1} of row-major {@code flat}: four rows at a time down each
+     * tree when there are enough rows, otherwise four trees at a time down each row. Either way
+     * each row sums its trees in tree order, so the results are the same.
      */
-    private void predictFlatRange(double[] flat, int width, double[] mean, double[] variance, int from, int to) {
+    private void predictFlatRange(
+            double[] flat, int width, double[] mean, double[] variance, int from, int to) {
         if (to - from >= 4) {
             predictFlatRangeRows(flat, width, mean, variance, from, to);
         } else {
@@ -246,10 +281,11 @@ public final class RandomForest implements Surrogate {
     }
 
     /**
-     * Tree by tree (its nodes stay in cache), four rows descending together as in
-     * {@link #predictFlatRangeTrees}.
+     * Tree by tree (its nodes stay in cache), four rows descending together as in {@link
+     * #predictFlatRangeTrees}.
      */
-    private void predictFlatRangeRows(double[] flat, int width, double[] mean, double[] variance, int from, int to) {
+    private void predictFlatRangeRows(
+            double[] flat, int width, double[] mean, double[] variance, int from, int to) {
         int t = roots.length;
         // A leaf reads feature 0; a forest without features still has a zero there.
         double[] rows = width == 0 ? NO_FEATURES : flat;
@@ -298,7 +334,10 @@ public final class RandomForest implements Surrogate {
                 int base = i * width;
                 int node = root;
                 int next;
-                while ((next = (links[node] >>> fb) + (rows[base + (links[node] & fm)] > thr[node] ? 1 : 0)) != node) {
+                while ((next =
+                                (links[node] >>> fb)
+                                        + (rows[base + (links[node] & fm)] > thr[node] ? 1 : 0))
+                        != node) {
                     node = next;
                 }
                 accumulate(mean, variance, i, leafValue[node]);
@@ -321,7 +360,11 @@ public final class RandomForest implements Surrogate {
         double[] row = x.length == 0 ? NO_FEATURES : x;
         int node = root;
         int next;
-        while ((next = (nodeLinks[node] >>> featureBits) + (row[nodeLinks[node] & featureMask] > nodeThreshold[node] ? 1 : 0))
+        while ((next =
+                        (nodeLinks[node] >>> featureBits)
+                                + (row[nodeLinks[node] & featureMask] > nodeThreshold[node]
+                                        ? 1
+                                        : 0))
                 != node) {
             node = next;
         }

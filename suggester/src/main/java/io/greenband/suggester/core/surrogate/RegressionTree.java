@@ -5,15 +5,17 @@ import java.util.SplittableRandom;
 
 /**
  * One CART regression tree (squared error, best split) stored in flat arrays. Rows carry bootstrap
- * multiplicities as weights; each node owns one contiguous segment of every feature's presorted row list,
- * which is stably partitioned on a split, so no node ever sorts.
+ * multiplicities as weights; each node owns one contiguous segment of every feature's presorted row
+ * list, which is stably partitioned on a split, so no node ever sorts.
  */
 final class RegressionTree {
 
     private int[] feature = new int[64];
     private double[] threshold = new double[64];
+
     /** Index of the left child; the right child always follows it. */
     private int[] left = new int[64];
+
     private double[] value = new double[64];
     private int size;
 
@@ -32,11 +34,13 @@ final class RegressionTree {
 
     /**
      * Appends this tree to a flat node layout shared by a forest, starting at node {@code offset}:
-     * {@code links[k]} holds the absolute index of the left child (the right one follows it) shifted left by
-     * {@code featureBits}, and the split feature in those low bits. A leaf splits on feature 0 at +infinity and is
-     * its own left child, so a walk that reaches it stays; its prediction goes to {@code outValue}.
+     * {@code links[k]} holds the absolute index of the left child (the right one follows it)
+     * shifted left by {@code featureBits}, and the split feature in those low bits. A leaf splits
+     * on feature 0 at +infinity and is its own left child, so a walk that reaches it stays; its
+     * prediction goes to {@code outValue}.
      */
-    void copyInto(int[] links, int featureBits, double[] outThreshold, double[] outValue, int offset) {
+    void copyInto(
+            int[] links, int featureBits, double[] outThreshold, double[] outValue, int offset) {
         for (int i = 0; i < size; i++) {
             int k = offset + i;
             boolean leaf = feature[i] < 0;
@@ -54,8 +58,13 @@ final class RegressionTree {
      * @param weight multiplicity per row (0 = not in this tree's sample)
      * @param sorted per feature, the rows in increasing feature order (only rows with weight > 0)
      */
-    static RegressionTree grow(double[][] cols, double[] y, int[] weight, int[][] sorted,
-                               ForestSettings s, SplittableRandom rng) {
+    static RegressionTree grow(
+            double[][] cols,
+            double[] y,
+            int[] weight,
+            int[][] sorted,
+            ForestSettings s,
+            SplittableRandom rng) {
         RegressionTree t = new RegressionTree();
         int d = cols.length;
         int n = d == 0 ? 0 : sorted[0].length;
@@ -64,7 +73,8 @@ final class RegressionTree {
             totalWeight += weight[r];
         }
         int maxFeatures = Math.max(1, (int) (d * s.ratioFeatures()));
-        // 1 where a row goes left at the current split: arithmetic on it keeps the partitions free of branches.
+        // 1 where a row goes left at the current split: arithmetic on it keeps the partitions free
+        // of branches.
         byte[] goesLeft = new byte[y.length];
         // Weighted targets once per tree, so the split scans read one array per row instead of two.
         double[] wy = new double[y.length];
@@ -102,7 +112,8 @@ final class RegressionTree {
                 sq += wyy[r];
             }
             double sse = Math.max(0, sq - sum * sum / w);
-            boolean leaf = end - start < s.minSamplesSplit() || depth >= s.maxDepth() || sse / w <= 1e-15;
+            boolean leaf =
+                    end - start < s.minSamplesSplit() || depth >= s.maxDepth() || sse / w <= 1e-15;
             int bestF = -1;
             double bestThr = 0;
             double bestScore = Double.NEGATIVE_INFINITY;
@@ -128,12 +139,15 @@ final class RegressionTree {
                         sl += wy[r];
                         double xi = x[r];
                         double xn = x[order[i + 1]];
-                        if (xi == xn || i + 1 - start < s.minSamplesLeaf() || end - i - 1 < s.minSamplesLeaf()) {
+                        if (xi == xn
+                                || i + 1 - start < s.minSamplesLeaf()
+                                || end - i - 1 < s.minSamplesLeaf()) {
                             continue;
                         }
                         double wr = w - wl;
                         double sr = sum - sl;
-                        // score = sl²/wl + sr²/wr, compared as score·wl·wr so the scan needs no division.
+                        // score = sl²/wl + sr²/wr, compared as score·wl·wr so the scan needs no
+                        // division.
                         double num = sl * sl * wr + sr * sr * wl;
                         double den = wl * wr;
                         if (num > bestScore * den) {
@@ -184,9 +198,9 @@ final class RegressionTree {
     }
 
     /**
-     * Stable partition of a segment: left rows stay in place (the write index never passes the read index),
-     * right rows go through {@code buffer}. Both writes happen and only the counters move, because which
-     * side a row takes is as good as random to the branch predictor.
+     * Stable partition of a segment: left rows stay in place (the write index never passes the read
+     * index), right rows go through {@code buffer}. Both writes happen and only the counters move,
+     * because which side a row takes is as good as random to the branch predictor.
      */
     private static void partition(int[] order, int start, int end, byte[] goesLeft, int[] buffer) {
         int k = start;
@@ -202,7 +216,8 @@ final class RegressionTree {
         System.arraycopy(buffer, 0, order, k, b);
     }
 
-    private static double leafValue(int[] rows, int start, int end, double[] y, int[] weight, boolean logLeaves) {
+    private static double leafValue(
+            int[] rows, int start, int end, double[] y, int[] weight, boolean logLeaves) {
         double w = 0;
         double sum = 0;
         if (!logLeaves) {

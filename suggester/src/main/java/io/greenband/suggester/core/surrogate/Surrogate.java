@@ -7,8 +7,8 @@ public interface Surrogate {
     void predict(double[][] features, double[] mean, double[] variance);
 
     /**
-     * Writes the predictive mean and variance of {@code mean.length} rows stored one after another in
-     * {@code flat}, each {@code width} values long. The default copies them into row arrays.
+     * Writes the predictive mean and variance of {@code mean.length} rows stored one after another
+     * in {@code flat}, each {@code width} values long. The default copies them into row arrays.
      */
     default void predictFlat(double[] flat, int width, double[] mean, double[] variance) {
         double[][] rows = new double[mean.length][];
@@ -18,7 +18,9 @@ public interface Surrogate {
         predict(rows, mean, variance);
     }
 
-    /** Writes the mean into {@code meanVariance[0]} and the variance into {@code meanVariance[1]}. */
+    /**
+     * Writes the mean into {@code meanVariance[0]} and the variance into {@code meanVariance[1]}.
+     */
     default void predict(double[] row, double[] meanVariance) {
         double[] m = new double[1];
         double[] v = new double[1];

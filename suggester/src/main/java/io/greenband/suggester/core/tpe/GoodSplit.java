@@ -7,24 +7,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * MOTPE's split of the evaluated configurations: the {@code ceil(gamma · n)} best (at most {@link #MAX_GOOD}, at
- * least 1) by non-dominated rank are "good", the rest "bad"; unlike the published method, the whole first front is
- * good whenever it is larger (still at most {@link #MAX_GOOD}): with a tenth of 10-20 results a single point would
- * be, and its density pulls every proposal to one end of the front (measured: 20 full-budget evaluations of the
- * mixed problem, regret 0.31 with a tenth, 0.20 with the first front). Whole fronts are taken while they fit; the front
- * that does not fit contributes its members of largest crowding distance (the published method picks them by
- * hypervolume contribution; crowding keeps the spread along the front the same way and is cheap in any dimension).
+ * MOTPE's split of the evaluated configurations: the {@code ceil(gamma · n)} best (at most {@link
+ * #MAX_GOOD}, at least 1) by non-dominated rank are "good", the rest "bad"; unlike the published
+ * method, the whole first front is good whenever it is larger (still at most {@link #MAX_GOOD}):
+ * with a tenth of 10-20 results a single point would be, and its density pulls every proposal to
+ * one end of the front (measured: 20 full-budget evaluations of the mixed problem, regret 0.31 with
+ * a tenth, 0.20 with the first front). Whole fronts are taken while they fit; the front that does
+ * not fit contributes its members of largest crowding distance (the published method picks them by
+ * hypervolume contribution; crowding keeps the spread along the front the same way and is cheap in
+ * any dimension).
  */
 public final class GoodSplit {
 
     /** Share of the observations that are good (Optuna's and the MOTPE paper's default). */
     public static final double GAMMA = 0.10;
+
     /** Most good observations. */
     public static final int MAX_GOOD = 25;
+
     private static final double EPS = 1e-12;
 
-    private GoodSplit() {
-    }
+    private GoodSplit() {}
 
     /** How many of {@code n} observations are good. */
     public static int goodCount(int n) {
@@ -32,9 +35,10 @@ public final class GoodSplit {
     }
 
     /**
-     * Weights of the good observations, as MOTPE gives them: each one's exclusive hypervolume contribution to the
-     * good set (reference point 1.1 x the set's worst value per objective, or 0.9 x where that is negative), plus a
-     * small epsilon, divided by the largest; 1 for a single observation.
+     * Weights of the good observations, as MOTPE gives them: each one's exclusive hypervolume
+     * contribution to the good set (reference point 1.1 x the set's worst value per objective, or
+     * 0.9 x where that is negative), plus a small epsilon, divided by the largest; 1 for a single
+     * observation.
      */
     public static double[] contributionWeights(List<double[]> costs) {
         int n = costs.size();
@@ -74,7 +78,8 @@ public final class GoodSplit {
         int n = costs.length;
         boolean[] good = new boolean[n];
         int[][] fronts = NonDominatedSort.fronts(costs);
-        // The whole first front counts as good (up to MAX_GOOD): with a tenth of few results, one point would be.
+        // The whole first front counts as good (up to MAX_GOOD): with a tenth of few results, one
+        // point would be.
         int left = Math.max(goodCount(n), Math.min(MAX_GOOD, fronts[0].length));
         for (int[] front : fronts) {
             if (left <= 0) {

@@ -11,30 +11,39 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Proposes a configuration by multi-objective TPE over the results at the highest budget that has at least
- * {@code minRows} of them: {@link GoodSplit} divides them, failures count as bad, one {@link ParzenEstimator} per
- * hyperparameter and side is fitted on the rows where it is active, {@link #CANDIDATES} configurations are drawn
- * from the good densities (inactive entries resolved by the space's conditions) and the one with the largest sum
- * of log(good / bad) over its active entries that was not proposed before is returned. Deterministic for a
- * history and a generator state.
+ * Proposes a configuration by multi-objective TPE over the results at the highest budget that has
+ * at least {@code minRows} of them: {@link GoodSplit} divides them, failures count as bad, one
+ * {@link ParzenEstimator} per hyperparameter and side is fitted on the rows where it is active,
+ * {@link #CANDIDATES} configurations are drawn from the good densities (inactive entries resolved
+ * by the space's conditions) and the one with the largest sum of log(good / bad) over its active
+ * entries that was not proposed before is returned. Deterministic for a history and a generator
+ * state.
  */
 public final class MotpeProposer {
 
-    /** Configurations drawn from the good densities per proposal (Optuna's {@code n_ei_candidates}). */
+    /**
+     * Configurations drawn from the good densities per proposal (Optuna's {@code n_ei_candidates}).
+     */
     public static final int CANDIDATES = 24;
 
     private final SearchSpace space;
     private final HistoryView history;
     private final int minRows;
 
-    /** A proposer over {@code space} reading {@code history}; it proposes once a budget has {@code minRows} results. */
+    /**
+     * A proposer over {@code space} reading {@code history}; it proposes once a budget has {@code
+     * minRows} results.
+     */
     public MotpeProposer(SearchSpace space, HistoryView history, int minRows) {
         this.space = space;
         this.history = history;
         this.minRows = Math.max(2, minRows);
     }
 
-    /** The proposal, or null when no budget has enough results or every candidate was proposed before. */
+    /**
+     * The proposal, or null when no budget has enough results or every candidate was proposed
+     * before.
+     */
     public double[] propose(SplittableRandom rng) {
         List<double[]> vectors = new ArrayList<>();
         List<double[]> costs = new ArrayList<>();
@@ -111,8 +120,8 @@ public final class MotpeProposer {
     }
 
     /**
-     * The density of entry {@code j} over the rows where it is active, row i weighted by {@code rowWeights[i]}
-     * (null: all 1); null for a constant.
+     * The density of entry {@code j} over the rows where it is active, row i weighted by {@code
+     * rowWeights[i]} (null: all 1); null for a constant.
      */
     private ParzenEstimator estimator(int j, List<double[]> rows, double[] rowWeights) {
         ParamKind kind = space.kind(j);

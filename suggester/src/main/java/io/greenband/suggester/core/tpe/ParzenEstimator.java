@@ -5,16 +5,17 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * A one-dimensional density over a hyperparameter's vector entries. Numeric entries (unit interval): a mixture
- * of a wide prior kernel N(0.5, 1) and one Gaussian kernel per observation, each truncated to [0, 1], with a
- * bandwidth equal to the larger gap to its sorted neighbours (the prior's centre and the bounds included),
- * clipped to [1 / min(100, 1 + n), 1]. Choice entries: the observed counts plus a prior weight spread evenly
- * over the choices.
+ * A one-dimensional density over a hyperparameter's vector entries. Numeric entries (unit
+ * interval): a mixture of a wide prior kernel N(0.5, 1) and one Gaussian kernel per observation,
+ * each truncated to [0, 1], with a bandwidth equal to the larger gap to its sorted neighbours (the
+ * prior's centre and the bounds included), clipped to [1 / min(100, 1 + n), 1]. Choice entries: the
+ * observed counts plus a prior weight spread evenly over the choices.
  */
 public final class ParzenEstimator {
 
     /** Weight of the prior kernel (or of the spread prior of a choice). */
     public static final double PRIOR_WEIGHT = 1.0;
+
     private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
     private final int choices;
@@ -43,17 +44,27 @@ public final class ParzenEstimator {
         this.logNorm = new double[mus == null ? 0 : mus.length];
         for (int i = 0; i < logNorm.length; i++) {
             // A kernel truncated to [0, 1] integrates to 1 over it.
-            double mass = Gaussian.cdf((1 - mus[i]) / sigmas[i]) - Gaussian.cdf(-mus[i] / sigmas[i]);
-            logNorm[i] = Math.log(weights[i]) - Math.log(Math.max(mass, 1e-12)) - Math.log(sigmas[i]) - LOG_SQRT_2PI;
+            double mass =
+                    Gaussian.cdf((1 - mus[i]) / sigmas[i]) - Gaussian.cdf(-mus[i] / sigmas[i]);
+            logNorm[i] =
+                    Math.log(weights[i])
+                            - Math.log(Math.max(mass, 1e-12))
+                            - Math.log(sigmas[i])
+                            - LOG_SQRT_2PI;
         }
     }
 
-    /** The density of numeric entries {@code values} (unit interval, NaN-free), each of weight 1. */
+    /**
+     * The density of numeric entries {@code values} (unit interval, NaN-free), each of weight 1.
+     */
     public static ParzenEstimator numeric(double[] values) {
         return numeric(values, null);
     }
 
-    /** The density of numeric entries {@code values}, kernel i weighted by {@code obsWeights[i]} (null: all 1). */
+    /**
+     * The density of numeric entries {@code values}, kernel i weighted by {@code obsWeights[i]}
+     * (null: all 1).
+     */
     public static ParzenEstimator numeric(double[] values, double[] obsWeights) {
         int n = values.length;
         double[] mus = new double[n + 1];
@@ -77,12 +88,17 @@ public final class ParzenEstimator {
         return new ParzenEstimator(0, mus, sigmas, weights);
     }
 
-    /** The density of choice indices {@code values} among {@code choices} choices, each of weight 1. */
+    /**
+     * The density of choice indices {@code values} among {@code choices} choices, each of weight 1.
+     */
     public static ParzenEstimator choice(double[] values, int choices) {
         return choice(values, null, choices);
     }
 
-    /** The density of choice indices {@code values}, observation i weighted by {@code obsWeights[i]} (null: all 1). */
+    /**
+     * The density of choice indices {@code values}, observation i weighted by {@code obsWeights[i]}
+     * (null: all 1).
+     */
     public static ParzenEstimator choice(double[] values, double[] obsWeights, int choices) {
         double[] weights = new double[choices];
         Arrays.fill(weights, PRIOR_WEIGHT / choices);
@@ -98,7 +114,8 @@ public final class ParzenEstimator {
         if (choices > 0) {
             return k;
         }
-        // Rejection from the untruncated kernel: at least a third of its mass lies in [0, 1] (sigma <= 1).
+        // Rejection from the untruncated kernel: at least a third of its mass lies in [0, 1] (sigma
+        // <= 1).
         for (int attempt = 0; attempt < 64; attempt++) {
             double x = mus[k] + sigmas[k] * gaussian(rng);
             if (x >= 0 && x <= 1) {

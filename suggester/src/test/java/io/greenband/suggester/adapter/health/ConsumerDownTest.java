@@ -14,8 +14,9 @@ import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 /**
- * The running service's consumer, once reported stopped (as its loop reports a store or broker failure), takes both
- * probes DOWN with the consumer's name and the reason, which is what makes a supervisor or Kubernetes restart it.
+ * The running service's consumer, once reported stopped (as its loop reports a store or broker
+ * failure), takes both probes DOWN with the consumer's name and the reason, which is what makes a
+ * supervisor or Kubernetes restart it.
  */
 @QuarkusTest
 @WithTestResource(EmbeddedStackResource.class)
@@ -24,24 +25,28 @@ class ConsumerDownTest {
     @TestHTTPResource("/")
     URI service;
 
-    @Inject
-    ConsumerWatch watch;
+    @Inject ConsumerWatch watch;
 
     @Test
     void aStoppedConsumerTakesLivenessAndReadinessDown() throws Exception {
         assertThat(HealthProbe.live(service).httpStatus()).isEqualTo(200);
         try {
-            watch.failed(SuggesterLoop.WATCH_NAME, new IllegalStateException("snapshot store unreachable"));
+            watch.failed(
+                    SuggesterLoop.WATCH_NAME,
+                    new IllegalStateException("snapshot store unreachable"));
 
             HealthProbe.Report live = HealthProbe.live(service);
             assertThat(live.httpStatus()).as(live.body()).isEqualTo(503);
             assertThat(live.status()).isEqualTo("DOWN");
-            assertThat(live.body()).contains(SuggesterLoop.WATCH_NAME, "stopped", "snapshot store unreachable");
+            assertThat(live.body())
+                    .contains(SuggesterLoop.WATCH_NAME, "stopped", "snapshot store unreachable");
             HealthProbe.Report ready = HealthProbe.ready(service);
             assertThat(ready.httpStatus()).as(ready.body()).isEqualTo(503);
-            assertThat(ready.body()).contains(SuggesterLoop.WATCH_NAME, "snapshot store unreachable");
+            assertThat(ready.body())
+                    .contains(SuggesterLoop.WATCH_NAME, "snapshot store unreachable");
         } finally {
-            // The loop itself still polls: register it again so later tests of this app see it healthy.
+            // The loop itself still polls: register it again so later tests of this app see it
+            // healthy.
             watch.started(SuggesterLoop.WATCH_NAME);
         }
         assertThat(HealthProbe.live(service).httpStatus()).isEqualTo(200);

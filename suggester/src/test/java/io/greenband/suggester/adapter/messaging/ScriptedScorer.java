@@ -19,8 +19,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * A stand-in for trainer and aggregator: reads {@code trial-suggested} and answers each suggestion it is
- * told to score with a {@code trial-scored} from {@link Studies#score}.
+ * A stand-in for trainer and aggregator: reads {@code trial-suggested} and answers each suggestion
+ * it is told to score with a {@code trial-scored} from {@link Studies#score}.
  */
 final class ScriptedScorer implements AutoCloseable {
 
@@ -30,33 +30,52 @@ final class ScriptedScorer implements AutoCloseable {
 
     ScriptedScorer(Properties client, TopicRegistry topics, Predicate<TrialSuggested> answer) {
         this.answer = answer;
-        // Scores come from the aggregator's source, after the trial's end, as the suggester requires.
-        EventCodec codec = EventCodec.builder().setSource(SuggesterLoop.DEFAULT_SCORER_SOURCE).optRegistry(topics).build();
-        this.thread = new Thread(() -> {
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(client, new StringDeserializer(),
-                    new ByteArrayDeserializer());
-                 KafkaProducer<String, byte[]> producer = new KafkaProducer<>(client, new StringSerializer(),
-                         new ByteArraySerializer())) {
-                String topic = topics.name(Topic.TRIAL_SUGGESTED);
-                List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
-                        .map(i -> new TopicPartition(topic, i.partition())).toList();
-                consumer.assign(parts);
-                consumer.seekToBeginning(parts);
-                while (running) {
-                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
-                        TrialSuggested s = codec.decode(r).payload(TrialSuggested.class);
-                        if (this.answer.test(s)) {
-                            producer.send(codec.toRecord(Studies.finished(s))).get();
-                            producer.send(codec.toRecord(Studies.score(s))).get();
-                        }
-                    }
-                }
-            } catch (Exception e) {
-                if (running) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }, "scripted-scorer");
+        // Scores come from the aggregator's source, after the trial's end, as the suggester
+        // requires.
+        EventCodec codec =
+                EventCodec.builder()
+                        .setSource(SuggesterLoop.DEFAULT_SCORER_SOURCE)
+                        .optRegistry(topics)
+                        .build();
+        this.thread =
+                new Thread(
+                        () -> {
+                            try (KafkaConsumer<String, byte[]> consumer =
+                                            new KafkaConsumer<>(
+                                                    client,
+                                                    new StringDeserializer(),
+                                                    new ByteArrayDeserializer());
+                                    KafkaProducer<String, byte[]> producer =
+                                            new KafkaProducer<>(
+                                                    client,
+                                                    new StringSerializer(),
+                                                    new ByteArraySerializer())) {
+                                String topic = topics.name(Topic.TRIAL_SUGGESTED);
+                                List<TopicPartition> parts =
+                                        consumer.partitionsFor(topic).stream()
+                                                .map(i -> new TopicPartition(topic, i.partition()))
+                                                .toList();
+                                consumer.assign(parts);
+                                consumer.seekToBeginning(parts);
+                                while (running) {
+                                    for (ConsumerRecord<String, byte[]> r :
+                                            consumer.poll(Duration.ofMillis(50))) {
+                                        TrialSuggested s =
+                                                codec.decode(r).payload(TrialSuggested.class);
+                                        if (this.answer.test(s)) {
+                                            producer.send(codec.toRecord(Studies.finished(s)))
+                                                    .get();
+                                            producer.send(codec.toRecord(Studies.score(s))).get();
+                                        }
+                                    }
+                                }
+                            } catch (Exception e) {
+                                if (running) {
+                                    throw new IllegalStateException(e);
+                                }
+                            }
+                        },
+                        "scripted-scorer");
         thread.setDaemon(true);
         thread.start();
     }

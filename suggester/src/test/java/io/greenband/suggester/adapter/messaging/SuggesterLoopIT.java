@@ -7,8 +7,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.greenband.embedded.EmbeddedStack;
 import io.greenband.embedded.junit.EmbeddedStackTest;
-import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.codec.ReceivedEvent;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.payload.StudyStopped;
 import io.greenband.events.payload.TrialFinished;
 import io.greenband.events.payload.TrialStatus;
@@ -66,10 +66,17 @@ class SuggesterLoopIT {
         List<TrialSuggested> first = Collections.synchronizedList(new ArrayList<>());
         SuggesterLoop loop = loop("replay-a", first);
         open.add(new ScriptedScorer(client, topics, s -> true));
-        send(new ProducerRecord<>(topics.name(Topic.TRIAL_SCORED), "s1", "not an event".getBytes()));
+        send(
+                new ProducerRecord<>(
+                        topics.name(Topic.TRIAL_SCORED), "s1", "not an event".getBytes()));
         send(codec.toRecord(Studies.study("s1", 2, 10, 1, 60)));
 
-        StudyStopped stop = await(() -> events(Topic.STUDIES, StudyStopped.class).stream().findFirst().orElse(null));
+        StudyStopped stop =
+                await(
+                        () ->
+                                events(Topic.STUDIES, StudyStopped.class).stream()
+                                        .findFirst()
+                                        .orElse(null));
         assertThat(stop.reason()).isEqualTo(StudyStopped.Reason.BUDGET_EXHAUSTED);
         assertThat(stop.detail()).contains("maxTrials 10");
         assertThat(records(Topic.DEAD_LETTER)).hasSize(1);
@@ -82,8 +89,15 @@ class SuggesterLoopIT {
         // A fresh suggester with an empty MongoDB reads the same log from offset 0.
         List<TrialSuggested> replayed = Collections.synchronizedList(new ArrayList<>());
         SuggesterLoop replay = loop("replay-b", replayed);
-        await(() -> replayed.size() >= 10 && replay.driver().run("s1").map(r -> r.stopped()).orElse(false)
-                ? replayed : null);
+        await(
+                () ->
+                        replayed.size() >= 10
+                                        && replay.driver()
+                                                .run("s1")
+                                                .map(r -> r.stopped())
+                                                .orElse(false)
+                                ? replayed
+                                : null);
         assertThat(json(replayed)).containsExactlyElementsOf(json(first));
         assertThat(events(Topic.TRIAL_SUGGESTED, TrialSuggested.class)).hasSize(10);
         assertThat(events(Topic.STUDIES, StudyStopped.class)).hasSize(1);
@@ -94,31 +108,57 @@ class SuggesterLoopIT {
         setUp();
         loop("lease", new ArrayList<>());
         // The first attempt of the first trial never answers.
-        open.add(new ScriptedScorer(client, topics, s -> !(s.trialId().equals("s2-t0000") && s.attempt() == 1)));
+        open.add(
+                new ScriptedScorer(
+                        client,
+                        topics,
+                        s -> !(s.trialId().equals("s2-t0000") && s.attempt() == 1)));
         send(codec.toRecord(Studies.study("s2", 1, 3, 1, 2)));
 
-        // The scorer reports each answered trial's end too: the LOST verdict is the one end it did not write.
-        TrialFinished lost = await(() -> events(Topic.TRIAL_FINISHED, TrialFinished.class).stream()
-                .filter(f -> f.status() == TrialStatus.LOST).findFirst().orElse(null));
+        // The scorer reports each answered trial's end too: the LOST verdict is the one end it did
+        // not write.
+        TrialFinished lost =
+                await(
+                        () ->
+                                events(Topic.TRIAL_FINISHED, TrialFinished.class).stream()
+                                        .filter(f -> f.status() == TrialStatus.LOST)
+                                        .findFirst()
+                                        .orElse(null));
         assertThat(lost.status()).isEqualTo(TrialStatus.LOST);
         assertThat(lost.trialId()).isEqualTo("s2-t0000");
-        assertThat(records(Topic.TRIAL_FINISHED).stream().filter(r -> codec.decode(r).payload(TrialFinished.class)
-                .status() == TrialStatus.LOST).findFirst().orElseThrow().headers().lastHeader(SuggesterLoop.STAMP_HEADER))
+        assertThat(
+                        records(Topic.TRIAL_FINISHED).stream()
+                                .filter(
+                                        r ->
+                                                codec.decode(r)
+                                                                .payload(TrialFinished.class)
+                                                                .status()
+                                                        == TrialStatus.LOST)
+                                .findFirst()
+                                .orElseThrow()
+                                .headers()
+                                .lastHeader(SuggesterLoop.STAMP_HEADER))
                 .isNotNull();
         await(() -> events(Topic.STUDIES, StudyStopped.class).stream().findFirst().orElse(null));
         List<TrialSuggested> log = events(Topic.TRIAL_SUGGESTED, TrialSuggested.class);
-        assertThat(log).filteredOn(s -> s.trialId().equals("s2-t0000")).extracting(TrialSuggested::attempt)
+        assertThat(log)
+                .filteredOn(s -> s.trialId().equals("s2-t0000"))
+                .extracting(TrialSuggested::attempt)
                 .containsExactly(1, 2);
-        assertThat(log).extracting(TrialSuggested::trialId).containsOnly("s2-t0000", "s2-t0001", "s2-t0002");
+        assertThat(log)
+                .extracting(TrialSuggested::trialId)
+                .containsOnly("s2-t0000", "s2-t0001", "s2-t0002");
 
-        // A replay applies the stamped LOST verdict where it was made: same retry, same suggestions, nothing new.
+        // A replay applies the stamped LOST verdict where it was made: same retry, same
+        // suggestions, nothing new.
         List<TrialSuggested> replayed = Collections.synchronizedList(new ArrayList<>());
         SuggesterLoop replay = loop("lease-replay", replayed);
         await(() -> replay.driver().run("s2").map(r -> r.stopped()).orElse(false) ? true : null);
         replay.close();
         assertThat(json(replayed)).containsExactlyInAnyOrderElementsOf(json(log));
         assertThat(events(Topic.TRIAL_SUGGESTED, TrialSuggested.class)).hasSize(log.size());
-        assertThat(events(Topic.TRIAL_FINISHED, TrialFinished.class)).filteredOn(f -> f.status() == TrialStatus.LOST)
+        assertThat(events(Topic.TRIAL_FINISHED, TrialFinished.class))
+                .filteredOn(f -> f.status() == TrialStatus.LOST)
                 .hasSize(1);
     }
 
@@ -126,18 +166,23 @@ class SuggesterLoopIT {
     void aRestartMidStudyResumesWithoutRepeatsOrGaps() throws Exception {
         setUp();
         SuggesterLoop before = loop("restart", new ArrayList<>());
-        ScriptedScorer early = new ScriptedScorer(client, topics, s -> s.trialId().compareTo("s3-t0005") < 0);
+        ScriptedScorer early =
+                new ScriptedScorer(client, topics, s -> s.trialId().compareTo("s3-t0005") < 0);
         send(codec.toRecord(Studies.study("s3", 2, 12, 1, 60)));
         await(() -> events(Topic.TRIAL_SUGGESTED, TrialSuggested.class).size() >= 7 ? true : null);
         early.close();
         before.close();
-        assertThat(database("restart").getCollection("suggester_snapshots").countDocuments()).isEqualTo(1);
+        assertThat(database("restart").getCollection("suggester_snapshots").countDocuments())
+                .isEqualTo(1);
 
         loop("restart", new ArrayList<>());
         open.add(new ScriptedScorer(client, topics, s -> true));
         await(() -> events(Topic.STUDIES, StudyStopped.class).stream().findFirst().orElse(null));
-        List<String> ids = events(Topic.TRIAL_SUGGESTED, TrialSuggested.class).stream()
-                .map(TrialSuggested::trialId).sorted().toList();
+        List<String> ids =
+                events(Topic.TRIAL_SUGGESTED, TrialSuggested.class).stream()
+                        .map(TrialSuggested::trialId)
+                        .sorted()
+                        .toList();
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             expected.add(String.format("s3-t%04d", i));
@@ -147,7 +192,9 @@ class SuggesterLoopIT {
 
     private List<String> json(List<TrialSuggested> suggestions) {
         synchronized (suggestions) {
-            return suggestions.stream().map(s -> new String(codec.toJson(s), StandardCharsets.UTF_8)).toList();
+            return suggestions.stream()
+                    .map(s -> new String(codec.toJson(s), StandardCharsets.UTF_8))
+                    .toList();
         }
     }
 
@@ -165,19 +212,33 @@ class SuggesterLoopIT {
         return mongo.getDatabase(topics.prefix().replace(".", "") + "-" + name);
     }
 
-    private SuggesterLoop loop(String db, List<TrialSuggested> observed) throws InterruptedException {
-        EventIntake intake = new EventIntake(topics, java.util.Map.of("bootstrap.servers", stack.kafkaBootstrapServers()), "greenband-suggester");
-        SnapshotStore store = new SnapshotStore(database(db), "suggester_snapshots", intake.codec());
-        SuggesterLoop loop = new SuggesterLoop(new LoopSettings(Duration.ofMillis(100), 1, Duration.ZERO), client,
-                topics, intake, store, Clock.systemUTC(), observed::add).start();
+    private SuggesterLoop loop(String db, List<TrialSuggested> observed)
+            throws InterruptedException {
+        EventIntake intake =
+                new EventIntake(
+                        topics,
+                        java.util.Map.of("bootstrap.servers", stack.kafkaBootstrapServers()),
+                        "greenband-suggester");
+        SnapshotStore store =
+                new SnapshotStore(database(db), "suggester_snapshots", intake.codec());
+        SuggesterLoop loop =
+                new SuggesterLoop(
+                                new LoopSettings(Duration.ofMillis(100), 1, Duration.ZERO),
+                                client,
+                                topics,
+                                intake,
+                                store,
+                                Clock.systemUTC(),
+                                observed::add)
+                        .start();
         open.add(loop);
         assertThat(loop.awaitReady(Duration.ofSeconds(60))).isTrue();
         return loop;
     }
 
     private void send(ProducerRecord<String, byte[]> record) throws Exception {
-        try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(client, new StringSerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> p =
+                new KafkaProducer<>(client, new StringSerializer(), new ByteArraySerializer())) {
             p.send(record).get();
         }
     }
@@ -198,11 +259,14 @@ class SuggesterLoopIT {
     }
 
     private List<ConsumerRecord<String, byte[]>> records(Topic topic) {
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(client, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> c =
+                new KafkaConsumer<>(
+                        client, new StringDeserializer(), new ByteArrayDeserializer())) {
             String name = topics.name(topic);
-            List<TopicPartition> parts = c.partitionsFor(name).stream()
-                    .map(i -> new TopicPartition(name, i.partition())).toList();
+            List<TopicPartition> parts =
+                    c.partitionsFor(name).stream()
+                            .map(i -> new TopicPartition(name, i.partition()))
+                            .toList();
             c.assign(parts);
             c.seekToBeginning(parts);
             var end = c.endOffsets(parts);

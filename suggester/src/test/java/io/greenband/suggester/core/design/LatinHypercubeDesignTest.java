@@ -46,7 +46,7 @@ class LatinHypercubeDesignTest {
     void permutationsAreComplete() {
         int[] p = LatinHypercubeDesign.permutation(50, new SplittableRandom(3));
         assertThat(p).hasSize(50);
-        assertThat(java.util.Arrays.stream(p).sorted().toArray()).containsExactly(
-                java.util.stream.IntStream.range(0, 50).toArray());
+        assertThat(java.util.Arrays.stream(p).sorted().toArray())
+                .containsExactly(java.util.stream.IntStream.range(0, 50).toArray());
     }
 }

@@ -13,14 +13,17 @@ class ParEgoTest {
     void augmentedChebyshevByHand() {
         ParEgo parego = ParEgo.smac();
         // max(0.25*0.4, 0.75*0.2) = 0.15; augmentation 0.05 * (0.1 + 0.15) = 0.0125
-        assertThat(parego.scalarize(new double[] {0.4, 0.2}, new double[] {0.25, 0.75})).isCloseTo(0.1625, offset(1e-12));
+        assertThat(parego.scalarize(new double[] {0.4, 0.2}, new double[] {0.25, 0.75}))
+                .isCloseTo(0.1625, offset(1e-12));
         // Three objectives: max(0.2*1, 0.3*0.5, 0.5*0) = 0.2; + 0.05 * 0.35
-        assertThat(parego.scalarize(new double[] {1, 0.5, 0}, new double[] {0.2, 0.3, 0.5})).isCloseTo(0.2175, offset(1e-12));
+        assertThat(parego.scalarize(new double[] {1, 0.5, 0}, new double[] {0.2, 0.3, 0.5}))
+                .isCloseTo(0.2175, offset(1e-12));
     }
 
     @Test
     void weightsArePositiveSumToOneAndDifferPerDraw() {
-        for (ParEgo p : new ParEgo[] {ParEgo.smac(), new ParEgo(0.05, ParEgo.WeightDraw.DIRICHLET)}) {
+        for (ParEgo p :
+                new ParEgo[] {ParEgo.smac(), new ParEgo(0.05, ParEgo.WeightDraw.DIRICHLET)}) {
             SplittableRandom rng = new SplittableRandom(4);
             double[] previous = null;
             for (int i = 0; i < 100; i++) {
@@ -39,7 +42,8 @@ class ParEgoTest {
         double[] w = mean.weights(2, new SplittableRandom(0));
         assertThat(mean.scalarize(new double[] {0.2, 0.6}, w)).isCloseTo(0.4, offset(1e-12));
         MeanAggregation weighted = new MeanAggregation(new double[] {3, 1});
-        assertThat(weighted.scalarize(new double[] {0.2, 0.6}, weighted.weights(2, null))).isCloseTo(0.3, offset(1e-12));
+        assertThat(weighted.scalarize(new double[] {0.2, 0.6}, weighted.weights(2, null)))
+                .isCloseTo(0.3, offset(1e-12));
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class RankingTest {
 
     private static final double[][] TWO_FRONTS = {
-        {0, 3}, {1, 1}, {3, 0},          // E, A, F: front 1
+        {0, 3}, {1, 1}, {3, 0}, // E, A, F: front 1
         {0.2, 3.1}, {1.05, 1.05}, {3.1, 0.2} // G, I, H: front 2
     };
 
@@ -23,7 +23,8 @@ class RankingTest {
 
     @Test
     void aTrialDominatingAllOthersIsRankedFirstNotLast() {
-        // Syne Tune's MO-ASHA ranks the new point (0.1,0.1) at 0.5 here and stops it; its true rank is 0.
+        // Syne Tune's MO-ASHA ranks the new point (0.1,0.1) at 0.5 here and stops it; its true rank
+        // is 0.
         double[][] rung = {{0.5, 0.5}, {0.6, 0.6}, {0.7, 0.7}, {0.1, 0.1}};
         for (RankingKind kind : RankingKind.values()) {
             int[] ranks = Ranking.ranksOf(kind.create().order(rung, new SplittableRandom(1)));

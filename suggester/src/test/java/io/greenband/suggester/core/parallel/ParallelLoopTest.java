@@ -30,10 +30,17 @@ class ParallelLoopTest {
 
     @Test
     void theBodysExceptionReachesTheCaller() {
-        assertThatThrownBy(() -> ParallelLoop.forEach(50, i -> {
-            if (i == 7) {
-                throw new IllegalArgumentException("index 7 is bad");
-            }
-        })).isInstanceOf(IllegalArgumentException.class).hasMessage("index 7 is bad");
+        assertThatThrownBy(
+                        () ->
+                                ParallelLoop.forEach(
+                                        50,
+                                        i -> {
+                                            if (i == 7) {
+                                                throw new IllegalArgumentException(
+                                                        "index 7 is bad");
+                                            }
+                                        }))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("index 7 is bad");
     }
 }

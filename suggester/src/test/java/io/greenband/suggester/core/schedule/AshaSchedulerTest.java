@@ -32,7 +32,9 @@ class AshaSchedulerTest {
         assertThat(d.level()).isEqualTo(1);
         assertThat(d.promoted()).isTrue();
         TrialRecord e = h.ask();
-        assertThat(e.level()).as("b already promoted and pending: a fresh config, nobody waits").isZero();
+        assertThat(e.level())
+                .as("b already promoted and pending: a fresh config, nobody waits")
+                .isZero();
     }
 
     @Test
@@ -54,7 +56,8 @@ class AshaSchedulerTest {
             TrialRecord t = h.ask();
             perLevel[t.level()]++;
             if (t.promoted()) {
-                // At the moment of promotion the configuration is in the top floor(n/eta) of the rung below.
+                // At the moment of promotion the configuration is in the top floor(n/eta) of the
+                // rung below.
                 List<TrialRecord> rung = h.history.finishedAt(t.level() - 1);
                 double[][] costs = rung.stream().map(TrialRecord::costs).toArray(double[][]::new);
                 int[] ranks = Ranking.ranksOf(RankingKind.EPSNET.create().order(costs, null));

@@ -29,7 +29,8 @@ class BracketPlanTest {
         // ln(243)/ln(3) = 4.999999999999999 in doubles; s_max must still be 5.
         BracketPlan plan = BracketPlan.of(1, 243, 3);
         assertThat(plan.sMax()).isEqualTo(5);
-        // n0 = ceil(3^k * 6 / (k+1)): k=5 -> 243, k=4 -> ceil(97.2)=98, k=3 -> ceil(40.5)=41, k=2 -> 18, k=1 -> 9, k=0 -> 6
+        // n0 = ceil(3^k * 6 / (k+1)): k=5 -> 243, k=4 -> ceil(97.2)=98, k=3 -> ceil(40.5)=41, k=2
+        // -> 18, k=1 -> 9, k=0 -> 6
         assertThat(counts(plan, 0)).containsExactly(243, 81, 27, 9, 3, 1);
         assertThat(counts(plan, 1)).containsExactly(98, 32, 10, 3, 1);
         assertThat(counts(plan, 2)).containsExactly(41, 13, 4, 1);
@@ -47,7 +48,8 @@ class BracketPlanTest {
         assertThat(counts(plan, 0)).containsExactly(9, 3, 1);
         assertThat(counts(plan, 1)).containsExactly(5, 1); // ceil(3*3/2) = 5
         assertThat(counts(plan, 2)).containsExactly(3);
-        assertThat(plan.levelBudget(0)).isCloseTo(20.0 / 9, offset(1e-12)); // smallest real budget > min
+        assertThat(plan.levelBudget(0))
+                .isCloseTo(20.0 / 9, offset(1e-12)); // smallest real budget > min
         assertThat(budgets(plan, 1)[0]).isCloseTo(20.0 / 3, offset(1e-12));
         assertThat(budgets(plan, 2)[0]).isEqualTo(20);
     }

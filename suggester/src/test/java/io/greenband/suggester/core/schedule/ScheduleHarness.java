@@ -21,9 +21,22 @@ final class ScheduleHarness {
 
     TrialRecord ask() {
         long trialId = history.trialCount();
-        Slot s = scheduler.next(new SplittableRandom(asks++),
-                () -> history.addConfig(new double[] {history.configCount()}, Origin.RANDOM, null, trialId));
-        return history.addTrial(s.configId(), s.level(), plan.levelBudget(s.level()), s.bracket(), s.rung(), 0,
+        Slot s =
+                scheduler.next(
+                        new SplittableRandom(asks++),
+                        () ->
+                                history.addConfig(
+                                        new double[] {history.configCount()},
+                                        Origin.RANDOM,
+                                        null,
+                                        trialId));
+        return history.addTrial(
+                s.configId(),
+                s.level(),
+                plan.levelBudget(s.level()),
+                s.bracket(),
+                s.rung(),
+                0,
                 s.promoted());
     }
 

@@ -3,8 +3,7 @@ package io.greenband.suggester.core.schedule;
 /** Known costs for scheduler tests. */
 final class ScheduleTestSupport {
 
-    private ScheduleTestSupport() {
-    }
+    private ScheduleTestSupport() {}
 
     /** Cost falls with the config id modulo 10. */
     static double cost(long configId) {

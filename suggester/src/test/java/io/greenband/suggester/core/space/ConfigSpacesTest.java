@@ -52,8 +52,9 @@ public class ConfigSpacesTest {
             if (Double.isNaN(expected[i])) {
                 assertThat(defaults[i]).as(model.names().get(i)).isNaN();
             } else {
-                assertThat(defaults[i]).as(model.names().get(i)).isCloseTo(expected[i],
-                        org.assertj.core.data.Offset.offset(1e-9));
+                assertThat(defaults[i])
+                        .as(model.names().get(i))
+                        .isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-9));
             }
         }
         for (long seed = 0; seed < 50; seed++) {
@@ -67,8 +68,8 @@ public class ConfigSpacesTest {
     void normalAndBetaHyperparametersFollowTheirDistributions() throws IOException {
         ConfigSpace model = load("every-type.json");
         VectorSpace space = ConfigSpaces.of(model);
-        int dropout = model.indexOf("dropout");   // normal mu 0.2 sigma 0.1 on [0, 0.8]
-        int beta1 = model.indexOf("beta1");       // beta(5, 2) on [0.5, 0.999]
+        int dropout = model.indexOf("dropout"); // normal mu 0.2 sigma 0.1 on [0, 0.8]
+        int beta1 = model.indexOf("beta1"); // beta(5, 2) on [0.5, 0.999]
         SplittableRandom rng = new SplittableRandom(2);
         double dropoutSum = 0;
         double betaSum = 0;
@@ -78,7 +79,8 @@ public class ConfigSpacesTest {
             dropoutSum += (Double) space.dimensionAt(dropout).toValue(v[dropout]);
             betaSum += v[beta1];
         }
-        // Truncated normal around 0.2 (uniform would average 0.4); beta(5,2) averages 5/7 (uniform 0.5).
+        // Truncated normal around 0.2 (uniform would average 0.4); beta(5,2) averages 5/7 (uniform
+        // 0.5).
         assertThat(dropoutSum / n).isBetween(0.17, 0.25);
         assertThat(betaSum / n).isBetween(0.66, 0.76);
         double uniformBeta = 0;

@@ -31,9 +31,12 @@ class VectorSpaceTest {
             assertThat(space.whyInvalid(v)).as("seed %d", seed).isNull();
             assertThat(Double.isNaN(v[MAX_DEPTH])).isEqualTo(v[BOOSTER] == linear);
             assertThat(Double.isNaN(v[RATE_DROP])).isEqualTo(v[BOOSTER] != dart);
-            boolean oneDropActive = v[BOOSTER] == dart && (double) space.decode(v).get("rate_drop") > 0.05;
+            boolean oneDropActive =
+                    v[BOOSTER] == dart && (double) space.decode(v).get("rate_drop") > 0.05;
             assertThat(Double.isNaN(v[ONE_DROP])).isEqualTo(!oneDropActive);
-            assertThat(v[BOOSTER] == linear && v[SUBSAMPLE] == 0).as("forbidden linear+0.5").isFalse();
+            assertThat(v[BOOSTER] == linear && v[SUBSAMPLE] == 0)
+                    .as("forbidden linear+0.5")
+                    .isFalse();
             assertThat((double) space.decode(v).get("eta")).isLessThanOrEqualTo(0.3);
         }
     }
@@ -53,7 +56,8 @@ class VectorSpaceTest {
                         changedActiveInBoth++;
                     }
                 }
-                // A parent change may switch children on (at their default) or off, never alter another value.
+                // A parent change may switch children on (at their default) or off, never alter
+                // another value.
                 assertThat(changedActiveInBoth).isLessThanOrEqualTo(1);
             }
         }
@@ -64,7 +68,8 @@ class VectorSpaceTest {
         for (long seed = 0; seed < 40; seed++) {
             double[] v = space.sample(new SplittableRandom(seed));
             List<double[]> list = space.neighbours(v, 0.05, new SplittableRandom(seed + 1000));
-            Iterator<double[]> lazy = space.neighbourhood(v, 0.05, new SplittableRandom(seed + 1000));
+            Iterator<double[]> lazy =
+                    space.neighbourhood(v, 0.05, new SplittableRandom(seed + 1000));
             for (double[] n : list) {
                 assertThat(lazy.hasNext()).isTrue();
                 assertThat(lazy.next()).containsExactly(n);
@@ -85,11 +90,17 @@ class VectorSpaceTest {
     void categoricalNeighboursCoverEveryOtherChoice() {
         double[] v = space.defaults();
         List<double[]> neighbours = space.neighbours(v, 0.05, new SplittableRandom(1));
-        assertThat(neighbours.stream().filter(n -> n[BOOSTER] != v[BOOSTER]).map(n -> n[BOOSTER]).distinct())
+        assertThat(
+                        neighbours.stream()
+                                .filter(n -> n[BOOSTER] != v[BOOSTER])
+                                .map(n -> n[BOOSTER])
+                                .distinct())
                 .containsExactlyInAnyOrder(1.0, 2.0);
-        double[] dart = neighbours.stream().filter(n -> n[BOOSTER] == 1.0).findFirst().orElseThrow();
-        assertThat(dart[RATE_DROP]).as("child switched on takes its default").isEqualTo(
-                space.dimensionAt(RATE_DROP).defaultVector());
+        double[] dart =
+                neighbours.stream().filter(n -> n[BOOSTER] == 1.0).findFirst().orElseThrow();
+        assertThat(dart[RATE_DROP])
+                .as("child switched on takes its default")
+                .isEqualTo(space.dimensionAt(RATE_DROP).defaultVector());
     }
 
     @Test
@@ -110,11 +121,36 @@ class VectorSpaceTest {
 
     @Test
     void encodeNamesTheProblem() {
-        assertThatThrownBy(() -> space.encode(Map.of("booster", "linear", "eta", 0.01, "subsample", 0.5,
-                "objective", "binary:logistic")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("forbidden");
-        assertThatThrownBy(() -> space.encode(Map.of("booster", "gbtree", "eta", 0.01, "subsample", 1.0,
-                "objective", "binary:logistic", "max_depth", 6, "rate_drop", 0.1)))
+        assertThatThrownBy(
+                        () ->
+                                space.encode(
+                                        Map.of(
+                                                "booster",
+                                                "linear",
+                                                "eta",
+                                                0.01,
+                                                "subsample",
+                                                0.5,
+                                                "objective",
+                                                "binary:logistic")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("forbidden");
+        assertThatThrownBy(
+                        () ->
+                                space.encode(
+                                        Map.of(
+                                                "booster",
+                                                "gbtree",
+                                                "eta",
+                                                0.01,
+                                                "subsample",
+                                                1.0,
+                                                "objective",
+                                                "binary:logistic",
+                                                "max_depth",
+                                                6,
+                                                "rate_drop",
+                                                0.1)))
                 .hasMessageContaining("rate_drop");
         assertThatThrownBy(() -> space.encode(Map.of("nope", 1))).hasMessageContaining("nope");
         assertThatThrownBy(() -> space.encode(Map.of("booster", "gbtree", "eta", 0.9)))
@@ -138,9 +174,13 @@ class VectorSpaceTest {
 
     @Test
     void everyForbiddenSpaceFailsWithAClearMessage() {
-        VectorSpace dead = new VectorSpace(List.of(Dimension.uniformFloat("x", 0, 1, false)), List.of(),
-                List.of(VectorForbidden.of(0, x -> true)));
+        VectorSpace dead =
+                new VectorSpace(
+                        List.of(Dimension.uniformFloat("x", 0, 1, false)),
+                        List.of(),
+                        List.of(VectorForbidden.of(0, x -> true)));
         assertThatThrownBy(() -> dead.sample(new SplittableRandom(0)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("forbidden");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("forbidden");
     }
 }

@@ -9,20 +9,36 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The multi-objective TPE presets: they learn, they handle conditional spaces, and they are deterministic. */
+/**
+ * The multi-objective TPE presets: they learn, they handle conditional spaces, and they are
+ * deterministic.
+ */
 class MotpeOptimizerTest {
 
-    /** Two objectives on the unit square whose front is the segment from (0.2, 0.7) to (0.3, 0.7). */
+    /**
+     * Two objectives on the unit square whose front is the segment from (0.2, 0.7) to (0.3, 0.7).
+     */
     private static double[] square(Trial t) {
         double x = (Double) t.config().get("x");
         double y = (Double) t.config().get("y");
-        return new double[] {Math.pow(x - 0.2, 2) + Math.pow(y - 0.7, 2), Math.pow(x - 0.3, 2) + Math.pow(y - 0.7, 2)};
+        return new double[] {
+            Math.pow(x - 0.2, 2) + Math.pow(y - 0.7, 2), Math.pow(x - 0.3, 2) + Math.pow(y - 0.7, 2)
+        };
     }
 
     private static List<Trial> run(Preset preset, long seed, int trials) {
-        Optimizer opt = Optimizer.create(preset.builder().setSpace(TestSpaces.square())
-                .setObjectives(List.of(ObjectiveSpec.minimize("a"), ObjectiveSpec.minimize("b")))
-                .optFidelity(FidelitySpec.of(1, 1)).optSeed(seed).optTrialsHint(trials).build());
+        Optimizer opt =
+                Optimizer.create(
+                        preset.builder()
+                                .setSpace(TestSpaces.square())
+                                .setObjectives(
+                                        List.of(
+                                                ObjectiveSpec.minimize("a"),
+                                                ObjectiveSpec.minimize("b")))
+                                .optFidelity(FidelitySpec.of(1, 1))
+                                .optSeed(seed)
+                                .optTrialsHint(trials)
+                                .build());
         List<Trial> out = new ArrayList<>();
         for (int i = 0; i < trials; i++) {
             Trial t = opt.ask();
@@ -33,8 +49,14 @@ class MotpeOptimizerTest {
     }
 
     private static double meanDistance(List<Trial> trials) {
-        return trials.stream().mapToDouble(t -> Math.hypot((Double) t.config().get("x") - 0.25,
-                (Double) t.config().get("y") - 0.7)).average().orElseThrow();
+        return trials.stream()
+                .mapToDouble(
+                        t ->
+                                Math.hypot(
+                                        (Double) t.config().get("x") - 0.25,
+                                        (Double) t.config().get("y") - 0.7))
+                .average()
+                .orElseThrow();
     }
 
     @Test
@@ -72,9 +94,17 @@ class MotpeOptimizerTest {
             for (int k = 0; k < m; k++) {
                 objectives.add(ObjectiveSpec.minimize("o" + k));
             }
-            Optimizer opt = Optimizer.create(Preset.FULL_GP_MOTPE.builder().setSpace(TestSpaces.square())
-                    .setObjectives(objectives).optFidelity(FidelitySpec.of(1, 1)).optSeed(3).optTrialsHint(16)
-                    .optRandomCandidates(200).build());
+            Optimizer opt =
+                    Optimizer.create(
+                            Preset.FULL_GP_MOTPE
+                                    .builder()
+                                    .setSpace(TestSpaces.square())
+                                    .setObjectives(objectives)
+                                    .optFidelity(FidelitySpec.of(1, 1))
+                                    .optSeed(3)
+                                    .optTrialsHint(16)
+                                    .optRandomCandidates(200)
+                                    .build());
             List<Trial> model = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 Trial t = opt.ask();

@@ -23,13 +23,24 @@ class OptimizerTest {
     void sameSeedGivesTheSameSequence() {
         for (Preset preset : Preset.values()) {
             StudySpec spec = ToyProblem.spec(preset, 11).build();
-            List<String> a = ToyProblem.drive(Optimizer.create(spec), ToyProblem.queue(), 3, 50).stream()
-                    .map(ToyProblem::fingerprint).toList();
-            List<String> b = ToyProblem.drive(Optimizer.create(spec), ToyProblem.queue(), 3, 50).stream()
-                    .map(ToyProblem::fingerprint).toList();
+            List<String> a =
+                    ToyProblem.drive(Optimizer.create(spec), ToyProblem.queue(), 3, 50).stream()
+                            .map(ToyProblem::fingerprint)
+                            .toList();
+            List<String> b =
+                    ToyProblem.drive(Optimizer.create(spec), ToyProblem.queue(), 3, 50).stream()
+                            .map(ToyProblem::fingerprint)
+                            .toList();
             assertThat(a).isEqualTo(b);
-            List<String> other = ToyProblem.drive(Optimizer.create(ToyProblem.spec(preset, 12).build()),
-                    ToyProblem.queue(), 3, 50).stream().map(ToyProblem::fingerprint).toList();
+            List<String> other =
+                    ToyProblem.drive(
+                                    Optimizer.create(ToyProblem.spec(preset, 12).build()),
+                                    ToyProblem.queue(),
+                                    3,
+                                    50)
+                            .stream()
+                            .map(ToyProblem::fingerprint)
+                            .toList();
             assertThat(other).isNotEqualTo(a);
         }
     }
@@ -50,10 +61,14 @@ class OptimizerTest {
 
             Optimizer restored = Optimizer.restore(spec, parsed);
             Deque<Trial> restoredInFlight = new ArrayDeque<>(inFlight);
-            List<String> expected = ToyProblem.drive(original, inFlight, 4, 20).stream()
-                    .map(ToyProblem::fingerprint).toList();
-            List<String> actual = ToyProblem.drive(restored, restoredInFlight, 4, 20).stream()
-                    .map(ToyProblem::fingerprint).toList();
+            List<String> expected =
+                    ToyProblem.drive(original, inFlight, 4, 20).stream()
+                            .map(ToyProblem::fingerprint)
+                            .toList();
+            List<String> actual =
+                    ToyProblem.drive(restored, restoredInFlight, 4, 20).stream()
+                            .map(ToyProblem::fingerprint)
+                            .toList();
             assertThat(actual).as(preset.id()).isEqualTo(expected);
         }
     }
@@ -62,47 +77,103 @@ class OptimizerTest {
     void theInitialDesignIsAnExplicitSettingAndLeavesOldFingerprintsAlone() {
         StudySpec smac = ToyProblem.spec(Preset.HYPERBAND_PAREGO_RF, 4).optTrialsHint(20).build();
         assertThat(smac.effectiveInitialDesign()).isEqualTo(5);
-        assertThat(ToyProblem.spec(Preset.HYPERBAND_PAREGO_RF, 4).optTrialsHint(20)
-                .optInitialDesign(StudySpec.SMAC_INITIAL_DESIGN).build().fingerprint()).isEqualTo(smac.fingerprint());
-        StudySpec two = ToyProblem.spec(Preset.HYPERBAND_PAREGO_RF, 4).optTrialsHint(20).optInitialDesign(2).build();
+        assertThat(
+                        ToyProblem.spec(Preset.HYPERBAND_PAREGO_RF, 4)
+                                .optTrialsHint(20)
+                                .optInitialDesign(StudySpec.SMAC_INITIAL_DESIGN)
+                                .build()
+                                .fingerprint())
+                .isEqualTo(smac.fingerprint());
+        StudySpec two =
+                ToyProblem.spec(Preset.HYPERBAND_PAREGO_RF, 4)
+                        .optTrialsHint(20)
+                        .optInitialDesign(2)
+                        .build();
         assertThat(two.fingerprint()).isNotEqualTo(smac.fingerprint());
         List<Trial> trials = ToyProblem.drive(Optimizer.create(two), ToyProblem.queue(), 1, 40);
-        assertThat(trials.stream().filter(t -> t.origin() == Origin.INITIAL_DESIGN).map(Trial::configId).distinct())
+        assertThat(
+                        trials.stream()
+                                .filter(t -> t.origin() == Origin.INITIAL_DESIGN)
+                                .map(Trial::configId)
+                                .distinct())
                 .hasSize(2);
         assertThat(trials).anyMatch(t -> t.origin() == Origin.MODEL);
         assertThatThrownBy(() -> ToyProblem.spec(Preset.RANDOM, 1).optInitialDesign(-4).build())
                 .hasMessageContaining("initialDesign");
         StudySpec auto = ToyProblem.spec(Preset.FULL_PAREGO_RF, 4).optTrialsHint(10).build();
         assertThat(auto.effectiveInitialDesign()).isEqualTo(3);
-        // The TPE presets: max(10, d + 1), at most the trial hint (the toy space has 7 hyperparameters).
-        assertThat(ToyProblem.spec(Preset.FULL_GP_MOTPE, 4).optTrialsHint(40).build().effectiveInitialDesign())
+        // The TPE presets: max(10, d + 1), at most the trial hint (the toy space has 7
+        // hyperparameters).
+        assertThat(
+                        ToyProblem.spec(Preset.FULL_GP_MOTPE, 4)
+                                .optTrialsHint(40)
+                                .build()
+                                .effectiveInitialDesign())
                 .isEqualTo(10);
-        assertThat(ToyProblem.spec(Preset.FULL_MOTPE, 4).optTrialsHint(6).build().effectiveInitialDesign())
+        assertThat(
+                        ToyProblem.spec(Preset.FULL_MOTPE, 4)
+                                .optTrialsHint(6)
+                                .build()
+                                .effectiveInitialDesign())
                 .isEqualTo(6);
-        // Above that, a space with a categorical hyperparameter gets a quarter of the hint (at least 5) ...
-        assertThat(ToyProblem.spec(Preset.FULL_GP_MOTPE, 4).optTrialsHint(20).build().effectiveInitialDesign())
+        // Above that, a space with a categorical hyperparameter gets a quarter of the hint (at
+        // least 5) ...
+        assertThat(
+                        ToyProblem.spec(Preset.FULL_GP_MOTPE, 4)
+                                .optTrialsHint(20)
+                                .build()
+                                .effectiveInitialDesign())
                 .isEqualTo(5);
-        assertThat(ToyProblem.spec(Preset.FULL_MOTPE, 4).optTrialsHint(100).build().effectiveInitialDesign())
+        assertThat(
+                        ToyProblem.spec(Preset.FULL_MOTPE, 4)
+                                .optTrialsHint(100)
+                                .build()
+                                .effectiveInitialDesign())
                 .isEqualTo(10);
-        // ... a continuous two-objective space keeps the full design, the same space with three objectives not.
-        StudySpecBuilder square = Preset.FULL_GP_MOTPE.builder().setSpace(TestSpaces.square()).optTrialsHint(20);
-        assertThat(square.setObjectives(List.of(ObjectiveSpec.minimize("a"), ObjectiveSpec.minimize("b")))
-                .build().effectiveInitialDesign()).isEqualTo(10);
-        assertThat(square.setObjectives(List.of(ObjectiveSpec.minimize("a"), ObjectiveSpec.minimize("b"),
-                ObjectiveSpec.minimize("c"))).build().effectiveInitialDesign()).isEqualTo(5);
+        // ... a continuous two-objective space keeps the full design, the same space with three
+        // objectives not.
+        StudySpecBuilder square =
+                Preset.FULL_GP_MOTPE.builder().setSpace(TestSpaces.square()).optTrialsHint(20);
+        assertThat(
+                        square.setObjectives(
+                                        List.of(
+                                                ObjectiveSpec.minimize("a"),
+                                                ObjectiveSpec.minimize("b")))
+                                .build()
+                                .effectiveInitialDesign())
+                .isEqualTo(10);
+        assertThat(
+                        square.setObjectives(
+                                        List.of(
+                                                ObjectiveSpec.minimize("a"),
+                                                ObjectiveSpec.minimize("b"),
+                                                ObjectiveSpec.minimize("c")))
+                                .build()
+                                .effectiveInitialDesign())
+                .isEqualTo(5);
     }
 
     @Test
     void theGaussianProcessIsASettingOfItsOwnAndTheForestKeepsOldFingerprints() {
         StudySpec forest = ToyProblem.spec(Preset.FULL_PAREGO_RF, 4).build();
-        assertThat(ToyProblem.spec(Preset.FULL_PAREGO_RF, 4).optSurrogate(SurrogateKind.FOREST).build().fingerprint())
+        assertThat(
+                        ToyProblem.spec(Preset.FULL_PAREGO_RF, 4)
+                                .optSurrogate(SurrogateKind.FOREST)
+                                .build()
+                                .fingerprint())
                 .isEqualTo(forest.fingerprint());
-        StudySpec gp = ToyProblem.spec(Preset.FULL_PAREGO_RF, 4).optSurrogate(SurrogateKind.GP_THEN_FOREST).build();
+        StudySpec gp =
+                ToyProblem.spec(Preset.FULL_PAREGO_RF, 4)
+                        .optSurrogate(SurrogateKind.GP_THEN_FOREST)
+                        .build();
         assertThat(gp.fingerprint()).isNotEqualTo(forest.fingerprint());
-        assertThat(SurrogateKind.GP_THEN_FOREST.usesGaussianProcess(SurrogateKind.GP_MAX_ROWS)).isTrue();
-        assertThat(SurrogateKind.GP_THEN_FOREST.usesGaussianProcess(SurrogateKind.GP_MAX_ROWS + 1)).isFalse();
+        assertThat(SurrogateKind.GP_THEN_FOREST.usesGaussianProcess(SurrogateKind.GP_MAX_ROWS))
+                .isTrue();
+        assertThat(SurrogateKind.GP_THEN_FOREST.usesGaussianProcess(SurrogateKind.GP_MAX_ROWS + 1))
+                .isFalse();
         assertThat(SurrogateKind.FOREST.usesGaussianProcess(5)).isFalse();
-        // On a continuous space the process proposes from its 10th result on; the forest's suggestions differ.
+        // On a continuous space the process proposes from its 10th result on; the forest's
+        // suggestions differ.
         List<String> byForest = squareRun(Preset.FULL_PAREGO_RF);
         List<String> byGp = squareRun(Preset.FULL_PAREGO_GP);
         assertThat(byGp.subList(0, 10)).isEqualTo(byForest.subList(0, 10));
@@ -110,17 +181,32 @@ class OptimizerTest {
         assertThat(squareRun(Preset.FULL_PAREGO_GP)).as("deterministic").isEqualTo(byGp);
     }
 
-    /** Fingerprints of 25 sequential trials of a preset on two smooth objectives over the unit square. */
+    /**
+     * Fingerprints of 25 sequential trials of a preset on two smooth objectives over the unit
+     * square.
+     */
     private static List<String> squareRun(Preset preset) {
-        Optimizer opt = Optimizer.create(preset.builder().setSpace(TestSpaces.square())
-                .setObjectives(List.of(ObjectiveSpec.minimize("a"), ObjectiveSpec.minimize("b")))
-                .optSeed(11).optTrialsHint(25).optRandomCandidates(300).optRandomInterleave(0).build());
+        Optimizer opt =
+                Optimizer.create(
+                        preset.builder()
+                                .setSpace(TestSpaces.square())
+                                .setObjectives(
+                                        List.of(
+                                                ObjectiveSpec.minimize("a"),
+                                                ObjectiveSpec.minimize("b")))
+                                .optSeed(11)
+                                .optTrialsHint(25)
+                                .optRandomCandidates(300)
+                                .optRandomInterleave(0)
+                                .build());
         List<String> out = new java.util.ArrayList<>();
         for (int i = 0; i < 25; i++) {
             Trial t = opt.ask();
             double x = t.vector()[0];
             double y = t.vector()[1];
-            opt.tell(t.trialId(), new double[] {x * x + y * y, (x - 1) * (x - 1) + (y - 0.5) * (y - 0.5)});
+            opt.tell(
+                    t.trialId(),
+                    new double[] {x * x + y * y, (x - 1) * (x - 1) + (y - 0.5) * (y - 0.5)});
             out.add(ToyProblem.fingerprint(t));
         }
         return out;
@@ -133,10 +219,12 @@ class OptimizerTest {
         ToyProblem.drive(opt, ToyProblem.queue(), 1, 40);
         ParameterImportances p = opt.importances().orElseThrow();
         assertThat(p.names()).startsWith(opt.spec().space().names().toArray(String[]::new));
-        assertThat(p.shares().stream().mapToDouble(Double::doubleValue).sum()).isBetween(0.999, 1.001);
+        assertThat(p.shares().stream().mapToDouble(Double::doubleValue).sum())
+                .isBetween(0.999, 1.001);
         assertThat(p.trainingRows()).isPositive();
         assertThat(Optimizer.create(ToyProblem.spec(Preset.RANDOM, 4).build()).importances())
-                .as("no model, no importances").isEmpty();
+                .as("no model, no importances")
+                .isEmpty();
     }
 
     @Test
@@ -147,14 +235,18 @@ class OptimizerTest {
         OptimizerSnapshot snapshot = opt.snapshot();
         StudySpec other = ToyProblem.spec(Preset.RANDOM, 2).build();
         assertThatThrownBy(() -> Optimizer.restore(other, snapshot))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fingerprint");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fingerprint");
     }
 
     @Test
     void failuresAndNonFiniteValuesDoNotBreakIt() {
         for (var policy : io.greenband.suggester.core.history.FailurePolicy.values()) {
-            Optimizer opt = Optimizer.create(ToyProblem.spec(Preset.HYPERBAND_PAREGO_RF, 3)
-                    .optFailurePolicy(policy).build());
+            Optimizer opt =
+                    Optimizer.create(
+                            ToyProblem.spec(Preset.HYPERBAND_PAREGO_RF, 3)
+                                    .optFailurePolicy(policy)
+                                    .build());
             Deque<Trial> inFlight = new ArrayDeque<>();
             for (int i = 0; i < 90; i++) {
                 if (inFlight.size() >= 3) {
@@ -163,7 +255,10 @@ class OptimizerTest {
                     switch ((int) (done.trialId() % 7)) {
                         case 0 -> opt.tell(done.trialId(), new TrialFailure("worker lost"));
                         case 1 -> opt.tell(done.trialId(), new double[] {Double.NaN, values[1]});
-                        case 2 -> opt.tell(done.trialId(), new double[] {values[0], Double.POSITIVE_INFINITY});
+                        case 2 ->
+                                opt.tell(
+                                        done.trialId(),
+                                        new double[] {values[0], Double.POSITIVE_INFINITY});
                         default -> opt.tell(done.trialId(), values);
                     }
                 }
@@ -171,26 +266,38 @@ class OptimizerTest {
                 assertThat(TestSpaces.mixed().isValid(t.vector())).isTrue();
                 inFlight.add(t);
             }
-            List<TrialRecord> trials = java.util.stream.IntStream.range(0, opt.history().trialCount())
-                    .mapToObj(opt.history()::trial).toList();
-            assertThat(trials).anyMatch(r -> r.status() == TrialStatus.FAILED && r.failure().contains("NaN"));
-            assertThat(trials).anyMatch(r -> opt.history().config(r.configId()).origin() == Origin.MODEL);
-            assertThat(opt.paretoFront()).isNotEmpty().allMatch(r -> r.status() == TrialStatus.SUCCESS);
+            List<TrialRecord> trials =
+                    java.util.stream.IntStream.range(0, opt.history().trialCount())
+                            .mapToObj(opt.history()::trial)
+                            .toList();
+            assertThat(trials)
+                    .anyMatch(r -> r.status() == TrialStatus.FAILED && r.failure().contains("NaN"));
+            assertThat(trials)
+                    .anyMatch(r -> opt.history().config(r.configId()).origin() == Origin.MODEL);
+            assertThat(opt.paretoFront())
+                    .isNotEmpty()
+                    .allMatch(r -> r.status() == TrialStatus.SUCCESS);
         }
     }
 
     @Test
     void pendingModelSuggestionsHaveDistinctWeights() {
-        Optimizer opt = Optimizer.create(ToyProblem.spec(Preset.ASHA_NSGA2_RF, 8).optRandomInterleave(0).build());
+        Optimizer opt =
+                Optimizer.create(
+                        ToyProblem.spec(Preset.ASHA_NSGA2_RF, 8).optRandomInterleave(0).build());
         ToyProblem.drive(opt, ToyProblem.queue(), 1, 40);
         List<Trial> pending = new java.util.ArrayList<>();
         for (int i = 0; i < 8; i++) {
             pending.add(opt.ask());
         }
-        List<double[]> weights = pending.stream().filter(t -> t.origin() == Origin.MODEL && !t.promoted())
-                .map(Trial::weights).toList();
+        List<double[]> weights =
+                pending.stream()
+                        .filter(t -> t.origin() == Origin.MODEL && !t.promoted())
+                        .map(Trial::weights)
+                        .toList();
         assertThat(weights).hasSizeGreaterThan(3);
-        assertThat(weights.stream().map(Arrays::toString).distinct().count()).isEqualTo(weights.size());
+        assertThat(weights.stream().map(Arrays::toString).distinct().count())
+                .isEqualTo(weights.size());
     }
 
     @Test
@@ -206,7 +313,11 @@ class OptimizerTest {
                 assertThat(trials).allMatch(t -> t.budget() == 9 && !t.promoted());
                 assertThat(trials).anyMatch(t -> t.origin() == Origin.MODEL);
             }
-            assertThat(trials).allMatch(t -> List.of("promotion", "initial", "model", "random").contains(t.originLabel()));
+            assertThat(trials)
+                    .allMatch(
+                            t ->
+                                    List.of("promotion", "initial", "model", "random")
+                                            .contains(t.originLabel()));
             assertThat(trials).allMatch(t -> t.promoted() == t.originLabel().equals("promotion"));
             if (preset == Preset.HYPERBAND_RANDOM) {
                 assertThat(trials).noneMatch(t -> t.origin() == Origin.MODEL);
@@ -225,21 +336,31 @@ class OptimizerTest {
     void tellRejectsMistakesWithPreciseMessages() {
         Optimizer opt = Optimizer.create(ToyProblem.spec(Preset.RANDOM, 1).build());
         Trial t = opt.ask();
-        assertThatThrownBy(() -> opt.tell(99, new double[] {1, 2})).hasMessageContaining("unknown trial id 99");
-        assertThatThrownBy(() -> opt.tell(t.trialId(), new double[] {1})).hasMessageContaining("expected 2");
-        assertThatThrownBy(() -> opt.tell(t.trialId(), Map.of("error", 1.0))).hasMessageContaining("accuracy_per_joule");
+        assertThatThrownBy(() -> opt.tell(99, new double[] {1, 2}))
+                .hasMessageContaining("unknown trial id 99");
+        assertThatThrownBy(() -> opt.tell(t.trialId(), new double[] {1}))
+                .hasMessageContaining("expected 2");
+        assertThatThrownBy(() -> opt.tell(t.trialId(), Map.of("error", 1.0)))
+                .hasMessageContaining("accuracy_per_joule");
         opt.tell(t.trialId(), Map.of("error", 1.0, "accuracy_per_joule", 2.0));
         assertThat(opt.history().trial(t.trialId()).costs()).containsExactly(1.0, -2.0);
-        assertThatThrownBy(() -> opt.tell(t.trialId(), new double[] {1, 2})).hasMessageContaining("already");
+        assertThatThrownBy(() -> opt.tell(t.trialId(), new double[] {1, 2}))
+                .hasMessageContaining("already");
     }
 
     @Test
     void suggestionsOnAConfigSpaceDocumentAreValidThere() throws Exception {
         var model = io.greenband.suggester.core.space.ConfigSpacesTest.load("every-type.json");
-        StudySpec spec = Preset.HYPERBAND_PAREGO_RF.builder()
-                .setSpace(io.greenband.suggester.core.space.ConfigSpaces.of(model))
-                .setObjectives(List.of(ObjectiveSpec.minimize("loss")))
-                .optFidelity(FidelitySpec.of(1, 9)).optSeed(4).optTrialsHint(20).optRandomCandidates(200).build();
+        StudySpec spec =
+                Preset.HYPERBAND_PAREGO_RF
+                        .builder()
+                        .setSpace(io.greenband.suggester.core.space.ConfigSpaces.of(model))
+                        .setObjectives(List.of(ObjectiveSpec.minimize("loss")))
+                        .optFidelity(FidelitySpec.of(1, 9))
+                        .optSeed(4)
+                        .optTrialsHint(20)
+                        .optRandomCandidates(200)
+                        .build();
         Optimizer opt = Optimizer.create(spec);
         for (int i = 0; i < 40; i++) {
             Trial t = opt.ask();
@@ -247,8 +368,10 @@ class OptimizerTest {
             double lr = ((Number) t.config().get("lr")).doubleValue();
             opt.tell(t.trialId(), new double[] {Math.abs(Math.log10(lr) + 3) + 1 / t.budget()});
         }
-        assertThat(java.util.stream.IntStream.range(0, opt.history().configCount())
-                .mapToObj(i -> opt.history().config(i).origin())).contains(Origin.MODEL);
+        assertThat(
+                        java.util.stream.IntStream.range(0, opt.history().configCount())
+                                .mapToObj(i -> opt.history().config(i).origin()))
+                .contains(Origin.MODEL);
     }
 
     @Test
@@ -281,9 +404,15 @@ class OptimizerTest {
 
     /** Best value of a quadratic bowl on the unit square after 40 single-fidelity trials. */
     private static double bestOfQuadratic(Preset preset, long seed) {
-        Optimizer opt = Optimizer.create(preset.builder().setSpace(TestSpaces.square())
-                .setObjectives(List.of(ObjectiveSpec.minimize("f"))).optSeed(seed).optTrialsHint(30)
-                .optRandomCandidates(500).build());
+        Optimizer opt =
+                Optimizer.create(
+                        preset.builder()
+                                .setSpace(TestSpaces.square())
+                                .setObjectives(List.of(ObjectiveSpec.minimize("f")))
+                                .optSeed(seed)
+                                .optTrialsHint(30)
+                                .optRandomCandidates(500)
+                                .build());
         double best = Double.POSITIVE_INFINITY;
         for (int i = 0; i < 40; i++) {
             Trial t = opt.ask();
@@ -304,8 +433,13 @@ class OptimizerTest {
         assertThatThrownBy(() -> StudySpec.builder().build()).hasMessageContaining("space");
         assertThatThrownBy(() -> StudySpec.builder().setSpace(TestSpaces.square()).build())
                 .hasMessageContaining("objectives");
-        assertThatThrownBy(() -> StudySpec.builder().setSpace(TestSpaces.square())
-                .setObjectives(List.of(ObjectiveSpec.minimize("a"))).optRandomInterleave(2).build())
+        assertThatThrownBy(
+                        () ->
+                                StudySpec.builder()
+                                        .setSpace(TestSpaces.square())
+                                        .setObjectives(List.of(ObjectiveSpec.minimize("a")))
+                                        .optRandomInterleave(2)
+                                        .build())
                 .hasMessageContaining("randomInterleave");
     }
 }

@@ -81,9 +81,14 @@ class GaussianProcessTest {
 
     @Test
     void kernelFeaturesOneHotCategoriesAndScaleOrdinals() {
-        VectorSpace space = new VectorSpace(List.of(Dimension.uniformFloat("x", 0, 1, false),
-                Dimension.categorical("c", List.of("a", "b", "c"), null, "a"),
-                Dimension.ordinal("o", List.of(1, 2, 3, 4, 5), 1)), List.of(), List.of());
+        VectorSpace space =
+                new VectorSpace(
+                        List.of(
+                                Dimension.uniformFloat("x", 0, 1, false),
+                                Dimension.categorical("c", List.of("a", "b", "c"), null, "a"),
+                                Dimension.ordinal("o", List.of(1, 2, 3, 4, 5), 1)),
+                        List.of(),
+                        List.of());
         FeatureEncoder encoder = new FeatureEncoder(space, true);
         KernelFeatures features = new KernelFeatures(space, encoder);
         assertThat(features.width()).isEqualTo(1 + 4 + 1 + 1);

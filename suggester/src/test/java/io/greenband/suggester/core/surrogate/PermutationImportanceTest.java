@@ -25,14 +25,17 @@ class PermutationImportanceTest {
         assertThat(shares[0]).isGreaterThan(0.9);
         assertThat(shares[1]).isGreaterThan(shares[2]);
         assertThat(shares[2]).isLessThan(0.02);
-        assertThat(PermutationImportance.of(forest, x, y)).as("no randomness").containsExactly(shares);
+        assertThat(PermutationImportance.of(forest, x, y))
+                .as("no randomness")
+                .containsExactly(shares);
     }
 
     @Test
     void aConstantResponseHasNoImportantColumn() {
         double[][] x = {{0.1, 0.2}, {0.5, 0.9}, {0.7, 0.3}, {0.2, 0.8}};
         double[] y = {1, 1, 1, 1};
-        double[] shares = PermutationImportance.of(RandomForest.fit(x, y, ForestSettings.smac(), 1), x, y);
+        double[] shares =
+                PermutationImportance.of(RandomForest.fit(x, y, ForestSettings.smac(), 1), x, y);
         assertThat(shares).containsExactly(0, 0);
     }
 }

@@ -46,7 +46,8 @@ class RandomForestTest {
             mseMean += (mean - truth) * (mean - truth);
         }
         assertThat(mseForest).isLessThan(0.2 * mseMean);
-        assertThat(java.util.Arrays.stream(v).min().orElseThrow()).isGreaterThanOrEqualTo(RandomForest.MIN_VARIANCE);
+        assertThat(java.util.Arrays.stream(v).min().orElseThrow())
+                .isGreaterThanOrEqualTo(RandomForest.MIN_VARIANCE);
     }
 
     @Test

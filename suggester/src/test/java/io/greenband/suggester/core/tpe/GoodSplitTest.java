@@ -18,7 +18,8 @@ class GoodSplitTest {
     @Test
     void wholeFrontsFirstThenTheBoundaryFrontsMostIsolatedMembers() {
         double[][] costs = new double[20][];
-        // Front 1: two points; front 2: five points on a line, the ends most isolated; the rest dominated.
+        // Front 1: two points; front 2: five points on a line, the ends most isolated; the rest
+        // dominated.
         costs[0] = new double[] {0, 1};
         costs[1] = new double[] {1, 0};
         for (int i = 0; i < 5; i++) {
@@ -65,12 +66,18 @@ class GoodSplitTest {
 
     @Test
     void contributionWeightsFavourIsolatedPoints() {
-        double[] w = GoodSplit.contributionWeights(java.util.List.of(
-                new double[] {0, 1}, new double[] {0.5, 0.5}, new double[] {0.52, 0.49}, new double[] {1, 0}));
+        double[] w =
+                GoodSplit.contributionWeights(
+                        java.util.List.of(
+                                new double[] {0, 1},
+                                new double[] {0.5, 0.5},
+                                new double[] {0.52, 0.49},
+                                new double[] {1, 0}));
         assertThat(w).hasSize(4);
         assertThat(w[0]).isEqualTo(1.0);
         assertThat(w[1]).isLessThan(w[0]).isGreaterThan(0);
         assertThat(w[2]).isLessThan(w[0]);
-        assertThat(GoodSplit.contributionWeights(java.util.List.of(new double[] {3, 3}))).containsExactly(1.0);
+        assertThat(GoodSplit.contributionWeights(java.util.List.of(new double[] {3, 3})))
+                .containsExactly(1.0);
     }
 }

@@ -23,7 +23,8 @@ class ParzenEstimatorTest {
 
     @Test
     void numericDrawsStayInsideAndFollowTheObservations() {
-        ParzenEstimator p = ParzenEstimator.numeric(new double[] {0.2, 0.21, 0.22, 0.23, 0.24, 0.25});
+        ParzenEstimator p =
+                ParzenEstimator.numeric(new double[] {0.2, 0.21, 0.22, 0.23, 0.24, 0.25});
         SplittableRandom rng = new SplittableRandom(7);
         int near = 0;
         for (int i = 0; i < 2_000; i++) {
@@ -33,7 +34,8 @@ class ParzenEstimatorTest {
                 near++;
             }
         }
-        // Six of seven kernels sit there, each clipped to a bandwidth of at least 1/7, so about half of the draws
+        // Six of seven kernels sit there, each clipped to a bandwidth of at least 1/7, so about
+        // half of the draws
         // fall within 0.1 of them; uniform draws would put a fifth there.
         assertThat(near).isGreaterThan(800);
     }

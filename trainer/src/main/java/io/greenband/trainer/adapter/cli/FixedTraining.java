@@ -24,12 +24,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One fixed training in a JVM of its own, for the CLI's {@code train} and {@code evaluate}:
- * {@code FixedTraining REQUEST.json TEST}, run on the built trainer's classes and libraries. Plans the run as a
- * trainer service plans a suggestion ({@link TrialPlanner}: data set, hold-out, subsets, fidelity knob), trains it
- * with the planned DJL runner and prints one {@link Result} line after {@link #MARKER}. The request and result are
- * the CLI's {@code FixedRun} and {@code ChildResult} as JSON; the CLI starts this class by name and does not
- * compile against the trainer.
+ * One fixed training in a JVM of its own, for the CLI's {@code train} and {@code evaluate}: {@code
+ * FixedTraining REQUEST.json TEST}, run on the built trainer's classes and libraries. Plans the run
+ * as a trainer service plans a suggestion ({@link TrialPlanner}: data set, hold-out, subsets,
+ * fidelity knob), trains it with the planned DJL runner and prints one {@link Result} line after
+ * {@link #MARKER}. The request and result are the CLI's {@code FixedRun} and {@code ChildResult} as
+ * JSON; the CLI starts this class by name and does not compile against the trainer.
  */
 public final class FixedTraining {
 
@@ -48,9 +48,14 @@ public final class FixedTraining {
      * @param options workload options
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Request(Map<String, Object> config, Knob knob, double fidelity, long seed, String dataset,
-            String datasetPath, Map<String, String> options) {
-    }
+    public record Request(
+            Map<String, Object> config,
+            Knob knob,
+            double fidelity,
+            long seed,
+            String dataset,
+            String datasetPath,
+            Map<String, String> options) {}
 
     /**
      * What the JVM reports (read by the CLI as its {@code ChildResult}).
@@ -62,40 +67,81 @@ public final class FixedTraining {
      * @param wallSeconds wall time of the training
      * @param residentBytes resident memory at the end of the training
      */
-    public record Result(boolean succeeded, String error, Map<String, Double> metrics, double cpuSeconds,
-            double wallSeconds, double residentBytes) {
-    }
+    public record Result(
+            boolean succeeded,
+            String error,
+            Map<String, Double> metrics,
+            double cpuSeconds,
+            double wallSeconds,
+            double residentBytes) {}
 
-    private FixedTraining() {
-    }
+    private FixedTraining() {}
 
     /** Trains the request in {@code args[0]}, scoring the test set when {@code args[1]} is true. */
-
     public static void main(String[] args) throws Exception {
         ObjectMapper json = new ObjectMapper();
         Request run = json.readValue(Files.readString(Path.of(args[0])), Request.class);
         boolean test = Boolean.parseBoolean(args[1]);
-        Workload workload = new Workload("dsnn", run.dataset(), run.datasetPath(), null, null, run.options());
+        Workload workload =
+                new Workload("dsnn", run.dataset(), run.datasetPath(), null, null, run.options());
         StudyEntry study = new StudyEntry("fixed", workload, run.knob(), null);
-        TrialSuggested trial = new TrialSuggested("fixed", "fixed-s" + Math.abs(run.seed() % 1_000_000), 1, null,
-                run.config(), run.fidelity(), 0, 0, run.seed(), 3600, "fixed", null, Instant.now());
-        WorkerSettings settings = new WorkerSettings("greenband-train", "localhost", ProcessHandle.current().pid(),
-                List.of("cpu"), Duration.ofSeconds(30), 1000, 200, 16, null, false, null,
-                Path.of(System.getProperty("java.io.tmpdir")), Duration.ofHours(24), test);
+        TrialSuggested trial =
+                new TrialSuggested(
+                        "fixed",
+                        "fixed-s" + Math.abs(run.seed() % 1_000_000),
+                        1,
+                        null,
+                        run.config(),
+                        run.fidelity(),
+                        0,
+                        0,
+                        run.seed(),
+                        3600,
+                        "fixed",
+                        null,
+                        Instant.now());
+        WorkerSettings settings =
+                new WorkerSettings(
+                        "greenband-train",
+                        "localhost",
+                        ProcessHandle.current().pid(),
+                        List.of("cpu"),
+                        Duration.ofSeconds(30),
+                        1000,
+                        200,
+                        16,
+                        null,
+                        false,
+                        null,
+                        Path.of(System.getProperty("java.io.tmpdir")),
+                        Duration.ofHours(24),
+                        test);
         Result result;
         try {
-            TrialPlan plan = new TrialPlanner(settings, new DeviceInventory(List.of("cpu"), () -> 0, List::of))
-                    .plan(trial, study);
+            TrialPlan plan =
+                    new TrialPlanner(
+                                    settings,
+                                    new DeviceInventory(List.of("cpu"), () -> 0, List::of))
+                            .plan(trial, study);
             double cpu0 = cpuSeconds();
             long t0 = System.nanoTime();
             TrialResult r = plan.runner().run(plan.request(), ProgressListener.NONE);
             double wall = (System.nanoTime() - t0) / 1e9;
             double cpu = cpuSeconds() - cpu0;
             boolean ok = r.status() == TrialStatus.COMPLETED;
-            result = new Result(ok, ok ? null : r.failure() + ": " + r.error(),
-                    EventMetrics.finished(r.metrics(), plan), cpu, wall, residentBytes());
+            result =
+                    new Result(
+                            ok,
+                            ok ? null : r.failure() + ": " + r.error(),
+                            EventMetrics.finished(r.metrics(), plan),
+                            cpu,
+                            wall,
+                            residentBytes());
         } catch (RuntimeException e) {
-            String reason = e instanceof TrainerException te ? te.kind() + ": " + te.getMessage() : e.toString();
+            String reason =
+                    e instanceof TrainerException te
+                            ? te.kind() + ": " + te.getMessage()
+                            : e.toString();
             result = new Result(false, reason, Map.of(), 0, 0, 0);
         }
         System.out.println(MARKER + json.writeValueAsString(result));
@@ -105,7 +151,9 @@ public final class FixedTraining {
 
     private static double cpuSeconds() {
         var os = ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : 0;
+        return os instanceof com.sun.management.OperatingSystemMXBean sun
+                ? sun.getProcessCpuTime() / 1e9
+                : 0;
     }
 
     private static double residentBytes() {

@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 import java.util.Map;
 
 /**
- * Liveness of the trial consumer: a trainer whose consumer loop died takes no trial any more, so the pod
- * should be restarted. Up when consuming is switched off.
+ * Liveness of the trial consumer: a trainer whose consumer loop died takes no trial any more, so
+ * the pod should be restarted. Up when consuming is switched off.
  */
 @ApplicationScoped
 public class TrialConsumerCheck implements HealthCheck {
@@ -39,7 +39,8 @@ public class TrialConsumerCheck implements HealthCheck {
         if (!config.consumer().enabled()) {
             return HealthStatus.up(Map.of("enabled", false));
         }
-        return wiring.consuming() ? HealthStatus.up(Map.of("group", config.consumer().groupId()))
+        return wiring.consuming()
+                ? HealthStatus.up(Map.of("group", config.consumer().groupId()))
                 : HealthStatus.down("the trial-suggested consumer loop is not running");
     }
 }

@@ -7,12 +7,17 @@ import java.time.Duration;
  *
  * @param groupId the consumer group all trainers share
  * @param clientId this client's id (logs, quotas)
- * @param maxPollInterval Kafka's {@code max.poll.interval.ms}; the loop polls every {@code pollTimeout} even
- *                        during a trial, so this need not exceed a trial's length
+ * @param maxPollInterval Kafka's {@code max.poll.interval.ms}; the loop polls every {@code
+ *     pollTimeout} even during a trial, so this need not exceed a trial's length
  * @param pollTimeout how long one poll waits, and how often a running trial's loop polls
- * @param shutdownGrace how long a stopping trainer waits for its cancelled trial before reporting it anyway
+ * @param shutdownGrace how long a stopping trainer waits for its cancelled trial before reporting
+ *     it anyway
  */
-public record ConsumerSettings(String groupId, String clientId, Duration maxPollInterval, Duration pollTimeout,
+public record ConsumerSettings(
+        String groupId,
+        String clientId,
+        Duration maxPollInterval,
+        Duration pollTimeout,
         Duration shutdownGrace) {
 
     /** Checks that polling happens well within the poll interval. */
@@ -21,8 +26,13 @@ public record ConsumerSettings(String groupId, String clientId, Duration maxPoll
             throw new IllegalArgumentException("group-id must name the trainers' consumer group");
         }
         if (pollTimeout.compareTo(maxPollInterval.dividedBy(2)) > 0) {
-            throw new IllegalArgumentException("poll-timeout (" + pollTimeout + ") must be at most half of "
-                    + "max-poll-interval (" + maxPollInterval + ")");
+            throw new IllegalArgumentException(
+                    "poll-timeout ("
+                            + pollTimeout
+                            + ") must be at most half of "
+                            + "max-poll-interval ("
+                            + maxPollInterval
+                            + ")");
         }
     }
 }

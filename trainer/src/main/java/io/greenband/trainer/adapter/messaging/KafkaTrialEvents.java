@@ -10,8 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.Producer;
 
 /**
- * Publishes the trainer's events through the shared codec (CloudEvents binary mode, topic and key from the
- * event: the study id for trial events), idempotently and acknowledged by all in-sync replicas.
+ * Publishes the trainer's events through the shared codec (CloudEvents binary mode, topic and key
+ * from the event: the study id for trial events), idempotently and acknowledged by all in-sync
+ * replicas.
  */
 public final class KafkaTrialEvents implements TrialEvents, AutoCloseable {
 
@@ -22,24 +23,28 @@ public final class KafkaTrialEvents implements TrialEvents, AutoCloseable {
     /** A publisher over {@code kafka} client settings (bootstrap servers, security...). */
     public KafkaTrialEvents(EventCodec codec, Map<String, Object> kafka, String clientId) {
         this.codec = codec;
-        this.producer = ProducerSettings.producer(ProducerSettings.durable(kafka, clientId, Duration.ZERO));
+        this.producer =
+                ProducerSettings.producer(ProducerSettings.durable(kafka, clientId, Duration.ZERO));
     }
 
     @Override
     public CompletableFuture<Void> publish(GreenbandEvent event) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (muted) {
-            done.completeExceptionally(new IllegalStateException("publisher muted: the trainer was abandoned"));
+            done.completeExceptionally(
+                    new IllegalStateException("publisher muted: the trainer was abandoned"));
             return done;
         }
         try {
-            producer.send(codec.toRecord(event), (metadata, error) -> {
-                if (error != null) {
-                    done.completeExceptionally(error);
-                } else {
-                    done.complete(null);
-                }
-            });
+            producer.send(
+                    codec.toRecord(event),
+                    (metadata, error) -> {
+                        if (error != null) {
+                            done.completeExceptionally(error);
+                        } else {
+                            done.complete(null);
+                        }
+                    });
         } catch (RuntimeException e) {
             done.completeExceptionally(e);
         }

@@ -7,14 +7,14 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The trainer's meters, in Micrometer's global registry (the one Quarkus serves at {@code /q/metrics}):
- * {@code greenband_trial_duration_seconds{status}}, the wall time of each trial this trainer reported, labelled by
- * how it ended (the few values of {@code TrialStatus}, so the series stay bounded).
+ * The trainer's meters, in Micrometer's global registry (the one Quarkus serves at {@code
+ * /q/metrics}): {@code greenband_trial_duration_seconds{status}}, the wall time of each trial this
+ * trainer reported, labelled by how it ended (the few values of {@code TrialStatus}, so the series
+ * stay bounded).
  */
 final class TrainerMeters {
 
-    private TrainerMeters() {
-    }
+    private TrainerMeters() {}
 
     /** Records a trial whose {@code trial-finished} the broker acknowledged. */
     static void finished(TrialFinished finished) {
@@ -28,8 +28,13 @@ final class TrainerMeters {
         Timer.builder("greenband.trial.duration")
                 .description("Wall time of the trials this trainer ran, by how they ended")
                 .tag("status", finished.status().name().toLowerCase(Locale.ROOT))
-                .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1),
-                        Duration.ofMinutes(10), Duration.ofHours(1))
-                .register(Metrics.globalRegistry).record(took);
+                .serviceLevelObjectives(
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(10),
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(10),
+                        Duration.ofHours(1))
+                .register(Metrics.globalRegistry)
+                .record(took);
     }
 }

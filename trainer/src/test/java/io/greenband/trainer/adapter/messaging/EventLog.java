@@ -1,7 +1,7 @@
 package io.greenband.trainer.adapter.messaging;
 
-import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.codec.ReceivedEvent;
+import io.greenband.events.kafka.EventCodec;
 import io.greenband.events.payload.GreenbandEvent;
 import io.greenband.events.topic.Topic;
 import io.greenband.events.topic.TopicRegistry;
@@ -40,15 +40,31 @@ final class EventLog implements AutoCloseable {
         this.bootstrap = bootstrap;
         this.topics = topics;
         this.codec = EventCodec.builder().setSource("/greenband/test").optRegistry(topics).build();
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-        this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        this.producer =
+                new KafkaProducer<>(
+                        Map.of(
+                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrap,
+                                ProducerConfig.ACKS_CONFIG,
+                                "all"),
+                        new StringSerializer(),
+                        new ByteArraySerializer());
+        this.consumer =
+                new KafkaConsumer<>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrap,
+                                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                                "earliest",
+                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                                false),
+                        new StringDeserializer(),
+                        new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (Topic topic : watched) {
             String name = topics.name(topic);
-            consumer.partitionsFor(name).forEach(p -> partitions.add(new TopicPartition(name, p.partition())));
+            consumer.partitionsFor(name)
+                    .forEach(p -> partitions.add(new TopicPartition(name, p.partition())));
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
@@ -64,16 +80,20 @@ final class EventLog implements AutoCloseable {
         producer.send(new ProducerRecord<>(topics.name(topic), key, value)).get();
     }
 
-    /** Reads until {@code done} holds for everything received so far, or fails after {@code limit}. */
+    /**
+     * Reads until {@code done} holds for everything received so far, or fails after {@code limit}.
+     */
     List<ReceivedEvent> awaitUntil(Predicate<List<ReceivedEvent>> done, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!done.test(received)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + limit + "; received " + describe());
+                throw new AssertionError(
+                        "condition not met within " + limit + "; received " + describe());
             }
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                 raw.add(record);
-                // Dead letters carry the original record (headers included), not an event of their own.
+                // Dead letters carry the original record (headers included), not an event of their
+                // own.
                 if (!record.topic().equals(topics.name(Topic.DEAD_LETTER))) {
                     received.add(codec.decode(record));
                 }
@@ -82,7 +102,10 @@ final class EventLog implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    /** Reads until a record arrived on {@code topic}, or fails after {@code limit}; returns the raw records. */
+    /**
+     * Reads until a record arrived on {@code topic}, or fails after {@code limit}; returns the raw
+     * records.
+     */
     List<ConsumerRecord<String, byte[]>> awaitRecordOn(Topic topic, Duration limit) {
         String name = topics.name(topic);
         awaitUntil(all -> raw.stream().anyMatch(r -> r.topic().equals(name)), limit);
@@ -96,9 +119,10 @@ final class EventLog implements AutoCloseable {
 
     /** The offset the group committed on {@code topic} partition 0, or -1. */
     long committed(String group, Topic topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Map<TopicPartition, OffsetAndMetadata> offsets =
+                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
             OffsetAndMetadata offset = offsets.get(new TopicPartition(topics.name(topic), 0));
             return offset == null ? -1 : offset.offset();
         }

@@ -1,5 +1,4 @@
 package io.greenband.suggester.core.acquisition.maximize;
 
 /** A configuration vector and its acquisition value. */
-public record Candidate(double[] vector, double value) {
-}
+public record Candidate(double[] vector, double value) {}

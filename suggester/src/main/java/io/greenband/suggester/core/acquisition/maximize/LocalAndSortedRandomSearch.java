@@ -10,21 +10,25 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * SMAC's acquisition maximizer: score many random configurations and sort them; start local searches from
- * the best random ones and from the previously evaluated configurations with the lowest predicted cost;
- * return the local optima and the best random configurations together, best first. Local searches run on
- * the common fork-join pool, each with its own generator split.
+ * SMAC's acquisition maximizer: score many random configurations and sort them; start local
+ * searches from the best random ones and from the previously evaluated configurations with the
+ * lowest predicted cost; return the local optima and the best random configurations together, best
+ * first. Local searches run on the common fork-join pool, each with its own generator split.
  */
 public final class LocalAndSortedRandomSearch {
 
     /** Random configurations scored per maximization (SMAC's challengers). */
     public static final int DEFAULT_RANDOM = 10_000;
+
     /** Local searches started from the best random configurations. */
     public static final int DEFAULT_RANDOM_STARTS = 10;
+
     /** Local searches started from previously evaluated configurations. */
     public static final int DEFAULT_PREVIOUS_STARTS = 10;
+
     /** Random configurations drawn and scored together on one thread. */
     private static final int RANDOM_CHUNK = 500;
+
     /** Random configurations kept in the result besides the local optima. */
     private static final int RANDOM_KEPT = 256;
 
@@ -45,31 +49,36 @@ public final class LocalAndSortedRandomSearch {
     /**
      * Candidates best first.
      *
-     * @param previous evaluated configurations, lowest predicted cost first; up to
-     *     {@link #DEFAULT_PREVIOUS_STARTS} seed local searches (missing ones are replaced by random samples)
+     * @param previous evaluated configurations, lowest predicted cost first; up to {@link
+     *     #DEFAULT_PREVIOUS_STARTS} seed local searches (missing ones are replaced by random
+     *     samples)
      */
-    public List<Candidate> maximize(AcquisitionFunction acq, List<double[]> previous, SplittableRandom rng) {
+    public List<Candidate> maximize(
+            AcquisitionFunction acq, List<double[]> previous, SplittableRandom rng) {
         double[][] random = new double[randomCount][];
         double[] scores = new double[randomCount];
-        // Chunks are drawn and scored in parallel, each from its own split, so the result does not depend on
+        // Chunks are drawn and scored in parallel, each from its own split, so the result does not
+        // depend on
         // the threads; a chunk stays below the forest's own parallel batch size.
         int chunks = (randomCount + RANDOM_CHUNK - 1) / RANDOM_CHUNK;
         SplittableRandom[] chunkRngs = new SplittableRandom[chunks];
         for (int c = 0; c < chunks; c++) {
             chunkRngs[c] = rng.split();
         }
-        ParallelLoop.forEach(chunks, c -> {
-            int from = c * RANDOM_CHUNK;
-            int to = Math.min(randomCount, from + RANDOM_CHUNK);
-            double[][] drawn = new double[to - from][];
-            for (int i = 0; i < drawn.length; i++) {
-                drawn[i] = space.sample(chunkRngs[c]);
-            }
-            double[] chunkScores = new double[drawn.length];
-            acq.evaluate(drawn, chunkScores);
-            System.arraycopy(drawn, 0, random, from, drawn.length);
-            System.arraycopy(chunkScores, 0, scores, from, drawn.length);
-        });
+        ParallelLoop.forEach(
+                chunks,
+                c -> {
+                    int from = c * RANDOM_CHUNK;
+                    int to = Math.min(randomCount, from + RANDOM_CHUNK);
+                    double[][] drawn = new double[to - from][];
+                    for (int i = 0; i < drawn.length; i++) {
+                        drawn[i] = space.sample(chunkRngs[c]);
+                    }
+                    double[] chunkScores = new double[drawn.length];
+                    acq.evaluate(drawn, chunkScores);
+                    System.arraycopy(drawn, 0, random, from, drawn.length);
+                    System.arraycopy(chunkScores, 0, scores, from, drawn.length);
+                });
         // Equal scores are ordered at random, as SMAC does.
         int[] idx = ScoreOrder.top(scores, Math.max(RANDOM_KEPT, DEFAULT_RANDOM_STARTS), rng);
 
@@ -92,14 +101,19 @@ public final class LocalAndSortedRandomSearch {
         double[] startScores = new double[startArray.length];
         acq.evaluate(startArray, startScores);
 
-        // Each search gets its own split, so running them in parallel gives the same result as in sequence.
+        // Each search gets its own split, so running them in parallel gives the same result as in
+        // sequence.
         SplittableRandom[] searchRngs = new SplittableRandom[startArray.length];
         for (int i = 0; i < searchRngs.length; i++) {
             searchRngs[i] = rng.split();
         }
         Candidate[] optima = new Candidate[startArray.length];
-        ParallelLoop.forEach(optima.length, i ->
-                optima[i] = localSearch.climb(startArray[i], startScores[i], acq, searchRngs[i]));
+        ParallelLoop.forEach(
+                optima.length,
+                i ->
+                        optima[i] =
+                                localSearch.climb(
+                                        startArray[i], startScores[i], acq, searchRngs[i]));
         List<Candidate> out = new ArrayList<>(Arrays.asList(optima));
         for (int i = 0; i < Math.min(RANDOM_KEPT, idx.length); i++) {
             out.add(new Candidate(random[idx[i]], scores[idx[i]]));

@@ -7,24 +7,32 @@ import java.util.Iterator;
 import java.util.SplittableRandom;
 
 /**
- * First-improvement local search over one-exchange neighbourhoods, as SMAC 2.4 does it: neighbours are
- * scored in batches of 2 doubling to 64, the first strictly better one is taken; an exhausted
- * neighbourhood allows a plateau step to an equal neighbour, at most {@link #PLATEAU_STEPS} times. The
- * numeric step size starts at {@link #INITIAL_STDEV}, doubles after 3 improving moves (before any plateau
- * step), halves every 3 plateau steps, within [{@link #MIN_STDEV}, {@link #MAX_STDEV}].
+ * First-improvement local search over one-exchange neighbourhoods, as SMAC 2.4 does it: neighbours
+ * are scored in batches of 2 doubling to 64, the first strictly better one is taken; an exhausted
+ * neighbourhood allows a plateau step to an equal neighbour, at most {@link #PLATEAU_STEPS} times.
+ * The numeric step size starts at {@link #INITIAL_STDEV}, doubles after 3 improving moves (before
+ * any plateau step), halves every 3 plateau steps, within [{@link #MIN_STDEV}, {@link #MAX_STDEV}].
  */
 public final class LocalSearch {
 
     /** Plateau steps before a search stops (SMAC's n_steps_plateau_walk). */
     public static final int PLATEAU_STEPS = 10;
+
     /** Starting numeric step in unit space. */
     public static final double INITIAL_STDEV = 0.05;
+
     /** Smallest numeric step. */
     public static final double MIN_STDEV = 0.005;
+
     /** Largest numeric step. */
     public static final double MAX_STDEV = 0.4;
-    /** Upper bound on improving moves per search; SMAC has none, this only guards pathological spaces. */
+
+    /**
+     * Upper bound on improving moves per search; SMAC has none, this only guards pathological
+     * spaces.
+     */
     public static final int MAX_MOVES = 200;
+
     private static final int FIRST_BATCH = 2;
     private static final int LAST_BATCH = 64;
 
@@ -36,7 +44,8 @@ public final class LocalSearch {
     }
 
     /** The best configuration reached from {@code start} (whose value is {@code startValue}). */
-    public Candidate climb(double[] start, double startValue, AcquisitionFunction acq, SplittableRandom rng) {
+    public Candidate climb(
+            double[] start, double startValue, AcquisitionFunction acq, SplittableRandom rng) {
         double[] current = start;
         double value = startValue;
         double stdev = INITIAL_STDEV;

@@ -5,13 +5,12 @@ import java.util.SplittableRandom;
 /** Orders candidates by score, best first, ties in random order, without boxing. */
 final class ScoreOrder {
 
-    private ScoreOrder() {
-    }
+    private ScoreOrder() {}
 
     /**
-     * The indices of the {@code k} highest {@code scores}, highest first; equal scores in an order drawn from
-     * {@code rng}. Only the scores at or above the k-th highest are sorted, and the result equals the head of
-     * a stable sort of all indices in the drawn order.
+     * The indices of the {@code k} highest {@code scores}, highest first; equal scores in an order
+     * drawn from {@code rng}. Only the scores at or above the k-th highest are sorted, and the
+     * result equals the head of a stable sort of all indices in the drawn order.
      */
     static int[] top(double[] scores, int k, SplittableRandom rng) {
         int n = scores.length;
